@@ -1,0 +1,65 @@
+// Bundles the extension and the command-line tool into dist/, and (with --tests) the test suites into out/.
+// Usage: node esbuild.js [--production] [--watch] [--tests]
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Native or editor-provided modules stay outside the bundles. */
+const external = ['vscode', 'better-sqlite3', 'playwright-core', 'mocha', 'secretlint'];
+
+function listTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'fixtures') out.push(...listTests(full));
+    else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external,
+  logLevel: 'warning',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+};
+
+async function main() {
+  const builds = [
+    { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+    { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  ];
+  if (tests) {
+    builds.push({
+      ...common,
+      entryPoints: [...listTests('test'), ...listTests('scripts')],
+      outdir: 'out',
+      outbase: '.',
+      sourcemap: true,
+    });
+  }
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+// One entry per subcommand; each lives in its own file and returns the process exit code.
+export type Command = (args: string[]) => Promise<number>;
+
+export const commands: Record<string, Command> = {
+  validate: (a) => import('./validate').then((m) => m.run(a)),
+  sign: (a) => import('./sign').then((m) => m.run(a)),
+  verify: (a) => import('./verify').then((m) => m.run(a)),
+  scan: (a) => import('./scan').then((m) => m.run(a)),
+  inventory: (a) => import('./inventory').then((m) => m.run(a)),
+  export: (a) => import('./export').then((m) => m.run(a)),
+  server: (a) => import('./server').then((m) => m.run(a)),
+};

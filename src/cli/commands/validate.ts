@@ -1,0 +1,5 @@
+// ai-policy validate
+export async function run(_args: string[]): Promise<number> {
+  process.stderr.write('ai-policy validate: not implemented yet\n');
+  return 2;
+}

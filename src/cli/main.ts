@@ -1,0 +1,46 @@
+// ai-policy: the command-line face of the shared core.
+import { commands } from './commands';
+
+const USAGE = `ai-policy <command> [options]
+
+Commands:
+  validate FILE...                         check policies against the schema and lint rules
+  sign --key PRIVATE.pem FILE              write FILE.sig (Ed25519, base64)
+  verify --pubkey PUBLIC.pem FILE          check FILE.sig against the public key
+  scan [--policy FILE] [--format text|json|sarif] PATH...
+                                           find secrets and personal data
+  inventory [--policy FILE] [--extensions-dir DIR]... [--format text|json]
+                                           classify installed editor extensions
+  export --policy FILE --target TARGET     derive enforcement configs from the policy
+  server --port P --db FILE --token T [--policy FILE] [--host H]
+                                           run the reference audit server
+
+Run "ai-policy <command> --help" for a command's options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${require('../../package.json').version}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`ai-policy: unknown command "${name}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`ai-policy: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,2 @@
+import type { Services } from '../services';
+export function registerAudit(_s: Services): void {}

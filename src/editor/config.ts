@@ -1,0 +1,59 @@
+// One typed view of the extension's settings, read in one place.
+import * as vscode from 'vscode';
+
+export interface ExtensionConfig {
+  /** https URL, loopback http URL or local file path of the published policy (machine scope). */
+  policySource: string;
+  /** PEM Ed25519 public key; when set, only policies signed with it are accepted (machine scope). */
+  publicKey: string;
+  refreshIntervalMinutes: number;
+  /** Audit endpoint override (machine scope); empty means the policy's. */
+  auditEndpoint: string;
+  /** OTLP/HTTP logs endpoint (machine scope); empty means the policy's or none. */
+  otlpEndpoint: string;
+  /** Explicit developer id, used when the policy's identity is `explicit` (machine scope). */
+  developerId: string;
+  scanEnabled: boolean;
+  maxFileSizeMB: number;
+}
+
+export class Config implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ExtensionConfig>();
+  private readonly listener: vscode.Disposable;
+  /** Fires with the new values when any aiPolicy.* setting changes. */
+  readonly onDidChange = this.emitter.event;
+  private cached: ExtensionConfig;
+
+  constructor() {
+    this.cached = Config.read();
+    this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiPolicy')) {
+        this.cached = Config.read();
+        this.emitter.fire(this.cached);
+      }
+    });
+  }
+
+  get values(): ExtensionConfig {
+    return this.cached;
+  }
+
+  private static read(): ExtensionConfig {
+    const c = vscode.workspace.getConfiguration('aiPolicy');
+    return {
+      policySource: c.get<string>('policySource', '').trim(),
+      publicKey: c.get<string>('publicKey', '').trim(),
+      refreshIntervalMinutes: Math.max(1, c.get<number>('refreshIntervalMinutes', 60)),
+      auditEndpoint: c.get<string>('audit.endpoint', '').trim(),
+      otlpEndpoint: c.get<string>('audit.otlpEndpoint', '').trim(),
+      developerId: c.get<string>('developerId', '').trim(),
+      scanEnabled: c.get<boolean>('scan.enabled', true),
+      maxFileSizeMB: Math.max(0.1, c.get<number>('scan.maxFileSizeMB', 5)),
+    };
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.emitter.dispose();
+  }
+}

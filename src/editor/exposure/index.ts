@@ -1,0 +1,2 @@
+import type { Services } from '../services';
+export function registerExposure(_s: Services): void {}

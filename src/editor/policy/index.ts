@@ -1,0 +1,2 @@
+import type { Services } from '../services';
+export function registerPolicy(_s: Services): void {}
