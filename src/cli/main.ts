@@ -7,6 +7,7 @@ Commands:
   validate FILE...                         check policies against the schema and lint rules
   sign --key PRIVATE.pem FILE              write FILE.sig (Ed25519, base64)
   verify --pubkey PUBLIC.pem FILE          check FILE.sig against the public key
+  keygen --out DIR                         create an Ed25519 key pair for signing policies
   scan [--policy FILE] [--format text|json|sarif] PATH...
                                            find secrets and personal data
   inventory [--policy FILE] [--extensions-dir DIR]... [--format text|json]

@@ -1,5 +1,48 @@
-// ai-policy export
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('ai-policy export: not implemented yet\n');
-  return 2;
+// ai-policy export: derive enforcement configurations for other tools from the one policy.
+import { parseArgs } from 'node:util';
+import { EXPORT_TARGETS, exportTarget } from '../../core/export/targets';
+import { loadPolicyFile } from './policyFile';
+
+const HELP = `Usage: ai-policy export --policy FILE --target TARGET [--block-unlisted]
+
+Targets:
+  vscode-allowed-extensions   value for VS Code's "extensions.allowed" (approved and restricted: true,
+                              prohibited: false, everything else allowed by "*": true;
+                              --block-unlisted also sets catalogued AI tools the policy does not list to false)
+  copilot-content-exclusion   YAML path list for a repository's GitHub Copilot content exclusion
+  claude-settings             Claude Code .claude/settings.json with permissions.deny Read(...) rules
+  cursorignore aiexclude aiignore codeiumignore continueignore clineignore rooignore aiderignore
+                              ignore files (gitignore syntax; .aiexclude without "!" exceptions)
+Ignore files and exclusions come from the sensitive path rules in force: the built-in ones and the policy's.`;
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { policy: { type: 'string' }, target: { type: 'string' }, 'block-unlisted': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (e) {
+    process.stderr.write(`ai-policy export: ${(e as Error).message}\n${HELP}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (!values.policy || !values.target) {
+    process.stderr.write(`ai-policy export: --policy and --target are required\n${HELP}\n`);
+    return 2;
+  }
+  if (!EXPORT_TARGETS.includes(values.target)) {
+    process.stderr.write(`ai-policy export: unknown target "${values.target}"; one of: ${EXPORT_TARGETS.join(', ')}\n`);
+    return 2;
+  }
+  const loaded = await loadPolicyFile(values.policy);
+  if ('error' in loaded) {
+    process.stderr.write(loaded.error + '\n');
+    return 2;
+  }
+  process.stdout.write(exportTarget(values.target, loaded.policy, { blockUnlisted: values['block-unlisted'] }));
+  return 0;
 }

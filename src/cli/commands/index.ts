@@ -5,6 +5,7 @@ export const commands: Record<string, Command> = {
   validate: (a) => import('./validate').then((m) => m.run(a)),
   sign: (a) => import('./sign').then((m) => m.run(a)),
   verify: (a) => import('./verify').then((m) => m.run(a)),
+  keygen: (a) => import('./keygen').then((m) => m.run(a)),
   scan: (a) => import('./scan').then((m) => m.run(a)),
   inventory: (a) => import('./inventory').then((m) => m.run(a)),
   export: (a) => import('./export').then((m) => m.run(a)),

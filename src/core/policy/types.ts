@@ -174,6 +174,14 @@ export interface LoadedPolicy {
   source: string;
   signature: 'valid' | 'unsigned' | 'not-required';
   loadedAt: string;
+  /** Warnings found when it was accepted (expired, review overdue, lint warnings). */
+  warnings?: PolicyProblem[];
+  /** Past `expires`: still in force as the last known good, but flagged everywhere. */
+  expired?: boolean;
+  /** Past `nextReview`. */
+  reviewOverdue?: boolean;
+  /** ETag of the response it came from, when the source is a URL. */
+  etag?: string;
 }
 
 /** A problem found in a policy, with a location where one applies. */
@@ -186,4 +194,8 @@ export interface PolicyProblem {
   col?: number;
   /** JSON pointer-ish path, e.g. `/tools/0/owner`. */
   path?: string;
+  /** Stable problem code, e.g. `yaml`, `schema`, `unknown-key`, `expired`, `review-overdue`, `signature`, `rollback`, `source`. */
+  code?: string;
+  /** File or URL the problem is in, when known. */
+  file?: string;
 }

@@ -1,2 +1,30 @@
+// Wires the policy feature: viewer, acknowledgement prompt and commands.
+import * as vscode from 'vscode';
 import type { Services } from '../services';
-export function registerPolicy(_s: Services): void {}
+import { AckPrompter } from './ackPrompt';
+import { acknowledgeCommand, completeTrainingCommand } from './commands';
+import { PolicyStore } from './policyStore';
+import { PolicyViewer } from './viewerPanel';
+
+export function registerPolicy(s: Services): void {
+  const store = s.policy;
+  if (!(store instanceof PolicyStore)) throw new Error('registerPolicy needs the PolicyStore');
+  const acknowledge = () => acknowledgeCommand(store);
+  const completeTraining = (id?: string) => completeTrainingCommand(store, id);
+  const viewer = new PolicyViewer(s.context.extensionUri, store, { acknowledge, completeTraining });
+  const prompter = new AckPrompter(store, { read: () => viewer.show(), acknowledge });
+  s.context.subscriptions.push(
+    viewer,
+    prompter,
+    vscode.commands.registerCommand('aiPolicy.showPolicy', () => viewer.show()),
+    vscode.commands.registerCommand('aiPolicy.acknowledge', acknowledge),
+    vscode.commands.registerCommand('aiPolicy.refreshPolicy', async () => {
+      await store.refresh();
+      const l = store.current;
+      if (store.problems.length) return; // already reported with its location
+      void vscode.window.setStatusBarMessage(l ? vscode.l10n.t('AI tool policy version {0} is current.', l.policy.version) : vscode.l10n.t('No AI tool policy configured.'), 4000);
+    }),
+    vscode.commands.registerCommand('aiPolicy.completeTraining', (id?: unknown) => completeTraining(typeof id === 'string' ? id : undefined)),
+    vscode.commands.registerCommand('aiPolicy.openPolicySettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${s.context.extension.id}`)),
+  );
+}

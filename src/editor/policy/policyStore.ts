@@ -1,26 +1,232 @@
-// Placeholder until policy loading lands.
+// The policy in force: starts from the last known good copy at once, then loads from the configured
+// source in the background and on an interval; a refused candidate never replaces a good policy.
 import * as vscode from 'vscode';
-import type { AuditService, PolicyService } from '../services';
+import {
+  acceptPolicy,
+  acknowledgementState,
+  fetchPolicy,
+  PolicyCache,
+  publicKeyError,
+  reviewState,
+  SourceError,
+  trainingStates,
+  type AckState,
+  type LoadedPolicy,
+  type PolicyProblem,
+  type ReviewState,
+  type TrainingState,
+} from '../../core/policy';
 import type { Config } from '../config';
-import type { LoadedPolicy, PolicyProblem } from '../../core/policy/types';
+import type { AuditService, PolicyService } from '../services';
+import { DeveloperState } from './developerState';
+import { displaySource, ProblemReporter } from './problemReporter';
 
 export class PolicyStore implements PolicyService, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<LoadedPolicy | undefined>();
+  private readonly stateEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the policy in force changes (including to undefined). */
   readonly onDidChange = this.emitter.event;
-  readonly current: LoadedPolicy | undefined = undefined;
-  readonly problems: readonly PolicyProblem[] = [];
+  /** Fires when acknowledgement or training records change. */
+  readonly onDidChangeDeveloperState = this.stateEmitter.event;
+  private loaded: LoadedPolicy | undefined;
+  private lastProblems: readonly PolicyProblem[] = [];
+  private inFlight: Promise<void> | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly cache: PolicyCache;
+  private readonly reporter: ProblemReporter;
+  private readonly disposables: vscode.Disposable[] = [];
+  private settingsKey: string;
+  readonly developer: DeveloperState;
+
   constructor(
     readonly context: vscode.ExtensionContext,
     readonly log: vscode.LogOutputChannel,
     readonly config: Config,
     readonly audit: AuditService,
-  ) {}
-  async start(): Promise<void> {}
-  async refresh(): Promise<void> {}
-  isAcknowledged(): boolean {
-    return false;
+  ) {
+    this.cache = new PolicyCache(context.globalStorageUri.fsPath);
+    this.reporter = new ProblemReporter(log);
+    this.developer = new DeveloperState(context.globalState);
+    const v = config.values;
+    this.settingsKey = `${v.policySource}\n${v.publicKey}\n${v.refreshIntervalMinutes}`;
+    this.disposables.push(
+      this.emitter,
+      this.stateEmitter,
+      config.onDidChange((v) => {
+        const key = `${v.policySource}\n${v.publicKey}\n${v.refreshIntervalMinutes}`;
+        if (key === this.settingsKey) return;
+        this.settingsKey = key;
+        this.schedule();
+        void this.refresh();
+      }),
+    );
   }
+
+  get current(): LoadedPolicy | undefined {
+    return this.loaded;
+  }
+
+  get problems(): readonly PolicyProblem[] {
+    return this.lastProblems;
+  }
+
+  /** Loads the cached policy at once, then the configured source in the background. Never throws. */
+  async start(): Promise<void> {
+    try {
+      await this.loadCache();
+    } catch (e) {
+      this.log.warn(`Policy cache unreadable: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.schedule();
+    await this.refresh();
+  }
+
+  /** Reload from the configured source now. Concurrent calls share one load. */
+  refresh(): Promise<void> {
+    this.inFlight ??= this.load()
+      .catch((e: unknown) => this.log.error(`Policy refresh failed unexpectedly: ${e instanceof Error ? e.stack ?? e.message : String(e)}`))
+      .finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  isAcknowledged(): boolean {
+    const l = this.loaded;
+    if (!l) return false;
+    const ack = this.developer.acknowledgement();
+    return !!ack && ack.version === l.policy.version && ack.hash === l.hash;
+  }
+
+  /** Review and expiry of the policy in force (for the status bar tooltip and the viewer). */
+  reviewState(now = new Date()): ReviewState | undefined {
+    return this.loaded && reviewState(this.loaded.policy, now);
+  }
+
+  acknowledgementState(now = new Date()): AckState | undefined {
+    const l = this.loaded;
+    if (!l) return undefined;
+    return acknowledgementState(l.policy, l.hash, this.developer.acknowledgement(), this.developer.firstSeenSync(l) ?? now.toISOString(), now);
+  }
+
+  trainingStates(now = new Date()): TrainingState[] {
+    return this.loaded ? trainingStates(this.loaded.policy, this.developer.trainingRecords(), this.developer.trainingFirstSeen(), now) : [];
+  }
+
+  /** Records the acknowledgement of the version in force and sends the audit event. */
+  async acknowledge(): Promise<boolean> {
+    const l = this.loaded;
+    if (!l) return false;
+    const record = await this.developer.acknowledge(l);
+    this.audit.record('policy.acknowledged', { version: record.version, hash: record.hash });
+    this.log.info(`Policy version ${record.version} acknowledged.`);
+    this.stateEmitter.fire();
+    return true;
+  }
+
+  async completeTraining(id: string): Promise<boolean> {
+    const training = this.loaded?.policy.training?.find((t) => t.id === id);
+    if (!training) return false;
+    const record = await this.developer.completeTraining(id);
+    this.audit.record('training.completed', { training: id, title: training.title, completedAt: record.completedAt, policyVersion: this.loaded?.policy.version });
+    this.log.info(`Training "${training.title}" attested as completed.`);
+    this.stateEmitter.fire();
+    return true;
+  }
+
+  private async loadCache(): Promise<void> {
+    const source = this.config.values.policySource;
+    const entry = await this.cache.read();
+    if (!entry || !source || entry.source !== source) return;
+    const result = acceptPolicy({ data: Buffer.from(entry.data, 'base64'), signature: entry.signature, source: entry.source, etag: entry.etag }, { publicKey: this.pinnedKey() });
+    if (!result.ok) {
+      this.log.warn(`Cached policy no longer acceptable: ${result.problems.map((p) => p.message).join('; ')}`);
+      return;
+    }
+    this.log.info(`Policy from cache: ${displaySource(entry.source)}, version ${result.loaded.policy.version}, signature ${result.loaded.signature}.`);
+    await this.install(result.loaded, 'cache');
+  }
+
+  private async load(): Promise<void> {
+    const source = this.config.values.policySource;
+    if (!source) {
+      this.log.info('No policy source configured (setting aiPolicy.policySource).');
+      this.succeeded();
+      if (this.loaded) {
+        this.loaded = undefined;
+        this.emitter.fire(undefined);
+      }
+      return;
+    }
+    const keyProblem = this.config.values.publicKey ? publicKeyError(this.config.values.publicKey) : undefined;
+    if (keyProblem) return this.fail(source, [{ severity: 'error', code: 'signature', message: `the pinned public key (aiPolicy.publicKey) is unusable: ${keyProblem}` }]);
+    const held = this.loaded?.source === source ? this.loaded : undefined;
+    let fetched;
+    try {
+      fetched = await fetchPolicy(source, { etag: held?.etag });
+    } catch (e) {
+      const message = e instanceof SourceError || e instanceof Error ? e.message : String(e);
+      return this.fail(source, [{ severity: 'error', code: 'source', message }]);
+    }
+    if (fetched.notModified) {
+      this.log.debug(`Policy at ${displaySource(source)} not modified.`);
+      this.succeeded();
+      return;
+    }
+    const result = acceptPolicy({ data: fetched.data, signature: fetched.signature, source, etag: fetched.etag }, { publicKey: this.pinnedKey(), current: this.loaded });
+    if (!result.ok) return this.fail(source, result.problems, fetched.data.toString('utf8'));
+    this.succeeded();
+    for (const w of result.loaded.warnings ?? []) this.log.warn(`Policy: ${w.line ? `${w.line}:${w.col}: ` : ''}${w.message}`);
+    if (this.loaded && this.loaded.hash === result.loaded.hash) {
+      this.log.debug(`Policy at ${displaySource(source)} unchanged (version ${result.loaded.policy.version}).`);
+      this.loaded = { ...this.loaded, etag: result.loaded.etag };
+      await this.cache.write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source }).catch(() => undefined);
+      return;
+    }
+    await this.cache.write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source }).catch((e: unknown) => this.log.warn(`Cannot cache the policy: ${String(e)}`));
+    this.log.info(`Policy loaded from ${displaySource(source)}: ${result.loaded.policy.organization} version ${result.loaded.policy.version}, signature ${result.loaded.signature}${result.loaded.expired ? ', EXPIRED' : ''}${result.loaded.reviewOverdue ? ', review overdue' : ''}.`);
+    await this.install(result.loaded, 'source');
+  }
+
+  private async install(loaded: LoadedPolicy, from: 'cache' | 'source'): Promise<void> {
+    const changed = this.loaded?.hash !== loaded.hash;
+    this.loaded = loaded;
+    await this.developer.firstSeen(loaded);
+    await this.developer.noteTrainings(loaded);
+    if (!changed) return;
+    if (from === 'source') {
+      this.audit.record('policy.loaded', {
+        version: loaded.policy.version,
+        hash: loaded.hash,
+        source: /^https?:/i.test(loaded.source) ? displaySource(loaded.source) : 'file',
+        signature: loaded.signature,
+        expired: !!loaded.expired,
+      });
+    }
+    this.emitter.fire(loaded);
+  }
+
+  private succeeded(): void {
+    this.lastProblems = [];
+    this.reporter.clear();
+  }
+
+  private fail(source: string, problems: PolicyProblem[], text?: string): void {
+    this.lastProblems = problems;
+    if (!this.reporter.report(source, problems, text, !!this.loaded)) return;
+    this.audit.record('policy.refused', { codes: [...new Set(problems.map((p) => p.code ?? 'error'))], keptVersion: this.loaded?.policy.version });
+  }
+
+  private pinnedKey(): string | undefined {
+    return this.config.values.publicKey || undefined;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    const ms = this.config.values.refreshIntervalMinutes * 60_000;
+    this.timer = setInterval(() => void this.refresh(), ms);
+  }
+
   dispose(): void {
-    this.emitter.dispose();
+    if (this.timer) clearInterval(this.timer);
+    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,10 +1,45 @@
-// Placeholder status bar item until the tools area lands.
+// Wires the tools area: status bar item, tools view, warnings, disclosure and ignore files.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-export function registerTools(s: Services): void {
-  const item = vscode.window.createStatusBarItem('aiPolicy.status', vscode.StatusBarAlignment.Left, 100);
-  item.name = 'AI Tool Policy';
-  item.text = '$(shield) AI Policy';
-  item.show();
-  s.context.subscriptions.push(item);
+import { registerDisclosure, SessionTools } from './disclosure';
+import { registerIgnoreFilesCommand } from './ignoreFilesCommand';
+import { StatusItem } from './statusItem';
+import { registerToolCommands } from './toolCommands';
+import { ToolsView } from './toolsView';
+import { ToolWarnings } from './toolWarnings';
+
+/** What the tools area exposes to tests (through ExtensionApi.services is not enough for the UI parts). */
+export interface ToolsUi {
+  status: StatusItem;
+  view: ToolsView;
+  warnings: ToolWarnings;
+  session: SessionTools;
+}
+
+export function registerTools(s: Services): ToolsUi {
+  const status = new StatusItem(s);
+  const view = new ToolsView(s.inventory);
+  const tree = vscode.window.createTreeView('aiPolicy.tools', { treeDataProvider: view, showCollapseAll: true });
+  const updateBadge = () => {
+    const bad = s.inventory.items.filter((t) => t.enabled && t.status !== 'approved' && t.kind !== 'ai-feature').length;
+    tree.badge = bad ? { value: bad, tooltip: vscode.l10n.t('{0} AI tools not approved here', bad) } : undefined;
+  };
+  const warnings = new ToolWarnings(s);
+  const session = new SessionTools(s);
+  s.context.subscriptions.push(status, view, tree, warnings, session, s.inventory.onDidChange(updateBadge));
+  registerToolCommands(s);
+  registerDisclosure(s, session);
+  registerIgnoreFilesCommand(s);
+  // Read-only state for the host tests and UI checks; not contributed, so not in the palette.
+  s.context.subscriptions.push(
+    vscode.commands.registerCommand('aiPolicy._toolsState', () => ({
+      statusText: status.text,
+      tooltip: status.tooltip,
+      view: view.snapshot(),
+      warned: warnings.warnedIds,
+      sessionTools: session.names(),
+      items: s.inventory.items,
+    })),
+  );
+  return { status, view, warnings, session };
 }

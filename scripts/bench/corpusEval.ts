@@ -1,0 +1,63 @@
+// Recall and false-positive share per family on labelled samples (base64 JSON Lines).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Scanner } from '../../src/core/scan';
+
+interface Sample {
+  rule: string;
+  label: 'tp' | 'fp';
+  text: string;
+  path?: string;
+}
+
+export interface FamilyScore {
+  family: string;
+  tp: number;
+  found: number;
+  fp: number;
+  flagged: number;
+}
+
+export function loadSamples(dir: string): Sample[] {
+  const out: Sample[] = [];
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.jsonl.b64'))) {
+    for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+      if (line.trim()) out.push(JSON.parse(Buffer.from(line, 'base64').toString('utf8')) as Sample);
+    }
+  }
+  return out;
+}
+
+/**
+ * A tp counts as found when anything is reported for it; an fp counts as flagged when anything is.
+ * An fp sample whose exact text is a tp of another family (e.g. a global key listed as a non-match of
+ * the scoped-token family) is left out of the fp share: flagging it is right.
+ */
+export function evaluate(scanner: Scanner, samples: Sample[]): { families: FamilyScore[]; crossLabelled: number; misses: Sample[]; flags: Sample[] } {
+  const tpTexts = new Set(samples.filter((s) => s.label === 'tp').map((s) => s.text));
+  const by = new Map<string, FamilyScore>();
+  const misses: Sample[] = [];
+  const flags: Sample[] = [];
+  let crossLabelled = 0;
+  for (const s of samples) {
+    if (s.label === 'fp' && tpTexts.has(s.text)) {
+      crossLabelled++;
+      continue;
+    }
+    const f = by.get(s.rule) ?? { family: s.rule, tp: 0, found: 0, fp: 0, flagged: 0 };
+    by.set(s.rule, f);
+    const hit = scanner.scanText(s.text, s.path ?? 'sample.txt').findings.length > 0;
+    if (s.label === 'tp') {
+      f.tp++;
+      if (hit) f.found++;
+      else misses.push(s);
+    } else {
+      f.fp++;
+      if (hit) {
+        f.flagged++;
+        flags.push(s);
+      }
+    }
+  }
+  return { families: [...by.values()].sort((a, b) => a.family.localeCompare(b.family)), crossLabelled, misses, flags };
+}

@@ -1,0 +1,9 @@
+// The audit trail core: event construction and guard, identity, the on-disk queue and delivery.
+export * from './events';
+export { sanitizeData, hashPath, looksLikePath, looksLikeSecret, LIMITS } from './eventGuard';
+export * from './identity';
+export * from './queue';
+export * from './queueSlot';
+export * from './endpoint';
+export * from './sender';
+export * from './otlp';

@@ -1,0 +1,13 @@
+// The policy core: parsing, validation, signatures, fetching, acceptance, cache, diff and status.
+export * from './types';
+export { parseYaml, pointerSegments, type ParsedYaml, type Position } from './parse';
+export { policySchema, schemaProblems } from './schema';
+export { lintPolicy } from './lint';
+export { validatePolicyText, formatProblem, sortProblems, type ValidationResult } from './validate';
+export { signPolicy, verifyPolicy, publicKeyError, generateSigningKeys } from './signature';
+export { fetchPolicy, sourceError, isLoopbackHost, signatureUrl, SourceError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchOptions, type FetchResult } from './source';
+export { acceptPolicy, sha256, type AcceptOptions, type AcceptResult, type Candidate } from './accept';
+export { PolicyCache, type CachedPolicy } from './cache';
+export { diffPolicies } from './diff';
+export { reviewState, acknowledgementState, trainingStates, type ReviewState, type AckRecord, type AckState, type TrainingRecord, type TrainingState } from './status';
+export { globError, regexError } from './patterns';

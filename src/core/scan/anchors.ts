@@ -1,0 +1,83 @@
+// Finds which anchors occur in a text in one pass: an Aho-Corasick automaton compiled to a dense
+// DFA over ASCII (case-folded), so the scan is one table lookup per character.
+
+const ALPHA = 128;
+
+export class AnchorMatcher {
+  private readonly delta: Int32Array;
+  /** For each state, the anchor groups (indices into `groups`) that end there, including via suffix links. */
+  private readonly outputs: Int32Array[];
+  private readonly hasOutput: Uint8Array;
+
+  /** `groups[i]` lists the lower-case anchors of item i; `find` reports which items had an anchor in the text. */
+  constructor(readonly groups: readonly string[][]) {
+    const goto: Map<number, number>[] = [new Map()];
+    const out: Set<number>[] = [new Set()];
+    groups.forEach((anchors, item) => {
+      for (const a of anchors) {
+        let s = 0;
+        for (const ch of a) {
+          const c = ch.charCodeAt(0) & 0x7f;
+          let next = goto[s].get(c);
+          if (next === undefined) {
+            next = goto.length;
+            goto.push(new Map());
+            out.push(new Set());
+            goto[s].set(c, next);
+          }
+          s = next;
+        }
+        out[s].add(item);
+      }
+    });
+    const n = goto.length;
+    const delta = new Int32Array(n * ALPHA);
+    const fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (let c = 0; c < ALPHA; c++) {
+      const t = goto[0].get(c);
+      delta[c] = t ?? 0;
+      if (t !== undefined) queue.push(t);
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi];
+      for (const o of out[fail[s]]) out[s].add(o);
+      for (let c = 0; c < ALPHA; c++) {
+        const t = goto[s].get(c);
+        if (t !== undefined) {
+          fail[t] = delta[fail[s] * ALPHA + c];
+          delta[s * ALPHA + c] = t;
+          queue.push(t);
+        } else {
+          delta[s * ALPHA + c] = delta[fail[s] * ALPHA + c];
+        }
+      }
+    }
+    // Case folding: upper-case ASCII letters behave as their lower-case forms.
+    for (let s = 0; s < n; s++) for (let c = 65; c <= 90; c++) delta[s * ALPHA + c] = delta[s * ALPHA + c + 32];
+    this.delta = delta;
+    this.outputs = out.map((o) => Int32Array.from(o));
+    this.hasOutput = Uint8Array.from(out, (o) => (o.size ? 1 : 0));
+  }
+
+  /** Marks `hit[i] = 1` for every item with an anchor in text; returns how many items were hit. */
+  find(text: string, hit: Uint8Array): number {
+    const { delta, outputs, hasOutput } = this;
+    let s = 0;
+    let count = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      s = c < ALPHA ? delta[s * ALPHA + c] : 0;
+      if (hasOutput[s]) {
+        const o = outputs[s];
+        for (let k = 0; k < o.length; k++) {
+          if (!hit[o[k]]) {
+            hit[o[k]] = 1;
+            count++;
+          }
+        }
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,78 @@
+// Turns rule definitions into runnable rules: native regexes for built-in rules, re2js for
+// regexes that come from a policy or an imported config (linear time, so no input can hang a scan).
+import { RE2JS } from 're2js';
+import { minimatch } from 'minimatch';
+import type { CompiledRule, RawMatch, Rule } from './types';
+
+/** The sensitive part: the first capture group that took part, else the whole match. */
+function rawFrom(m: RegExpExecArray): RawMatch {
+  for (let i = 1; i < m.length; i++) {
+    const g = m[i];
+    if (g !== undefined && g !== '') {
+      const at = m.indices?.[i]?.[0] ?? m.index + m[0].lastIndexOf(g);
+      return { start: m.index, end: m.index + m[0].length, secret: g, secretStart: at };
+    }
+  }
+  return { start: m.index, end: m.index + m[0].length, secret: m[0], secretStart: m.index };
+}
+
+function* nativeFind(re: RegExp, text: string): Iterable<RawMatch> {
+  const flags = re.flags.replace(/[gd]/g, '');
+  const r = new RegExp(re.source, `${flags}gd`);
+  for (let m = r.exec(text); m; m = r.exec(text)) {
+    if (m[0] === '') r.lastIndex++;
+    yield rawFrom(m);
+  }
+}
+
+export function pathFilter(globs: string[] | undefined): ((p: string) => boolean) | undefined {
+  if (!globs?.length) return undefined;
+  return (p) => globs.some((g) => minimatch(p, g, { dot: true, nocase: true, matchBase: !g.includes('/') }));
+}
+
+export function compileRule(rule: Rule): CompiledRule {
+  const { regex, find } = rule;
+  return {
+    id: rule.id,
+    name: rule.name,
+    family: rule.family,
+    dataClass: rule.dataClass,
+    anchors: rule.anchors,
+    find: find ?? ((text) => (regex ? nativeFind(regex, text) : [])),
+    validate: rule.validate,
+    pathFilter: pathFilter(rule.paths),
+    multiline: rule.multiline ?? false,
+  };
+}
+
+/** Go/RE2 syntax that re2js does not take as is. */
+export function translateGoRegex(source: string): string {
+  return source.replace(/\\z/g, '$').replace(/\(\?P</g, '(?<');
+}
+
+/** Compiles an RE2-syntax regex with re2js; throws with the engine's message when invalid. */
+export function compileRe2(source: string): RE2JS {
+  return RE2JS.compile(translateGoRegex(source));
+}
+
+export function* re2Find(re: RE2JS, text: string, group?: number): Iterable<RawMatch> {
+  const m = re.matcher(text);
+  let from = 0;
+  while (from <= text.length && m.find(from)) {
+    const start = m.start();
+    const end = m.end();
+    let g = group ?? 0;
+    if (group === undefined) {
+      for (let i = 1; i <= m.groupCount(); i++) {
+        if (m.start(i) >= 0 && m.end(i) > m.start(i)) {
+          g = i;
+          break;
+        }
+      }
+    }
+    const gs = m.start(g) >= 0 ? m.start(g) : start;
+    const ge = m.start(g) >= 0 ? m.end(g) : end;
+    yield { start, end, secret: text.slice(gs, ge), secretStart: gs };
+    from = end > start ? end : end + 1;
+  }
+}

@@ -1,0 +1,96 @@
+// The detector: one pass finds the anchors of all rules, then only the rules whose anchors occur run.
+import { AnchorMatcher } from './anchors';
+import { mask } from './mask';
+import { LineIndex } from './lines';
+import { allowedByList, allowedInline, type Allowlist } from './suppress';
+import type { CompiledRule, Finding, RawMatch, ScanResult } from './types';
+
+export interface ScanInput {
+  text: string;
+  /** Workspace-relative path (forward slashes), for path-limited rules and the allowlist. */
+  path?: string;
+  /** Only report findings that overlap [from, to) (region re-scans). */
+  from?: number;
+  to?: number;
+}
+
+export class Detector {
+  private readonly anchored: CompiledRule[];
+  private readonly always: CompiledRule[];
+  private readonly matcher: AnchorMatcher;
+  private readonly ids: Set<string>;
+
+  constructor(
+    readonly rules: readonly CompiledRule[],
+    readonly allowlist?: Allowlist,
+  ) {
+    this.anchored = rules.filter((r) => r.anchors.length > 0);
+    this.always = rules.filter((r) => r.anchors.length === 0);
+    this.matcher = new AnchorMatcher(this.anchored.map((r) => r.anchors));
+    this.ids = new Set(rules.map((r) => r.id));
+  }
+
+  /** Rules that can match in this text: anchored rules whose anchor occurs, plus rules without anchors. */
+  candidates(text: string, path?: string): CompiledRule[] {
+    const hit = new Uint8Array(this.anchored.length);
+    this.matcher.find(text, hit);
+    const out = this.anchored.filter((_, i) => hit[i]).concat(this.always);
+    return path === undefined ? out.filter((r) => !r.pathFilter) : out.filter((r) => !r.pathFilter || r.pathFilter(path));
+  }
+
+  scan(input: ScanInput): ScanResult {
+    const result: ScanResult = { findings: [], suppressed: 0 };
+    for (const rule of this.candidates(input.text, input.path)) this.runRule(rule, input, result);
+    return finish(result);
+  }
+
+  /** Runs one rule over the text and adds its findings (used by the sliced scanner too). */
+  runRule(rule: CompiledRule, input: ScanInput, result: ScanResult, lines?: LineIndex): void {
+    const { text, path } = input;
+    const known = (id: string) => this.ids.has(id);
+    for (const m of rule.find(text)) {
+      const end = m.secretStart + m.secret.length;
+      if (input.from !== undefined && (end <= input.from || m.secretStart >= (input.to ?? text.length))) continue;
+      if (rule.validate && !rule.validate(m.secret, { text, match: m, path })) continue;
+      const f = toFinding(rule, m, (lines ??= new LineIndex(text)));
+      if (allowedInline(text, m.secretStart, rule.id, known) || allowedByList(this.allowlist, f, m.secret, path)) {
+        result.suppressed++;
+        continue;
+      }
+      result.findings.push(f);
+    }
+  }
+}
+
+export function toFinding(rule: CompiledRule, m: RawMatch, lines: LineIndex): Finding {
+  const end = m.secretStart + m.secret.length;
+  const a = lines.position(m.secretStart);
+  const b = lines.position(end);
+  return {
+    ruleId: rule.id,
+    ruleName: rule.name,
+    family: rule.family,
+    dataClass: rule.dataClass,
+    start: m.secretStart,
+    end,
+    line: a.line,
+    col: a.col,
+    endLine: b.line,
+    endCol: b.col,
+    masked: mask(m.secret),
+    kind: 'content',
+  };
+}
+
+/** Orders findings and drops exact duplicates and findings inside a longer finding of the same class. */
+export function finish(result: ScanResult): ScanResult {
+  const sorted = result.findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && f.start >= prev.start && f.end <= prev.end && (f.dataClass === prev.dataClass || f.kind === prev.kind)) continue;
+    out.push(f);
+  }
+  result.findings = out;
+  return result;
+}

@@ -1,0 +1,49 @@
+// Reading files for scanning: binary files are skipped, large files capped, invalid UTF-8 tolerated.
+import { promises as fs } from 'node:fs';
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const SNIFF = 8192;
+
+export type ReadOutcome =
+  | { kind: 'text'; text: string; truncated: boolean; size: number }
+  | { kind: 'binary'; size: number };
+
+/** Binary when the first 8 KiB hold a NUL byte or more than 10% control characters. */
+export function isBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, SNIFF);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i];
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}
+
+/** Decodes bytes as UTF-8, replacing invalid sequences instead of failing. */
+export function decodeText(buf: Uint8Array): string {
+  let s = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  return s;
+}
+
+/** Reads at most `maxBytes` of a file; `truncated` says the rest was not scanned. */
+export async function readForScan(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadOutcome> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const len = Math.min(size, maxBytes);
+    const buf = Buffer.alloc(len);
+    let read = 0;
+    while (read < len) {
+      const r = await handle.read(buf, read, len - read, read);
+      if (r.bytesRead === 0) break;
+      read += r.bytesRead;
+    }
+    const bytes = buf.subarray(0, read);
+    if (isBinary(bytes)) return { kind: 'binary', size };
+    return { kind: 'text', text: decodeText(bytes), truncated: size > maxBytes, size };
+  } finally {
+    await handle.close();
+  }
+}

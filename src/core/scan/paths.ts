@@ -1,0 +1,59 @@
+// Files that are sensitive by their name alone.
+import { minimatch } from 'minimatch';
+import type { Finding } from './types';
+
+export interface PathRule {
+  id: string;
+  name: string;
+  family: string;
+  dataClass: string;
+  globs: string[];
+  /** Globs that look sensitive but are not (templates, examples). */
+  except?: string[];
+  /** Alternative to globs (e.g. a gitleaks path regex). */
+  test?: (path: string) => boolean;
+}
+
+export const builtinPathRules: PathRule[] = [
+  { id: 'path-dotenv', name: 'Environment file', family: 'dotenv', dataClass: 'secret', globs: ['**/.env', '**/.env.*', '**/*.env'],
+    except: ['**/.env.example', '**/.env.sample', '**/.env.template', '**/.env.dist', '**/.env.defaults', '**/*.example.env', '**/*.sample.env'] },
+  { id: 'path-private-key', name: 'Private key or keystore', family: 'private-key', dataClass: 'secret',
+    globs: ['**/*.pem', '**/*.key', '**/id_rsa*', '**/id_dsa*', '**/id_ecdsa*', '**/id_ed25519*', '**/*.p12', '**/*.pfx', '**/*.jks', '**/*.keystore', '**/*.ppk', '**/*.asc', '**/*.gpg', '**/*.kdbx'],
+    except: ['**/*.pub', '**/id_*.pub'] },
+  { id: 'path-cloud-credentials', name: 'Cloud or tool credentials file', family: 'credentials', dataClass: 'secret',
+    globs: ['**/.aws/credentials', '**/.aws/config', '**/.npmrc', '**/.pypirc', '**/.netrc', '**/_netrc', '**/.docker/config.json', '**/.kube/config', '**/kubeconfig', '**/*.kubeconfig', '**/.git-credentials', '**/.gem/credentials', '**/credentials.json', '**/.htpasswd', '**/.pgpass'] },
+  { id: 'path-terraform-state', name: 'Terraform state or variables', family: 'terraform', dataClass: 'secret',
+    globs: ['**/terraform.tfstate', '**/*.tfstate', '**/*.tfstate.backup', '**/*.tfvars', '**/*.tfvars.json'] },
+  { id: 'path-service-account', name: 'Service account key file', family: 'gcp', dataClass: 'secret',
+    globs: ['**/*service-account*.json', '**/*service_account*.json', '**/*serviceaccount*.json', '**/*-sa-key*.json', '**/gcp-key*.json'] },
+  { id: 'path-database-dump', name: 'Database dump', family: 'database-dump', dataClass: 'pii',
+    globs: ['**/*.sql.gz', '**/*.sql.bz2', '**/*.sql.zst', '**/*.dump', '**/*.pgdump', '**/*.bak', '**/*dump*.sql', '**/*.sqlite', '**/*.sqlite3', '**/*.db', '**/*.mdb', '**/*.accdb'] },
+  { id: 'path-customer-export', name: 'Customer data export', family: 'customer-export', dataClass: 'pii',
+    globs: ['**/*customer*.{csv,xlsx,xls,json,jsonl,parquet}', '**/*client*export*.{csv,xlsx,xls,json,jsonl}', '**/*users*export*.{csv,xlsx,json,jsonl}', '**/*export*users*.{csv,xlsx,json,jsonl}', '**/*patients*.{csv,xlsx,json}', '**/*contacts*.{csv,xlsx,vcf}', '**/*.vcf', '**/*crm*export*.{csv,xlsx}'] },
+];
+
+const OPTS = { dot: true, nocase: true };
+
+export class PathMatcher {
+  private readonly compiled: { rule: PathRule; match: (p: string) => boolean }[];
+
+  constructor(rules: readonly PathRule[]) {
+    this.compiled = rules.map((rule) => {
+      const inc = rule.globs.map((g) => new minimatch.Minimatch(g.includes('/') ? g : `**/${g}`, OPTS));
+      const exc = (rule.except ?? []).map((g) => new minimatch.Minimatch(g, OPTS));
+      const test = rule.test;
+      return { rule, match: (p: string) => (test ? test(p) : inc.some((m) => m.match(p))) && !exc.some((m) => m.match(p)) };
+    });
+  }
+
+  /** Path findings for a workspace-relative path (forward slashes). */
+  match(relPath: string): Finding[] {
+    const p = relPath.replace(/\\/g, '/');
+    return this.compiled
+      .filter((c) => c.match(p))
+      .map(({ rule }) => ({
+        ruleId: rule.id, ruleName: rule.name, family: rule.family, dataClass: rule.dataClass,
+        start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1, masked: '', kind: 'path' as const,
+      }));
+  }
+}

@@ -1,0 +1,72 @@
+// Helpers to write rules compactly: a prefixed token format, or a value near a provider keyword.
+import type { MatchContext, Rule } from '../types';
+import { randomLooking } from '../validators';
+
+type Validate = (secret: string, ctx: MatchContext) => boolean;
+
+export interface RuleOptions {
+  /** Minimum Shannon entropy of the value (default 3; 0 disables). */
+  entropy?: number;
+  validate?: Validate;
+  paths?: string[];
+  multiline?: boolean;
+  dataClass?: string;
+  /** Extra regex flags besides `g` (e.g. `m`, `i`). */
+  flags?: string;
+}
+
+function check(opts: RuleOptions): Validate {
+  const min = opts.entropy ?? 3;
+  const extra = opts.validate;
+  return (s, ctx) => (min <= 0 || randomLooking(s, min)) && (!extra || extra(s, ctx));
+}
+
+/** A token recognised by its own shape; `source` has the token in group 1 or as the whole match. */
+export function token(
+  id: string,
+  name: string,
+  family: string,
+  anchors: string[],
+  source: string,
+  opts: RuleOptions = {},
+): Rule {
+  return {
+    id,
+    name,
+    family,
+    dataClass: opts.dataClass ?? 'secret',
+    anchors: anchors.map((a) => a.toLowerCase()),
+    regex: new RegExp(source, 'g' + (opts.flags ?? '')),
+    validate: check(opts),
+    paths: opts.paths,
+    multiline: opts.multiline,
+  };
+}
+
+/** Case-insensitive literal for use inside a case-sensitive regex. */
+export function ci(word: string): string {
+  return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/[.]/g, '\\.');
+}
+
+/** Assignment between a name and its value: `=`, `:`, `:=`, `=>`, `->`, with optional quotes. */
+export const ASSIGN = String.raw`["'\`]?\]?\s{0,4}(?:=|:=|:|=>|->|,|\s)\s{0,4}(?:[A-Za-z]?["'\`])?\s{0,2}`;
+
+/** A value (group 1) assigned to a name that mentions one of the provider keywords. */
+export function keyed(
+  id: string,
+  name: string,
+  family: string,
+  keywords: string[],
+  value: string,
+  opts: RuleOptions = {},
+): Rule {
+  const names = keywords.map(ci).join('|');
+  const source = String.raw`(?:${names})[\w.\-]{0,40}?${ASSIGN}(${value})(?![\w\-+/])`;
+  return token(id, name, family, keywords, source, opts);
+}
+
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** Not preceded by a token character (a safe left boundary for prefixed tokens). */
+export const LB = String.raw`(?<![\w\-+/.])`;
+/** Not followed by a token character. */
+export const RB = String.raw`(?![\w\-])`;

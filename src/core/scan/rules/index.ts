@@ -1,0 +1,36 @@
+// All built-in rules, by family group.
+import type { Rule } from '../types';
+import { aiRules } from './ai';
+import { cloudRules } from './cloud';
+import { genericRules } from './generic';
+import { keyRules } from './keys';
+import { messagingRules } from './messaging';
+import { paymentRules } from './payments';
+import { piiRules } from './pii';
+import { registryRules } from './registries';
+import { saasRules } from './saas';
+import { sourceHostingRules } from './sourceHosting';
+
+export const secretRules: Rule[] = [
+  ...cloudRules,
+  ...sourceHostingRules,
+  ...aiRules,
+  ...paymentRules,
+  ...messagingRules,
+  ...registryRules,
+  ...saasRules,
+  ...keyRules,
+  ...genericRules,
+];
+
+export { piiRules };
+
+/** Built-in rules selected by the policy's `builtinDetectors` (`all`, `none`, or classes / families / rule ids). */
+export function builtinRules(selection: 'all' | 'none' | string[] = 'all'): Rule[] {
+  const all = [...secretRules, ...piiRules];
+  if (selection === 'all') return all;
+  if (selection === 'none') return [];
+  const want = new Set(selection.map((s) => s.toLowerCase()));
+  const plural = (c: string) => `${c}s`;
+  return all.filter((r) => want.has(r.id) || want.has(r.family) || want.has(r.dataClass) || want.has(plural(r.dataClass)));
+}

@@ -1,0 +1,73 @@
+// Structural secrets: private key blocks, JWTs, credentials in URLs and commands, Kubernetes secrets.
+import type { MatchContext, Rule } from '../types';
+import { looksPlaceholder } from '../validators';
+import { ci, token } from './define';
+
+function decodes(b64: string): string {
+  return Buffer.from(b64.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+}
+
+/** A JWT header is base64url JSON. */
+const jwtHeader = (s: string) => decodes(s.slice(0, s.indexOf('.'))).startsWith('{');
+/** A base64-wrapped JWT decodes to `eyJ….eyJ…`. */
+const wrappedJwt = (s: string) => /^eyJ[\w-]{10,}\.eyJ[\w-]{10,}\./.test(decodes(s)) && jwtHeader(decodes(s));
+
+const WEAK = /^(?:pass(?:word|wd)?|pwd|secret|user(?:name)?|test|admin|root|changeme|none|null|undefined|\*+|x+)$/i;
+/** A password part that is real text, not a variable, template or placeholder. */
+const realPassword = (p: string) => !WEAK.test(p) && !/^[$%{<[]|^\$\(/.test(p) && !looksPlaceholder(p);
+
+/** `user:password` where the password is real and differs from the user name. */
+function userPass(s: string): boolean {
+  const i = s.indexOf(':');
+  const user = s.slice(0, i);
+  const pass = s.slice(i + 1);
+  return pass !== user && realPassword(pass) && pass.length >= 3;
+}
+
+/** Inside the `data:` or `stringData:` block of a manifest of kind Secret. */
+function k8sData(_s: string, ctx: MatchContext): boolean {
+  if (!/^\s*kind:\s*["']?secret["']?\s*$/im.test(ctx.text)) return false;
+  const lines = ctx.text.slice(0, ctx.match.start).split('\n');
+  const cur = ctx.text.slice(ctx.match.start).split('\n')[0];
+  lines.pop();
+  let indent = /^[ \t]*/.exec(cur)?.[0].length ?? 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (!l.trim() || l.trim().startsWith('#')) continue;
+    const ind = /^[ \t]*/.exec(l)?.[0].length ?? 0;
+    if (ind < indent) {
+      if (/^\s*(?:data|stringData):\s*$/.test(l)) return true;
+      if (/:\s*[|>][-+]?\s*$/.test(l)) {
+        indent = ind;
+        continue;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+export const keyRules: Rule[] = [
+  token('private-key', 'Private key', 'private-key', ['private key'],
+    String.raw`(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,8192}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)`,
+    { entropy: 0, multiline: true, validate: (s) => (s.replace(/-----[^-]+-----/g, '').match(/[A-Za-z0-9+/=]/g)?.length ?? 0) >= 64 }),
+  token('jwt', 'JSON Web Token', 'jwt', ['eyj'],
+    String.raw`\b(ey[A-Za-z0-9]{17,}\.ey[A-Za-z0-9/\\_-]{17,}\.(?:[A-Za-z0-9/\\_-]{10,}={0,2})?)`, { entropy: 0, validate: jwtHeader }),
+  token('jwt-base64', 'Base64-encoded JSON Web Token', 'jwt', ['zxlk'],
+    String.raw`\b(ZXlK[A-Za-z0-9+/]{60,}={0,2})`, { entropy: 0, validate: wrappedJwt }),
+  token('url-password', 'Password in URL or connection string', 'connection-string', ['://'],
+    String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://[^\s:/@'"<>{}\`]{1,64}:([^\s@/'"<>\`]{3,128})@[\w-]+(?:\.[\w-]+)*`,
+    { entropy: 0, validate: realPassword }),
+  token('connection-string-password', 'Password in connection string', 'connection-string', ['password=', 'pwd='],
+    String.raw`(?:${ci('server')}|${ci('data source')}|${ci('host')}|${ci('address')})=[^;'"\n]+;[^'"\n]*?(?:${ci('password')}|${ci('pwd')})=([^;'"\s]{4,})`,
+    { entropy: 0, validate: realPassword }),
+  token('curl-basic-auth', 'Credentials in a curl command', 'curl', ['curl'],
+    String.raw`\bcurl\b[^\n]*?\s(?:-u|--user)\s*["']?([^\s:'"$]{1,64}:[^\s'"]{3,})`, { entropy: 0, validate: userPass }),
+  token('curl-auth-header', 'Authorization header in a curl command', 'curl', ['curl'],
+    String.raw`\bcurl\b[^\n]*?(?:-H|--header)\s*["']${ci('authorization')}:\s*(?:(?:Basic|Bearer|Token|Digest)\s+)?([^\s'"]{8,})`,
+    { entropy: 2.5 }),
+  token('bearer-token', 'Bearer token', 'bearer', ['bearer '], String.raw`\bBearer\s+([A-Za-z0-9._~+/-]{24,}=*)`, { entropy: 3.5 }),
+  token('kubernetes-secret', 'Kubernetes Secret data', 'kubernetes', ['kind: secret', "kind: 'secret'", 'kind: "secret"'],
+    String.raw`^[ \t]+[\w.-]+:[ \t]*(?:[|>][-+]?[ \t]*\n[ \t]+)?["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*$`,
+    { entropy: 0, flags: 'm', multiline: true, validate: (s, ctx) => !looksPlaceholder(s) && k8sData(s, ctx) }),
+];

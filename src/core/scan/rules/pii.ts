@@ -1,0 +1,117 @@
+// Personal data: e-mail addresses, phone numbers, payment cards, IBANs, US SSN/ITIN, UK NHS numbers.
+import type { RawMatch, Rule } from '../types';
+import { ibanMod97, luhn, validItin, validNhs, validSsn } from '../validators';
+import { IBAN_LENGTHS } from './ibanLengths';
+
+const LOCAL = /[A-Za-z0-9._%+-]/;
+const DOMAIN = /[A-Za-z0-9.-]/;
+const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,30})$/;
+/** Reserved (RFC 2606/6761) and service domains, file extensions that look like TLDs. */
+const NOT_PERSONAL = /(?:^|\.)(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid|localhost|local))$|\.(?:png|jpe?g|gif|svg|webp|js|mjs|cjs|ts|tsx|jsx|css|json|md|html?|py|rb|go|rs|java|map|lock|txt|xml|ya?ml|toml|ini|sh|d)$/i;
+const SERVICE_LOCAL = /^(?:git|noreply|no-reply|donotreply|do-not-reply|users\.noreply|npm|postmaster|mailer-daemon)$/i;
+
+/** Scans around each `@` instead of running a regex that would start at every character. */
+function* findEmails(text: string): Iterable<RawMatch> {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let s = at;
+    while (s > 0 && at - s < 64 && LOCAL.test(text[s - 1])) s--;
+    let e = at + 1;
+    while (e < text.length && e - at < 256 && DOMAIN.test(text[e])) e++;
+    while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+    if (s === at || e === at + 1) continue;
+    const value = text.slice(s, e);
+    if (!EMAIL.test(value)) continue;
+    const domain = value.slice(value.indexOf('@') + 1);
+    if (NOT_PERSONAL.test(domain) || SERVICE_LOCAL.test(value.slice(0, value.indexOf('@')))) continue;
+    if (s > 0 && /[/:]/.test(text[s - 1]) && text.slice(Math.max(0, s - 3), s) === '://') continue;
+    yield { start: s, end: e, secret: value, secretStart: s };
+  }
+}
+
+/** Issuer identification ranges and lengths of the major card schemes. */
+function cardIin(d: string): boolean {
+  const n = d.length;
+  const p2 = Number(d.slice(0, 2));
+  const p3 = Number(d.slice(0, 3));
+  const p4 = Number(d.slice(0, 4));
+  const p6 = Number(d.slice(0, 6));
+  if (d[0] === '4') return n === 13 || n === 16 || n === 19; // Visa
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
+  if (p2 === 34 || p2 === 37) return n === 15; // American Express
+  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) return n >= 16 && n <= 19; // Discover
+  if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39 || p3 === 309) return n >= 14 && n <= 19; // Diners Club
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
+  if (p2 === 62 || p2 === 81) return n >= 16 && n <= 19; // UnionPay
+  if (p2 === 50 || (p2 >= 56 && p2 <= 69)) return n >= 12 && n <= 19; // Maestro, Dankort and others
+  if (d[0] === '1') return n === 15; // UATP
+  return false;
+}
+
+function card(value: string): boolean {
+  const d = value.replace(/[ -]/g, '');
+  if (/^(\d)\1+$/.test(d)) return false;
+  const groups = value.split(/[ -]/);
+  if (groups.length > 1 && !groups.slice(0, -1).every((g) => g.length >= 4 && g.length <= 6)) return false;
+  return cardIin(d) && luhn(d);
+}
+
+function iban(value: string): boolean {
+  const s = value.replace(/[ -]/g, '');
+  const len = IBAN_LENGTHS[s.slice(0, 2)];
+  return len === s.length && ibanMod97(s);
+}
+
+function ssnParts(value: string): [string, string, string] {
+  const d = value.replace(/\D/g, '');
+  return [d.slice(0, 3), d.slice(3, 5), d.slice(5)];
+}
+
+const ssn = (v: string) => {
+  const [a, g, s] = ssnParts(v);
+  return validSsn(a, g, s);
+};
+const itin = (v: string) => {
+  const [a, g, s] = ssnParts(v);
+  return validItin(a, g) && s !== '0000';
+};
+
+const NUM_L = String.raw`(?<![\w.+\-/])`;
+const NUM_R = String.raw`(?![\w/]|[.\-]\d)`;
+
+export const piiRules: Rule[] = [
+  { id: 'email-address', name: 'E-mail address', family: 'email', dataClass: 'pii', anchors: ['@'], find: findEmails },
+  {
+    id: 'phone-number', name: 'Phone number', family: 'phone', dataClass: 'pii',
+    anchors: ['phone', 'tel', 'mobile', 'cell', 'fax', 'whatsapp', 'sms'],
+    regex: /(?:[pP]hone|[tT]el(?:ephone)?|[mM]obile|[cC]ell|[fF]ax|[wW]hats[aA]pp|SMS|sms)(?:[\w ]{0,15}?)["'`]?\s*(?:[:=]|=>|\bis\b)?\s*["'`]?(\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,4})(?![\w-])/g,
+    validate: (v) => {
+      const d = v.replace(/\D/g, '');
+      return d.length >= 8 && d.length <= 15 && !/^(\d)\1+$/.test(d) && (/^\+/.test(v) || /[ .()-]/.test(v));
+    },
+  },
+  {
+    id: 'payment-card', name: 'Payment card number', family: 'payment-card', dataClass: 'pii', anchors: [],
+    regex: new RegExp(String.raw`${NUM_L}(\d{4,6}(?:[ -]\d{4,6}){2,3}(?:[ -]\d{1,4})?|\d{12,19})${NUM_R}`, 'g'),
+    validate: card,
+  },
+  {
+    id: 'iban', name: 'IBAN', family: 'iban', dataClass: 'pii', anchors: [],
+    regex: /\b([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)\b/g,
+    validate: iban,
+  },
+  {
+    id: 'us-ssn', name: 'US Social Security number', family: 'us-ssn', dataClass: 'pii', anchors: [],
+    regex: new RegExp(String.raw`${NUM_L}(\d{3}([- ])\d{2}\2\d{4})${NUM_R}|(?:SSN|[sS]ocial [sS]ecurity)[\w ]{0,20}?[:=#]?\s*["']?(\d{9})\b`, 'g'),
+    validate: (v) => ssn(v) && !itin(v),
+  },
+  {
+    id: 'us-itin', name: 'US Individual Taxpayer Identification Number', family: 'us-itin', dataClass: 'pii', anchors: [],
+    regex: new RegExp(String.raw`${NUM_L}(9\d{2}([- ]?)(?:5[0-9]|6[0-5]|7[0-9]|8[0-8]|9[0-24-9])\2\d{4})${NUM_R}`, 'g'),
+    validate: itin,
+  },
+  {
+    id: 'uk-nhs-number', name: 'UK NHS number', family: 'uk-nhs', dataClass: 'pii', anchors: [],
+    regex: new RegExp(String.raw`${NUM_L}(\d{3}([ -])\d{3}\2\d{4})${NUM_R}|\b(?:NHS|nhs)[\w ]{0,20}?[:=#]?\s*["']?(\d{10})\b`, 'g'),
+    validate: (v) => validNhs(v.replace(/\D/g, '')),
+  },
+];

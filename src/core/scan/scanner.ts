@@ -1,0 +1,61 @@
+// The scanner: built-in rules, the policy's rules and an optional gitleaks config, behind one API.
+import type { DataHandling } from '../policy/types';
+import { compileRule } from './compile';
+import { Detector, finish } from './detector';
+import { readForScan, DEFAULT_MAX_BYTES } from './file';
+import type { GitleaksConfig } from './gitleaks';
+import { builtinPathRules, PathMatcher } from './paths';
+import { compilePolicyRules, type RuleProblem } from './policyRules';
+import { builtinRules } from './rules';
+import type { CompiledRule, ScanResult } from './types';
+
+export interface ScannerOptions {
+  dataHandling?: DataHandling;
+  gitleaks?: GitleaksConfig;
+}
+
+export interface FileScan extends ScanResult {
+  path: string;
+  skipped?: 'binary';
+  truncated?: boolean;
+}
+
+export class Scanner {
+  readonly detector: Detector;
+  readonly paths: PathMatcher;
+  readonly problems: RuleProblem[];
+  private readonly pathAllowed: (p: string) => boolean;
+
+  constructor(opts: ScannerOptions = {}) {
+    const dh = opts.dataHandling;
+    const policy = compilePolicyRules(dh);
+    const rules: CompiledRule[] = [
+      ...builtinRules(dh?.builtinDetectors ?? 'all').map(compileRule),
+      ...policy.content,
+      ...(opts.gitleaks?.rules ?? []),
+    ];
+    const off = policy.allowlist?.rules ?? new Set<string>();
+    const builtinPaths = dh?.builtinDetectors === 'none' ? [] : builtinPathRules;
+    this.detector = new Detector(rules.filter((r) => !off.has(r.id)), policy.allowlist);
+    this.paths = new PathMatcher([...builtinPaths, ...policy.paths, ...(opts.gitleaks?.paths ?? [])].filter((r) => !off.has(r.id)));
+    this.problems = [...policy.problems, ...(opts.gitleaks?.problems ?? [])];
+    this.pathAllowed = policy.allowlist?.paths ?? (() => false);
+  }
+
+  /** Path findings plus content findings for a text; `path` is workspace-relative. */
+  scanText(text: string, path?: string): ScanResult {
+    if (path && this.pathAllowed(path)) return { findings: [], suppressed: 1 };
+    const result = this.detector.scan({ text, path });
+    if (path) result.findings.push(...this.paths.match(path));
+    return finish(result);
+  }
+
+  async scanFile(absPath: string, relPath: string, maxBytes = DEFAULT_MAX_BYTES): Promise<FileScan> {
+    if (this.pathAllowed(relPath)) return { path: relPath, findings: [], suppressed: 1 };
+    const read = await readForScan(absPath, maxBytes);
+    if (read.kind === 'binary') {
+      return { path: relPath, findings: this.paths.match(relPath), suppressed: 0, skipped: 'binary' };
+    }
+    return { path: relPath, ...this.scanText(read.text, relPath), truncated: read.truncated };
+  }
+}

@@ -1,0 +1,63 @@
+// The transparency view: a read-only virtual document listing what this editor queued and sent, where
+// it goes (or that nothing leaves the machine), and what was dropped.
+import * as vscode from 'vscode';
+import type { AuditRecorder, AuditSnapshot } from './auditRecorder';
+
+export const AUDIT_LOG_URI = vscode.Uri.from({ scheme: 'ai-policy-audit', path: '/audit-log.jsonc' });
+
+export function renderAuditLog(s: AuditSnapshot): string {
+  const st = s.events.stats;
+  const where = s.targets.endpoint
+    ? vscode.l10n.t('Events are sent to {0}.', s.targets.endpoint)
+    : vscode.l10n.t('No audit endpoint is configured: events stay on this machine and nothing is sent.');
+  const header = [
+    vscode.l10n.t('AI Tool Policy: audit events recorded by this editor (read-only).'),
+    where,
+    s.targets.otlpEndpoint ? vscode.l10n.t('OpenTelemetry copy: {0}.', s.targets.otlpEndpoint) : '',
+    s.deliveryError ? vscode.l10n.t('Endpoint problem: {0}', s.deliveryError) : '',
+    vscode.l10n.t('Queued {0} · sent {1} · dropped (queue full) {2} · refused by the server {3}', st.queued, st.sent, st.dropped, st.rejected),
+    st.lastSentAt ? vscode.l10n.t('Last delivery: {0}', st.lastSentAt) : '',
+    st.lastError ? vscode.l10n.t('Last error: {0}', st.lastError) : '',
+    vscode.l10n.t('Events never contain file contents, secret values or file paths.'),
+  ].filter(Boolean);
+  const body = {
+    endpoint: s.targets.endpoint ?? null,
+    otlpEndpoint: s.targets.otlpEndpoint ?? null,
+    tokenConfigured: s.tokenSet,
+    developer: s.developer ?? null,
+    identitySource: s.identitySource ?? null,
+    stats: st,
+    otlpStats: s.otlp ?? null,
+    queued: s.events.queued,
+    recentlySent: [...s.events.sent].reverse(),
+  };
+  return header.map((l) => `// ${l}`).join('\n') + '\n' + JSON.stringify(body, null, 2) + '\n';
+}
+
+export class AuditLogProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  private readonly listener: vscode.Disposable;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly recorder: AuditRecorder) {
+    // Coalesce bursts of events into one refresh.
+    this.listener = recorder.onDidChange(() => {
+      if (this.timer) return;
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.emitter.fire(AUDIT_LOG_URI);
+      }, 500);
+    });
+  }
+
+  provideTextDocumentContent(): string {
+    return renderAuditLog(this.recorder.snapshot());
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.listener.dispose();
+    this.emitter.dispose();
+  }
+}

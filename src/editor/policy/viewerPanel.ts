@@ -1,0 +1,121 @@
+// The policy viewer: one webview panel, strict CSP with a nonce, assets from media/ only.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { PolicyStore } from './policyStore';
+import { buildViewerModel } from './viewerModel';
+import { isViewerMessage, type HostToViewer, type ViewerModel, type ViewerToHost } from './viewerProtocol';
+import { safeHref } from './markdown';
+
+export class PolicyViewer implements vscode.Disposable {
+  static readonly viewType = 'aiPolicy.viewer';
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly store: PolicyStore,
+    private readonly actions: { acknowledge(): Promise<void>; completeTraining(id?: string): Promise<void> },
+  ) {
+    this.disposables.push(
+      store.onDidChange(() => this.post()),
+      store.onDidChangeDeveloperState(() => this.post()),
+    );
+  }
+
+  /** The open panel, if any (for tests and for reveal). */
+  get activePanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+      this.post();
+      return;
+    }
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(PolicyViewer.viewType, vscode.l10n.t('AI Tool Policy'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [media],
+      retainContextWhenHidden: false,
+    });
+    panel.webview.html = this.html(panel.webview, media);
+    const subs = [
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isViewerMessage(m)) void this.handle(m);
+      }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        for (const s of subs) s.dispose();
+      }),
+    ];
+    this.panel = panel;
+  }
+
+  model(): ViewerModel | undefined {
+    const loaded = this.store.current;
+    const review = this.store.reviewState();
+    const ack = this.store.acknowledgementState();
+    if (!loaded || !review || !ack) return undefined;
+    return buildViewerModel({
+      loaded,
+      review,
+      ack,
+      ackRecord: this.store.developer.acknowledgement(),
+      acknowledgedText: this.store.developer.acknowledgedText(),
+      trainings: this.store.trainingStates(),
+      problems: this.store.problems,
+    });
+  }
+
+  private post(): void {
+    if (!this.panel) return;
+    const message: HostToViewer = { type: 'model', model: this.model() };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async handle(m: ViewerToHost): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        return this.post();
+      case 'acknowledge':
+        return this.actions.acknowledge();
+      case 'refresh':
+        await this.store.refresh();
+        return this.post();
+      case 'completeTraining':
+        return this.actions.completeTraining(m.id);
+      case 'openLink': {
+        const href = safeHref(m.url);
+        if (href) await vscode.env.openExternal(vscode.Uri.parse(href, true));
+        return;
+      }
+    }
+  }
+
+  private html(webview: vscode.Webview, media: vscode.Uri): string {
+    const nonce = randomBytes(16).toString('base64');
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.css'));
+    const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.js'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css.toString()}">
+<title>${vscode.l10n.t('AI Tool Policy')}</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="muted">${vscode.l10n.t('Loading the policy…')}</p></main>
+<script nonce="${nonce}" src="${js.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

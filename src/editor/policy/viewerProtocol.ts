@@ -1,0 +1,69 @@
+// The one message protocol between the policy viewer webview (media/viewer.js) and the extension.
+export interface ViewerTool {
+  name: string;
+  status: 'approved' | 'restricted' | 'prohibited';
+  owner: string;
+  dataClasses: string[];
+  identifiers: string[];
+  conditions: string[];
+  requestAccess?: string;
+  notes?: string;
+}
+
+export interface ViewerTraining {
+  id: string;
+  title: string;
+  url: string;
+  state: 'complete' | 'due' | 'overdue';
+  dueDate?: string;
+  completedAt?: string;
+  basis?: string;
+}
+
+export interface ViewerModel {
+  organization: string;
+  version: number;
+  published: string;
+  effective: string;
+  expires?: string;
+  reviewedOn: string;
+  nextReview: string;
+  reviewOverdue: boolean;
+  expired: boolean;
+  owner: string;
+  contact: string;
+  source: string;
+  signature: 'valid' | 'unsigned' | 'not-required';
+  documentUrl?: string;
+  /** Safe HTML (rendered from Markdown with all input escaped). */
+  summaryHtml: string;
+  sections: { title: string; html: string }[];
+  tools: ViewerTool[];
+  dataClasses: { id: string; name: string; description?: string; clearedFor: string[] }[];
+  dataRules: { id: string; className: string; description?: string; paths: string[]; pattern?: string }[];
+  mcp?: { unlisted: string; servers: { name: string; status: string; owner: string; target?: string; dataClasses: string[]; conditions: string[] }[]; agents?: { autonomousMode: string; requireConfirmation: string[]; notes?: string } };
+  disclosure?: { required: boolean; trailer: string; example: string; pullRequestSection?: string };
+  trainings: ViewerTraining[];
+  acknowledgement: { required: boolean; acknowledged: boolean; dueAt?: string; overdue: boolean; acknowledgedVersion?: number };
+  /** What changed since the version this developer acknowledged (undefined: nothing acknowledged yet or same version). */
+  changes?: { sinceVersion: number; items: string[] };
+  problems: string[];
+}
+
+export type HostToViewer = { type: 'model'; model: ViewerModel | undefined };
+
+export type ViewerToHost =
+  | { type: 'ready' }
+  | { type: 'acknowledge' }
+  | { type: 'refresh' }
+  | { type: 'completeTraining'; id: string }
+  | { type: 'openLink'; url: string };
+
+export function isViewerMessage(m: unknown): m is ViewerToHost {
+  if (!m || typeof m !== 'object') return false;
+  const t = (m as { type?: unknown }).type;
+  if (t === 'ready' || t === 'acknowledge' || t === 'refresh') return true;
+  if (t === 'completeTraining') return typeof (m as { id?: unknown }).id === 'string';
+  if (t === 'openLink') return typeof (m as { url?: unknown }).url === 'string';
+  return false;
+}

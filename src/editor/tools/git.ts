@@ -1,0 +1,31 @@
+// The few parts of the built-in Git extension's API (version 1) that the tools area uses.
+import * as vscode from 'vscode';
+
+export interface GitRepository {
+  readonly rootUri: vscode.Uri;
+  readonly inputBox: { value: string };
+  readonly state: { readonly remotes: readonly { name: string; fetchUrl?: string; pushUrl?: string }[] };
+}
+export interface GitApi {
+  readonly repositories: readonly GitRepository[];
+  readonly onDidOpenRepository: vscode.Event<GitRepository>;
+  readonly onDidCloseRepository: vscode.Event<GitRepository>;
+}
+
+/** The Git API when the built-in Git extension is present and enabled (it is absent in Restricted Mode). */
+export async function gitApi(activate: boolean): Promise<GitApi | undefined> {
+  const ext = vscode.extensions.getExtension<{ enabled: boolean; getAPI(v: 1): GitApi }>('vscode.git');
+  if (!ext) return undefined;
+  if (!ext.isActive && !activate) return undefined;
+  try {
+    const exports = ext.isActive ? ext.exports : await ext.activate();
+    return exports.enabled === false ? undefined : exports.getAPI(1);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remote URLs of the open repositories, for repository conditions. */
+export function remoteUrls(api: GitApi | undefined): string[] {
+  return (api?.repositories ?? []).flatMap((r) => r.state.remotes.map((x) => x.fetchUrl ?? x.pushUrl ?? '')).filter(Boolean);
+}

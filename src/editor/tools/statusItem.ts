@@ -1,0 +1,43 @@
+// The status bar item: the state in a few characters, a Markdown tooltip, a click that opens the tools view.
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { statusSummary, statusTooltip } from './statusText';
+
+export class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('aiPolicy.status', vscode.StatusBarAlignment.Left, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly s: Services) {
+    this.item.name = vscode.l10n.t('AI Tool Policy');
+    this.item.command = 'aiPolicy.showTools';
+    const update = () => this.update();
+    this.disposables.push(s.inventory.onDidChange(update), s.policy.onDidChange(update), s.exposure.onDidChange(update));
+    this.update();
+    this.item.show();
+  }
+
+  /** The text on the status bar now (for tests and the UI checks). */
+  get text(): string {
+    return this.item.text;
+  }
+  get tooltip(): string {
+    const t = this.item.tooltip;
+    return typeof t === 'string' ? t : (t?.value ?? '');
+  }
+
+  update(): void {
+    const input = { items: this.s.inventory.items, policy: this.s.policy.current?.policy, exposed: this.s.exposure.exposed.length };
+    const sum = statusSummary(input);
+    this.item.text = sum.text;
+    const tip = new vscode.MarkdownString(statusTooltip(input), true);
+    this.item.tooltip = tip;
+    this.item.accessibilityInformation = { label: sum.text.replace(/\$\([a-z-]+\)\s*/g, ''), role: 'button' };
+    this.item.backgroundColor =
+      sum.level === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : sum.level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,104 @@
+// The tools view: AI tools grouped by status, each with owner, version, conditions and reasons.
+import * as vscode from 'vscode';
+import type { InventoryService } from '../services';
+import type { ToolItem } from './toolItem';
+
+const GROUPS: { status: ToolItem['status']; label: string; icon: string; color?: string }[] = [
+  { status: 'prohibited', label: 'Prohibited', icon: 'error', color: 'errorForeground' },
+  { status: 'unlisted', label: 'Unlisted', icon: 'question', color: 'editorWarning.foreground' },
+  { status: 'restricted', label: 'Restricted here', icon: 'warning', color: 'editorWarning.foreground' },
+  { status: 'approved', label: 'Approved', icon: 'pass', color: 'testing.iconPassed' },
+];
+
+export type ToolsNode =
+  | { type: 'group'; status: ToolItem['status']; tools: ToolItem[] }
+  | { type: 'tool'; tool: ToolItem }
+  | { type: 'detail'; label: string; icon: string; tool: ToolItem };
+
+export class ToolsView implements vscode.TreeDataProvider<ToolsNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ToolsNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly listener: vscode.Disposable;
+
+  constructor(private readonly inventory: InventoryService) {
+    this.listener = inventory.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  /** The groups and their tools as shown (for tests). */
+  snapshot(): { status: string; tools: { id: string; name: string; description: string }[] }[] {
+    return this.groups().map((g) => ({
+      status: g.status,
+      tools: g.tools.map((t) => ({ id: t.id, name: t.name, description: describe(t) })),
+    }));
+  }
+
+  private groups(): Extract<ToolsNode, { type: 'group' }>[] {
+    const items = this.inventory.items as readonly ToolItem[];
+    return GROUPS.map((g) => ({ type: 'group' as const, status: g.status, tools: items.filter((t) => t.status === g.status).sort((a, b) => a.name.localeCompare(b.name)) })).filter(
+      (g) => g.tools.length > 0,
+    );
+  }
+
+  getChildren(node?: ToolsNode): ToolsNode[] {
+    if (!node) return this.groups();
+    if (node.type === 'group') return node.tools.map((tool) => ({ type: 'tool', tool }));
+    if (node.type === 'tool') return details(node.tool);
+    return [];
+  }
+
+  getTreeItem(node: ToolsNode): vscode.TreeItem {
+    if (node.type === 'group') {
+      const g = GROUPS.find((x) => x.status === node.status)!;
+      const item = new vscode.TreeItem(vscode.l10n.t(g.label), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.status}`;
+      item.description = String(node.tools.length);
+      item.iconPath = new vscode.ThemeIcon(g.icon, g.color ? new vscode.ThemeColor(g.color) : undefined);
+      return item;
+    }
+    if (node.type === 'tool') {
+      const t = node.tool;
+      const item = new vscode.TreeItem(t.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `tool:${t.source}:${t.id}`;
+      item.description = describe(t);
+      item.tooltip = tooltip(t);
+      item.iconPath = new vscode.ThemeIcon(t.source === 'mcp' ? 'server' : t.source === 'model' ? 'sparkle' : t.source === 'builtin' ? 'comment-discussion' : 'extensions');
+      item.contextValue = ['aiPolicyTool', t.source, t.requestAccess ? 'request' : '', t.policyToolId ? 'listed' : ''].filter(Boolean).join('.');
+      return item;
+    }
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon(node.icon);
+    item.tooltip = node.label;
+    return item;
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.emitter.dispose();
+  }
+}
+
+function describe(t: ToolItem): string {
+  return [t.version, t.owner ? t.owner.replace(/\s*<[^>]*>/, '') : undefined, t.enabled ? (t.active ? vscode.l10n.t('active') : undefined) : vscode.l10n.t('off')]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function details(t: ToolItem): ToolsNode[] {
+  const d = (label: string, icon: string): ToolsNode => ({ type: 'detail', label, icon, tool: t });
+  return [
+    d(`${vscode.l10n.t('Owner')}: ${t.owner ?? vscode.l10n.t('none (not in the policy)')}`, 'person'),
+    ...(t.dataClasses.length ? [d(`${vscode.l10n.t('Cleared for')}: ${t.dataClasses.join(', ')}`, 'shield')] : []),
+    ...t.conditions.map((c) => d(`${vscode.l10n.t('Condition')}: ${c}`, 'law')),
+    ...t.reasons.map((r) => d(r, 'info')),
+    ...(t.requestAccess ? [d(`${vscode.l10n.t('Request access')}: ${t.requestAccess}`, 'link-external')] : []),
+  ];
+}
+
+function tooltip(t: ToolItem): vscode.MarkdownString {
+  const m = new vscode.MarkdownString();
+  m.appendMarkdown(`**${t.name}** \`${t.id}\`${t.version ? ` ${t.version}` : ''}\n\n`);
+  m.appendMarkdown(`${vscode.l10n.t('Status')}: **${t.status}** · ${t.kind}${t.enabled ? '' : ` · ${vscode.l10n.t('off')}`}\n\n`);
+  if (t.owner) m.appendText(`${vscode.l10n.t('Owner')}: ${t.owner}\n\n`);
+  for (const r of t.reasons) m.appendText(`• ${r}\n`);
+  return m;
+}

@@ -1,0 +1,61 @@
+// The published policy (and its detached signature) served as-is, re-read when the file changes, with
+// an ETag so editors can poll cheaply. Also gives the report the policy's organization, version and
+// training list.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { parse } from 'yaml';
+import type { PolicyInfo } from './report';
+
+interface Cached {
+  key: string;
+  bytes: Buffer;
+  etag: string;
+}
+
+export class PublishedPolicy {
+  private readonly cache = new Map<string, Cached>();
+  private info: { key: string; value: PolicyInfo | undefined } | undefined;
+
+  constructor(readonly file: string) {}
+
+  /** The file's bytes and ETag, or undefined when it does not exist. */
+  read(which: 'policy' | 'signature'): Cached | undefined {
+    const file = which === 'policy' ? this.file : this.file + '.sig';
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      return undefined;
+    }
+    const key = `${st.mtimeMs}:${st.size}`;
+    const hit = this.cache.get(which);
+    if (hit && hit.key === key) return hit;
+    const bytes = fs.readFileSync(file);
+    const entry = { key, bytes, etag: `"${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}"` };
+    this.cache.set(which, entry);
+    return entry;
+  }
+
+  /** Organization, version and trainings, for the report (undefined when the file is unreadable). */
+  describe(): PolicyInfo | undefined {
+    const c = this.read('policy');
+    if (!c) return undefined;
+    if (this.info?.key === c.etag) return this.info.value;
+    let value: PolicyInfo | undefined;
+    try {
+      const p = parse(c.bytes.toString('utf8')) as Record<string, unknown>;
+      const training = Array.isArray(p.training)
+        ? (p.training as Record<string, unknown>[]).filter((t) => typeof t?.id === 'string').map((t) => ({ id: String(t.id), title: String(t.title ?? t.id) }))
+        : [];
+      value = {
+        organization: typeof p.organization === 'string' ? p.organization : undefined,
+        version: typeof p.version === 'number' ? p.version : undefined,
+        training,
+      };
+    } catch {
+      value = undefined;
+    }
+    this.info = { key: c.etag, value };
+    return value;
+  }
+}

@@ -1,0 +1,44 @@
+// `npm test`: type check, unit, host and UI tiers (or those named on the command line), then one
+// summary line `N passed, N failed`. Fails when any tier fails or runs no tests.
+import type { TierResult } from './hostRun';
+import { hostTier, mochaTier, typecheck } from './tiers';
+
+const TIERS: Record<string, () => Promise<TierResult>> = {
+  typecheck,
+  unit: () => mochaTier('unit'),
+  host: hostTier,
+  ui: () => mochaTier('ui', ['--timeout', '120000']),
+};
+
+async function main(): Promise<number> {
+  const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(TIERS);
+  const unknown = names.filter((n) => !(n in TIERS));
+  if (unknown.length > 0) {
+    console.error(`unknown tier(s): ${unknown.join(', ')}; known: ${Object.keys(TIERS).join(', ')}`);
+    return 2;
+  }
+  const lines: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  let ok = true;
+  for (const name of names) {
+    console.log(`\n=== ${name} ===`);
+    const r = await TIERS[name]();
+    passed += r.passed;
+    failed += r.failed;
+    const problem = r.error ?? (r.passed + r.failed === 0 ? 'ran no tests' : r.failed > 0 ? `${r.failed} failed` : undefined);
+    if (problem) ok = false;
+    lines.push(`${name}: ${r.passed} passed, ${r.failed} failed${problem ? ` -- FAILED: ${problem}` : ''}`);
+  }
+  console.log(`\n=== summary ===\n${lines.join('\n')}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

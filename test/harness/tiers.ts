@@ -1,0 +1,55 @@
+// The test tiers that `npm test` runs, each returning pass/fail counts.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runs } from '../host/runs';
+import { runHostRun, type TierResult } from './hostRun';
+import { repoRoot } from './workspaceSetup';
+
+function exec(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot(), env, stdio: 'inherit' });
+    child.on('error', () => resolve(127));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+/** `tsc --noEmit`: counts as one check. */
+export async function typecheck(): Promise<TierResult> {
+  const code = await exec(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [repoRoot()] }), '--noEmit', '-p', '.']);
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+/** Mocha under this Node over compiled test files (out/test/<dir>/**\/*.test.js). */
+export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<TierResult> {
+  const root = repoRoot();
+  const resultFile = path.join(root, 'test-output', `${dir}.result.json`);
+  fs.mkdirSync(path.dirname(resultFile), { recursive: true });
+  fs.rmSync(resultFile, { force: true });
+  const mocha = require.resolve('mocha/bin/mocha.js', { paths: [root] });
+  const code = await exec(
+    process.execPath,
+    [mocha, `out/test/${dir}/**/*.test.js`, '--reporter', path.join(root, 'out/test/harness/countingReporter.js'), ...extraArgs],
+    { ...process.env, AI_POLICY_TEST_RESULT: resultFile },
+  );
+  if (!fs.existsSync(resultFile)) return { passed: 0, failed: 0, error: `mocha exited with code ${code} before running tests` };
+  const r = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { passed: number; failed: number };
+  return code !== 0 && r.failed === 0 ? { ...r, error: `mocha exited with code ${code}` } : r;
+}
+
+/** Every run in test/host/runs.ts (or those named in $AI_POLICY_HOST_RUNS), one VS Code session each. */
+export async function hostTier(): Promise<TierResult> {
+  const only = process.env.AI_POLICY_HOST_RUNS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const selected = only ? runs.filter((r) => only.includes(r.name)) : runs;
+  const total: TierResult = { passed: 0, failed: 0 };
+  const errors: string[] = [];
+  for (const run of selected) {
+    const r = await runHostRun(run).catch((e: Error): TierResult => ({ passed: 0, failed: 0, error: e.message }));
+    total.passed += r.passed;
+    total.failed += r.failed;
+    if (r.error) errors.push(`run "${run.name}": ${r.error}`);
+    if (r.passed + r.failed === 0 && !r.error) errors.push(`run "${run.name}" ran no tests`);
+  }
+  if (selected.length === 0) errors.push(`no host runs selected (AI_POLICY_HOST_RUNS=${process.env.AI_POLICY_HOST_RUNS ?? ''})`);
+  return errors.length > 0 ? { ...total, error: errors.join('; ') } : total;
+}

@@ -1,0 +1,71 @@
+// The extension loads in a real VS Code and sees what the harness set up for the run.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import { hostContext } from '../context';
+
+const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('smoke', () => {
+  const ctx = hostContext();
+
+  it('activates the extension and exposes its services', async () => {
+    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+    const api = await ext.activate();
+    assert.equal(ext.isActive, true);
+    for (const key of ['log', 'config', 'audit', 'policy', 'inventory', 'exposure'] as const) {
+      assert.ok(api.services[key], `services.${key} missing`);
+    }
+  });
+
+  it('registers every command it contributes', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    const contributed = ((ext?.packageJSON.contributes?.commands ?? []) as { command: string }[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+  });
+
+  it('runs with the workspace and trust the harness asked for', () => {
+    assert.equal(vscode.workspace.isTrusted, ctx.trusted);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder open');
+    assert.equal(folder.uri.path, ctx.workspaceDir);
+  });
+
+  it('honours the machine and user settings the harness wrote', () => {
+    const all = { ...ctx.userSettings, ...ctx.machineSettings };
+    const keys = Object.keys(all).filter((k) => k.startsWith('aiPolicy.'));
+    assert.ok(keys.length > 0, 'the run sets no aiPolicy settings');
+    const config = vscode.workspace.getConfiguration('aiPolicy');
+    for (const key of keys) assert.deepEqual(config.get(key.slice('aiPolicy.'.length)), all[key], key);
+  });
+
+  it('sees the fake extensions the harness added', function () {
+    if (ctx.fakeExtensions.length === 0) this.skip();
+    for (const id of ctx.fakeExtensions) {
+      const ext = vscode.extensions.getExtension(id);
+      assert.ok(ext, `${id} is not visible`);
+      assert.ok(Array.isArray(ext.packageJSON.categories), `${id} has no categories`);
+    }
+  });
+
+  it('finds the git repository when the workspace was git-initialised', async function () {
+    if (!ctx.gitInit) this.skip();
+    const git = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: { rootUri: vscode.Uri }[] } }>('vscode.git');
+    assert.ok(git, 'built-in git extension missing');
+    const api = (await git.activate()).getAPI(1);
+    const repo = await waitFor('the git repository', () => api.repositories[0]);
+    assert.equal(repo.rootUri.path, ctx.workspaceDir);
+  });
+});

@@ -1,0 +1,142 @@
+// The tools area inside a real VS Code: fake AI extensions classified, status bar, tools view, live updates,
+// disclosure in the Git commit box and ignore files.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import { hostContext } from '../context';
+
+const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
+
+interface ToolsState {
+  statusText: string;
+  tooltip: string;
+  view: { status: string; tools: { id: string; name: string; description: string }[] }[];
+  warned: string[];
+  sessionTools: string[];
+  items: { id: string; status: string; kind: string; enabled: boolean; active: boolean; owner?: string; reasons: string[] }[];
+}
+
+const state = () => vscode.commands.executeCommand<ToolsState>('aiPolicy._toolsState');
+const statusOf = (s: ToolsState, id: string) => s.items.find((i) => i.id === id)?.status;
+
+async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('tools', function () {
+  this.timeout(60_000);
+  const ctx = hostContext();
+
+  before(async () => {
+    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    await until('the policy to load', () => !!api.services.policy.current);
+    await until('the fake extensions in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.banned-bot'));
+  });
+
+  it('classifies the fake extensions: catalog id approved, AI category unlisted, policy-prohibited', async () => {
+    const s = await state();
+    assert.equal(statusOf(s, 'saoudrizwan.claude-dev'), 'approved', s.items.map((i) => i.id).join(', '));
+    assert.equal(statusOf(s, 'fake-ai.chat-helper'), 'unlisted');
+    assert.equal(statusOf(s, 'fake-ai.banned-bot'), 'prohibited');
+    assert.equal(statusOf(s, 'vscode.chat'), 'approved');
+    assert.equal(s.items.find((i) => i.id === 'saoudrizwan.claude-dev')?.owner, 'Sam Ortiz <sam.ortiz@example.com>');
+    assert.match(s.items.find((i) => i.id === 'fake-ai.chat-helper')!.reasons.join(' '), /category "AI" and "Chat"/);
+    assert.ok(!s.items.some((i) => i.id === EXTENSION_ID), 'the policy extension is not an AI tool');
+    assert.equal(s.items.find((i) => i.id === 'saoudrizwan.claude-dev')?.active, true);
+  });
+
+  it('reads the workspace mcp.json only when trusted and compares it with the policy', async () => {
+    const s = await state();
+    if (!ctx.trusted) return assert.ok(!s.items.some((i) => i.id === 'mcp:local-notes'));
+    assert.equal(statusOf(s, 'mcp:local-notes'), 'approved');
+    assert.equal(statusOf(s, 'mcp:weather'), 'unlisted');
+  });
+
+  it('shows the state on the status bar and groups the view by status', async () => {
+    const s = await state();
+    assert.equal(s.statusText, '$(error) AI: prohibited');
+    assert.match(s.tooltip, /\| Banned Bot \| prohibited \| Dana Whitfield/);
+    const groups = s.view.map((g) => g.status);
+    assert.deepEqual(groups.filter((g) => ['prohibited', 'unlisted', 'approved'].includes(g)), ['prohibited', 'unlisted', 'approved']);
+    const prohibited = s.view.find((g) => g.status === 'prohibited')!;
+    assert.deepEqual(prohibited.tools.map((t) => t.id), ['fake-ai.banned-bot']);
+    assert.match(prohibited.tools[0].description, /^1\.0\.0 · Dana Whitfield/);
+  });
+
+  it('warns once per session about each prohibited or unlisted tool', async () => {
+    await until('warnings', async () => (await state()).warned.includes('fake-ai.banned-bot'));
+    const s = await state();
+    assert.ok(s.warned.includes('fake-ai.chat-helper'));
+    assert.ok(!s.warned.includes('saoudrizwan.claude-dev'));
+    await vscode.commands.executeCommand('aiPolicy.refreshTools');
+    assert.equal((await state()).warned.filter((w) => w === 'fake-ai.banned-bot').length, 1);
+  });
+
+  it('updates when an extension is removed and when one is installed', async function () {
+    this.timeout(90_000);
+    await vscode.commands.executeCommand('workbench.extensions.uninstallExtension', 'fake-ai.banned-bot');
+    await until('the prohibited tool to leave the inventory', async () => !(await state()).items.some((i) => i.id === 'fake-ai.banned-bot'), 30_000);
+    let s = await state();
+    assert.match(s.statusText, /^\$\(warning\) AI: \d+ unapproved$/);
+    assert.ok(!s.view.some((g) => g.status === 'prohibited'));
+
+    const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'late-helper-'));
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'late-helper', publisher: 'fake-ai', version: '1.0.0', displayName: 'Late Helper', description: 'An AI coding assistant powered by a large language model.', categories: ['Other'], engines: { vscode: '^1.90.0' }, license: 'MIT' }),
+    );
+    fs.writeFileSync(path.join(dir, 'README.md'), '# Late Helper\n');
+    fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+    const vsix = path.join(dir, 'late-helper.vsix');
+    await promisify(execFile)(process.execPath, [path.join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--out', vsix, '--skip-license', '--allow-missing-repository'], { cwd: dir });
+    await vscode.commands.executeCommand('workbench.extensions.installExtension', vscode.Uri.file(vsix));
+    await until('the installed tool in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.late-helper'), 30_000);
+    s = await state();
+    assert.equal(statusOf(s, 'fake-ai.late-helper'), 'unlisted');
+    assert.ok(s.view.find((g) => g.status === 'unlisted')!.tools.some((t) => t.id === 'fake-ai.late-helper'));
+  });
+
+  it('follows mcp.json edits', async function () {
+    if (!ctx.trusted || !ctx.workspaceDir) this.skip();
+    const file = path.join(ctx.workspaceDir!, '.vscode', 'mcp.json');
+    fs.writeFileSync(file, JSON.stringify({ servers: { shell: { command: 'mcp-shell' } } }));
+    await until('the edited mcp.json', async () => statusOf(await state(), 'mcp:shell') === 'prohibited');
+    assert.equal(statusOf(await state(), 'mcp:weather'), undefined);
+  });
+
+  it('adds the disclosure trailer to the Git commit box once', async function () {
+    if (!ctx.gitInit || !ctx.trusted) this.skip();
+    const git = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: { inputBox: { value: string } }[] } }>('vscode.git')!;
+    const api = (await git.activate()).getAPI(1);
+    await until('the git repository', () => api.repositories.length > 0);
+    api.repositories[0].inputBox.value = 'Add parser';
+    await vscode.commands.executeCommand('aiPolicy.addDisclosure');
+    const once = api.repositories[0].inputBox.value;
+    assert.match(once, /^Add parser\n\nAssisted-by: .*Cline/);
+    assert.match(once, /VS Code built-in chat/);
+    await vscode.commands.executeCommand('aiPolicy.addDisclosure');
+    assert.equal(api.repositories[0].inputBox.value, once);
+  });
+
+  it('writes ignore files into trusted workspaces only', async () => {
+    const written = await vscode.commands.executeCommand<string[] | undefined>('aiPolicy.writeIgnoreFiles', ['aiexclude', 'continueignore']);
+    const file = ctx.workspaceDir ? path.join(ctx.workspaceDir, '.aiexclude') : '';
+    if (!ctx.trusted) {
+      assert.equal(written, undefined);
+      return assert.equal(fs.existsSync(file), false);
+    }
+    assert.deepEqual(written, ['.aiexclude', '.continueignore']);
+    assert.match(fs.readFileSync(file, 'utf8'), /^\.env$/m);
+    assert.deepEqual(await vscode.commands.executeCommand('aiPolicy.writeIgnoreFiles', ['aiexclude']), [], 'unchanged files are not rewritten');
+  });
+});

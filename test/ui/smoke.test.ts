@@ -1,0 +1,53 @@
+// The extension as a person sees it in the workbench, plus the UI helpers other checks rely on.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { repoRoot } from '../harness/workspaceSetup';
+import { POLICY_STATUS_ITEM, Workbench } from './workbench';
+
+describe('workbench smoke', function () {
+  this.timeout(120_000);
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await Workbench.open({
+      name: 'smoke',
+      fixture: path.join(repoRoot(), 'test', 'ui', 'fixtures', 'workbench'),
+      machineSettings: { 'aiPolicy.policySource': path.join(repoRoot(), 'policy-samples', 'starter.aipolicy.yaml') },
+    });
+  });
+  after(async () => wb?.close());
+
+  it('shows the extension status bar item', async () => {
+    const text = await wb.statusItemText();
+    assert.match(text, /AI/);
+    assert.ok((await wb.statusBarTexts()).includes(text), 'item text not among the status bar texts');
+    assert.equal(await wb.page.locator(POLICY_STATUS_ITEM).isVisible(), true);
+    await wb.screenshot('smoke-status-bar');
+  });
+
+  it('reads a problem from the Problems panel', async () => {
+    await wb.openFile('broken.json');
+    const deadline = Date.now() + 30_000;
+    let rows = await wb.problems();
+    while (!rows.some((r) => r.includes('broken.json')) && Date.now() < deadline) {
+      await wb.page.waitForTimeout(500);
+      rows = await wb.problems();
+    }
+    assert.ok(rows.some((r) => r.includes('broken.json')), `Problems rows: ${JSON.stringify(rows)}`);
+    await wb.screenshot('smoke-problems');
+  });
+
+  it('finds a webview by its content', async () => {
+    await wb.openFile('README.md');
+    await wb.runCommand('Markdown: Open Preview to the Side');
+    const frame = await wb.webviewWithText('Opened by the UI checks.');
+    assert.equal(await frame.locator('h1').first().innerText(), 'Sample workspace');
+    await wb.screenshot('smoke-webview');
+  });
+
+  it('opens the notification centre', async () => {
+    const messages = await wb.notifications();
+    assert.ok(Array.isArray(messages));
+    assert.equal(await wb.page.locator('.notifications-center').isVisible(), true);
+  });
+});
