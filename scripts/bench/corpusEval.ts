@@ -46,7 +46,9 @@ export function evaluate(scanner: Scanner, samples: Sample[]): { families: Famil
     }
     const f = by.get(s.rule) ?? { family: s.rule, tp: 0, found: 0, fp: 0, flagged: 0 };
     by.set(s.rule, f);
-    const hit = scanner.scanText(s.text, s.path ?? 'sample.txt').findings.length > 0;
+    // Secret samples are judged on secret findings, personal-data samples on personal-data findings.
+    const cls = /^[A-Z_]+$/.test(s.rule) ? 'pii' : 'secret';
+    const hit = scanner.scanText(s.text, s.path ?? 'sample.txt').findings.some((x) => x.dataClass === cls);
     if (s.label === 'tp') {
       f.tp++;
       if (hit) f.found++;

@@ -8,7 +8,7 @@ import { repoRoot } from './workspaceSetup';
 
 /** One VS Code session: a workspace in a given state and the suites that run against it. */
 export interface HostRun {
-  /** Unique; names test-output/runs/host-<name>. */
+  /** Unique; names test-output/runs/host-<name>-<pid>. */
   name: string;
   /** Folder under test/host/fixtures copied as the workspace (none: no folder open). */
   fixture?: string;
@@ -38,7 +38,7 @@ export async function runHostRun(run: HostRun): Promise<TierResult> {
   const suites = run.suites.map((s) => path.join(root, 'out', 'test', 'host', 'suites', `${s}.test.js`));
   const missing = suites.filter((s) => !fs.existsSync(s));
   if (missing.length > 0) return { passed: 0, failed: 0, error: `suite files missing (build first): ${missing.join(', ')}` };
-  const resultFile = path.join(root, 'test-output', `host-${run.name}.result.json`);
+  const resultFile = path.join(root, 'test-output', 'results', `host-${run.name}-${process.pid}.json`);
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
   fs.rmSync(resultFile, { force: true });
 
@@ -74,6 +74,7 @@ export async function runHostRun(run: HostRun): Promise<TierResult> {
   } finally {
     clearTimeout(timer);
     await session.close();
+    fs.rmSync(resultFile, { force: true });
   }
 }
 

@@ -11,7 +11,7 @@ import { ensureServer } from './serverCache';
 import { copyWorkspace, makeDirs, repoRoot, writeFakeExtensions, writeSettings, type SessionDirs } from './workspaceSetup';
 
 export interface LaunchOptions {
-  /** Names the run folder test-output/runs/<name>. */
+  /** Names the run folder test-output/runs/<name>-<pid>. */
   name: string;
   /** Folder under test/host/fixtures (or an absolute path), copied so the session may change it. */
   fixture?: string;
@@ -96,6 +96,9 @@ export async function launch(o: LaunchOptions): Promise<Session> {
     page.on('console', (m) => browserLog.write(`[console.${m.type()}] ${m.text()}\n`));
     let reportExit: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (reportExit = resolve));
+    // A crashed server or page ends the run instead of leaving it to the timeout.
+    server.process.once('exit', (code) => reportExit(code || 1));
+    page.once('crash', () => reportExit(1));
     await page.exposeFunction('codeAutomationLog', (type: string, entry: unknown) => {
       browserLog.write(`[${type}] ${typeof entry === 'string' ? entry : JSON.stringify(entry)}\n`);
       const text = markedText(entry);

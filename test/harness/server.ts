@@ -37,25 +37,27 @@ export function freePort(): Promise<number> {
   });
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  // The server runs in its own process group, so its extension host and helpers stop with it.
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+function stopProcess(child: ChildProcess, onParentExit: () => void): Promise<void> {
+  process.removeListener('exit', onParentExit);
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  const pid = child.pid;
   return new Promise((resolve) => {
-    const pid = child.pid as number;
-    const kill = (signal: NodeJS.Signals): void => {
-      // The server runs in its own process group, so its extension host and helpers stop with it.
-      try {
-        process.kill(-pid, signal);
-      } catch {
-        /* already gone */
-      }
-    };
-    const force = setTimeout(() => kill('SIGKILL'), 5000);
+    const force = setTimeout(() => killGroup(pid, 'SIGKILL'), 5000);
     child.once('exit', () => {
       clearTimeout(force);
-      kill('SIGKILL');
+      killGroup(pid, 'SIGKILL');
       resolve();
     });
-    kill('SIGTERM');
+    killGroup(pid, 'SIGTERM');
   });
 }
 
@@ -80,7 +82,12 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     detached: true,
   });
   fs.closeSync(log);
-  const server: RunningServer = { port, process: child, stop: () => stopProcess(child) };
+  // If this process ends without stopping the server (an error, Ctrl-C), take the server down too.
+  const onParentExit = (): void => {
+    if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+  };
+  process.once('exit', onParentExit);
+  const server: RunningServer = { port, process: child, stop: () => stopProcess(child, onParentExit) };
 
   const deadline = Date.now() + (o.startTimeoutMs ?? 60_000);
   while (Date.now() < deadline) {

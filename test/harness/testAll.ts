@@ -35,6 +35,9 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
+// Exit through process.exit so that launchers' exit hooks stop their VS Code servers.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 main().then(
   (code) => process.exit(code),
   (e: Error) => {

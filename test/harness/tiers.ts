@@ -23,7 +23,7 @@ export async function typecheck(): Promise<TierResult> {
 /** Mocha under this Node over compiled test files (out/test/<dir>/**\/*.test.js). */
 export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<TierResult> {
   const root = repoRoot();
-  const resultFile = path.join(root, 'test-output', `${dir}.result.json`);
+  const resultFile = path.join(root, 'test-output', 'results', `${dir}-${process.pid}.json`);
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
   fs.rmSync(resultFile, { force: true });
   const mocha = require.resolve('mocha/bin/mocha.js', { paths: [root] });
@@ -34,6 +34,7 @@ export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<
   );
   if (!fs.existsSync(resultFile)) return { passed: 0, failed: 0, error: `mocha exited with code ${code} before running tests` };
   const r = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { passed: number; failed: number };
+  fs.rmSync(resultFile, { force: true });
   return code !== 0 && r.failed === 0 ? { ...r, error: `mocha exited with code ${code}` } : r;
 }
 

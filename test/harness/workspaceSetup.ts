@@ -36,9 +36,28 @@ export const QUIET_USER_SETTINGS: Record<string, unknown> = {
   'update.mode': 'none',
 };
 
-/** Fresh folders under test-output/runs/<name> (the previous run of that name is removed). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fresh folders under test-output/runs/<name>-<pid>. Folders of earlier runs of that name whose process
+ * has ended are removed (so the last one stays for inspection); concurrent runs do not collide.
+ */
 export function makeDirs(name: string): SessionDirs {
-  const run = path.join(repoRoot(), 'test-output', 'runs', name.replace(/[^\w.-]+/g, '-'));
+  const base = name.replace(/[^\w.-]+/g, '-');
+  const runs = path.join(repoRoot(), 'test-output', 'runs');
+  fs.mkdirSync(runs, { recursive: true });
+  for (const entry of fs.readdirSync(runs)) {
+    const m = /^(.*)-(\d+)$/.exec(entry);
+    if (m && m[1] === base && !alive(Number(m[2]))) fs.rmSync(path.join(runs, entry), { recursive: true, force: true });
+  }
+  const run = path.join(runs, `${base}-${process.pid}`);
   fs.rmSync(run, { recursive: true, force: true });
   const dirs = { run, user: path.join(run, 'user'), server: path.join(run, 'server'), extensions: path.join(run, 'extensions') };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });

@@ -11,9 +11,9 @@
 import * as path from 'node:path';
 import type { HostRun } from '../harness/hostRun';
 import { repoRoot } from '../harness/workspaceSetup';
+import { toolsFakes, toolsPolicy } from './toolsFakes';
 
 const starterPolicy = path.join(repoRoot(), 'policy-samples', 'starter.aipolicy.yaml');
-const toolsPolicy = path.join(repoRoot(), 'test', 'host', 'fixtures', 'policies', 'tools.aipolicy.yaml');
 
 /** An installed AI chat extension the policy does not list, as many developers have. */
 const fakeChat = {
@@ -22,19 +22,6 @@ const fakeChat = {
   displayName: 'Fake AI Chat Helper',
   manifest: { categories: ['AI', 'Chat'], description: 'A stand-in AI chat assistant.' },
 };
-
-/** Stand-ins for the tools suite: a catalogued id (approved), an AI-category one (unlisted), a prohibited one. */
-const toolsFakes = [
-  {
-    publisher: 'saoudrizwan',
-    name: 'claude-dev',
-    displayName: 'Cline (test stand-in)',
-    manifest: { categories: ['AI'], activationEvents: ['onStartupFinished'], capabilities: { untrustedWorkspaces: { supported: true } } },
-    main: 'exports.activate = () => {};',
-  },
-  fakeChat,
-  { publisher: 'fake-ai', name: 'banned-bot', displayName: 'Banned Bot', manifest: { categories: ['AI'], description: 'An assistant the policy prohibits.' } },
-];
 
 export const runs: HostRun[] = [
   {

@@ -1,5 +1,84 @@
-// ai-policy scan
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write('ai-policy scan: not implemented yet\n');
+// ai-policy scan: finds secrets and personal data in files and folders (respecting .gitignore).
+// Exit 1 when something is found, 0 when not, 2 on error.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DataHandling } from '../../core/policy/types';
+import type { FileScan } from '../../core/scan/scanner';
+
+const HELP = `ai-policy scan [--policy FILE] [--format text|json|sarif] [--gitleaks-config FILE] [--max-file-size MB] PATH...
+
+Scans files and folders for secrets and personal data. Folders are walked respecting .gitignore,
+skipping .git and node_modules. Exit status: 1 when something is found, 0 when not, 2 on error.
+A line containing "ai-policy:allow" (optionally followed by rule ids) is not reported.`;
+
+export async function run(args: string[]): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        policy: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        'gitleaks-config': { type: 'string' },
+        'max-file-size': { type: 'string', default: '5' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return fail(`${(e as Error).message}\n\n${HELP}`);
+  }
+  const { values, positionals } = opts;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) return fail(`unknown format "${format}" (text, json or sarif)`);
+  if (!positionals.length) return fail(`no PATH given\n\n${HELP}`);
+  const maxMb = Number(values['max-file-size']);
+  if (!(maxMb > 0)) return fail(`--max-file-size must be a positive number of MB`);
+
+  let dataHandling: DataHandling | undefined;
+  let gitleaksFile = values['gitleaks-config'];
+  if (values.policy) {
+    const { loadPolicyFile } = await import('./policyFile');
+    const loaded = await loadPolicyFile(values.policy);
+    if ('error' in loaded) return fail(loaded.error, false);
+    dataHandling = loaded.policy.dataHandling;
+    const ref = dataHandling?.gitleaksConfig;
+    if (!gitleaksFile && ref) {
+      if (/^https?:/i.test(ref)) process.stderr.write(`ai-policy scan: note: gitleaks config ${ref} is remote; pass --gitleaks-config FILE to use it\n`);
+      else gitleaksFile = path.resolve(path.dirname(values.policy), ref);
+    }
+  }
+
+  const { Scanner } = await import('../../core/scan/scanner');
+  let gitleaks;
+  if (gitleaksFile) {
+    const { loadGitleaksConfig } = await import('../../core/scan/gitleaks');
+    try {
+      gitleaks = loadGitleaksConfig(await readFile(gitleaksFile, 'utf8'));
+    } catch (e) {
+      return fail(`${gitleaksFile}: error: ${(e as Error).message}`, false);
+    }
+  }
+  const scanner = new Scanner({ dataHandling, gitleaks });
+  for (const p of scanner.problems) process.stderr.write(`ai-policy scan: warning: rule ${p.ruleId}: ${p.message}\n`);
+
+  const files: FileScan[] = [];
+  const { collect } = await import('./scanWalk');
+  const ok = await collect(positionals, scanner, maxMb * 1024 * 1024, files);
+  if (!ok) return 2;
+
+  const { report } = await import('./scanReport');
+  process.stdout.write(report(files, format, pathToFileURL(process.cwd()).href + '/'));
+  return files.some((f) => f.findings.length) ? 1 : 0;
+}
+
+function fail(message: string, prefix = true): number {
+  process.stderr.write(prefix ? `ai-policy scan: ${message}\n` : `${message}\n`);
   return 2;
 }

@@ -15,7 +15,7 @@ function ownerAlive(lockFile: string): boolean {
     return false;
   }
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return false;
+  if (pid === process.pid) return true; // held by another recorder in this process
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,7 @@
 // The sensitive path rules in force: the built-in ones plus the policy's dataHandling.rules[].paths.
-// The one list of built-in sensitive path globs; the scanner and the ignore-file exports both read it.
+// The built-in list is the scanner's (src/core/scan/paths.ts), so the editor's warnings and the exports agree.
 import type { Policy } from '../policy/types';
+import { builtinPathRules } from '../scan/paths';
 
 export interface SensitivePath {
   /** minimatch glob on the workspace-relative path; a leading `!` marks an exception. */
@@ -10,26 +11,17 @@ export interface SensitivePath {
   rule: string;
 }
 
-/** Files that commonly hold credentials or keys. Globs are workspace-relative (minimatch, dot files included). */
-export const BUILTIN_SENSITIVE_PATHS: readonly SensitivePath[] = [
-  ...['**/.env', '**/.env.*', '**/*.env'].map((glob) => ({ glob, class: 'secret', rule: 'builtin.env-files' })),
-  ...['**/*.pem', '**/*.key', '**/*.p12', '**/*.pfx', '**/*.jks', '**/*.keystore', '**/*.kdbx'].map((glob) => ({ glob, class: 'secret', rule: 'builtin.key-files' })),
-  ...['**/id_rsa', '**/id_dsa', '**/id_ecdsa', '**/id_ed25519', '**/.ssh/**'].map((glob) => ({ glob, class: 'secret', rule: 'builtin.ssh-keys' })),
-  ...['**/.aws/credentials', '**/.docker/config.json', '**/.kube/config', '**/kubeconfig', '**/.npmrc', '**/.pypirc', '**/.netrc', '**/.git-credentials', '**/.htpasswd']
-    .map((glob) => ({ glob, class: 'secret', rule: 'builtin.credential-files' })),
-  ...['**/credentials.json', '**/service-account*.json', '**/secrets/**', '**/.secrets/**'].map((glob) => ({ glob, class: 'secret', rule: 'builtin.secret-folders' })),
-  ...['**/*.tfstate', '**/*.tfstate.*', '**/*.tfvars'].map((glob) => ({ glob, class: 'secret', rule: 'builtin.terraform-state' })),
-];
+/** The scanner's built-in path rules (src/core/scan/paths.ts), as workspace-relative globs. */
+export const BUILTIN_SENSITIVE_PATHS: readonly SensitivePath[] = builtinPathRules.flatMap((r) =>
+  r.globs.map((g) => ({ glob: g.includes('/') ? g : `**/${g}`, class: r.dataClass, rule: `builtin.${r.id}` })),
+);
 
-/** Templates that look like secret files but hold none; ignore files that support negation re-include them. */
-export const BUILTIN_PATH_EXCEPTIONS: readonly string[] = ['**/.env.example', '**/.env.sample', '**/.env.template'];
+/** Templates and public keys that look sensitive but are not; ignore files that support negation re-include them. */
+export const BUILTIN_PATH_EXCEPTIONS: readonly string[] = [...new Set(builtinPathRules.flatMap((r) => r.except ?? []))];
 
-/** Built-in detectors are on unless the policy says `none` (or names families without `secrets`). */
+/** As the scanner: built-in path rules apply unless builtinDetectors is `none`. */
 function builtinPathsOn(policy?: Policy): boolean {
-  const b = policy?.dataHandling?.builtinDetectors;
-  if (b === undefined || b === 'all') return true;
-  if (b === 'none') return false;
-  return b.some((x) => /secret/i.test(x));
+  return policy?.dataHandling?.builtinDetectors !== 'none';
 }
 
 /** Every sensitive path glob in force, built-in first, then the policy's, without duplicates. */
@@ -43,8 +35,8 @@ export function sensitivePathsInForce(policy?: Policy): { paths: SensitivePath[]
     }
   };
   const builtin = builtinPathsOn(policy);
-  if (builtin) BUILTIN_SENSITIVE_PATHS.forEach(add);
   const off = new Set(policy?.dataHandling?.allowlist?.rules ?? []);
+  if (builtin) BUILTIN_SENSITIVE_PATHS.filter((p) => !off.has(p.rule.replace(/^builtin\./, ''))).forEach(add);
   for (const r of policy?.dataHandling?.rules ?? []) {
     if (off.has(r.id)) continue;
     for (const glob of r.paths ?? []) add({ glob, class: r.class, rule: r.id });

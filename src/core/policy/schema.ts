@@ -53,7 +53,7 @@ function toProblem(e: ErrorObject): SchemaProblem {
     case 'const':
       return { severity: 'error', code: 'schema', message: `${where} must be "${String(p.allowedValue)}"`, path: e.instancePath };
     case 'anyOf':
-      if (e.schemaPath.includes('dataRule')) return { severity: 'error', code: 'schema', message: `data rule ${where} needs "paths" or "pattern"`, path: e.instancePath };
+      if (/^\/dataHandling\/rules\/\d+$/.test(e.instancePath)) return { severity: 'error', code: 'schema', message: `data rule ${where} needs "paths" or "pattern"`, path: e.instancePath };
       break;
     case 'oneOf':
       if (e.instancePath.endsWith('/builtinDetectors')) return { severity: 'error', code: 'schema', message: `${where} must be "all", "none" or a list of detector families`, path: e.instancePath };

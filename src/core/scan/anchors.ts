@@ -7,7 +7,6 @@ export class AnchorMatcher {
   private readonly delta: Int32Array;
   /** For each state, the anchor groups (indices into `groups`) that end there, including via suffix links. */
   private readonly outputs: Int32Array[];
-  private readonly hasOutput: Uint8Array;
 
   /** `groups[i]` lists the lower-case anchors of item i; `find` reports which items had an anchor in the text. */
   constructor(readonly groups: readonly string[][]) {
@@ -55,22 +54,37 @@ export class AnchorMatcher {
     }
     // Case folding: upper-case ASCII letters behave as their lower-case forms.
     for (let s = 0; s < n; s++) for (let c = 65; c <= 90; c++) delta[s * ALPHA + c] = delta[s * ALPHA + c + 32];
+    // States are stored pre-multiplied by the alphabet size (a step is one addition and one load), with
+    // bit 0 set when the state has outputs.
+    for (let i = 0; i < delta.length; i++) delta[i] = delta[i] * ALPHA + (out[delta[i]].size ? 1 : 0);
     this.delta = delta;
-    this.outputs = out.map((o) => Int32Array.from(o));
-    this.hasOutput = Uint8Array.from(out, (o) => (o.size ? 1 : 0));
+    this.outputs = [];
+    out.forEach((o, st) => {
+      this.outputs[st * ALPHA] = Int32Array.from(o);
+    });
   }
 
-  /** Marks `hit[i] = 1` for every item with an anchor in text; returns how many items were hit. */
-  find(text: string, hit: Uint8Array): number {
-    const { delta, outputs, hasOutput } = this;
+  /**
+   * Marks `hit[i] = 1` for every item with an anchor in text and, when `positions` is given, records where
+   * each item's anchors end; returns how many items were hit.
+   */
+  find(text: string, hit: Uint8Array, positions?: number[][], digitRuns?: number[]): number {
+    const { delta, outputs } = this;
     let s = 0;
     let count = 0;
+    let digits = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = c < ALPHA ? delta[s * ALPHA + c] : 0;
-      if (hasOutput[s]) {
+      s = c < ALPHA ? delta[s + c] : 0;
+      if (c >= 48 && c <= 57) {
+        // Nine digits, separators between them allowed: where number rules (cards, SSNs…) can match.
+        if (++digits === 9 && digitRuns) digitRuns.push(i);
+      } else if (c !== 32 && c !== 45) digits = 0;
+      if (s & 1) {
+        s ^= 1;
         const o = outputs[s];
         for (let k = 0; k < o.length; k++) {
+          if (positions) positions[o[k]].push(i);
           if (!hit[o[k]]) {
             hit[o[k]] = 1;
             count++;

@@ -42,6 +42,8 @@ export function compileRule(rule: Rule): CompiledRule {
     validate: rule.validate,
     pathFilter: pathFilter(rule.paths),
     multiline: rule.multiline ?? false,
+    reach: rule.reach,
+    prefilter: rule.prefilter,
   };
 }
 

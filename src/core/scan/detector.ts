@@ -2,6 +2,7 @@
 import { AnchorMatcher } from './anchors';
 import { mask } from './mask';
 import { LineIndex } from './lines';
+import { planScan, type PlannedRule } from './plan';
 import { allowedByList, allowedInline, type Allowlist } from './suppress';
 import type { CompiledRule, Finding, RawMatch, ScanResult } from './types';
 
@@ -30,29 +31,35 @@ export class Detector {
     this.ids = new Set(rules.map((r) => r.id));
   }
 
-  /** Rules that can match in this text: anchored rules whose anchor occurs, plus rules without anchors. */
-  candidates(text: string, path?: string): CompiledRule[] {
-    const hit = new Uint8Array(this.anchored.length);
-    this.matcher.find(text, hit);
-    const out = this.anchored.filter((_, i) => hit[i]).concat(this.always);
-    return path === undefined ? out.filter((r) => !r.pathFilter) : out.filter((r) => !r.pathFilter || r.pathFilter(path));
+  /** The rules that can match in this text (anchored rules whose anchor occurs, plus rules without anchors) and where. */
+  plan(text: string, path?: string): PlannedRule[] {
+    const all = planScan(text, this.anchored, this.always, this.matcher);
+    return all.filter(({ rule: r }) => (path === undefined ? !r.pathFilter : !r.pathFilter || r.pathFilter(path)));
   }
 
   scan(input: ScanInput): ScanResult {
     const result: ScanResult = { findings: [], suppressed: 0 };
-    for (const rule of this.candidates(input.text, input.path)) this.runRule(rule, input, result);
+    let index: LineIndex | undefined;
+    const lines = () => (index ??= new LineIndex(input.text));
+    for (const { rule, windows } of this.plan(input.text, input.path)) {
+      if (!windows) this.runRule(rule, input, result, lines);
+      else for (const w of windows) this.runRule(rule, input, result, lines, w);
+    }
     return finish(result);
   }
 
   /** Runs one rule over the text and adds its findings (used by the sliced scanner too). */
-  runRule(rule: CompiledRule, input: ScanInput, result: ScanResult, lines?: LineIndex): void {
+  runRule(rule: CompiledRule, input: ScanInput, result: ScanResult, lines: () => LineIndex, window?: [number, number]): void {
     const { text, path } = input;
     const known = (id: string) => this.ids.has(id);
-    for (const m of rule.find(text)) {
+    const base = window ? window[0] : 0;
+    const sub = window ? text.slice(window[0], window[1]) : text;
+    for (const found of rule.find(sub)) {
+      const m = base ? { ...found, start: found.start + base, end: found.end + base, secretStart: found.secretStart + base } : found;
       const end = m.secretStart + m.secret.length;
       if (input.from !== undefined && (end <= input.from || m.secretStart >= (input.to ?? text.length))) continue;
       if (rule.validate && !rule.validate(m.secret, { text, match: m, path })) continue;
-      const f = toFinding(rule, m, (lines ??= new LineIndex(text)));
+      const f = toFinding(rule, m, lines());
       if (allowedInline(text, m.secretStart, rule.id, known) || allowedByList(this.allowlist, f, m.secret, path)) {
         result.suppressed++;
         continue;

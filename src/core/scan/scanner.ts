@@ -2,7 +2,7 @@
 import type { DataHandling } from '../policy/types';
 import { compileRule } from './compile';
 import { Detector, finish } from './detector';
-import { readForScan, DEFAULT_MAX_BYTES } from './file';
+import { readForScan, readForScanSync, DEFAULT_MAX_BYTES, type ReadOutcome } from './file';
 import type { GitleaksConfig } from './gitleaks';
 import { builtinPathRules, PathMatcher } from './paths';
 import { compilePolicyRules, type RuleProblem } from './policyRules';
@@ -52,7 +52,15 @@ export class Scanner {
 
   async scanFile(absPath: string, relPath: string, maxBytes = DEFAULT_MAX_BYTES): Promise<FileScan> {
     if (this.pathAllowed(relPath)) return { path: relPath, findings: [], suppressed: 1 };
-    const read = await readForScan(absPath, maxBytes);
+    return this.scanRead(await readForScan(absPath, maxBytes), relPath);
+  }
+
+  scanFileSync(absPath: string, relPath: string, maxBytes = DEFAULT_MAX_BYTES): FileScan {
+    if (this.pathAllowed(relPath)) return { path: relPath, findings: [], suppressed: 1 };
+    return this.scanRead(readForScanSync(absPath, maxBytes), relPath);
+  }
+
+  private scanRead(read: ReadOutcome, relPath: string): FileScan {
     if (read.kind === 'binary') {
       return { path: relPath, findings: this.paths.match(relPath), suppressed: 0, skipped: 'binary' };
     }

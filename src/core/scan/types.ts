@@ -38,6 +38,12 @@ export interface Rule extends RuleMeta {
   paths?: string[];
   /** Matches may span lines (region re-scans widen for these). */
   multiline?: boolean;
+  /** Characters a match can reach before and after an anchor (default 100 / 1200); the rule runs on those windows. */
+  reach?: [number, number];
+  /** For rules without anchors: `digits` runs them only around runs of nine or more digits. */
+  prefilter?: 'digits';
+  /** `token`: recognised by its own prefix; `keyed`: by the name it is assigned to. */
+  kind?: 'token' | 'keyed';
 }
 
 /** A rule ready to run, whatever its regex engine. */
@@ -47,6 +53,8 @@ export interface CompiledRule extends RuleMeta {
   validate?: (secret: string, ctx: MatchContext) => boolean;
   pathFilter?: (path: string) => boolean;
   multiline: boolean;
+  reach?: [number, number];
+  prefilter?: 'digits';
 }
 
 export interface Finding {

@@ -101,10 +101,30 @@ export function githubChecksumOk(token: string): boolean {
 
 const PLACEHOLDER = /x{4,}|\*{3,}|\.{3}|example|sample|dummy|placeholder|redacted|changeme|your[_-]?|<[^>]*>|\$\{|\{\{|%s|insert|replace/i;
 
-/** Values that are obviously not real: placeholders, templates, runs of one character. */
+/** Values that are obviously not real: placeholders, templates, runs of one character, alphabets. */
 export function looksPlaceholder(s: string): boolean {
   if (PLACEHOLDER.test(s)) return true;
-  return longestRun(s) * 3 > s.length + 2;
+  const seq = longestSequence(s);
+  return longestRun(s) * 3 > s.length + 2 || (seq >= 6 && seq * 4 >= s.length);
+}
+
+/** Longest run of consecutive ascending characters (`abcdef`, `123456`). */
+function longestSequence(s: string): number {
+  let best = 1;
+  let run = 1;
+  for (let i = 1; i < s.length; i++) {
+    run = s.charCodeAt(i) === s.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/** Made of words (`searchConfluenceUsingCql`, `id-Gost28147-89-None-KeyMeshing`): an identifier, not a secret. */
+export function wordy(s: string): boolean {
+  const parts = s.split(/[-_.:/\s]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
+  let words = 0;
+  for (const p of parts) if (/^[A-Z]?[a-z]{2,}$/.test(p) && /[aeiouy]/i.test(p) && !/[^aeiouy\d]{4}/i.test(p)) words += p.length;
+  return words * 2 >= s.length;
 }
 
 function longestRun(s: string): number {
@@ -119,5 +139,5 @@ function longestRun(s: string): number {
 
 /** A plausible random token: not a placeholder and with at least `min` bits of entropy per char. */
 export function randomLooking(s: string, min = 3): boolean {
-  return !looksPlaceholder(s) && entropy(s) >= min;
+  return !looksPlaceholder(s) && entropy(s) >= min && !wordy(s);
 }

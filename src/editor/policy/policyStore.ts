@@ -19,7 +19,8 @@ import {
 import type { Config } from '../config';
 import type { AuditService, PolicyService } from '../services';
 import { DeveloperState } from './developerState';
-import { displaySource, ProblemReporter } from './problemReporter';
+import { displaySource } from './display';
+import { ProblemReporter } from './problemReporter';
 
 export class PolicyStore implements PolicyService, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<LoadedPolicy | undefined>();
@@ -188,6 +189,7 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
 
   private async install(loaded: LoadedPolicy, from: 'cache' | 'source'): Promise<void> {
     const changed = this.loaded?.hash !== loaded.hash;
+    const previousVersion = this.loaded?.policy.version;
     this.loaded = loaded;
     await this.developer.firstSeen(loaded);
     await this.developer.noteTrainings(loaded);
@@ -195,6 +197,8 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     if (from === 'source') {
       this.audit.record('policy.loaded', {
         version: loaded.policy.version,
+        ...(previousVersion !== undefined ? { previousVersion } : {}),
+        organization: loaded.policy.organization,
         hash: loaded.hash,
         source: /^https?:/i.test(loaded.source) ? displaySource(loaded.source) : 'file',
         signature: loaded.signature,

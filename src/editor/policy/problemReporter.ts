@@ -1,6 +1,7 @@
 // Reports each distinct policy failure once: in the log (file:line:col) and as a non-modal warning.
 import * as vscode from 'vscode';
 import { formatProblem, type PolicyProblem } from '../../core/policy';
+import { displaySource } from './display';
 
 export class ProblemReporter {
   private lastKey = '';
@@ -52,16 +53,5 @@ export class ProblemReporter {
         : await vscode.workspace.openTextDocument(vscode.Uri.file(source.startsWith('file:') ? vscode.Uri.parse(source).fsPath : source));
     const pos = new vscode.Position(Math.max(0, (problem?.line ?? 1) - 1), Math.max(0, (problem?.col ?? 1) - 1));
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
-  }
-}
-
-/** The source as shown to people: URLs without query strings (they may carry tokens). */
-export function displaySource(source: string): string {
-  if (!/^https?:\/\//i.test(source)) return source;
-  try {
-    const u = new URL(source);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return source;
   }
 }

@@ -1,7 +1,7 @@
 // Builds what the policy viewer shows from the policy in force and this developer's state.
 import { diffPolicies, validatePolicyText, type AckRecord, type AckState, type LoadedPolicy, type PolicyProblem, type ReviewState, type ToolConditions, type TrainingState } from '../../core/policy';
 import { renderMarkdown } from './markdown';
-import { displaySource } from './problemReporter';
+import { displaySource } from './display';
 import type { ViewerModel } from './viewerProtocol';
 
 export interface ViewerInputs {

@@ -27,9 +27,10 @@ export class StatusItem implements vscode.Disposable {
 
   update(): void {
     const input = { items: this.s.inventory.items, policy: this.s.policy.current?.policy, exposed: this.s.exposure.exposed.length };
-    const sum = statusSummary(input);
+    const t = (m: string, ...a: (string | number)[]) => vscode.l10n.t(m, ...a);
+    const sum = statusSummary(input, t);
     this.item.text = sum.text;
-    const tip = new vscode.MarkdownString(statusTooltip(input), true);
+    const tip = new vscode.MarkdownString(statusTooltip(input, t), true);
     this.item.tooltip = tip;
     this.item.accessibilityInformation = { label: sum.text.replace(/\$\([a-z-]+\)\s*/g, ''), role: 'button' };
     this.item.backgroundColor =

@@ -35,9 +35,17 @@ async function until(what: string, probe: () => Promise<boolean> | boolean, time
 describe('tools', function () {
   this.timeout(60_000);
   const ctx = hostContext();
+  /** Audit events recorded while the suite runs (observed on their way to the real recorder). */
+  const events: { type: string; data: Record<string, unknown> }[] = [];
 
   before(async () => {
     const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const audit = api.services.audit;
+    const record = audit.record.bind(audit);
+    audit.record = (type, data) => {
+      events.push({ type, data });
+      record(type, data);
+    };
     await until('the policy to load', () => !!api.services.policy.current);
     await until('the fake extensions in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.banned-bot'));
   });
@@ -103,6 +111,12 @@ describe('tools', function () {
     await until('the installed tool in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.late-helper'), 30_000);
     s = await state();
     assert.equal(statusOf(s, 'fake-ai.late-helper'), 'unlisted');
+    const of = (type: string) => events.filter((e) => e.type === type).map((e) => e.data.id);
+    assert.ok(of('tool.removed').includes('fake-ai.banned-bot'), JSON.stringify(events.map((e) => e.type)));
+    assert.ok(of('tool.added').includes('fake-ai.late-helper'));
+    const inventory = events.filter((e) => e.type === 'inventory').pop();
+    assert.equal(inventory?.data.reason, 'change');
+    assert.doesNotMatch(JSON.stringify(events), /\/work|\/tmp|notes-mcp|weather\.js/, 'no paths or commands in audit events');
     assert.ok(s.view.find((g) => g.status === 'unlisted')!.tools.some((t) => t.id === 'fake-ai.late-helper'));
   });
 
@@ -126,6 +140,7 @@ describe('tools', function () {
     assert.match(once, /VS Code built-in chat/);
     await vscode.commands.executeCommand('aiPolicy.addDisclosure');
     assert.equal(api.repositories[0].inputBox.value, once);
+    assert.equal(events.filter((e) => e.type === 'disclosure.added').length, 1);
   });
 
   it('writes ignore files into trusted workspaces only', async () => {

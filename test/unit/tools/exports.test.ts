@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { toGitignore } from '../../../src/core/export/globs';
 import { IGNORE_TARGETS } from '../../../src/core/export/ignoreFiles';
 import { sensitivePathsInForce } from '../../../src/core/export/sensitivePaths';
+import { builtinPathRules } from '../../../src/core/scan/paths';
 import { EXPORT_TARGETS, exportTarget } from '../../../src/core/export/targets';
 import { testPolicy } from './testPolicy';
 
@@ -55,7 +56,7 @@ describe('tools: exports', () => {
     const s = JSON.parse(exportTarget('claude-settings', policy)) as { permissions: { deny: string[] } };
     assert.deepEqual(Object.keys(s), ['permissions']);
     for (const r of s.permissions.deny) assert.match(r, /^Read\(\.\/[^()\s]+\)$/);
-    for (const r of ['Read(./.env)', 'Read(./.env.*)', 'Read(./**/.env)', 'Read(./**/exports/**)', 'Read(./**/secrets/**)']) assert.ok(s.permissions.deny.includes(r), r);
+    for (const r of ['Read(./.env)', 'Read(./.env.*)', 'Read(./**/.env)', 'Read(./**/exports/**)', 'Read(./**/id_rsa*)']) assert.ok(s.permissions.deny.includes(r), r);
     assert.equal(new Set(s.permissions.deny).size, s.permissions.deny.length, 'no duplicates');
   });
 
@@ -63,7 +64,7 @@ describe('tools: exports', () => {
     it(`${target}: gitignore syntax that ignores secrets and keeps ordinary files`, () => {
       const text = exportTarget(target, policy);
       const ig = ignore().add(text);
-      for (const f of ['.env', 'config/.env', '.env.local', 'deploy/prod.pem', 'home/.ssh/id_rsa', 'data/exports/2026.csv', 'db/backup.dump', 'terraform.tfstate']) {
+      for (const f of ['.env', 'config/.env', '.env.local', 'deploy/prod.pem', 'home/.ssh/id_rsa', 'data/exports/2026.csv', 'db/backup.dump', 'terraform.tfstate', 'crm/customers-2026.csv', 'keys/sa/service-account-prod.json']) {
         assert.equal(ig.ignores(f), true, `${target} should ignore ${f}`);
       }
       for (const f of ['README.md', 'src/index.ts', 'package.json', 'environment.ts']) assert.equal(ig.ignores(f), false, `${target} should keep ${f}`);
@@ -73,6 +74,7 @@ describe('tools: exports', () => {
         assert.ok(!patterns.some((l) => l.startsWith('!')), 'aiexclude has no negation');
       } else {
         assert.equal(ig.ignores('.env.example'), false, 'templates are re-included where negation exists');
+        assert.equal(ig.ignores('home/.ssh/id_rsa.pub'), false, 'public keys are re-included');
       }
     });
   }
@@ -93,10 +95,15 @@ describe('tools: exports', () => {
     assert.deepEqual(toGitignore('**/a/b.txt'), ['**/a/b.txt']);
   });
 
+  it('the built-in paths are the scanner\'s list', () => {
+    const { paths } = sensitivePathsInForce(testPolicy());
+    for (const r of builtinPathRules) assert.ok(paths.some((p) => p.rule === `builtin.${r.id}`), r.id);
+  });
+
   it('the rules in force honour builtinDetectors and rules switched off by the allowlist', () => {
     const p = testPolicy();
     p.dataHandling.allowlist = { rules: ['env-files'], paths: ['**/fixtures/**'] };
-    p.dataHandling.builtinDetectors = ['pii'];
+    p.dataHandling.builtinDetectors = 'none';
     const { paths, exceptions } = sensitivePathsInForce(p);
     assert.ok(!paths.some((x) => x.rule.startsWith('builtin.')));
     assert.ok(!paths.some((x) => x.rule === 'env-files'));

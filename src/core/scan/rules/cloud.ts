@@ -10,7 +10,7 @@ export const cloudRules: Rule[] = [
   keyed('aws-secret-access-key', 'AWS secret access key', 'aws', ['aws_secret', 'aws-secret', 'awssecret', 'secret_access_key', 'secretaccesskey', 'aws_sak'],
     '[A-Za-z0-9/+]{40}', { entropy: 4, validate: notAwsExample }),
   token('aws-bedrock-api-key', 'Amazon Bedrock API key', 'aws', ['absk'],
-    String.raw`${LB}(ABSK[A-Za-z0-9+/]{109,269}={0,2})(?![A-Za-z0-9+/=])`, { validate: (s) => !/EXAMPLE/.test(s) }),
+    String.raw`${LB}(ABSK[A-Za-z0-9+/]{109,269}={0,2})(?![A-Za-z0-9+/=])`, { entropy: 0, validate: (s) => s.startsWith('ABSKQmVkcm9ja0FQSUtleS') }),
   token('aws-bedrock-short-lived-key', 'Amazon Bedrock short-lived API key', 'aws', ['bedrock-api-key-'],
     String.raw`\b(bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t(?:[A-Za-z0-9+/=]|%3D)*)`, { entropy: 0 }),
   token('gcp-api-key', 'Google API key', 'gcp', ['aiza'], String.raw`${LB}(AIza[\w-]{35})${RB}`, { entropy: 3.5 }),

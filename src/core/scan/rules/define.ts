@@ -34,6 +34,7 @@ export function token(
     id,
     name,
     family,
+    kind: 'token',
     dataClass: opts.dataClass ?? 'secret',
     anchors: anchors.map((a) => a.toLowerCase()),
     regex: new RegExp(source, 'g' + (opts.flags ?? '')),
@@ -43,13 +44,25 @@ export function token(
   };
 }
 
+/**
+ * A name as identifiers spell it: lower, Capitalized, UPPER, or as written (`MessageBird`), starting at a
+ * word or camelCase boundary, so that `CameraKit` does not read as `meraki` nor `rookTable` as `okta`.
+ */
+export function nameForms(word: string): string {
+  const esc = (w: string) => w.replace(/[.]/g, '\\.');
+  const lower = word.toLowerCase();
+  const forms = new Set([lower, lower[0].toUpperCase() + lower.slice(1), word.toUpperCase(), word]);
+  // The literal comes first (fast to search for); the boundary is checked behind it.
+  return [...forms].map((f) => `${esc(f)}(?<=${/^[a-z]/.test(f) ? '(?<![A-Za-z])' : '(?<![A-Z])'}${esc(f)})`).join('|');
+}
+
 /** Case-insensitive literal for use inside a case-sensitive regex. */
 export function ci(word: string): string {
   return word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/[.]/g, '\\.');
 }
 
 /** Assignment between a name and its value: `=`, `:`, `:=`, `=>`, `->`, with optional quotes. */
-export const ASSIGN = String.raw`["'\`]?\]?\s{0,4}(?:=|:=|:|=>|->|,|\s)\s{0,4}(?:[A-Za-z]?["'\`])?\s{0,2}`;
+export const ASSIGN = String.raw`["'\`]?\]?(?:\s+[A-Za-z]\w{0,15})?\s{0,4}(?:[:?.+|]{0,3}=>?|:|->|,|>|\s)\s{0,6}(?:[A-Za-z]?["'\`])?\s{0,2}`;
 
 /** A value (group 1) assigned to a name that mentions one of the provider keywords. */
 export function keyed(
@@ -60,9 +73,9 @@ export function keyed(
   value: string,
   opts: RuleOptions = {},
 ): Rule {
-  const names = keywords.map(ci).join('|');
+  const names = keywords.map(nameForms).join('|');
   const source = String.raw`(?:${names})[\w.\-]{0,40}?${ASSIGN}(${value})(?![\w\-+/])`;
-  return token(id, name, family, keywords, source, opts);
+  return { ...token(id, name, family, keywords, source, opts), kind: 'keyed' };
 }
 
 export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';

@@ -1,43 +1,56 @@
 // Generic secrets: a random-looking value assigned to a name such as key, secret, token or password.
 import type { MatchContext, Rule } from '../types';
-import { entropy, looksPlaceholder } from '../validators';
+import { entropy, looksPlaceholder, wordy } from '../validators';
+import { nameForms } from './define';
 
-const NAMES = String.raw`secret|token|passw(?:or)?d|passwd|pwd|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|auth|credential|key`;
+const KEYWORDS = ['secret', 'secrets', 'token', 'tokens', 'password', 'passwd', 'pwd', 'apikey', 'api_key', 'auth', 'credential', 'credentials', 'key', 'keys', 'pass'];
+/** The keyword ends at a word or camelCase boundary (`slackToken`, `API_KEY`, not `tokenizer` or `monkeys`). */
+const NAMES = `(?:${KEYWORDS.map(nameForms).join('|')})(?![a-z])`;
 /** Quoted value anywhere, or an unquoted value in `NAME=value` / `name: value` lines (.env, YAML, properties). */
-const SOURCE =
-  String.raw`(?:${NAMES})[\w.-]{0,20}?["'\`]?\s{0,4}(?:=|:=|:|=>)\s{0,4}(?:["'\`]([^"'\`\s]{8,150})["'\`]|([\w.=+/~@#%^&*!-]{10,150})[ \t]*(?:#.*)?$)`;
+const SOURCE = String.raw`(?:${NAMES})[\w.-]{0,20}?["'\`]?\]?(?:\s+[A-Za-z]\w{0,15})?\s{0,4}(?:[:?.+|]{0,3}=>?|:|,|>)\s{0,6}(?:["'\`]([^"'\`\s]{8,150})["'\`]|([\w.=+/~@#%^&*!-]{10,150})[ \t]*(?=\\[nr]|#|$))`;
 
-/** Names that hold identifiers, not secrets (`key_id`, `tokenType`, `password_file`…). */
+/** Names that hold identifiers or public values, not secrets (`key_id`, `tokenType`, `publicKey`…). */
 const BENIGN_NAME =
-  /(?:^|[_.-])(?:id|ids|uuid|name|names|path|file|dir|url|uri|type|kind|len|length|size|count|version|hash|digest|alg|algorithm|format|prefix|suffix|header|field|column|index|event|label|mode|method|ttl|expiry|expires|timeout|endpoint|host|region|bucket|email|user|username|login|policy|hint|pattern|regex|template|ref|env|var|provider|usage|fingerprint|schema|arn)$/;
+  /(?:^|[_.-])(?:id|ids|uuid|name|names|path|file|dir|url|uri|type|kind|len|length|size|count|version|hash|digest|alg|algorithm|format|prefix|suffix|header|field|column|index|event|label|mode|method|ttl|expiry|expires|timeout|endpoint|host|region|bucket|email|user|username|login|policy|hint|pattern|regex|template|ref|env|var|provider|usage|fingerprint|schema|arn|source)$|public|publishable|csrf|xsrf|authenticity|sha\d*|checksum|integrity|nonce/;
 
+/** The whole identifier around the keyword the match starts at (`GENERIC_TOKEN`, `db.password`). */
 function nameOf(ctx: MatchContext): string {
-  const before = ctx.text.slice(Math.max(0, ctx.match.start - 60), ctx.match.secretStart);
-  const m = /([A-Za-z_][\w.-]*)["'`]?\]?\s*(?:=|:=|:|=>)\s*["'`]?$/.exec(before);
-  return m ? m[1] : '';
+  const { text } = ctx;
+  let s = ctx.match.start;
+  while (s > 0 && /[\w$.-]/.test(text[s - 1])) s--;
+  let e = ctx.match.start;
+  while (e < text.length && /[\w$.-]/.test(text[e])) e++;
+  return text.slice(s, e);
 }
 
-function genericSecret(value: string, ctx: MatchContext): boolean {
+const QUALIFIED_KEY = /(?:api|secret|private|access|auth|client|signing|master|encryption|app|license|service|account)[_.-]?keys?$/i;
+
+function genericSecret(value: string, ctx: MatchContext, providerPrefixes: readonly string[]): boolean {
   const name = nameOf(ctx);
   if (!name || BENIGN_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return false;
-  if (/keys?$/i.test(name) && !/(?:api|secret|private|access|auth|client|signing|master|encryption|app)[_.-]?keys?$/i.test(name)) return false;
+  if (/keys?$/i.test(name) && !/secret|token|pass|pwd|auth|credential/i.test(name) && !QUALIFIED_KEY.test(name)) return false;
+  const low = value.toLowerCase();
+  if (providerPrefixes.some((p) => low.startsWith(p))) return false; // judged by the provider's own rule
   if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  if (looksPlaceholder(value) || entropy(value) < 3.5) return false;
-  if (/^(?:[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Za-z]+(?:[_.-][A-Za-z]+)+\d*)$/.test(value)) return false; // identifiers
-  if (/^[\w-]+\.(?:js|ts|json|ya?ml|png|svg|txt|md|html|css|pem|key|crt)$/i.test(value)) return false; // file names
+  if (looksPlaceholder(value) || entropy(value) < 3.5 || wordy(value)) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false; // member access
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(value)) return false; // host or file name
+  if (/^[a-z0-9]+(?:[-_][a-z0-9]+)+$/.test(value) && /(?:^|[-_])[a-z]{3,}(?:[-_]|$)/.test(value)) return false; // resource name
   if (/^(?:https?:|\/|\.\/|\.\.\/)/.test(value) || /^v?\d+(?:\.\d+)+/.test(value)) return false; // paths, versions
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return /secret|token|pass|api[_.-]?key/i.test(name);
-  return true;
+  return !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || /secret|token|pass|api_?key/i.test(name);
 }
 
-export const genericRules: Rule[] = [
-  {
-    id: 'generic-secret',
-    name: 'Generic secret assignment',
-    family: 'generic',
-    dataClass: 'secret',
-    anchors: ['secret', 'token', 'passw', 'pwd', 'key', 'auth', 'credential'],
-    regex: new RegExp(SOURCE, 'gim'),
-    validate: genericSecret,
-  },
-];
+/** `providerPrefixes`: the prefixes of token rules, left to those rules to judge. */
+export function genericRules(providerPrefixes: readonly string[]): Rule[] {
+  return [
+    {
+      id: 'generic-secret',
+      name: 'Generic secret assignment',
+      family: 'generic',
+      dataClass: 'secret',
+      anchors: ['secret', 'token', 'passw', 'pwd', 'key', 'auth', 'credential', 'pass'],
+      regex: new RegExp(SOURCE, 'gm'),
+      validate: (v, ctx) => genericSecret(v, ctx, providerPrefixes),
+    },
+  ];
+}

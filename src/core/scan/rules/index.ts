@@ -11,7 +11,7 @@ import { registryRules } from './registries';
 import { saasRules } from './saas';
 import { sourceHostingRules } from './sourceHosting';
 
-export const secretRules: Rule[] = [
+const providerRules: Rule[] = [
   ...cloudRules,
   ...sourceHostingRules,
   ...aiRules,
@@ -19,9 +19,15 @@ export const secretRules: Rule[] = [
   ...messagingRules,
   ...registryRules,
   ...saasRules,
-  ...keyRules,
-  ...genericRules,
 ];
+
+/** Token prefixes (`ghp_`, `xoxb-`, `dapi`…): a value with one is judged by its provider's rule, not the generic one. */
+const prefixes = providerRules
+  .filter((r) => r.kind === 'token')
+  .flatMap((r) => r.anchors)
+  .filter((a) => a.length >= 4 && /^[a-z0-9]/.test(a));
+
+export const secretRules: Rule[] = [...providerRules, ...keyRules, ...genericRules(prefixes)];
 
 export { piiRules };
 

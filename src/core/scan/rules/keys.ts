@@ -1,6 +1,6 @@
 // Structural secrets: private key blocks, JWTs, credentials in URLs and commands, Kubernetes secrets.
 import type { MatchContext, Rule } from '../types';
-import { looksPlaceholder } from '../validators';
+import { looksPlaceholder, randomLooking } from '../validators';
 import { ci, token } from './define';
 
 function decodes(b64: string): string {
@@ -10,23 +10,30 @@ function decodes(b64: string): string {
 /** A JWT header is base64url JSON. */
 const jwtHeader = (s: string) => decodes(s.slice(0, s.indexOf('.'))).startsWith('{');
 /** A base64-wrapped JWT decodes to `eyJ….eyJ…`. */
-const wrappedJwt = (s: string) => /^eyJ[\w-]{10,}\.eyJ[\w-]{10,}\./.test(decodes(s)) && jwtHeader(decodes(s));
+const wrappedJwt = (s: string) => /^eyJ[\w-]{4,}\.eyJ[\w-]{4,}\./.test(decodes(s)) && jwtHeader(decodes(s));
 
-const WEAK = /^(?:pass(?:word|wd)?|pwd|secret|user(?:name)?|test|admin|root|changeme|none|null|undefined|\*+|x+)$/i;
+const WEAK = /^(?:pass(?:word|wd)?|pwd|secret|user(?:name)?|test|admin|root|changeme|none|null|undefined|token|api[_-]?key|key|\*+|x+)$/i;
 /** A password part that is real text, not a variable, template or placeholder. */
 const realPassword = (p: string) => !WEAK.test(p) && !/^[$%{<[]|^\$\(/.test(p) && !looksPlaceholder(p);
 
-/** `user:password` where the password is real and differs from the user name. */
-function userPass(s: string): boolean {
+/** `user:password` (quoted or not) where the password is real; a lone key with an empty user or password counts. */
+function userPass(raw: string): boolean {
+  if (/\{\{|\$[({]/.test(raw)) return false;
+  const s = raw.replace(/["'{}<>]/g, '');
   const i = s.indexOf(':');
+  if (i < 0 || /^\s*\$|:\s*\$/.test(s)) return false;
   const user = s.slice(0, i);
   const pass = s.slice(i + 1);
+  if (!pass || !user) return randomLooking(user || pass, 3) && /\d/.test(user || pass);
   return pass !== user && realPassword(pass) && pass.length >= 3;
 }
 
 /** Inside the `data:` or `stringData:` block of a manifest of kind Secret. */
 function k8sData(_s: string, ctx: MatchContext): boolean {
-  if (!/^\s*kind:\s*["']?secret["']?\s*$/im.test(ctx.text)) return false;
+  const docStart = ctx.text.lastIndexOf('\n---', ctx.match.start) + 1;
+  let docEnd = ctx.text.indexOf('\n---', ctx.match.start);
+  if (docEnd < 0) docEnd = ctx.text.length;
+  if (!/^\s*kind:\s*["']?secret["']?\s*$/im.test(ctx.text.slice(docStart, docEnd))) return false;
   const lines = ctx.text.slice(0, ctx.match.start).split('\n');
   const cur = ctx.text.slice(ctx.match.start).split('\n')[0];
   lines.pop();
@@ -56,18 +63,19 @@ export const keyRules: Rule[] = [
   token('jwt-base64', 'Base64-encoded JSON Web Token', 'jwt', ['zxlk'],
     String.raw`\b(ZXlK[A-Za-z0-9+/]{60,}={0,2})`, { entropy: 0, validate: wrappedJwt }),
   token('url-password', 'Password in URL or connection string', 'connection-string', ['://'],
-    String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://[^\s:/@'"<>{}\`]{1,64}:([^\s@/'"<>\`]{3,128})@[\w-]+(?:\.[\w-]+)*`,
+    String.raw`://(?<=\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://)[^\s:/@'"<>{}\`]{1,64}:([^\s@/'"<>\`]{3,128})@[\w-]+(?:\.[\w-]+)*`,
     { entropy: 0, validate: realPassword }),
   token('connection-string-password', 'Password in connection string', 'connection-string', ['password=', 'pwd='],
     String.raw`(?:${ci('server')}|${ci('data source')}|${ci('host')}|${ci('address')})=[^;'"\n]+;[^'"\n]*?(?:${ci('password')}|${ci('pwd')})=([^;'"\s]{4,})`,
     { entropy: 0, validate: realPassword }),
   token('curl-basic-auth', 'Credentials in a curl command', 'curl', ['curl'],
-    String.raw`\bcurl\b[^\n]*?\s(?:-u|--user)\s*["']?([^\s:'"$]{1,64}:[^\s'"]{3,})`, { entropy: 0, validate: userPass }),
+    String.raw`\bcurl\b(?:[^\n]|\\?\n(?=[ \t]+-)){0,600}?\s(?:-u|--user)[\s=]+((?:["'][^"'\n]*["']|[^\s"':]+)(?::(?:["'][^"'\n]*["']|[^\s"']+))?)`,
+    { entropy: 0, validate: userPass }),
   token('curl-auth-header', 'Authorization header in a curl command', 'curl', ['curl'],
-    String.raw`\bcurl\b[^\n]*?(?:-H|--header)\s*["']${ci('authorization')}:\s*(?:(?:Basic|Bearer|Token|Digest)\s+)?([^\s'"]{8,})`,
-    { entropy: 2.5 }),
+    String.raw`\bcurl\b(?:[^\n]|\\?\n(?=[ \t]+-)){0,600}?(?:-H|--header)\s*["'][\w-]*(?:${ci('auth')}|${ci('token')}|${ci('key')}|${ci('secret')})[\w-]*:\s*(?:[A-Za-z-]{3,12}\s+)?([^\s'"]{8,})`,
+    { entropy: 2.5, validate: (s) => !/^[$%{<]/.test(s) }),
   token('bearer-token', 'Bearer token', 'bearer', ['bearer '], String.raw`\bBearer\s+([A-Za-z0-9._~+/-]{24,}=*)`, { entropy: 3.5 }),
   token('kubernetes-secret', 'Kubernetes Secret data', 'kubernetes', ['kind: secret', "kind: 'secret'", 'kind: "secret"'],
-    String.raw`^[ \t]+[\w.-]+:[ \t]*(?:[|>][-+]?[ \t]*\n[ \t]+)?["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*$`,
+    String.raw`^[ \t]+[\w.-]+:[ \t]*(?:[|>][-+]?[ \t]*\n[ \t]+)?["']?([A-Za-z0-9+/]{10,}={0,2})["']?[ \t]*$`,
     { entropy: 0, flags: 'm', multiline: true, validate: (s, ctx) => !looksPlaceholder(s) && k8sData(s, ctx) }),
 ];

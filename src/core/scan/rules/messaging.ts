@@ -7,8 +7,8 @@ const slack = (s: string) => /\d{6,}|-\d-/.test(s) && !/x{5,}/i.test(s);
 
 export const messagingRules: Rule[] = [
   token('slack-token', 'Slack token', 'slack', ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.'],
-    String.raw`\b(xox[bpears]-(?:\d+-)?[0-9a-zA-Z]{6,}(?:-[0-9a-zA-Z]{6,})*|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,})${RB}`,
-    { entropy: 3, validate: slack }),
+    String.raw`(?<![\w.-])(xox[bpearso]-(?:\d+-)?[0-9a-zA-Z]{6,}(?:-[0-9a-zA-Z]{6,})+|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,}|xoxe-\d-[A-Za-z0-9]{100,})${RB}`,
+    { entropy: 0, validate: slack }),
   token('slack-app-token', 'Slack app-level token', 'slack', ['xapp-'], String.raw`\b(xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)\b`),
   token('slack-webhook-url', 'Slack webhook URL', 'slack', ['hooks.slack.com'],
     String.raw`(hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{20,80})`, { entropy: 3.5 }),
@@ -17,7 +17,7 @@ export const messagingRules: Rule[] = [
   token('sendgrid-api-key', 'SendGrid API key', 'sendgrid', ['sg.'], String.raw`\b(SG\.[\w-]{22}\.[\w-]{43})${RB}`),
   token('mailgun-api-key', 'Mailgun API key', 'mailgun', ['key-'], String.raw`${LB}(key-[a-f0-9]{32})\b`, { entropy: 3.2 }),
   keyed('mailgun-signing-key', 'Mailgun webhook signing key', 'mailgun', ['mailgun'], '[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}'),
-  token('mailchimp-api-key', 'Mailchimp API key', 'mailchimp', ['-us'], String.raw`\b([a-f0-9]{32}-us\d{1,2})\b`, { entropy: 3.2 }),
+  token('mailchimp-api-key', 'Mailchimp API key', 'mailchimp', ['-us'], String.raw`-us\d{1,2}\b(?<=(?<![\w-])([a-f0-9]{32})-us\d{1,2})`, { entropy: 3.2 }),
   token('telegram-bot-token', 'Telegram bot token', 'telegram', [':aa'], String.raw`\b(\d{8,10}:AA[\w-]{33})${RB}`),
   token('discord-bot-token', 'Discord bot token', 'discord', ['discord'],
     String.raw`[dD]iscord[\s\S]{0,80}?\b([MNO][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38})${RB}`),
@@ -27,7 +27,7 @@ export const messagingRules: Rule[] = [
   token('teams-webhook-url', 'Microsoft Teams webhook URL', 'microsoft-teams', ['webhook.office.com'],
     String.raw`(https://[\w-]+\.webhook\.office\.com/webhookb2/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID})`),
   token('brevo-api-key', 'Brevo (Sendinblue) API key', 'brevo', ['xkeysib-'], String.raw`\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b`),
-  keyed('messagebird-api-key', 'MessageBird API key', 'messagebird', ['messagebird', 'message-bird', 'message_bird'],
+  keyed('messagebird-api-key', 'MessageBird API key', 'messagebird', ['MessageBird', 'message-bird', 'message_bird'],
     `${UUID}|[A-Za-z0-9]{25}`, { entropy: 0 }),
   keyed('postmark-server-token', 'Postmark server token', 'postmark', ['postmark'], UUID, { entropy: 0 }),
   keyed('mailjet-api-key', 'Mailjet API key', 'mailjet', ['mailjet', 'mj_apikey'], '[a-f0-9]{32}', { entropy: 3.2 }),

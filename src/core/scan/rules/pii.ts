@@ -55,10 +55,27 @@ function card(value: string): boolean {
   return cardIin(d) && luhn(d);
 }
 
-function iban(value: string): boolean {
-  const s = value.replace(/[ -]/g, '');
-  const len = IBAN_LENGTHS[s.slice(0, 2)];
-  return len === s.length && ibanMod97(s);
+const IBAN_START = /\b[A-Z]{2}\d{2}[ -]?[A-Z0-9]/g;
+
+/** Takes exactly the country's IBAN length (separators allowed), so trailing words do not spoil a match. */
+function* findIbans(text: string): Iterable<RawMatch> {
+  const re = new RegExp(IBAN_START.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const len = IBAN_LENGTHS[m[0].slice(0, 2)];
+    if (!len) continue;
+    let compact = '';
+    let i = m.index;
+    let sep = '';
+    for (; i < text.length && compact.length < len; i++) {
+      const c = text[i];
+      if (/[A-Z0-9]/.test(c)) compact += c;
+      else if ((c === ' ' || c === '-') && (!sep || sep === c) && /[A-Z0-9]/.test(text[i + 1] ?? '')) sep = c;
+      else break;
+    }
+    if (compact.length !== len || /[A-Za-z0-9]/.test(text[i] ?? '') || !ibanMod97(compact)) continue;
+    yield { start: m.index, end: i, secret: text.slice(m.index, i), secretStart: m.index };
+    re.lastIndex = i;
+  }
 }
 
 function ssnParts(value: string): [string, string, string] {
@@ -90,27 +107,25 @@ export const piiRules: Rule[] = [
     },
   },
   {
-    id: 'payment-card', name: 'Payment card number', family: 'payment-card', dataClass: 'pii', anchors: [],
+    id: 'payment-card', name: 'Payment card number', family: 'payment-card', dataClass: 'pii', anchors: [], prefilter: 'digits',
     regex: new RegExp(String.raw`${NUM_L}(\d{4,6}(?:[ -]\d{4,6}){2,3}(?:[ -]\d{1,4})?|\d{12,19})${NUM_R}`, 'g'),
     validate: card,
   },
   {
-    id: 'iban', name: 'IBAN', family: 'iban', dataClass: 'pii', anchors: [],
-    regex: /\b([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)\b/g,
-    validate: iban,
+    id: 'iban', name: 'IBAN', family: 'iban', dataClass: 'pii', anchors: [], find: findIbans,
   },
   {
-    id: 'us-ssn', name: 'US Social Security number', family: 'us-ssn', dataClass: 'pii', anchors: [],
+    id: 'us-ssn', name: 'US Social Security number', family: 'us-ssn', dataClass: 'pii', anchors: [], prefilter: 'digits',
     regex: new RegExp(String.raw`${NUM_L}(\d{3}([- ])\d{2}\2\d{4})${NUM_R}|(?:SSN|[sS]ocial [sS]ecurity)[\w ]{0,20}?[:=#]?\s*["']?(\d{9})\b`, 'g'),
     validate: (v) => ssn(v) && !itin(v),
   },
   {
-    id: 'us-itin', name: 'US Individual Taxpayer Identification Number', family: 'us-itin', dataClass: 'pii', anchors: [],
+    id: 'us-itin', name: 'US Individual Taxpayer Identification Number', family: 'us-itin', dataClass: 'pii', anchors: [], prefilter: 'digits',
     regex: new RegExp(String.raw`${NUM_L}(9\d{2}([- ]?)(?:5[0-9]|6[0-5]|7[0-9]|8[0-8]|9[0-24-9])\2\d{4})${NUM_R}`, 'g'),
     validate: itin,
   },
   {
-    id: 'uk-nhs-number', name: 'UK NHS number', family: 'uk-nhs', dataClass: 'pii', anchors: [],
+    id: 'uk-nhs-number', name: 'UK NHS number', family: 'uk-nhs', dataClass: 'pii', anchors: [], prefilter: 'digits',
     regex: new RegExp(String.raw`${NUM_L}(\d{3}([ -])\d{3}\2\d{4})${NUM_R}|\b(?:NHS|nhs)[\w ]{0,20}?[:=#]?\s*["']?(\d{10})\b`, 'g'),
     validate: (v) => validNhs(v.replace(/\D/g, '')),
   },

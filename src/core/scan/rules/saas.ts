@@ -1,5 +1,6 @@
 // Databases, observability and SaaS platforms.
 import type { Rule } from '../types';
+import { looksPlaceholder } from '../validators';
 import { keyed, LB, RB, token, UUID } from './define';
 
 export const saasRules: Rule[] = [
@@ -18,12 +19,12 @@ export const saasRules: Rule[] = [
   token('terraform-cloud-token', 'Terraform Cloud API token', 'hashicorp', ['.atlasv1.'], String.raw`\b([A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70})`, { entropy: 3.5 }),
   token('terraform-password', 'Password in Terraform configuration', 'hashicorp', ['password'],
     String.raw`\b[\w]*password\s*=\s*"([^"$\s]{6,})"`,
-    { entropy: 2.5, paths: ['**/*.tf', '**/*.hcl', '**/*.tfvars'] }),
+    { entropy: 0, validate: (s) => !looksPlaceholder(s), paths: ['**/*.tf', '**/*.hcl', '**/*.tfvars'] }),
   token('pulumi-token', 'Pulumi access token', 'pulumi', ['pul-'], String.raw`\b(pul-[a-f0-9]{40})\b`),
   token('linear-api-key', 'Linear API key', 'linear', ['lin_api_'], String.raw`\b(lin_api_[A-Za-z0-9]{40})\b`),
   token('notion-token', 'Notion integration token', 'notion', ['ntn_'], String.raw`\b(ntn_\d{11}[A-Za-z0-9]{35})\b`),
   keyed('notion-legacy-token', 'Notion integration token (legacy)', 'notion', ['notion'], 'secret_[A-Za-z0-9]{43}'),
-  token('okta-token', 'Okta API token', 'okta', ['okta'], String.raw`[oO][kK][tT][aA][\w.-]{0,30}["']?\s*[:=]\s*["']?(00[\w-]{40})${RB}`, { entropy: 3.5 }),
+  keyed('okta-token', 'Okta API token', 'okta', ['okta'], '00[\\w-]{40}', { entropy: 3.5 }),
   token('postman-api-key', 'Postman API key', 'postman', ['pmak-'], String.raw`\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\b`),
   token('grafana-token', 'Grafana token', 'grafana', ['glc_', 'glsa_', 'eyjrijoi'],
     String.raw`${LB}(glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})(?![\w+/=])`,
@@ -48,7 +49,8 @@ export const saasRules: Rule[] = [
   token('prefect-api-key', 'Prefect API key', 'prefect', ['pnu_'], String.raw`\b(pnu_[A-Za-z0-9]{36})\b`),
   token('readme-api-key', 'ReadMe API key', 'readme', ['rdme_'], String.raw`\b(rdme_[a-z0-9]{70})\b`),
   keyed('facebook-secret', 'Facebook app secret', 'facebook', ['facebook'], '[a-f0-9]{32}', { entropy: 3.2 }),
-  token('facebook-access-token', 'Facebook access token', 'facebook', ['|', '%7c'], String.raw`\b(\d{15,16}(?:\||%7[cC])[\w-]{27,40})${RB}`, { entropy: 3.2 }),
+  { ...token('facebook-access-token', 'Facebook access token', 'facebook', [], String.raw`\b(\d{15,16}(?:\||%7[cC])[\w-]{27,40})${RB}`, { entropy: 3.2 }),
+    prefilter: 'digits', reach: [20, 80] },
   token('facebook-page-token', 'Facebook page access token', 'facebook', ['eaam', 'eaac'], String.raw`\b(EAA[MC][A-Za-z0-9]{100,})\b`, { entropy: 3.5 }),
   keyed('etsy-token', 'Etsy access token', 'etsy', ['etsy'], '[a-z0-9]{24}', { entropy: 3.5 }),
   keyed('meraki-api-key', 'Cisco Meraki API key', 'meraki', ['meraki'], '[a-f0-9]{40}', { entropy: 3.5 }),

@@ -1,0 +1,121 @@
+// Benchmark of the sensitive-data detector. Prints: in-process throughput on ordinary code, whole-process
+// time of `ai-policy scan` against secretlint on the same files, findings on ordinary code (false alarms),
+// the longest slice of a sliced scan of a 5 MB file, and recall / false-positive share per family on the
+// labelled development samples (AI_POLICY_CORPUS, or ../shared/corpus next to the repository).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Scanner } from '../src/core/scan';
+import { scanSliced } from '../src/core/scan/sliced';
+import { buildCorpus } from './bench/corpusFiles';
+import { evaluate, loadSamples } from './bench/corpusEval';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const print = (s = '') => process.stdout.write(s + '\n');
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+function inProcess(scanner: Scanner, dir: string): void {
+  const files = fs.readdirSync(dir).sort().map((n) => ({ n, t: fs.readFileSync(path.join(dir, n), 'utf8') }));
+  const bytes = files.reduce((s, f) => s + Buffer.byteLength(f.t), 0);
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const t0 = performance.now();
+    for (const f of files) scanner.scanText(f.t, f.n);
+    best = Math.min(best, performance.now() - t0);
+  }
+  print(`in-process: ${files.length} files, ${mb(bytes)} MB, best of 3: ${best.toFixed(0)} ms = ${(bytes / 1024 / 1024 / (best / 1000)).toFixed(0)} MB/s (goal >= 100)`);
+  const alarms = new Map<string, number>();
+  let planted = 0;
+  for (const f of files) {
+    const found = scanner.scanText(f.t, f.n).findings;
+    if (f.n === 'planted-config.js') planted = found.length;
+    else for (const x of found) alarms.set(x.ruleId, (alarms.get(x.ruleId) ?? 0) + 1);
+  }
+  const total = [...alarms.values()].reduce((a, b) => a + b, 0);
+  print(`planted secrets found: ${planted} of 5`);
+  print(`findings on ordinary code (false alarms): ${total}${total ? ` (${[...alarms].map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
+}
+
+function timeProcess(cmd: string, args: string[], cwd: string): { ms: number; status: number | null } {
+  let best = Infinity;
+  let status: number | null = null;
+  for (let run = 0; run < 2; run++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    best = Math.min(best, performance.now() - t0);
+    status = r.status;
+  }
+  return { ms: best, status };
+}
+
+function wholeProcess(dir: string): void {
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const ours = timeProcess(process.execPath, [cli, 'scan', dir], repoRoot);
+  print(`whole process: ai-policy scan ${ours.ms.toFixed(0)} ms (exit ${ours.status})`);
+  const sl = path.join(repoRoot, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
+  if (!fs.existsSync(sl)) {
+    print('whole process: secretlint not installed; comparison skipped');
+    return;
+  }
+  const rc = path.join(os.tmpdir(), 'ai-policy-bench-secretlintrc.json');
+  fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  const theirs = timeProcess(process.execPath, [sl, '--secretlintrc', rc, '--format', 'json', `${dir}/**/*`], repoRoot);
+  print(`whole process: secretlint (recommended preset) ${theirs.ms.toFixed(0)} ms (exit ${theirs.status})`);
+  print(`whole-process ratio ai-policy / secretlint: ${(ours.ms / theirs.ms).toFixed(3)} (goal <= 0.2)`);
+}
+
+async function slices(scanner: Scanner, dir: string): Promise<void> {
+  const base = fs.readFileSync(path.join(dir, fs.readdirSync(dir).sort().find((n) => n.includes('_tsc.js')) ?? 'planted-config.js'), 'utf8');
+  const text = base.repeat(Math.ceil((5 * 1024 * 1024) / base.length)).slice(0, 5 * 1024 * 1024);
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const t0 = performance.now();
+  await scanSliced(scanner.detector, { text, path: 'big.js' });
+  running = false;
+  print(`sliced scan of a 5 MB file: ${(performance.now() - t0).toFixed(0)} ms total, longest event-loop block ${longest.toFixed(1)} ms (goal ~10)`);
+}
+
+function corpus(scanner: Scanner): void {
+  const dir = process.env.AI_POLICY_CORPUS ?? path.resolve(repoRoot, '..', 'shared', 'corpus');
+  if (!fs.existsSync(dir)) {
+    print(`labelled samples: ${dir} not found (set AI_POLICY_CORPUS); section skipped`);
+    return;
+  }
+  const r = evaluate(scanner, loadSamples(dir));
+  let tp = 0, found = 0, fp = 0, flagged = 0;
+  print('family                                      recall        fp flagged');
+  for (const f of r.families) {
+    tp += f.tp; found += f.found; fp += f.fp; flagged += f.flagged;
+    const rec = f.tp ? `${f.found}/${f.tp} ${(f.found / f.tp).toFixed(2)}` : '-';
+    const fps = f.fp ? `${f.flagged}/${f.fp} ${((100 * f.flagged) / f.fp).toFixed(0)}%` : '-';
+    print(`  ${f.family.padEnd(42)}${rec.padEnd(14)}${fps}`);
+  }
+  print(`overall recall: ${found}/${tp} = ${(found / tp).toFixed(3)} (goal >= 0.95)`);
+  print(`overall false positives flagged: ${flagged}/${fp} = ${((100 * flagged) / fp).toFixed(1)}% (goal <= 3%)`);
+  print(`(${r.crossLabelled} fp samples whose exact text is a tp of another family were left out of the fp share)`);
+}
+
+async function main(): Promise<void> {
+  const scanner = new Scanner();
+  const dir = path.join(os.tmpdir(), 'ai-policy-bench-scan');
+  const { files, bytes } = buildCorpus(repoRoot, dir);
+  print(`corpus: ${files} ordinary source files (${mb(bytes)} MB) + 1 file with planted secrets, in ${dir}`);
+  inProcess(scanner, dir);
+  wholeProcess(dir);
+  await slices(scanner, dir);
+  corpus(scanner);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e as Error).stack ?? e}\n`);
+  process.exitCode = 1;
+});

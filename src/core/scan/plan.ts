@@ -1,0 +1,52 @@
+// Which rules run on a text, and on which parts of it: an anchored rule runs only on windows around its
+// anchors' occurrences, a rule with a prefilter only around the prefilter's matches.
+import type { AnchorMatcher } from './anchors';
+import type { CompiledRule } from './types';
+
+export interface PlannedRule {
+  rule: CompiledRule;
+  /** [start, end) windows; undefined means the whole text. */
+  windows?: [number, number][];
+}
+
+const DEFAULT_REACH: [number, number] = [100, 1200];
+/** Texts shorter than this are scanned whole: windows would cost more than they save. */
+const SMALL = 8192;
+
+export function planScan(
+  text: string,
+  anchored: readonly CompiledRule[],
+  always: readonly CompiledRule[],
+  matcher: AnchorMatcher,
+): PlannedRule[] {
+  const hit = new Uint8Array(anchored.length);
+  const small = text.length <= SMALL;
+  const positions = small ? undefined : anchored.map(() => [] as number[]);
+  const digitRuns: number[] = [];
+  matcher.find(text, hit, positions, digitRuns);
+  const out: PlannedRule[] = [];
+  anchored.forEach((rule, i) => {
+    if (!hit[i]) return;
+    out.push({ rule, windows: positions && !rule.multiline ? windowsAround(text, positions[i], rule.reach ?? DEFAULT_REACH) : undefined });
+  });
+  for (const rule of always) {
+    if (rule.prefilter !== 'digits') out.push({ rule });
+    else if (digitRuns.length) out.push({ rule, windows: small ? undefined : windowsAround(text, digitRuns, rule.reach ?? [40, 40]) });
+  }
+  return out;
+}
+
+/** Merged windows [p - back, p + fwd], the end pushed to the line end when it is near, so `$` keeps its meaning. */
+export function windowsAround(text: string, positions: readonly number[], [back, fwd]: [number, number]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of positions) {
+    const s = Math.max(0, p - back);
+    let e = Math.min(text.length, p + fwd);
+    const nl = text.indexOf('\n', e);
+    e = nl !== -1 && nl - e < 2000 ? nl : nl === -1 && text.length - e < 2000 ? text.length : e;
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+// Findings as diagnostics: rule name, data class and the active tools not cleared for it; never the value.
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/scan/types';
+import type { InventoryItem } from '../services';
+import { toolsNotCleared } from './clearance';
+
+export const DIAGNOSTIC_SOURCE = 'AI Policy';
+
+/** With `doc`, the range comes from the finding's offsets (kept current across edits); without, from its line/col. */
+export function toDiagnostic(f: Finding, active: readonly InventoryItem[], doc?: vscode.TextDocument): vscode.Diagnostic {
+  const range =
+    f.kind === 'path'
+      ? new vscode.Range(0, 0, 0, doc && doc.lineCount ? doc.lineAt(0).range.end.character : 0)
+      : doc
+        ? new vscode.Range(doc.positionAt(f.start), doc.positionAt(Math.max(f.end, f.start + 1)))
+        : new vscode.Range(f.line - 1, f.col - 1, f.endLine - 1, f.endCol - 1);
+  const tools = toolsNotCleared(active, f.dataClass);
+  const what = f.kind === 'path' ? vscode.l10n.t('{0}: this file is sensitive by its name', f.ruleName) : `${f.ruleName} (${f.masked})`;
+  const message = tools.length
+    ? vscode.l10n.t('{0} — data class "{1}". Active AI tools not cleared for it: {2}.', what, f.dataClass, tools.join(', '))
+    : vscode.l10n.t('{0} — data class "{1}".', what, f.dataClass);
+  const d = new vscode.Diagnostic(range, message, tools.length ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = f.ruleId;
+  return d;
+}

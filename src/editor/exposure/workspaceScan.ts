@@ -1,0 +1,54 @@
+// aiPolicy.scanWorkspace: scans every workspace folder (respecting .gitignore) with a cancellable
+// progress notification, and lists the results in the Problems panel.
+import * as vscode from 'vscode';
+import { walkFiles } from '../../core/scan/walk';
+import type { Services } from '../services';
+import { toDiagnostic } from './diagnostics';
+import type { ExposureWatcher } from './exposureWatcher';
+
+export async function scanWorkspace(s: Services, watcher: ExposureWatcher, results: vscode.DiagnosticCollection): Promise<{ files: number; findings: number } | undefined> {
+  const scanner = watcher.current;
+  if (!scanner) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Scanning is turned off (setting aiPolicy.scan.enabled).'));
+    return undefined;
+  }
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (!folders.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to scan it.'));
+    return undefined;
+  }
+  const maxBytes = Math.floor(s.config.values.maxFileSizeMB * 1024 * 1024);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning for secrets and personal data'), cancellable: true },
+    async (progress, token) => {
+      results.clear();
+      let files = 0;
+      let findings = 0;
+      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      const active = s.inventory.activeTools();
+      for (const folder of folders) {
+        for await (const file of walkFiles(folder.uri.fsPath)) {
+          if (token.isCancellationRequested) {
+            void vscode.window.showInformationMessage(vscode.l10n.t('Scan cancelled after {0} files.', files));
+            return { files, findings };
+          }
+          const uri = vscode.Uri.file(file);
+          const rel = vscode.workspace.asRelativePath(uri, false);
+          files++;
+          if (files % 50 === 0) progress.report({ message: rel });
+          try {
+            const r = await scanner.scanFile(file, rel, maxBytes);
+            findings += r.findings.length;
+            // Open files already have live diagnostics from the watcher.
+            if (r.findings.length && !open.has(uri.toString())) results.set(uri, r.findings.map((f) => toDiagnostic(f, active)));
+          } catch (e) {
+            s.log.warn(`scan: ${rel}: ${(e as Error).message}`);
+          }
+        }
+      }
+      s.log.info(`workspace scan: ${findings} findings in ${files} files`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Scanned {0} files: {1} findings. See the Problems panel.', files, findings));
+      return { files, findings };
+    },
+  );
+}

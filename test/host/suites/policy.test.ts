@@ -1,0 +1,156 @@
+// The published policy inside a real VS Code: loading over http on loopback, refusals keeping the
+// previous policy, the viewer, the acknowledgement prompt and event, and the walkthrough.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import type { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
+import type { PolicyStore } from '../../../src/editor/policy/policyStore';
+import { generateSigningKeys, signPolicy } from '../../../src/core/policy';
+import { PolicyServer } from '../policyServer';
+
+const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+function viewerTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('aiPolicy.viewer'));
+}
+
+describe('policy', function () {
+  this.timeout(60_000);
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const starter = readFileSync(path.join(ext?.extensionPath ?? '', 'policy-samples', 'starter.aipolicy.yaml'), 'utf8');
+  const v2 = starter.replace('version: 1\n', 'version: 2\n').replace('    dataClasses: [code]\n', '    dataClasses: [code, internal]\n');
+  const server = new PolicyServer();
+  let url = '';
+  let store: PolicyStore;
+  let audit: AuditRecorder;
+  const config = () => vscode.workspace.getConfiguration('aiPolicy');
+  const auditTypes = () => audit.snapshot().events.queued.map((e) => e.type as string);
+
+  before(async () => {
+    assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+    const api = await ext.activate();
+    store = api.services.policy as PolicyStore;
+    audit = api.services.audit as AuditRecorder;
+    server.text = starter;
+    url = await server.start();
+    await config().update('policySource', url, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await config().update('policySource', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('publicKey', undefined, vscode.ConfigurationTarget.Global);
+    await server.stop();
+  });
+
+  it('loads the policy from an http server on loopback and records policy.loaded', async () => {
+    const loaded = await waitFor('the policy from the server', () => store.current?.source === url && store.current);
+    assert.equal(loaded.policy.organization, 'Example Corp');
+    assert.equal(loaded.policy.version, 1);
+    assert.equal(loaded.signature, 'unsigned');
+    assert.deepEqual(store.problems, []);
+    await waitFor('the policy.loaded event', () => auditTypes().includes('policy.loaded'));
+    assert.equal(store.reviewState()?.reviewOverdue, false);
+  });
+
+  it('keeps the previous policy when a broken one is published, and reports where', async () => {
+    server.text = starter.replace('version: 1\n', 'version: 2\n').replace('    status: approved\n', '    status: approved\n    colour: blue\n');
+    await store.refresh();
+    assert.equal(store.current?.policy.version, 1, 'the last good policy stays');
+    const p = store.problems[0];
+    assert.equal(p?.code, 'unknown-key');
+    const lines = server.text.split('\n');
+    const line = lines.findIndex((l) => l.includes('colour')) + 1;
+    assert.deepEqual({ line: p.line, col: p.col }, { line, col: 5 });
+  });
+
+  it('prompts for a new version, and the viewer shows what changed once acknowledged', async () => {
+    await store.acknowledge();
+    assert.equal(store.isAcknowledged(), true);
+    server.text = v2;
+    await store.refresh();
+    assert.equal(store.current?.policy.version, 2);
+    assert.deepEqual(store.problems, []);
+    assert.equal(store.isAcknowledged(), false, 'a new version needs a new acknowledgement');
+    const prompt = await waitFor('the acknowledgement prompt', () => {
+      const p = store.developer.prompt();
+      return p?.key.startsWith('2:') && p;
+    });
+    assert.equal(prompt.count, 1);
+  });
+
+  it('opens one viewer panel with the policy', async () => {
+    await vscode.commands.executeCommand('aiPolicy.showPolicy');
+    await waitFor('the viewer tab', () => viewerTabs().length === 1);
+    await vscode.commands.executeCommand('aiPolicy.showPolicy');
+    assert.equal(viewerTabs().length, 1, 'showing it again reveals the same panel');
+  });
+
+  it('acknowledging stores the version and hash and emits policy.acknowledged', async () => {
+    await vscode.commands.executeCommand('aiPolicy.acknowledge');
+    assert.equal(store.isAcknowledged(), true);
+    const ack = store.developer.acknowledgement();
+    assert.equal(ack?.version, 2);
+    assert.equal(ack?.hash, store.current?.hash);
+    const event = await waitFor('the policy.acknowledged event', () => audit.snapshot().events.queued.find((e) => e.type === 'policy.acknowledged' && e.data.version === 2));
+    assert.equal(event.data.hash, store.current?.hash);
+  });
+
+  it('records a training attestation as an audit event', async () => {
+    assert.equal(store.trainingStates()[0]?.state, 'due');
+    await store.completeTraining('ai-literacy');
+    assert.equal(store.trainingStates()[0]?.state, 'complete');
+    await waitFor('the training.completed event', () => audit.snapshot().events.queued.some((e) => e.type === 'training.completed'));
+  });
+
+  it('refuses a rollback to an older version', async () => {
+    server.text = starter;
+    await store.refresh();
+    assert.equal(store.current?.policy.version, 2);
+    assert.equal(store.problems[0]?.code, 'rollback');
+  });
+
+  it('with a key pinned, refuses an unsigned or tampered policy and accepts a signed one', async () => {
+    const keys = generateSigningKeys();
+    const v3 = v2.replace('version: 2\n', 'version: 3\n');
+    server.text = v3;
+    server.signature = undefined;
+    await config().update('publicKey', keys.publicKeyPem, vscode.ConfigurationTarget.Global);
+    await waitFor('the unsigned refusal', () => store.problems[0]?.code === 'signature');
+    assert.equal(store.current?.policy.version, 2);
+    server.signature = signPolicy(v2, keys.privateKeyPem);
+    await store.refresh();
+    assert.match(store.problems[0]?.message ?? '', /does not match/);
+    server.signature = signPolicy(v3, keys.privateKeyPem);
+    await store.refresh();
+    assert.equal(store.current?.policy.version, 3);
+    assert.equal(store.current?.signature, 'valid');
+  });
+
+  it('keeps the policy when the source becomes unreachable', async () => {
+    await server.stop();
+    await store.refresh();
+    assert.equal(store.current?.policy.version, 3);
+    assert.equal(store.problems[0]?.code, 'source');
+    url = await server.start();
+  });
+
+  it('contributes the walkthrough', async () => {
+    const walkthroughs = (ext?.packageJSON.contributes?.walkthroughs ?? []) as { id: string; steps: { id: string }[] }[];
+    const w = walkthroughs.find((x) => x.id === 'aiPolicy.gettingStarted');
+    assert.ok(w);
+    assert.deepEqual(w.steps.map((s) => s.id), ['connect', 'read', 'acknowledge', 'training', 'tools']);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#aiPolicy.gettingStarted`, false);
+  });
+});

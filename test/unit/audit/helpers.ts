@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createEvent, type AuditEvent, type AuditEventType, type EventContext } from '../../../src/core/audit';
+
+export const CTX: EventContext = {
+  developer: 'dev@example.com',
+  machine: 'm1',
+  editor: { name: 'Visual Studio Code', version: '1.99.0' },
+  extensionVersion: '0.1.0',
+  policyVersion: 3,
+};
+
+export function tempDir(prefix = 'aip-audit-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function makeEvents(n: number, type: AuditEventType = 'inventory', developer = CTX.developer): AuditEvent[] {
+  const out: AuditEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(createEvent(type, { reason: 'interval', tools: [{ id: `tool.${i % 7}`, name: `Tool ${i % 7}`, status: 'approved', enabled: true }] }, { ...CTX, developer }));
+  }
+  return out;
+}
+
+export interface Captured {
+  url: string;
+  status: number;
+  body: string;
+  auth?: string;
+}
+
+/** A plain capturing endpoint on 127.0.0.1 whose answers are scripted per request. */
+export async function captureServer(answer: (n: number, body: string) => number = () => 200): Promise<{ url: string; seen: Captured[]; close: () => Promise<void> }> {
+  const seen: Captured[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const status = answer(seen.length, body);
+      seen.push({ url: req.url ?? '', status, body, auth: req.headers.authorization });
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}

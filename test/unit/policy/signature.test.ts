@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { acceptPolicy, generateSigningKeys, publicKeyError, signPolicy, verifyPolicy } from '../../../src/core/policy';
+import { NOW, starterText } from './helpers';
+
+describe('policy signatures', () => {
+  const keys = generateSigningKeys();
+  const other = generateSigningKeys();
+  const text = starterText();
+
+  it('verifies a good signature over the exact bytes', () => {
+    const sig = signPolicy(text, keys.privateKeyPem);
+    assert.match(sig, /^[A-Za-z0-9+/]{86}==$/);
+    assert.equal(verifyPolicy(Buffer.from(text), sig, keys.publicKeyPem), true);
+  });
+
+  it('rejects a tampered text, a wrong key and garbage', () => {
+    const sig = signPolicy(text, keys.privateKeyPem);
+    assert.equal(verifyPolicy(text.replace('version: 1', 'version: 2'), sig, keys.publicKeyPem), false);
+    assert.equal(verifyPolicy(text + '\n', sig, keys.publicKeyPem), false);
+    assert.equal(verifyPolicy(text, sig, other.publicKeyPem), false);
+    assert.equal(verifyPolicy(text, 'not base64!', keys.publicKeyPem), false);
+    assert.equal(verifyPolicy(text, Buffer.alloc(64).toString('base64'), keys.publicKeyPem), false);
+  });
+
+  it('refuses non-Ed25519 keys', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    assert.match(publicKeyError(pem) ?? '', /expected an Ed25519 key, got rsa/);
+    assert.match(publicKeyError('hello') ?? '', /not a PEM public key/);
+    assert.equal(publicKeyError(keys.publicKeyPem), undefined);
+    assert.throws(() => signPolicy(text, rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()), /Ed25519/);
+  });
+
+  it('with a key pinned, refuses unsigned, badly signed and wrongly signed policies', () => {
+    const source = '/etc/policy.yaml';
+    const good = signPolicy(text, keys.privateKeyPem);
+    const ok = acceptPolicy({ data: text, signature: good, source }, { publicKey: keys.publicKeyPem, now: NOW });
+    assert.ok(ok.ok && ok.loaded.signature === 'valid');
+    const cases = [
+      { signature: undefined, re: /not signed/ },
+      { signature: signPolicy(text, other.privateKeyPem), re: /does not match/ },
+      { signature: 'AAAA', re: /does not match/ },
+    ];
+    for (const c of cases) {
+      const r = acceptPolicy({ data: text, signature: c.signature, source }, { publicKey: keys.publicKeyPem, now: NOW });
+      assert.equal(r.ok, false);
+      if (!r.ok) {
+        assert.equal(r.problems[0].code, 'signature');
+        assert.match(r.problems[0].message, c.re);
+      }
+    }
+    const tampered = acceptPolicy({ data: text.replace('dataClasses: [code]', 'dataClasses: [code, pii]'), signature: good, source }, { publicKey: keys.publicKeyPem, now: NOW });
+    assert.equal(tampered.ok, false);
+  });
+
+  it('without a pinned key, records whether the policy was signed', () => {
+    const r = acceptPolicy({ data: text, source: 'x' }, { now: NOW });
+    assert.ok(r.ok && r.loaded.signature === 'unsigned');
+    const s = acceptPolicy({ data: text, signature: 'anything', source: 'x' }, { now: NOW });
+    assert.ok(s.ok && s.loaded.signature === 'not-required');
+  });
+});

@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { demoEvents, ev, post, request, startServer, TOKEN, type Running } from './helpers';
+
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+describe('server: report, dashboard and published policy', () => {
+  let s: Running;
+  let policyFile: string;
+  before(async () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'aip-pol-'));
+    policyFile = path.join(dir, 'policy.yaml');
+    fs.writeFileSync(policyFile, 'organization: Example Corp\nversion: 2\ntraining:\n  - id: ai-basics\n    title: AI basics\n  - id: secure-coding\n    title: Secure coding\n');
+    s = await startServer({ policyFile });
+    const r = await post(s.base, { events: demoEvents() });
+    assert.equal(r.status, 200);
+  });
+  after(async () => {
+    await s.close();
+  });
+
+  it('requires the token for the report', async () => {
+    assert.equal((await request(`${s.base}/v1/report`)).status, 401);
+    assert.equal((await request(`${s.base}/v1/report`, { headers: { authorization: 'Bearer wrong' } })).status, 401);
+  });
+
+  it('reports totals, tool usage, census, adoption, acknowledgements, training and exposures', async () => {
+    const r = await request(`${s.base}/v1/report?format=json`, { headers: auth });
+    assert.equal(r.status, 200);
+    const rep = JSON.parse(r.body);
+    assert.deepEqual(rep.policy, { organization: 'Example Corp', version: 2 });
+    assert.equal(rep.totals.events, 11);
+    assert.equal(rep.totals.developers, 3);
+    assert.equal(rep.totals.machines, 3);
+    assert.equal(rep.totals.byType.inventory, 4);
+    const ann = rep.toolsByDeveloper.filter((t: { developer: string }) => t.developer === 'ann@example.com');
+    assert.deepEqual(ann.map((t: { tool: string; status: string }) => `${t.tool}:${t.status}`), ['acme.ai-helper:unlisted', 'github.copilot:approved']);
+    assert.deepEqual(rep.census.byStatus, [
+      { status: 'approved', tools: 1, developers: 2 },
+      { status: 'unlisted', tools: 1, developers: 1 },
+    ]);
+    assert.deepEqual(rep.adoption, [
+      { day: '2026-11-19', reporting: 1, using: 1 },
+      { day: '2026-11-20', reporting: 3, using: 2 },
+    ]);
+    const v2 = rep.acknowledgements.versions.find((v: { version: number }) => v.version === 2);
+    assert.deepEqual(v2, { version: 2, developers: 3, acknowledged: 2, coverage: 0.667 });
+    assert.equal(rep.acknowledgements.records.length, 3);
+    const basics = rep.training.courses.find((c: { id: string }) => c.id === 'ai-basics');
+    assert.deepEqual(basics, { id: 'ai-basics', title: 'AI basics', completed: 1, developers: 3, coverage: 0.333 });
+    assert.ok(rep.training.courses.some((c: { id: string; completed: number }) => c.id === 'secure-coding' && c.completed === 0));
+    assert.equal(rep.exposures.total, 2);
+    assert.deepEqual(rep.exposures.byClass, [
+      { class: 'secret', n: 2 },
+      { class: 'pii', n: 1 },
+    ]);
+    assert.deepEqual(rep.exposures.byDeveloper.map((d: { developer: string; n: number }) => [d.developer, d.n]), [['bob@example.com', 2]]);
+  });
+
+  it('replaces a developer snapshot only with a newer inventory', async () => {
+    const late = ev('inventory', 'bob@example.com', { tools: [] }, { time: '2026-11-01T00:00:00.000Z' });
+    await post(s.base, { events: [late] });
+    const rep = JSON.parse((await request(`${s.base}/v1/report`, { headers: auth })).body);
+    assert.ok(rep.toolsByDeveloper.some((t: { developer: string }) => t.developer === 'bob@example.com'));
+  });
+
+  it('exports one flat CSV table with the evidence sections', async () => {
+    const r = await request(`${s.base}/v1/report?format=csv`, { headers: auth });
+    assert.equal(r.status, 200);
+    assert.match(String(r.headers['content-type']), /text\/csv/);
+    assert.match(String(r.headers['content-disposition']), /attachment; filename="ai-policy-report-/);
+    const lines = r.body.trim().split('\r\n');
+    assert.equal(lines[0], 'section,developer,item,name,status,version,active,count,coverage,time');
+    assert.ok(lines.includes('tool_usage,ann@example.com,acme.ai-helper,Acme AI Helper,unlisted,0.3.0,false,,,2026-11-20T09:00:00.000Z'));
+    assert.ok(lines.some((l) => l.startsWith('acknowledgement,bob@example.com,policy v2,')));
+    assert.ok(lines.some((l) => l.startsWith('training,ann@example.com,ai-basics,AI basics,')));
+    assert.ok(lines.includes('total,,events,,,,,12,,'));
+    assert.equal((await request(`${s.base}/v1/report?format=xml`, { headers: auth })).status, 400);
+  });
+
+  it('neutralizes spreadsheet formulas in CSV cells', async () => {
+    await post(s.base, { events: [ev('training.completed', '=HYPERLINK("http://x")', { training: 'ai-basics' })] });
+    const r = await request(`${s.base}/v1/report?format=csv`, { headers: auth });
+    assert.ok(r.body.includes(`"'=HYPERLINK(""http://x"")"`));
+  });
+
+  it('shows a login form without a session, and the dashboard after signing in', async () => {
+    const anon = await request(`${s.base}/`);
+    assert.equal(anon.status, 401);
+    assert.match(anon.body, /<form method="post" action="\/login">/);
+    assert.doesNotMatch(anon.body, /ann@example.com/);
+
+    const bad = await request(`${s.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=wrong' });
+    assert.equal(bad.status, 303);
+    assert.equal(bad.headers.location, '/?failed');
+    assert.equal(bad.headers['set-cookie'], undefined);
+
+    const good = await request(`${s.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${TOKEN}` });
+    assert.equal(good.status, 303);
+    const cookie = String(good.headers['set-cookie']);
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Strict/);
+    assert.equal(cookie.includes(TOKEN), false);
+    const session = cookie.split(';')[0];
+    // The session cookie is not an API token.
+    assert.equal((await post(s.base, { events: [] }, session.split('=')[1])).status, 401);
+
+    const page = await request(`${s.base}/`, { headers: { cookie: session } });
+    assert.equal(page.status, 200);
+    const csp = String(page.headers['content-security-policy']);
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /style-src 'nonce-/);
+    assert.doesNotMatch(page.body, /<script/);
+    assert.match(page.body, /<svg role="img"/);
+    for (const heading of ['Usage tracking: which developers use which AI tools', 'Policy distribution: who acknowledged which version', 'Training completion']) {
+      assert.ok(page.body.includes(heading), heading);
+    }
+    assert.ok(page.body.includes('ann@example.com'));
+    assert.ok(page.body.includes('Acme AI Helper'));
+    assert.match(page.body, /@media print/);
+    assert.ok(page.body.includes('&#61;HYPERLINK') || page.body.includes('=HYPERLINK(&#34;'), 'developer ids are escaped');
+    assert.doesNotMatch(page.body, /HYPERLINK\("http/);
+    const csv = await request(`${s.base}/v1/report?format=csv`, { headers: { cookie: session } });
+    assert.equal(csv.status, 200);
+  });
+
+  it('serves the published policy and signature with an ETag, without a token', async () => {
+    const r = await request(`${s.base}/policy.yaml`);
+    assert.equal(r.status, 200);
+    assert.match(String(r.headers['content-type']), /yaml/);
+    assert.equal(r.body, fs.readFileSync(policyFile, 'utf8'));
+    const etag = String(r.headers.etag);
+    assert.match(etag, /^"[0-9a-f]{32}"$/);
+    assert.equal((await request(`${s.base}/policy.yaml`, { headers: { 'if-none-match': etag } })).status, 304);
+    assert.equal((await request(`${s.base}/policy.yaml.sig`)).status, 404);
+    fs.writeFileSync(policyFile + '.sig', 'c2lnbmF0dXJl\n');
+    const sig = await request(`${s.base}/policy.yaml.sig`);
+    assert.equal(sig.status, 200);
+    assert.equal(sig.body, 'c2lnbmF0dXJl\n');
+    fs.appendFileSync(policyFile, '# v2.1\n');
+    const changed = await request(`${s.base}/policy.yaml`, { headers: { 'if-none-match': etag } });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.etag, etag);
+  });
+
+  it('has no published policy without --policy', async () => {
+    const other = await startServer();
+    try {
+      assert.equal((await request(`${other.base}/policy.yaml`)).status, 404);
+    } finally {
+      await other.close();
+    }
+  });
+});
