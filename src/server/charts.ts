@@ -29,7 +29,7 @@ export function barChart(title: string, bars: Bar[], max?: number): string {
       );
     })
     .join('');
-  return `<figure><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${labelW + barW + 80} ${h}" width="${labelW + barW + 80}" height="${h}">${body}</svg><figcaption>${esc(title)}</figcaption></figure>`;
+  return `<figure><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${labelW + barW + 200} ${h}" width="${labelW + barW + 200}" height="${h}">${body}</svg><figcaption>${esc(title)}</figcaption></figure>`;
 }
 
 /** Columns over time: the total (light) behind the part (dark), e.g. reporting vs using developers per day. */

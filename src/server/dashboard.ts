@@ -34,7 +34,7 @@ export function dashboardPage(r: Report, nonce: string): string {
 <li><b>${r.exposures.total}</b>exposures</li><li><b>${t.duplicates}</b>duplicates ignored</li></ul></header>
 
 <section><h2>Usage tracking: which developers use which AI tools</h2>
-${barChart('Tools by policy status (distinct tools)', r.census.byStatus.map((s) => ({ label: s.status, value: s.tools, text: `${s.tools} tools, ${s.developers} developers` })))}
+${barChart('Tools by policy status (distinct tools)', r.census.byStatus.map((s) => ({ label: s.status, value: s.tools, text: `${s.tools} ${s.tools === 1 ? 'tool' : 'tools'}, ${s.developers} ${s.developers === 1 ? 'developer' : 'developers'}` })))}
 ${barChart('Developers per AI tool', r.census.tools.slice(0, 25).map((c) => ({ label: `${c.name ?? c.tool} (${c.status})`, value: c.developers })))}
 ${timeChart('Adoption: developers reporting (light) and with AI tools enabled (dark), per day', r.adoption.map((a) => ({ label: a.day, total: a.reporting, part: a.using })))}
 <h3>Census: approved vs unlisted</h3>

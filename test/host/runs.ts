@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { HostRun } from '../harness/hostRun';
 import { repoRoot } from '../harness/workspaceSetup';
 import { toolsFakes, toolsPolicy } from './toolsFakes';
+import { exposureAssistant, exposureClearedPolicy, exposurePolicy } from './exposureFakes';
 
 const starterPolicy = path.join(repoRoot(), 'policy-samples', 'starter.aipolicy.yaml');
 
@@ -59,5 +60,52 @@ export const runs: HostRun[] = [
     fakeExtensions: toolsFakes,
     suites: ['tools'],
     timeoutMs: 300_000,
+  },
+  {
+    name: 'audit',
+    fixture: 'audit-ws',
+    gitInit: true,
+    trusted: true,
+    machineSettings: { 'aiPolicy.policySource': starterPolicy },
+    // An AI tool that activates and that the policy does not list: opening a secret file is an exposure.
+    fakeExtensions: [
+      {
+        publisher: 'fake-ai',
+        name: 'active-helper',
+        displayName: 'Fake Active AI Helper',
+        manifest: { categories: ['AI'], activationEvents: ['onStartupFinished'], capabilities: { untrustedWorkspaces: { supported: true } } },
+        main: 'exports.activate = () => {};',
+      },
+    ],
+    // The suite starts the reference server with this Node (better-sqlite3 is built for it) and this token.
+    env: { AI_POLICY_AUDIT_TOKEN: 'host-audit-token', AI_POLICY_NODE: process.execPath },
+    suites: ['audit'],
+    timeoutMs: 240_000,
+  },
+  {
+    name: 'exposure',
+    fixture: 'exposure',
+    trusted: true,
+    machineSettings: { 'aiPolicy.policySource': exposurePolicy },
+    fakeExtensions: [exposureAssistant],
+    env: { EXPOSURE_EXPECT: 'exposed' },
+    suites: ['exposure'],
+  },
+  {
+    name: 'exposure-cleared',
+    fixture: 'exposure',
+    trusted: true,
+    machineSettings: { 'aiPolicy.policySource': exposureClearedPolicy },
+    fakeExtensions: [exposureAssistant],
+    env: { EXPOSURE_EXPECT: 'cleared' },
+    suites: ['exposure'],
+  },
+  {
+    // The suite serves the policy itself on 127.0.0.1 and points the (user-level) source setting at it.
+    name: 'policy',
+    fixture: 'basic',
+    trusted: true,
+    suites: ['policy'],
+    timeoutMs: 240_000,
   },
 ];

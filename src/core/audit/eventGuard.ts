@@ -29,6 +29,8 @@ const SCHEMAS: Record<string, Record<string, Kind>> = {
   'training.completed': { trainingId: 'id', training: 'id', title: 'text', policyVersion: 'number', completedAt: 'id' },
   exposure: { classes: 'ids', rules: 'ids', pathHash: 'hash', tools: 'ids', findings: 'number', languageId: 'id', action: 'id' },
   'disclosure.added': { tools: 'ids', trailer: 'id', target: 'id', repoHash: 'hash' },
+  'ignoreFiles.added': { files: 'ids' },
+  'ignoreFiles.written': { files: 'ids' },
 };
 
 /** Keys that carry a path and are replaced by its hash rather than dropped. */

@@ -13,6 +13,8 @@ export const EVENT_TYPES = [
   'training.completed',
   'exposure',
   'disclosure.added',
+  'ignoreFiles.added',
+  'ignoreFiles.written',
 ] as const;
 
 export type AuditEventType = (typeof EVENT_TYPES)[number];

@@ -69,11 +69,17 @@ export class AnchorMatcher {
    * each item's anchors end; returns how many items were hit.
    */
   find(text: string, hit: Uint8Array, positions?: number[][], digitRuns?: number[]): number {
+    return this.scanRange(text, 0, text.length, { state: 0, digits: 0 }, { hit, positions, digitRuns });
+  }
+
+  /** The same over [from, to), carrying the automaton state in `at` so a long text can be done in pieces. */
+  scanRange(text: string, from: number, to: number, at: AnchorCursor, found: AnchorHits): number {
     const { delta, outputs } = this;
-    let s = 0;
+    const { hit, positions, digitRuns } = found;
+    let s = at.state;
+    let digits = at.digits;
     let count = 0;
-    let digits = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       s = c < ALPHA ? delta[s + c] : 0;
       if (c >= 48 && c <= 57) {
@@ -92,6 +98,20 @@ export class AnchorMatcher {
         }
       }
     }
+    at.state = s;
+    at.digits = digits;
     return count;
   }
+}
+
+export interface AnchorCursor {
+  state: number;
+  digits: number;
+}
+
+/** What an anchor pass found: items hit, where (optional), and where runs of nine digits end. */
+export interface AnchorHits {
+  hit: Uint8Array;
+  positions?: number[][];
+  digitRuns?: number[];
 }

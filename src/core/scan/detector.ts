@@ -2,7 +2,8 @@
 import { AnchorMatcher } from './anchors';
 import { mask } from './mask';
 import { LineIndex } from './lines';
-import { planScan, type PlannedRule } from './plan';
+import type { AnchorHits } from './anchors';
+import { newHits, planScan, type PlannedRule } from './plan';
 import { allowedByList, allowedInline, type Allowlist } from './suppress';
 import type { CompiledRule, Finding, RawMatch, ScanResult } from './types';
 
@@ -32,9 +33,18 @@ export class Detector {
   }
 
   /** The rules that can match in this text (anchored rules whose anchor occurs, plus rules without anchors) and where. */
-  plan(text: string, path?: string): PlannedRule[] {
-    const all = planScan(text, this.anchored, this.always, this.matcher);
+  plan(text: string, path?: string, found?: AnchorHits): PlannedRule[] {
+    const all = planScan(text, this.anchored, this.always, this.matcher, found);
     return all.filter(({ rule: r }) => (path === undefined ? !r.pathFilter : !r.pathFilter || r.pathFilter(path)));
+  }
+
+  /** Anchor pass over [from, to) of a text, resumable (`cursor` carries the state between pieces). */
+  findAnchors(text: string, from: number, to: number, cursor: { state: number; digits: number }, found: AnchorHits): void {
+    this.matcher.scanRange(text, from, to, cursor, found);
+  }
+
+  newHits(text: string): AnchorHits {
+    return newHits(text, this.anchored);
   }
 
   scan(input: ScanInput): ScanResult {
@@ -89,13 +99,13 @@ export function toFinding(rule: CompiledRule, m: RawMatch, lines: LineIndex): Fi
   };
 }
 
-/** Orders findings and drops exact duplicates and findings inside a longer finding of the same class. */
+/** Orders findings and drops findings inside a longer finding of the same class and kind. */
 export function finish(result: ScanResult): ScanResult {
   const sorted = result.findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Finding[] = [];
   for (const f of sorted) {
     const prev = out[out.length - 1];
-    if (prev && f.start >= prev.start && f.end <= prev.end && (f.dataClass === prev.dataClass || f.kind === prev.kind)) continue;
+    if (prev && f.start >= prev.start && f.end <= prev.end && f.dataClass === prev.dataClass && f.kind === 'content' && prev.kind === 'content') continue;
     out.push(f);
   }
   result.findings = out;

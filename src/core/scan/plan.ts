@@ -1,6 +1,6 @@
 // Which rules run on a text, and on which parts of it: an anchored rule runs only on windows around its
 // anchors' occurrences, a rule with a prefilter only around the prefilter's matches.
-import type { AnchorMatcher } from './anchors';
+import type { AnchorHits, AnchorMatcher } from './anchors';
 import type { CompiledRule } from './types';
 
 export interface PlannedRule {
@@ -11,19 +11,33 @@ export interface PlannedRule {
 
 const DEFAULT_REACH: [number, number] = [100, 1200];
 /** Texts shorter than this are scanned whole: windows would cost more than they save. */
-const SMALL = 8192;
+export const SMALL = 8192;
 
+/** Empty hit records for an anchor pass over `text`. */
+export function newHits(text: string, anchored: readonly CompiledRule[]): AnchorHits & { digitRuns: number[] } {
+  return {
+    hit: new Uint8Array(anchored.length),
+    positions: text.length <= SMALL ? undefined : anchored.map(() => [] as number[]),
+    digitRuns: [],
+  };
+}
+
+/** `found`: the result of an anchor pass already made (the sliced scanner makes it in pieces). */
 export function planScan(
   text: string,
   anchored: readonly CompiledRule[],
   always: readonly CompiledRule[],
   matcher: AnchorMatcher,
+  found?: AnchorHits,
 ): PlannedRule[] {
-  const hit = new Uint8Array(anchored.length);
   const small = text.length <= SMALL;
-  const positions = small ? undefined : anchored.map(() => [] as number[]);
-  const digitRuns: number[] = [];
-  matcher.find(text, hit, positions, digitRuns);
+  let hits = found;
+  if (!hits) {
+    hits = newHits(text, anchored);
+    matcher.find(text, hits.hit, hits.positions, hits.digitRuns);
+  }
+  const { hit, positions } = hits;
+  const digitRuns = hits.digitRuns ?? [];
   const out: PlannedRule[] = [];
   anchored.forEach((rule, i) => {
     if (!hit[i]) return;
@@ -47,6 +61,15 @@ export function windowsAround(text: string, positions: readonly number[], [back,
     const last = out[out.length - 1];
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Windows cut to at most `max` characters (overlapping by `overlap`), so that one piece of work stays short. */
+export function splitWindows(windows: [number, number][], max: number, overlap: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of windows) {
+    for (let a = s; a < e; a += max) out.push([Math.max(s, a - (a > s ? overlap : 0)), Math.min(e, a + max)]);
   }
   return out;
 }

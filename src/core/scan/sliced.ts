@@ -3,6 +3,7 @@
 import type { Detector, ScanInput } from './detector';
 import { finish } from './detector';
 import { LineIndex } from './lines';
+import { splitWindows } from './plan';
 import type { CompiledRule, ScanResult } from './types';
 
 export interface CancelToken {
@@ -15,8 +16,10 @@ export interface SliceOptions {
   token?: CancelToken;
 }
 
-/** Text is cut into chunks at line ends so that one chunk of one rule stays well under a slice. */
-const CHUNK = 256 * 1024;
+/** Text is cut into chunks so that one chunk of one rule stays well under a slice. */
+const CHUNK = 64 * 1024;
+/** Characters of the anchor pass between two checks of the time budget. */
+const ANCHOR_PIECE = 256 * 1024;
 /** Overlap between chunks so that a match across a chunk boundary is still seen (longest single-line token). */
 const OVERLAP = 4096;
 
@@ -30,8 +33,8 @@ export async function scanSliced(detector: Detector, input: ScanInput, opts: Sli
   const budget = opts.budgetMs ?? 8;
   const { text } = input;
   const result: ScanResult = { findings: [], suppressed: 0 };
-  const index = new LineIndex(text);
-  const lines = () => index;
+  let index: LineIndex | undefined;
+  const lines = () => (index ??= new LineIndex(text));
   let sliceStart = performance.now();
   const pause = async () => {
     if (performance.now() - sliceStart >= budget) {
@@ -40,11 +43,17 @@ export async function scanSliced(detector: Detector, input: ScanInput, opts: Sli
     }
     return opts.token?.isCancellationRequested ?? false;
   };
-  const planned = detector.plan(text, input.path);
+  const found = detector.newHits(text);
+  const cursor = { state: 0, digits: 0 };
+  for (let from = 0; from < text.length; from += ANCHOR_PIECE) {
+    detector.findAnchors(text, from, Math.min(text.length, from + ANCHOR_PIECE), cursor, found);
+    if (await pause()) return undefined;
+  }
+  const planned = detector.plan(text, input.path, found);
   if (await pause()) return undefined;
   for (const { rule, windows } of planned) {
     if (windows) {
-      for (const w of windows) {
+      for (const w of splitWindows(windows, CHUNK, OVERLAP)) {
         detector.runRule(rule, input, result, lines, w);
         if (await pause()) return undefined;
       }

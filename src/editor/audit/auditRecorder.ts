@@ -15,6 +15,14 @@ import type { Config } from '../config';
 import { deliveryTargets, readToken, TOKEN_SECRET_KEY, type DeliveryTargets } from './delivery';
 
 const SHUTDOWN_FLUSH_MS = 2500;
+/** How long events wait for the first policy (which may ask for pseudonymized ids) before going out as they are. */
+const FIRST_POLICY_WAIT_MS = 30_000;
+
+interface Held {
+  type: string;
+  data: Record<string, unknown>;
+  time: Date;
+}
 
 export interface AuditSnapshot {
   targets: DeliveryTargets;
@@ -44,6 +52,9 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
   private targetError: string | undefined;
   private token: string | undefined;
   private configured = false;
+  /** Events recorded before the first policy arrived (undefined once it has, or the wait is over). */
+  private held: Held[] | undefined = [];
+  private heldTimer: NodeJS.Timeout | undefined;
   private identity: { key: string; value: Promise<Identity>; resolved?: Identity } | undefined;
 
   constructor(
@@ -68,12 +79,29 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
     );
     AuditRecorder.live.add(this);
     void this.loadToken();
+    if (!config.values.policySource) this.release();
+    else this.heldTimer = setTimeout(() => this.release(), FIRST_POLICY_WAIT_MS);
   }
 
   attachPolicy(policy: PolicyService): void {
     this.policy = policy;
-    this.disposables.push(policy.onDidChange(() => this.reconfigure()));
+    this.disposables.push(
+      policy.onDidChange((p) => {
+        this.reconfigure();
+        if (p) this.release();
+      }),
+    );
     this.reconfigure();
+    if (policy.current) this.release();
+  }
+
+  /** Lets held events through, now that the identity rules of the policy are known (or will not be). */
+  private release(): void {
+    if (this.heldTimer) clearTimeout(this.heldTimer);
+    this.heldTimer = undefined;
+    const held = this.held;
+    this.held = undefined;
+    for (const h of held ?? []) this.admit(h);
   }
 
   record(type: string, data: Record<string, unknown>): void {
@@ -81,11 +109,17 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
       this.log.warn(`Audit: ignored an event with an invalid type "${type}".`);
       return;
     }
-    const time = new Date();
+    const h: Held = { type, data, time: new Date() };
+    // Until the first policy is in, the developer id may have to be pseudonymized: wait for it.
+    if (this.held && !this.policy?.current) this.held.push(h);
+    else this.admit(h);
+  }
+
+  private admit(h: Held): void {
     const policyVersion = this.policy?.current?.policy.version ?? null;
     this.currentIdentity().then(
-      (id) => this.store(type as AuditEventType, data, id, time, policyVersion),
-      (e: unknown) => this.log.error(`Audit: could not record ${type}: ${e instanceof Error ? e.message : String(e)}`),
+      (id) => this.store(h.type as AuditEventType, h.data, id, h.time, policyVersion),
+      (e: unknown) => this.log.error(`Audit: could not record ${h.type}: ${e instanceof Error ? e.message : String(e)}`),
     );
   }
 
@@ -182,6 +216,10 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
   }
 
   async flush(timeoutMs = 10_000): Promise<void> {
+    if (this.held) {
+      this.release();
+      await this.identity?.value.catch(() => undefined);
+    }
     await Promise.all([this.sender?.flush(timeoutMs), this.otlpSender?.flush(timeoutMs)]);
     this.changed.fire();
   }
@@ -206,6 +244,7 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
 
   dispose(): void {
     AuditRecorder.live.delete(this);
+    if (this.heldTimer) clearTimeout(this.heldTimer);
     this.sender?.stop();
     this.otlpSender?.stop();
     this.disposables.forEach((d) => d.dispose());

@@ -35,7 +35,12 @@ export function registerAudit(s: Services): void {
     }),
     vscode.commands.registerCommand('aiPolicy.sendAuditEvents', async () => {
       await recorder.flush();
-      const st = recorder.snapshot(0).events.stats;
+      const snap = recorder.snapshot(0);
+      const st = snap.events.stats;
+      if (!snap.targets.endpoint) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No audit endpoint is configured: {0} events are kept on this machine only.', st.queued));
+        return;
+      }
       void vscode.window.showInformationMessage(
         st.queued ? vscode.l10n.t('{0} audit events still queued: {1}', st.queued, st.lastError ?? '') : vscode.l10n.t('All audit events delivered.'),
       );

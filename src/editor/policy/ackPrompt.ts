@@ -10,7 +10,6 @@ export function promptGapMs(daysLeft: number | undefined): number {
 }
 
 export class AckPrompter implements vscode.Disposable {
-  private showing = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timer: ReturnType<typeof setInterval>;
 
@@ -26,12 +25,11 @@ export class AckPrompter implements vscode.Disposable {
   async check(now = new Date()): Promise<boolean> {
     const loaded = this.store.current;
     const state = this.store.acknowledgementState(now);
-    if (this.showing || !loaded || !state?.required || state.acknowledged || state.overdue) return false;
+    if (!loaded || !state?.required || state.acknowledged || state.overdue) return false;
     const key = `${loaded.policy.version}:${loaded.hash}`;
     const last = this.store.developer.prompt();
     if (last?.key === key && now.getTime() - Date.parse(last.lastShownAt) < promptGapMs(state.daysLeft)) return false;
     await this.store.developer.notePrompt(key, now);
-    this.showing = true;
     const read = vscode.l10n.t('Read');
     const acknowledge = vscode.l10n.t('Acknowledge');
     const later = vscode.l10n.t('Later');
@@ -39,8 +37,9 @@ export class AckPrompter implements vscode.Disposable {
     const message = vscode.l10n.t('{0} published AI tool policy version {1}. Please read and acknowledge it by {2}.', loaded.policy.organization, loaded.policy.version, due);
     this.store.log.info(`Asked to acknowledge policy version ${loaded.policy.version} (due ${state.dueAt ?? 'n/a'}).`);
     void vscode.window.showInformationMessage(message, read, acknowledge, later).then(async (choice) => {
-      this.showing = false;
-      if (choice === read) this.actions.read();
+      const stale = this.store.current?.hash !== loaded.hash;
+      // An answer to an older version's prompt never acknowledges a newer one unseen.
+      if (choice === read || (choice === acknowledge && stale)) this.actions.read();
       else if (choice === acknowledge) await this.actions.acknowledge();
       // Later or dismissed: the pacing above brings it back.
     });

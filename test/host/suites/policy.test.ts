@@ -143,7 +143,6 @@ describe('policy', function () {
     await store.refresh();
     assert.equal(store.current?.policy.version, 3);
     assert.equal(store.problems[0]?.code, 'source');
-    url = await server.start();
   });
 
   it('contributes the walkthrough', async () => {

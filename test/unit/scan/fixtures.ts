@@ -10,7 +10,7 @@ export function rnd(n: number, alphabet = ALNUM, seed = 7): string {
   let s = '';
   for (let i = 0; i < n; i++) {
     x = (x * 1103515245 + 12345) % 2147483648;
-    s += alphabet[x % alphabet.length];
+    s += alphabet[(x >>> 16) % alphabet.length];
   }
   return s;
 }

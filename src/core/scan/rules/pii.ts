@@ -23,7 +23,7 @@ function* findEmails(text: string): Iterable<RawMatch> {
     if (!EMAIL.test(value)) continue;
     const domain = value.slice(value.indexOf('@') + 1);
     if (NOT_PERSONAL.test(domain) || SERVICE_LOCAL.test(value.slice(0, value.indexOf('@')))) continue;
-    if (s > 0 && /[/:]/.test(text[s - 1]) && text.slice(Math.max(0, s - 3), s) === '://') continue;
+    if (s > 0 && /[/:]/.test(text[s - 1])) continue; // user info of a URL (`scheme://user:pass@host`)
     yield { start: s, end: e, secret: value, secretStart: s };
   }
 }

@@ -1,0 +1,140 @@
+// End to end inside a real VS Code: the extension delivers its audit events to a real reference server
+// (a child process on 127.0.0.1 with a SQLite file), and a canary secret in an open file never reaches it.
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import type { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
+import { hostContext } from '../context';
+
+const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
+const CANARY = 'AKIAQCANARY7ZX9K4M1B';
+const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function getJson(url: string, token: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`${url}: ${res.statusCode} ${body}`))));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('audit trail end to end', function () {
+  this.timeout(120_000);
+  const token = process.env.AI_POLICY_AUDIT_TOKEN ?? '';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-host-audit-'));
+  const db = path.join(dir, 'audit.db');
+  let server: ChildProcess;
+  let base = '';
+  let audit: AuditRecorder;
+  const report = () => getJson(`${base}/v1/report?format=json`, token);
+  const countOf = async (type: string) => ((await report()).totals.byType[type] as number | undefined) ?? 0;
+
+  before(async () => {
+    assert.ok(token, 'the run sets AI_POLICY_AUDIT_TOKEN');
+    const node = process.env.AI_POLICY_NODE || 'node';
+    server = spawn(node, [path.join(REPO, 'dist', 'cli.js'), 'server', '--port', '0', '--db', db], {
+      env: { ...process.env, AI_POLICY_SERVER_TOKEN: token },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    base = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout?.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+        if (m) resolve(m[1]);
+      });
+      server.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+      server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+    });
+    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    audit = api.services.audit as AuditRecorder;
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('aiPolicy').update('audit.endpoint', undefined, vscode.ConfigurationTarget.Global);
+    server?.kill('SIGTERM');
+  });
+
+  it('keeps events on this machine while no endpoint is configured', async () => {
+    await waitFor('events in the local queue', () => (audit.snapshot().events.stats.queued > 0 ? true : undefined));
+    const snap = audit.snapshot();
+    assert.equal(snap.targets.endpoint, undefined);
+    assert.equal(snap.events.stats.sent, 0);
+    assert.equal((await report()).totals.events, 0);
+    await vscode.commands.executeCommand('aiPolicy.showAuditLog');
+    const doc = await waitFor('the audit log document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'ai-policy-audit'));
+    assert.ok(doc.getText().includes('nothing is sent'), doc.getText().slice(0, 300));
+    // Events recorded so far are queued on disk and go out once the endpoint is set.
+    await vscode.workspace.getConfiguration('aiPolicy').update('audit.endpoint', `${base}/v1/events`, vscode.ConfigurationTarget.Global);
+  });
+
+  it('delivers the policy.loaded and inventory events recorded at start', async () => {
+    await waitFor('policy.loaded at the server', async () => ((await countOf('policy.loaded')) >= 1 ? true : undefined));
+    await waitFor('inventory at the server', async () => ((await countOf('inventory')) >= 1 ? true : undefined));
+    const r = await report();
+    assert.equal(r.totals.developers, 1);
+    assert.equal(r.totals.machines, 1);
+    const snap = audit.snapshot();
+    assert.equal(snap.targets.endpoint, `${base}/v1/events`);
+    assert.equal(snap.tokenSet, true);
+    await waitFor('the queue to empty', () => (audit.snapshot().events.stats.queued === 0 ? true : undefined));
+  });
+
+  it('delivers the acknowledgement after Acknowledge', async () => {
+    await vscode.commands.executeCommand('aiPolicy.acknowledge');
+    const r = await waitFor('policy.acknowledged at the server', async () => {
+      const rep = await report();
+      return rep.acknowledgements.records.length ? rep : undefined;
+    });
+    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    assert.equal(r.acknowledgements.records[0].version, api.services.policy.current?.policy.version);
+    assert.ok(hostContext().trusted);
+    assert.match(r.acknowledgements.records[0].hash, /^[0-9a-f]{64}$/);
+  });
+
+  it('shows what was sent in the transparency view', async () => {
+    await vscode.commands.executeCommand('aiPolicy.showAuditLog');
+    const doc = await waitFor('the audit log document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'ai-policy-audit'));
+    const text = await waitFor('the refreshed audit log', () => (doc.getText().includes('Events are sent to') && doc.getText().includes('policy.acknowledged') ? doc.getText() : undefined));
+    assert.ok(text.includes(`Events are sent to ${base}/v1/events`), text.slice(0, 400));
+    assert.match(text, /"recentlySent": \[\n\s+\{/);
+    assert.ok(text.includes('"type": "policy.acknowledged"'));
+  });
+
+  it('never sends the canary secret of an open file', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const file = vscode.Uri.joinPath(folder.uri, 'config', 'prod.env');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const exposure = (await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate()).services.exposure;
+    // An active AI tool the policy does not clear for secrets is installed: the exposure event must arrive.
+    await waitFor('the exposure in the editor', () => (exposure.exposed.length ? true : undefined));
+    await waitFor('exposure at the server', async () => ((await countOf('exposure')) >= 1 ? true : undefined));
+    const r = await report();
+    assert.ok(r.exposures.byClass.some((c: { class: string }) => c.class === 'secret'), JSON.stringify(r.exposures));
+    await audit.flush();
+    const bytes = ['audit.db', 'audit.db-wal'].map((f) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f)).toString('latin1') : '')).join('');
+    assert.ok(bytes.length > 0);
+    assert.equal(bytes.includes(CANARY), false, 'the canary reached the server');
+    assert.equal(bytes.includes('prod.env'), false, 'a raw path reached the server');
+  });
+});

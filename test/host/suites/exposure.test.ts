@@ -1,0 +1,122 @@
+// Sensitive data inside a real VS Code: diagnostics with masked values, one exposure alert per file, and
+// nothing exposed when the active tools are cleared. EXPOSURE_EXPECT (set by the run) is `exposed` or `cleared`.
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import { hostContext } from '../context';
+import { plantedKey } from '../exposureFakes';
+
+const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
+const ASSISTANT = 'fake-ai.exposure-assistant';
+
+interface ExposureState {
+  exposed: { uri: string; classes: string[]; tools: string[] }[];
+  alerted: string[];
+  diagnostics: { path: string; items: { code: string; message: string; line: number; severity: number }[] }[];
+}
+const state = () => vscode.commands.executeCommand<ExposureState>('aiPolicy._exposureState');
+
+async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('exposure', function () {
+  this.timeout(60_000);
+  const ctx = hostContext();
+  const expectExposed = process.env.EXPOSURE_EXPECT !== 'cleared';
+  const events: { type: string; data: Record<string, unknown> }[] = [];
+  let api: ExtensionApi;
+  const rel = ['.env', 'src/settings.ts'];
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const audit = api.services.audit;
+    const record = audit.record.bind(audit);
+    audit.record = (type, data) => {
+      events.push({ type, data });
+      record(type, data);
+    };
+    await until('the policy to load', () => !!api.services.policy.current);
+    await until('the fake assistant to be active', () => api.services.inventory.activeTools().some((t) => t.id === ASSISTANT));
+    fs.writeFileSync(path.join(ctx.workspaceDir!, 'src', 'settings.ts'), `export const region = 'eu-west-1';\nexport const accessKeyId = '${plantedKey()}';\n`);
+    for (const r of rel) {
+      const doc = await vscode.workspace.openTextDocument(path.join(ctx.workspaceDir!, r));
+      await vscode.window.showTextDocument(doc, { preview: false });
+    }
+  });
+
+  it('shows diagnostics on the matched ranges, masked, with the data class', async () => {
+    await until('diagnostics for both files', async () => rel.every(async () => true) && (await state()).diagnostics.length >= 2);
+    const s = await state();
+    const settings = s.diagnostics.find((d) => d.path === 'src/settings.ts');
+    const env = s.diagnostics.find((d) => d.path === '.env');
+    assert.ok(settings && env, JSON.stringify(s.diagnostics));
+    const key = settings.items.find((i) => i.code === 'aws-access-key-id');
+    assert.ok(key, JSON.stringify(settings.items));
+    assert.equal(key.line, 1);
+    assert.match(key.message, /AWS access key ID \(AKIA\*{4}…M2\)/);
+    assert.match(key.message, /data class "secret"/);
+    assert.ok(!JSON.stringify(s).includes(plantedKey()), 'the secret itself never appears');
+    assert.ok(env.items.some((i) => i.code === 'path-dotenv' && i.line === 0));
+    const tools = /Active AI tools not cleared for it: ([^.]*)\./.exec(key.message)?.[1] ?? '';
+    if (expectExposed) {
+      assert.match(tools, /Exposure Test Assistant/);
+      assert.equal(key.severity, vscode.DiagnosticSeverity.Warning);
+    } else {
+      assert.equal(tools, '');
+      assert.equal(key.severity, vscode.DiagnosticSeverity.Information);
+    }
+  });
+
+  it(expectExposed ? 'alerts once per file and records exposure events without content' : 'reports no exposure when the tools are cleared', async () => {
+    if (!expectExposed) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const s = await state();
+      assert.deepEqual(s.exposed, []);
+      assert.deepEqual(s.alerted, []);
+      assert.equal(events.filter((e) => e.type === 'exposure').length, 0);
+      return;
+    }
+    await until('two exposure events', () => events.filter((e) => e.type === 'exposure').length >= 2);
+    // Typing in the file must not alert again.
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath.endsWith('settings.ts'))!;
+    for (let i = 0; i < 3; i++) await editor.edit((b) => b.insert(new vscode.Position(0, 0), `// edit ${i}\n`));
+    await new Promise((r) => setTimeout(r, 1500));
+    const exposure = events.filter((e) => e.type === 'exposure');
+    assert.equal(exposure.length, 2, JSON.stringify(exposure));
+    const hashes = rel.map((r) => createHash('sha256').update(r).digest('hex')).sort();
+    assert.deepEqual(exposure.map((e) => e.data.pathHash).sort(), hashes);
+    const settings = exposure.find((e) => e.data.pathHash === hashes.find((h) => h === createHash('sha256').update('src/settings.ts').digest('hex')))!;
+    assert.deepEqual(settings.data.classes, ['secret']);
+    assert.ok((settings.data.rules as string[]).includes('aws-access-key-id'));
+    assert.ok((settings.data.tools as string[]).includes('Exposure Test Assistant'));
+    const raw = JSON.stringify(exposure);
+    assert.ok(!raw.includes('settings.ts') && !raw.includes(plantedKey()), raw);
+    const s = await state();
+    assert.deepEqual(s.exposed.map((e) => e.uri).sort(), ['.env', 'src/settings.ts']);
+    assert.deepEqual(api.services.exposure.exposed.map((e) => e.uri).sort(), ['.env', 'src/settings.ts']);
+    // After the edits the diagnostic still sits on the key, now three lines further down.
+    await until('the re-scan after the edits', async () => (await state()).diagnostics.find((d) => d.path === 'src/settings.ts')?.items.some((i) => i.code === 'aws-access-key-id' && i.line === 4) ?? false);
+  });
+
+  it('offers the quick fixes on the finding', async () => {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith('settings.ts'))!;
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('accessKeyId'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 30, line, 31));
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => /ai-policy:allow/.test(t)), JSON.stringify(titles));
+    assert.ok(titles.some((t) => /ignore files/.test(t)), JSON.stringify(titles));
+    assert.ok(titles.some((t) => /policy/.test(t)), JSON.stringify(titles));
+    const allow = actions.find((a) => /ai-policy:allow/.test(a.title))!;
+    await vscode.workspace.applyEdit(allow.edit!);
+    assert.match(doc.lineAt(line).text, /\/\/ ai-policy:allow aws-access-key-id$/);
+    await until('the allowed finding to disappear', async () => !(await state()).diagnostics.find((d) => d.path === 'src/settings.ts')?.items.some((i) => i.code === 'aws-access-key-id'));
+  });
+});
