@@ -56,7 +56,7 @@
       !ack.acknowledged && h('button', { id: 'ack-button', type: 'button' }, ['Acknowledge']),
     ]);
 
-    app.append(
+    const parts = [
       h('header', {}, [
         h('h1', {}, [`${m.organization} AI tool policy`]),
         h('p', { class: 'meta' }, [`Version ${m.version} · published ${m.published} · effective ${m.effective}`, m.expires ? ` · expires ${m.expires}` : '']),
@@ -87,7 +87,8 @@
         ]),
         h('button', { id: 'refresh-button', type: 'button', class: 'secondary' }, ['Check for updates']),
       ]),
-    );
+    ];
+    for (const part of parts) if (part) app.append(part);
   }
 
   function link(url, text) {
@@ -96,7 +97,7 @@
   function toolsTable(tools) {
     return h('table', {}, [
       h('thead', {}, [h('tr', {}, ['Tool', 'Status', 'Cleared for', 'Owner', 'Conditions'].map((t) => h('th', {}, [t])))]),
-      h('tbody', {}, tools.map((t) => h('tr', { class: t.status }, [
+      h('tbody', {}, tools.map((t) => h('tr', { class: t.status, id: `tool-${t.id}` }, [
         h('td', {}, [h('strong', {}, [t.name]), h('div', { class: 'muted small' }, [t.identifiers.join(', ')])]),
         h('td', {}, [badge(t.status, t.status === 'approved' ? 'ok' : t.status === 'restricted' ? 'warn' : 'bad')]),
         h('td', {}, [t.dataClasses.join(', ') || '—']),
@@ -158,6 +159,15 @@
     ]);
   }
 
+  /** @param {string} id */
+  function reveal(id) {
+    const el = document.getElementById(id);
+    if (!el) return;
+    el.scrollIntoView({ block: 'start' });
+    el.classList.add('highlight');
+    setTimeout(() => el.classList.remove('highlight'), 2000);
+  }
+
   document.addEventListener('click', (e) => {
     const target = /** @type {HTMLElement} */ (e.target);
     const a = target.closest('a');
@@ -176,6 +186,7 @@
   window.addEventListener('message', (e) => {
     const msg = e.data;
     if (msg && msg.type === 'model') render(msg.model);
+    else if (msg && msg.type === 'reveal') reveal(msg.elementId);
   });
   post({ type: 'ready' });
 })();

@@ -16,7 +16,16 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : nul
 const flag = (v: unknown): number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && !!x) : []);
 
-export function applyAggregates(db: Db) {
+export interface Aggregates {
+  /** Starts a batch. */
+  reset(): void;
+  /** Updates the per-event aggregates of a newly stored event. */
+  apply(e: IncomingEvent, dev: string, machine: string | null, pv: number | null): void;
+  /** Writes the per-batch aggregates (developers, machines, policy versions seen). */
+  flush(): void;
+}
+
+export function applyAggregates(db: Db): Aggregates {
   const q = {
     developer: db.prepare(
       `INSERT INTO developers (developer, first_seen, last_seen, policy_version, editor, extension_version) VALUES (?, ?, ?, ?, ?, ?)
@@ -62,15 +71,47 @@ export function applyAggregates(db: Db) {
     q.tool.run(dev, machine, id, str(t.name), str(t.version), str(t.status) ?? 'unlisted', flag(t.enabled), flag(t.active), time);
   };
 
-  return (e: IncomingEvent, dev: string, machine: string | null, pv: number | null): void => {
-    const data = (e.data ?? {}) as Record<string, unknown>;
+  /** Who was seen in a batch; written once per batch rather than once per event. */
+  const seen = {
+    developers: new Map<string, { first: string; last: string; pv: number | null; editor: string | null; ext: string | null }>(),
+    machines: new Set<string>(),
+    policies: new Set<string>(),
+  };
+
+  const reset = (): void => {
+    seen.developers.clear();
+    seen.machines.clear();
+    seen.policies.clear();
+  };
+
+  const flush = (): void => {
+    for (const [dev, d] of seen.developers) q.developer.run(dev, d.first, d.last, d.pv, d.editor, d.ext);
+    for (const m of seen.machines) q.machine.run(m);
+    for (const key of seen.policies) {
+      const [pv, dev] = JSON.parse(key) as [number, string];
+      q.policySeen.run(pv, dev);
+    }
+    reset();
+  };
+
+  const note = (e: IncomingEvent, dev: string, machine: string | null, pv: number | null): void => {
     const editor = e.editor && typeof e.editor === 'object' ? (e.editor as Record<string, unknown>) : {};
     const editorText = str(editor.name) ? `${editor.name} ${str(editor.version) ?? ''}`.trim() : null;
+    const d = seen.developers.get(dev);
+    if (!d) seen.developers.set(dev, { first: e.time, last: e.time, pv, editor: editorText, ext: str(e.extensionVersion) });
+    else {
+      if (e.time < d.first) d.first = e.time;
+      if (e.time >= d.last) Object.assign(d, { last: e.time, pv: pv ?? d.pv, editor: editorText ?? d.editor, ext: str(e.extensionVersion) ?? d.ext });
+    }
+    if (machine) seen.machines.add(machine);
+    if (pv !== null) seen.policies.add(JSON.stringify([pv, dev]));
+  };
+
+  const apply = (e: IncomingEvent, dev: string, machine: string | null, pv: number | null): void => {
+    const data = (e.data ?? {}) as Record<string, unknown>;
     const day = e.time.slice(0, 10);
     const m = machine ?? '';
-    q.developer.run(dev, e.time, e.time, pv, editorText, str(e.extensionVersion));
-    if (machine) q.machine.run(machine);
-    if (pv !== null) q.policySeen.run(pv, dev);
+    note(e, dev, machine, pv);
     switch (e.type) {
       case 'inventory': {
         const tools = (Array.isArray(data.tools) ? data.tools : []).filter((t): t is ToolData => !!t && typeof t === 'object');
@@ -109,4 +150,5 @@ export function applyAggregates(db: Db) {
       }
     }
   };
+  return { apply, flush, reset };
 }

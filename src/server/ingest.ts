@@ -19,6 +19,7 @@ export function createIngest(db: Db): Ingest {
   const bump = db.prepare(`INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET n = n + excluded.n`);
   const aggregate = applyAggregates(db);
   return db.transaction((events: readonly IncomingEvent[]) => {
+    aggregate.reset();
     const received = new Date().toISOString();
     const byType = new Map<string, number>();
     let accepted = 0;
@@ -30,8 +31,9 @@ export function createIngest(db: Db): Ingest {
       if (r.changes === 0) continue;
       accepted++;
       byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
-      aggregate(e, developer, machine, pv);
+      aggregate.apply(e, developer, machine, pv);
     }
+    aggregate.flush();
     const duplicates = events.length - accepted;
     if (accepted) bump.run('events', accepted);
     if (duplicates) bump.run('duplicates', duplicates);

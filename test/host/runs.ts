@@ -108,4 +108,13 @@ export const runs: HostRun[] = [
     suites: ['policy'],
     timeoutMs: 240_000,
   },
+  {
+    name: 'exposure-untrusted',
+    fixture: 'exposure',
+    trusted: false,
+    machineSettings: { 'aiPolicy.policySource': exposurePolicy },
+    fakeExtensions: [exposureAssistant],
+    env: { EXPOSURE_EXPECT: 'exposed' },
+    suites: ['exposure'],
+  },
 ];

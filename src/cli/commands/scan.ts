@@ -62,7 +62,9 @@ export async function run(args: string[]): Promise<number> {
     try {
       gitleaks = loadGitleaksConfig(await readFile(gitleaksFile, 'utf8'));
     } catch (e) {
-      return fail(`${gitleaksFile}: error: ${(e as Error).message}`, false);
+      const err = e as Error & { line?: number; col?: number };
+      const at = err.line ? `:${err.line}:${err.col ?? 1}` : '';
+      return fail(`${gitleaksFile}${at}: error: ${err.message}`, false);
     }
   }
   const scanner = new Scanner({ dataHandling, gitleaks });

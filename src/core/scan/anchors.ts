@@ -10,54 +10,52 @@ export class AnchorMatcher {
 
   /** `groups[i]` lists the lower-case anchors of item i; `find` reports which items had an anchor in the text. */
   constructor(readonly groups: readonly string[][]) {
-    const goto: Map<number, number>[] = [new Map()];
-    const out: Set<number>[] = [new Set()];
+    // Trie in a dense table (-1: no edge); at most one state per anchor character, plus the root.
+    const maxStates = 1 + groups.reduce((n, g) => n + g.reduce((m, a) => m + a.length, 0), 0);
+    const delta = new Int32Array(maxStates * ALPHA).fill(-1);
+    const out: number[][] = [[]];
+    let n = 1;
     groups.forEach((anchors, item) => {
       for (const a of anchors) {
-        let s = 0;
-        for (const ch of a) {
-          const c = ch.charCodeAt(0) & 0x7f;
-          let next = goto[s].get(c);
-          if (next === undefined) {
-            next = goto.length;
-            goto.push(new Map());
-            out.push(new Set());
-            goto[s].set(c, next);
+        let st = 0;
+        for (let i = 0; i < a.length; i++) {
+          const at = st * ALPHA + (a.charCodeAt(i) & 0x7f);
+          if (delta[at] < 0) {
+            delta[at] = n++;
+            out.push([]);
           }
-          s = next;
+          st = delta[at];
         }
-        out[s].add(item);
+        if (!out[st].includes(item)) out[st].push(item);
       }
     });
-    const n = goto.length;
-    const delta = new Int32Array(n * ALPHA);
+    // Breadth-first: missing edges follow the failure link, outputs inherit the failure state's.
     const fail = new Int32Array(n);
     const queue: number[] = [];
     for (let c = 0; c < ALPHA; c++) {
-      const t = goto[0].get(c);
-      delta[c] = t ?? 0;
-      if (t !== undefined) queue.push(t);
+      if (delta[c] < 0) delta[c] = 0;
+      else queue.push(delta[c]);
     }
     for (let qi = 0; qi < queue.length; qi++) {
-      const s = queue[qi];
-      for (const o of out[fail[s]]) out[s].add(o);
+      const st = queue[qi];
+      for (const o of out[fail[st]]) if (!out[st].includes(o)) out[st].push(o);
+      const base = st * ALPHA;
+      const fb = fail[st] * ALPHA;
       for (let c = 0; c < ALPHA; c++) {
-        const t = goto[s].get(c);
-        if (t !== undefined) {
-          fail[t] = delta[fail[s] * ALPHA + c];
-          delta[s * ALPHA + c] = t;
+        const t = delta[base + c];
+        if (t >= 0) {
+          fail[t] = delta[fb + c];
           queue.push(t);
-        } else {
-          delta[s * ALPHA + c] = delta[fail[s] * ALPHA + c];
-        }
+        } else delta[base + c] = delta[fb + c];
       }
     }
     // Case folding: upper-case ASCII letters behave as their lower-case forms.
-    for (let s = 0; s < n; s++) for (let c = 65; c <= 90; c++) delta[s * ALPHA + c] = delta[s * ALPHA + c + 32];
+    for (let st = 0; st < n; st++) for (let c = 65; c <= 90; c++) delta[st * ALPHA + c] = delta[st * ALPHA + c + 32];
     // States are stored pre-multiplied by the alphabet size (a step is one addition and one load), with
     // bit 0 set when the state has outputs.
-    for (let i = 0; i < delta.length; i++) delta[i] = delta[i] * ALPHA + (out[delta[i]].size ? 1 : 0);
-    this.delta = delta;
+    const table = new Int32Array(n * ALPHA);
+    for (let i = 0; i < table.length; i++) table[i] = delta[i] * ALPHA + (out[delta[i]].length ? 1 : 0);
+    this.delta = table;
     this.outputs = [];
     out.forEach((o, st) => {
       this.outputs[st * ALPHA] = Int32Array.from(o);

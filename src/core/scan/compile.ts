@@ -27,7 +27,8 @@ function* nativeFind(re: RegExp, text: string): Iterable<RawMatch> {
 
 export function pathFilter(globs: string[] | undefined): ((p: string) => boolean) | undefined {
   if (!globs?.length) return undefined;
-  return (p) => globs.some((g) => minimatch(p, g, { dot: true, nocase: true, matchBase: !g.includes('/') }));
+  const res = globs.map((g) => minimatch.makeRe(g.includes('/') ? g : `**/${g}`, { dot: true, nocase: true }));
+  return (p) => res.some((re) => re !== false && re.test(p));
 }
 
 export function compileRule(rule: Rule): CompiledRule {

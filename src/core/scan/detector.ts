@@ -53,7 +53,7 @@ export class Detector {
     const lines = () => (index ??= new LineIndex(input.text));
     for (const { rule, windows } of this.plan(input.text, input.path)) {
       if (!windows) this.runRule(rule, input, result, lines);
-      else for (const w of windows) this.runRule(rule, input, result, lines, w);
+      else for (const w of windows()) this.runRule(rule, input, result, lines, w);
     }
     return finish(result);
   }

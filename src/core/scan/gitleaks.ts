@@ -58,9 +58,25 @@ function tryCompile(source: string, into: RE2JS[], problems: RuleProblem[], owne
   }
 }
 
-/** Parses gitleaks TOML text. Throws only when the TOML itself is broken (with its line). */
+/** A broken TOML document, located at 1-based line and column. */
+export class TomlSyntaxError extends Error {
+  constructor(message: string, readonly line?: number, readonly col?: number) {
+    super(message);
+  }
+}
+
+function parseToml(toml: string): unknown {
+  try {
+    return parse(toml);
+  } catch (e) {
+    const err = e as Error & { line?: number; column?: number };
+    throw new TomlSyntaxError(err.message.split('\n')[0].replace(/^Invalid TOML document: /, ''), err.line, err.column);
+  }
+}
+
+/** Parses gitleaks TOML text. Throws (a TomlSyntaxError) only when the TOML itself is broken. */
 export function loadGitleaksConfig(toml: string, dataClass = 'secret'): GitleaksConfig {
-  const doc = parse(toml) as { rules?: GlRule[]; allowlist?: GlAllow; allowlists?: GlAllow[] };
+  const doc = parseToml(toml) as { rules?: GlRule[]; allowlist?: GlAllow; allowlists?: GlAllow[] };
   const out: GitleaksConfig = { rules: [], paths: [], problems: [] };
   const globalAllow = compileAllow([...(doc.allowlist ? [doc.allowlist] : []), ...(doc.allowlists ?? [])], out.problems, 'allowlist');
   (doc.rules ?? []).forEach((r, i) => {

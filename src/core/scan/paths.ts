@@ -39,10 +39,12 @@ export class PathMatcher {
 
   constructor(rules: readonly PathRule[]) {
     this.compiled = rules.map((rule) => {
-      const inc = rule.globs.map((g) => new minimatch.Minimatch(g.includes('/') ? g : `**/${g}`, OPTS));
-      const exc = (rule.except ?? []).map((g) => new minimatch.Minimatch(g, OPTS));
+      // Globs compiled once to regexes: matching a path is then a few regex tests.
+      const re = (g: string) => minimatch.makeRe(g.includes('/') ? g : `**/${g}`, OPTS) || /(?!)/;
+      const inc = rule.globs.map(re);
+      const exc = (rule.except ?? []).map(re);
       const test = rule.test;
-      return { rule, match: (p: string) => (test ? test(p) : inc.some((m) => m.match(p))) && !exc.some((m) => m.match(p)) };
+      return { rule, match: (p: string) => (test ? test(p) : inc.some((m) => m.test(p))) && !exc.some((m) => m.test(p)) };
     });
   }
 

@@ -5,8 +5,8 @@ import type { CompiledRule } from './types';
 
 export interface PlannedRule {
   rule: CompiledRule;
-  /** [start, end) windows; undefined means the whole text. */
-  windows?: [number, number][];
+  /** [start, end) windows, computed on demand; undefined means the whole text. */
+  windows?: () => [number, number][];
 }
 
 const DEFAULT_REACH: [number, number] = [100, 1200];
@@ -41,11 +41,11 @@ export function planScan(
   const out: PlannedRule[] = [];
   anchored.forEach((rule, i) => {
     if (!hit[i]) return;
-    out.push({ rule, windows: positions && !rule.multiline ? windowsAround(text, positions[i], rule.reach ?? DEFAULT_REACH) : undefined });
+    out.push({ rule, windows: positions && !rule.multiline ? () => windowsAround(text, positions[i], rule.reach ?? DEFAULT_REACH) : undefined });
   });
   for (const rule of always) {
     if (rule.prefilter !== 'digits') out.push({ rule });
-    else if (digitRuns.length) out.push({ rule, windows: small ? undefined : windowsAround(text, digitRuns, rule.reach ?? [40, 40]) });
+    else if (digitRuns.length) out.push({ rule, windows: small ? undefined : () => windowsAround(text, digitRuns, rule.reach ?? [40, 40]) });
   }
   return out;
 }
@@ -53,15 +53,27 @@ export function planScan(
 /** Merged windows [p - back, p + fwd], the end pushed to the line end when it is near, so `$` keeps its meaning. */
 export function windowsAround(text: string, positions: readonly number[], [back, fwd]: [number, number]): [number, number][] {
   const out: [number, number][] = [];
+  let cs = -1;
+  let ce = -1;
+  const close = () => {
+    // Bounded search: an unbounded indexOf would walk a minified file's one long line.
+    const nl = text.slice(ce, ce + 2000).indexOf('\n');
+    const e = nl !== -1 ? ce + nl : text.length - ce < 2000 ? text.length : ce;
+    const last = out[out.length - 1];
+    if (last && cs <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([cs, e]);
+  };
   for (const p of positions) {
     const s = Math.max(0, p - back);
-    let e = Math.min(text.length, p + fwd);
-    const nl = text.indexOf('\n', e);
-    e = nl !== -1 && nl - e < 2000 ? nl : nl === -1 && text.length - e < 2000 ? text.length : e;
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+    const e = Math.min(text.length, p + fwd);
+    if (cs >= 0 && s <= ce) ce = Math.max(ce, e);
+    else {
+      if (cs >= 0) close();
+      cs = s;
+      ce = e;
+    }
   }
+  if (cs >= 0) close();
   return out;
 }
 

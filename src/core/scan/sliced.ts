@@ -14,12 +14,14 @@ export interface SliceOptions {
   /** Milliseconds of work per slice (default 8). */
   budgetMs?: number;
   token?: CancelToken;
+  /** Filled in while scanning: the number of slices and the longest one (ms). */
+  stats?: { slices: number; longestMs: number };
 }
 
 /** Text is cut into chunks so that one chunk of one rule stays well under a slice. */
-const CHUNK = 64 * 1024;
+const CHUNK = 32 * 1024;
 /** Characters of the anchor pass between two checks of the time budget. */
-const ANCHOR_PIECE = 256 * 1024;
+const ANCHOR_PIECE = 128 * 1024;
 /** Overlap between chunks so that a match across a chunk boundary is still seen (longest single-line token). */
 const OVERLAP = 4096;
 
@@ -37,7 +39,12 @@ export async function scanSliced(detector: Detector, input: ScanInput, opts: Sli
   const lines = () => (index ??= new LineIndex(text));
   let sliceStart = performance.now();
   const pause = async () => {
-    if (performance.now() - sliceStart >= budget) {
+    const spent = performance.now() - sliceStart;
+    if (spent >= budget) {
+      if (opts.stats) {
+        opts.stats.slices++;
+        opts.stats.longestMs = Math.max(opts.stats.longestMs, spent);
+      }
       await yieldNow();
       sliceStart = performance.now();
     }
@@ -53,7 +60,9 @@ export async function scanSliced(detector: Detector, input: ScanInput, opts: Sli
   if (await pause()) return undefined;
   for (const { rule, windows } of planned) {
     if (windows) {
-      for (const w of splitWindows(windows, CHUNK, OVERLAP)) {
+      const list = windows();
+      if (await pause()) return undefined;
+      for (const w of splitWindows(list, CHUNK, OVERLAP)) {
         detector.runRule(rule, input, result, lines, w);
         if (await pause()) return undefined;
       }

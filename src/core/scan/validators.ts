@@ -123,7 +123,10 @@ function longestSequence(s: string): number {
 export function wordy(s: string): boolean {
   const parts = s.split(/[-_.:/\s]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
   let words = 0;
-  for (const p of parts) if (/^[A-Z]?[a-z]{2,}$/.test(p) && /[aeiouy]/i.test(p) && !/[^aeiouy\d]{4}/i.test(p)) words += p.length;
+  for (const p of parts) {
+    const word = /^[A-Z]?[a-z]{2,}$/.test(p) || (/^[A-Z]{3,}$/.test(p) && /[^A-Z]/.test(s.replace(p, '')));
+    if (word && /[aeiouy]/i.test(p) && !/[^aeiouy\d]{4}/i.test(p)) words += p.length;
+  }
   return words * 2 >= s.length;
 }
 

@@ -1,17 +1,19 @@
 // Records audit events into a persistent queue in global storage and delivers them (and, optionally,
 // their OTLP twins) in the background. Events always go to the local queue, so the transparency view
 // shows them; they leave the machine only when an endpoint is configured.
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createEvent, type AuditEvent, type AuditEventType } from '../../core/audit/events';
-import { resolveDeveloper, machinePseudonym, type Identity, type IdentityOptions } from '../../core/audit/identity';
+import { machinePseudonym, type Identity } from '../../core/audit/identity';
 import { EventQueue, type QueueStats } from '../../core/audit/queue';
 import { acquireSlot, adoptOrphans, type QueueSlot } from '../../core/audit/queueSlot';
 import { Sender } from '../../core/audit/sender';
 import { encodeOtlp } from '../../core/audit/otlp';
 import type { AuditService, PolicyService } from '../services';
 import type { Config } from '../config';
+import { DeveloperIdentity } from './developerIdentity';
 import { deliveryTargets, readToken, TOKEN_SECRET_KEY, type DeliveryTargets } from './delivery';
 
 const SHUTDOWN_FLUSH_MS = 2500;
@@ -52,18 +54,26 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
   private targetError: string | undefined;
   private token: string | undefined;
   private configured = false;
+  private readonly identity: DeveloperIdentity;
   /** Events recorded before the first policy arrived (undefined once it has, or the wait is over). */
   private held: Held[] | undefined = [];
   private heldTimer: NodeJS.Timeout | undefined;
-  private identity: { key: string; value: Promise<Identity>; resolved?: Identity } | undefined;
 
   constructor(
     readonly context: vscode.ExtensionContext,
     readonly log: vscode.LogOutputChannel,
     readonly config: Config,
   ) {
-    const root = path.join(context.globalStorageUri.fsPath, 'audit');
-    this.slot = acquireSlot(root);
+    this.identity = new DeveloperIdentity(log);
+    let root = path.join(context.globalStorageUri.fsPath, 'audit');
+    try {
+      this.slot = acquireSlot(root);
+    } catch (e) {
+      // Never fail activation over the queue: keep events in a temporary folder for this session.
+      log.error(`Audit: cannot use ${root} (${e instanceof Error ? e.message : String(e)}); queueing in a temporary folder.`);
+      root = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-policy-audit-'));
+      this.slot = acquireSlot(root);
+    }
     this.queue = new EventQueue(path.join(this.slot.dir, 'events'));
     this.otlpQueue = new EventQueue(path.join(this.slot.dir, 'otlp'));
     const adopted = adoptOrphans(root, this.slot.dir, 'events', this.queue) + adoptOrphans(root, this.slot.dir, 'otlp', this.otlpQueue);
@@ -117,7 +127,7 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
 
   private admit(h: Held): void {
     const policyVersion = this.policy?.current?.policy.version ?? null;
-    this.currentIdentity().then(
+    this.identity.get(this.policy?.current, this.config.values.developerId).then(
       (id) => this.store(h.type as AuditEventType, h.data, id, h.time, policyVersion),
       (e: unknown) => this.log.error(`Audit: could not record ${h.type}: ${e instanceof Error ? e.message : String(e)}`),
     );
@@ -150,27 +160,6 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Identity as the current policy asks for it; re-resolved when the policy's identity settings change. */
-  private currentIdentity(): Promise<Identity> {
-    const audit = this.policy?.current?.policy.audit;
-    const opts: IdentityOptions = {
-      mode: audit?.identity ?? 'git-email',
-      hmacKey: audit?.pseudonymize?.hmacKey,
-      explicitId: this.config.values.developerId,
-      cwd: os.homedir(),
-    };
-    const key = JSON.stringify(opts);
-    if (this.identity?.key !== key) {
-      const entry: { key: string; value: Promise<Identity>; resolved?: Identity } = { key, value: resolveDeveloper(opts) };
-      entry.value.then((v) => {
-        entry.resolved = v;
-        if (v.source === 'fallback') this.log.warn(`Audit: no developer id from ${opts.mode}; using the OS user name instead.`);
-      }, () => undefined);
-      this.identity = entry;
-    }
-    return this.identity.value;
-  }
-
   private async loadToken(): Promise<void> {
     const token = await readToken(this.context.secrets);
     const changed = token !== this.token;
@@ -193,7 +182,8 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
     this.targetError = undefined;
     this.sender = this.makeSender(next.endpoint, this.queue, false);
     this.otlpSender = this.makeSender(next.otlpEndpoint, this.otlpQueue, true);
-    this.log.info(next.endpoint ? `Audit: events go to ${next.endpoint}${next.otlpEndpoint ? ` and OTLP ${next.otlpEndpoint}` : ''}.` : 'Audit: no endpoint configured; events stay on this machine.');
+    const where = [next.endpoint, next.otlpEndpoint && `OTLP ${next.otlpEndpoint}`].filter(Boolean).join(' and ');
+    this.log.info(where ? `Audit: events go to ${where}.` : 'Audit: no endpoint configured; events stay on this machine.');
     this.changed.fire();
   }
 
@@ -218,7 +208,7 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
   async flush(timeoutMs = 10_000): Promise<void> {
     if (this.held) {
       this.release();
-      await this.identity?.value.catch(() => undefined);
+      await this.identity.settled();
     }
     await Promise.all([this.sender?.flush(timeoutMs), this.otlpSender?.flush(timeoutMs)]);
     this.changed.fire();
@@ -228,8 +218,8 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
     return {
       targets: this.targets,
       tokenSet: !!this.token,
-      developer: this.identity?.resolved?.developer,
-      identitySource: this.identity?.resolved?.source,
+      developer: this.identity.resolved?.developer,
+      identitySource: this.identity.resolved?.source,
       deliveryError: this.targetError,
       events: { stats: this.queue.stats(), queued: this.queue.peek(maxEvents), sent: this.queue.recent() },
       otlp: this.targets.otlpEndpoint ? this.otlpQueue.stats() : undefined,

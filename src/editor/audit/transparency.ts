@@ -7,13 +7,16 @@ export const AUDIT_LOG_URI = vscode.Uri.from({ scheme: 'ai-policy-audit', path: 
 
 export function renderAuditLog(s: AuditSnapshot): string {
   const st = s.events.stats;
-  const where = s.targets.endpoint
-    ? vscode.l10n.t('Events are sent to {0}.', s.targets.endpoint)
-    : vscode.l10n.t('No audit endpoint is configured: events stay on this machine and nothing is sent.');
+  const { endpoint, otlpEndpoint } = s.targets;
+  const where = endpoint
+    ? vscode.l10n.t('Events are sent to {0}.', endpoint)
+    : otlpEndpoint
+      ? vscode.l10n.t('Events are sent only to the OpenTelemetry endpoint {0}.', otlpEndpoint)
+      : vscode.l10n.t('No audit endpoint is configured: events stay on this machine and nothing is sent.');
   const header = [
     vscode.l10n.t('AI Tool Policy: audit events recorded by this editor (read-only).'),
     where,
-    s.targets.otlpEndpoint ? vscode.l10n.t('OpenTelemetry copy: {0}.', s.targets.otlpEndpoint) : '',
+    endpoint && otlpEndpoint ? vscode.l10n.t('OpenTelemetry copy: {0}.', otlpEndpoint) : '',
     s.deliveryError ? vscode.l10n.t('Endpoint problem: {0}', s.deliveryError) : '',
     vscode.l10n.t('Queued {0} · sent {1} · dropped (queue full) {2} · refused by the server {3}', st.queued, st.sent, st.dropped, st.rejected),
     st.lastSentAt ? vscode.l10n.t('Last delivery: {0}', st.lastSentAt) : '',

@@ -9,8 +9,11 @@ export function ignoreLine(rel: string): string {
   return '/' + rel.split('\\').join('/').replace(/([*?[\]!#\\])/g, '\\$1').replace(/^\/+/, '');
 }
 
-/** Adds `uri` to each target's ignore file in its workspace folder; returns the files changed. */
-export async function addToIgnoreFiles(s: Services, uri: vscode.Uri | undefined): Promise<string[]> {
+/**
+ * Adds `uri` to each target's ignore file in its workspace folder; returns the files changed. `targetsArg`
+ * (export target ids such as `cursorignore`) overrides the targets of the tools in use.
+ */
+export async function addToIgnoreFiles(s: Services, uri: vscode.Uri | undefined, targetsArg?: string[]): Promise<string[]> {
   uri ??= vscode.window.activeTextEditor?.document.uri;
   if (!uri) return [];
   if (!vscode.workspace.isTrusted) {
@@ -22,7 +25,7 @@ export async function addToIgnoreFiles(s: Services, uri: vscode.Uri | undefined)
     void vscode.window.showWarningMessage(vscode.l10n.t('Only files inside a workspace folder can be added to AI ignore files.'));
     return [];
   }
-  let targets = targetsInUse(s);
+  let targets = targetsArg?.filter((t) => IGNORE_TARGETS[t]) ?? targetsInUse(s);
   if (!targets.length) {
     const picks = await vscode.window.showQuickPick(
       Object.entries(IGNORE_TARGETS).map(([id, t]) => ({ label: t.file, description: t.tool, id })),

@@ -18,7 +18,9 @@ export function registerExposure(s: Services): void {
       providedCodeActionKinds: ExposureCodeActions.kinds,
     }),
     vscode.commands.registerCommand('aiPolicy.scanWorkspace', () => scanWorkspace(s, watcher, workspaceResults)),
-    vscode.commands.registerCommand('aiPolicy.addToIgnoreFiles', (uri?: vscode.Uri) => addToIgnoreFiles(s, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('aiPolicy.addToIgnoreFiles', (uri?: vscode.Uri, targets?: string[]) =>
+      addToIgnoreFiles(s, uri instanceof vscode.Uri ? uri : undefined, Array.isArray(targets) ? targets : undefined),
+    ),
     // Read-only state for the host tests; not contributed, so not in the palette.
     vscode.commands.registerCommand('aiPolicy._exposureState', () => ({
       exposed: watcher.exposed,

@@ -16,12 +16,18 @@ export function registerPolicy(s: Services): void {
   s.context.subscriptions.push(
     viewer,
     prompter,
-    vscode.commands.registerCommand('aiPolicy.showPolicy', () => viewer.show()),
+    vscode.commands.registerCommand('aiPolicy.showPolicy', (target?: unknown) => viewer.show(target)),
     vscode.commands.registerCommand('aiPolicy.acknowledge', acknowledge),
     vscode.commands.registerCommand('aiPolicy.refreshPolicy', async () => {
       await store.refresh();
       const l = store.current;
-      if (store.problems.length) return; // already reported with its location
+      const first = store.problems.find((p) => p.severity === 'error');
+      if (first) {
+        // Asked for explicitly: say it again even if the same failure was reported before.
+        const where = first.line ? ` (${first.line}:${first.col ?? 1})` : '';
+        void vscode.window.showWarningMessage(vscode.l10n.t('The AI tool policy could not be updated{0}: {1}', where, first.message));
+        return;
+      }
       void vscode.window.setStatusBarMessage(l ? vscode.l10n.t('AI tool policy version {0} is current.', l.policy.version) : vscode.l10n.t('No AI tool policy configured.'), 4000);
     }),
     vscode.commands.registerCommand('aiPolicy.completeTraining', (id?: unknown) => completeTraining(typeof id === 'string' ? id : undefined)),

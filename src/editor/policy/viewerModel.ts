@@ -27,6 +27,7 @@ export function conditionLines(c: ToolConditions | undefined): string[] {
 export function buildViewerModel(i: ViewerInputs): ViewerModel {
   const p = i.loaded.policy;
   const tools = p.tools.map((t) => ({
+    id: t.id,
     name: t.name,
     status: t.status,
     owner: t.owner,

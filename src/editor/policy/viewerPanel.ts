@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PolicyStore } from './policyStore';
 import { buildViewerModel } from './viewerModel';
-import { isViewerMessage, type HostToViewer, type ViewerModel, type ViewerToHost } from './viewerProtocol';
+import { isViewerMessage, revealTarget, type HostToViewer, type ViewerModel, type ViewerToHost } from './viewerProtocol';
 import { safeHref } from './markdown';
 
 export class PolicyViewer implements vscode.Disposable {
   static readonly viewType = 'aiPolicy.viewer';
   private panel: vscode.WebviewPanel | undefined;
+  /** Element to scroll to once the webview has the model. */
+  private pendingReveal: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -27,7 +29,9 @@ export class PolicyViewer implements vscode.Disposable {
     return this.panel;
   }
 
-  show(): void {
+  /** Opens (or reveals) the viewer; `target` is e.g. `tools`, `tool:<id>`, `dataHandling`. */
+  show(target?: unknown): void {
+    this.pendingReveal = revealTarget(target);
     if (this.panel) {
       this.panel.reveal(undefined, false);
       this.post();
@@ -72,6 +76,11 @@ export class PolicyViewer implements vscode.Disposable {
     if (!this.panel) return;
     const message: HostToViewer = { type: 'model', model: this.model() };
     void this.panel.webview.postMessage(message);
+    if (this.pendingReveal) {
+      const reveal: HostToViewer = { type: 'reveal', elementId: this.pendingReveal };
+      this.pendingReveal = undefined;
+      void this.panel.webview.postMessage(reveal);
+    }
   }
 
   private async handle(m: ViewerToHost): Promise<void> {

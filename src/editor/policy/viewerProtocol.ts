@@ -1,5 +1,6 @@
 // The one message protocol between the policy viewer webview (media/viewer.js) and the extension.
 export interface ViewerTool {
+  id: string;
   name: string;
   status: 'approved' | 'restricted' | 'prohibited';
   owner: string;
@@ -50,7 +51,18 @@ export interface ViewerModel {
   problems: string[];
 }
 
-export type HostToViewer = { type: 'model'; model: ViewerModel | undefined };
+export type HostToViewer =
+  | { type: 'model'; model: ViewerModel | undefined }
+  /** Scroll to an element id: a section (`tools`, `data`, `mcp`, `disclosure`, `training`, `review`, `changes`) or `tool-<id>`. */
+  | { type: 'reveal'; elementId: string };
+
+/** Maps what callers of aiPolicy.showPolicy pass (`tools`, `tool:<id>`, `dataHandling`, …) to an element id. */
+export function revealTarget(arg: unknown): string | undefined {
+  if (typeof arg !== 'string' || !/^[A-Za-z0-9._:-]{1,120}$/.test(arg)) return undefined;
+  if (arg.startsWith('tool:')) return `tool-${arg.slice(5)}`;
+  const aliases: Record<string, string> = { dataHandling: 'data', data: 'data', tools: 'tools', mcp: 'mcp', disclosure: 'disclosure', training: 'training', review: 'review', changes: 'changes', summary: 'summary', acknowledgement: 'acknowledgement' };
+  return aliases[arg];
+}
 
 export type ViewerToHost =
   | { type: 'ready' }

@@ -45,6 +45,16 @@ describe('audit trail end to end', function () {
   let server: ChildProcess;
   let base = '';
   let audit: AuditRecorder;
+  /** A stand-in OpenTelemetry collector: records the OTLP/HTTP JSON bodies it receives. */
+  const otlpBodies: string[] = [];
+  const collector = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      if (req.url === '/v1/logs') otlpBodies.push(body);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
   const report = () => getJson(`${base}/v1/report?format=json`, token);
   const countOf = async (type: string) => ((await report()).totals.byType[type] as number | undefined) ?? 0;
 
@@ -67,11 +77,14 @@ describe('audit trail end to end', function () {
     });
     const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
     audit = api.services.audit as AuditRecorder;
+    await new Promise<void>((r) => collector.listen(0, '127.0.0.1', r));
   });
 
   after(async () => {
     await vscode.workspace.getConfiguration('aiPolicy').update('audit.endpoint', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('aiPolicy').update('audit.otlpEndpoint', undefined, vscode.ConfigurationTarget.Global);
     server?.kill('SIGTERM');
+    collector.close();
   });
 
   it('keeps events on this machine while no endpoint is configured', async () => {
@@ -84,6 +97,8 @@ describe('audit trail end to end', function () {
     const doc = await waitFor('the audit log document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'ai-policy-audit'));
     assert.ok(doc.getText().includes('nothing is sent'), doc.getText().slice(0, 300));
     // Events recorded so far are queued on disk and go out once the endpoint is set.
+    const port = (collector.address() as { port: number }).port;
+    await vscode.workspace.getConfiguration('aiPolicy').update('audit.otlpEndpoint', `http://127.0.0.1:${port}/v1/logs`, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('aiPolicy').update('audit.endpoint', `${base}/v1/events`, vscode.ConfigurationTarget.Global);
   });
 
@@ -111,6 +126,15 @@ describe('audit trail end to end', function () {
     assert.match(r.acknowledgements.records[0].hash, /^[0-9a-f]{64}$/);
   });
 
+  it('sends the same event to the OpenTelemetry collector as an OTLP log record', async () => {
+    const body = await waitFor('an OTLP body with the acknowledgement', () => otlpBodies.find((b) => b.includes('ai_policy.policy.acknowledged')));
+    const logs = JSON.parse(body);
+    const record = logs.resourceLogs[0].scopeLogs[0].logRecords.find((l: { eventName: string }) => l.eventName === 'ai_policy.policy.acknowledged');
+    assert.ok(record);
+    assert.match(record.timeUnixNano, /^\d{19}$/);
+    assert.equal(logs.resourceLogs[0].scopeLogs[0].scope.name, 'ai-tool-policy.audit');
+  });
+
   it('shows what was sent in the transparency view', async () => {
     await vscode.commands.executeCommand('aiPolicy.showAuditLog');
     const doc = await waitFor('the audit log document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'ai-policy-audit'));
@@ -136,5 +160,6 @@ describe('audit trail end to end', function () {
     assert.ok(bytes.length > 0);
     assert.equal(bytes.includes(CANARY), false, 'the canary reached the server');
     assert.equal(bytes.includes('prod.env'), false, 'a raw path reached the server');
+    assert.equal(otlpBodies.some((b) => b.includes(CANARY) || b.includes('prod.env')), false, 'the canary reached the collector');
   });
 });

@@ -119,4 +119,29 @@ describe('exposure', function () {
     assert.match(doc.lineAt(line).text, /\/\/ ai-policy:allow aws-access-key-id$/);
     await until('the allowed finding to disappear', async () => !(await state()).diagnostics.find((d) => d.path === 'src/settings.ts')?.items.some((i) => i.code === 'aws-access-key-id'));
   });
+
+  it('scans the whole workspace into the Problems panel', async () => {
+    fs.writeFileSync(path.join(ctx.workspaceDir!, 'src', 'closed.py'), `ACCESS_KEY = "${plantedKey()}"\n`);
+    const r = await vscode.commands.executeCommand<{ files: number; findings: number }>('aiPolicy.scanWorkspace');
+    assert.ok(r && r.files >= 4, JSON.stringify(r));
+    const closed = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(ctx.workspaceDir!, 'src', 'closed.py')));
+    assert.equal(closed.length, 1, JSON.stringify(closed));
+    assert.equal(closed[0].code, 'aws-access-key-id');
+    assert.equal(closed[0].range.start.line, 0);
+    assert.ok(!closed[0].message.includes(plantedKey()));
+  });
+
+  it(ctx.trusted ? 'adds the file to an AI ignore file' : 'writes no ignore file in Restricted Mode', async () => {
+    const uri = vscode.Uri.file(path.join(ctx.workspaceDir!, 'src', 'settings.ts'));
+    const changed = await vscode.commands.executeCommand<string[]>('aiPolicy.addToIgnoreFiles', uri, ['cursorignore']);
+    const file = path.join(ctx.workspaceDir!, '.cursorignore');
+    if (ctx.trusted) {
+      assert.deepEqual(changed, ['.cursorignore']);
+      assert.match(fs.readFileSync(file, 'utf8'), /^\/src\/settings\.ts$/m);
+      assert.deepEqual(await vscode.commands.executeCommand<string[]>('aiPolicy.addToIgnoreFiles', uri, ['cursorignore']), [], 'not added twice');
+    } else {
+      assert.deepEqual(changed, []);
+      assert.ok(!fs.existsSync(file));
+    }
+  });
 });

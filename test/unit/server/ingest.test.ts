@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import * as http from 'node:http';
 import * as path from 'node:path';
 import { ev, post, request, startServer, TOKEN, type Running } from './helpers';
 
@@ -24,6 +25,20 @@ describe('server: POST /v1/events', () => {
     const r = await post(s.base, big);
     assert.equal(r.status, 413);
     assert.match(JSON.parse(r.body).error, /larger than 65536/);
+  });
+
+  it('refuses a streamed (chunked) body once it passes the limit with 413', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${s.base}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('{"events":[');
+      for (let i = 0; i < 20; i++) req.write('"' + 'x'.repeat(8 * 1024) + '",');
+      req.end('0]}');
+    });
+    assert.equal(status, 413);
   });
 
   it('refuses malformed batches with 400 and a reason, storing nothing', async () => {

@@ -75,7 +75,8 @@ export function keyed(
 ): Rule {
   const names = keywords.map(nameForms).join('|');
   const source = String.raw`(?:${names})[\w.\-]{0,40}?${ASSIGN}(${value})(?![\w\-+/])`;
-  return { ...token(id, name, family, keywords, source, opts), kind: 'keyed' };
+  // The match starts at the keyword; a name, an assignment and the value fit in 400 characters.
+  return { ...token(id, name, family, keywords, source, opts), kind: 'keyed', reach: [64, 400] };
 }
 
 export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';

@@ -1,13 +1,29 @@
 // Generic secrets: a random-looking value assigned to a name such as key, secret, token or password.
 import type { MatchContext, Rule } from '../types';
 import { entropy, looksPlaceholder, wordy } from '../validators';
-import { nameForms } from './define';
 
-const KEYWORDS = ['secret', 'secrets', 'token', 'tokens', 'password', 'passwd', 'pwd', 'apikey', 'api_key', 'auth', 'credential', 'credentials', 'key', 'keys', 'pass'];
-/** The keyword ends at a word or camelCase boundary (`slackToken`, `API_KEY`, not `tokenizer` or `monkeys`). */
-const NAMES = `(?:${KEYWORDS.map(nameForms).join('|')})(?![a-z])`;
+const KEYWORDS = String.raw`secrets?|tokens?|password|passwd|pwd|api_?key|auth|credentials?|keys?|pass`;
 /** Quoted value anywhere, or an unquoted value in `NAME=value` / `name: value` lines (.env, YAML, properties). */
-const SOURCE = String.raw`(?:${NAMES})[\w.-]{0,20}?["'\`]?\]?(?:\s+[A-Za-z]\w{0,15})?\s{0,4}(?:[:?.+|]{0,3}=>?|:|,|>)\s{0,6}(?:["'\`]([^"'\`\s]{8,150})["'\`]|([\w.=+/~@#%^&*!-]{10,150})[ \t]*(?=\\[nr]|#|$))`;
+const SOURCE = String.raw`(?:${KEYWORDS})[\w.-]{0,20}?["'\`]?\]?(?:\s+[A-Za-z]\w{0,15})?\s{0,4}(?:[:?.+|]{0,3}=>?|:|,|>)\s{0,6}(?:["'\`]([^"'\`\s]{8,150})["'\`]|([\w.=+/~@#%^&*!-]{10,150})[ \t]*(?=\\[nr]|#|$))`;
+const KEYWORD_AT = new RegExp(KEYWORDS, 'iy');
+
+/**
+ * The keyword sits at a word or camelCase boundary in one of the casings identifiers use (`slackToken`,
+ * `API_KEY`, `Password`), not inside a word (`tokenizer`, `monkeys`, `bypass`). Checked here rather than in the
+ * regex, which stays small and quick to compile.
+ */
+function atBoundary(text: string, start: number): boolean {
+  const re = new RegExp(KEYWORD_AT.source, 'iy');
+  re.lastIndex = start;
+  const kw = re.exec(text)?.[0];
+  if (!kw) return false;
+  const before = text[start - 1] ?? '';
+  const after = text[start + kw.length] ?? '';
+  if (/[a-z]/.test(after)) return false;
+  if (kw === kw.toLowerCase()) return !/[A-Za-z]/.test(before);
+  if (kw === kw.toUpperCase() || kw === kw[0] + kw.slice(1).toLowerCase()) return !/[A-Z]/.test(before) || kw === kw.toUpperCase() && !/[A-Za-z]/.test(before);
+  return false;
+}
 
 /** Names that hold identifiers or public values, not secrets (`key_id`, `tokenType`, `publicKey`…). */
 const BENIGN_NAME =
@@ -26,6 +42,7 @@ function nameOf(ctx: MatchContext): string {
 const QUALIFIED_KEY = /(?:api|secret|private|access|auth|client|signing|master|encryption|app|license|service|account)[_.-]?keys?$/i;
 
 function genericSecret(value: string, ctx: MatchContext, providerPrefixes: readonly string[]): boolean {
+  if (!atBoundary(ctx.text, ctx.match.start)) return false;
   const name = nameOf(ctx);
   if (!name || BENIGN_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return false;
   if (/keys?$/i.test(name) && !/secret|token|pass|pwd|auth|credential/i.test(name) && !QUALIFIED_KEY.test(name)) return false;
@@ -49,7 +66,9 @@ export function genericRules(providerPrefixes: readonly string[]): Rule[] {
       family: 'generic',
       dataClass: 'secret',
       anchors: ['secret', 'token', 'passw', 'pwd', 'key', 'auth', 'credential', 'pass'],
-      regex: new RegExp(SOURCE, 'gm'),
+      regex: new RegExp(SOURCE, 'gim'),
+      // The match starts at the keyword; name suffix, assignment and value fit in 300 characters.
+      reach: [24, 300],
       validate: (v, ctx) => genericSecret(v, ctx, providerPrefixes),
     },
   ];

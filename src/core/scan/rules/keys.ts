@@ -16,6 +16,12 @@ const WEAK = /^(?:pass(?:word|wd)?|pwd|secret|user(?:name)?|test|admin|root|chan
 /** A password part that is real text, not a variable, template or placeholder. */
 const realPassword = (p: string) => !WEAK.test(p) && !/^[$%{<[]|^\$\(/.test(p) && !looksPlaceholder(p);
 
+/** Documentation examples use reserved domains (RFC 2606): `https://user:pass@example.com`. */
+function exampleHost(ctx: MatchContext): boolean {
+  const host = ctx.text.slice(ctx.match.secretStart + ctx.match.secret.length + 1, ctx.match.end).toLowerCase();
+  return /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid)$/.test(host);
+}
+
 /** `user:password` (quoted or not) where the password is real; a lone key with an empty user or password counts. */
 function userPass(raw: string): boolean {
   if (/\{\{|\$[({]/.test(raw)) return false;
@@ -64,7 +70,7 @@ export const keyRules: Rule[] = [
     String.raw`\b(ZXlK[A-Za-z0-9+/]{60,}={0,2})`, { entropy: 0, validate: wrappedJwt }),
   token('url-password', 'Password in URL or connection string', 'connection-string', ['://'],
     String.raw`://(?<=\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://)[^\s:/@'"<>{}\`]{1,64}:([^\s@/'"<>\`]{3,128})@[\w-]+(?:\.[\w-]+)*`,
-    { entropy: 0, validate: realPassword }),
+    { entropy: 0, validate: (p, ctx) => realPassword(p) && !exampleHost(ctx) }),
   token('connection-string-password', 'Password in connection string', 'connection-string', ['password=', 'pwd='],
     String.raw`(?:${ci('server')}|${ci('data source')}|${ci('host')}|${ci('address')})=[^;'"\n]+;[^'"\n]*?(?:${ci('password')}|${ci('pwd')})=([^;'"\s]{4,})`,
     { entropy: 0, validate: realPassword }),

@@ -8,6 +8,10 @@ const DOMAIN = /[A-Za-z0-9.-]/;
 const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,30})$/;
 /** Reserved (RFC 2606/6761) and service domains, file extensions that look like TLDs. */
 const NOT_PERSONAL = /(?:^|\.)(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid|localhost|local))$|\.(?:png|jpe?g|gif|svg|webp|js|mjs|cjs|ts|tsx|jsx|css|json|md|html?|py|rb|go|rs|java|map|lock|txt|xml|ya?ml|toml|ini|sh|d)$/i;
+const PROJECT_METADATA = /(?:^|\/)(?:package\.json|LICEN[SC]E[^/]*|COPYING[^/]*|AUTHORS[^/]*|CONTRIBUTORS[^/]*|MAINTAINERS[^/]*|NOTICE[^/]*|CODEOWNERS|\.mailmap|[^/]*\.gemspec|setup\.(?:py|cfg)|pyproject\.toml|Cargo\.toml|composer\.json|pom\.xml|bower\.json)$/i;
+/** `@author`, `Copyright`, `Maintainer:` lines credit the people who wrote the code. */
+const AUTHOR_LINE = /@author\b|\bauthors?\s*[:=]|copyright|\(c\)|©|maintainers?\s*[:=]|\bcontributors?\b/i;
+const lineBefore = (text: string, at: number) => text.slice(Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 200), at);
 const SERVICE_LOCAL = /^(?:git|noreply|no-reply|donotreply|do-not-reply|users\.noreply|npm|postmaster|mailer-daemon)$/i;
 
 /** Scans around each `@` instead of running a regex that would start at every character. */
@@ -96,7 +100,11 @@ const NUM_L = String.raw`(?<![\w.+\-/])`;
 const NUM_R = String.raw`(?![\w/]|[.\-]\d)`;
 
 export const piiRules: Rule[] = [
-  { id: 'email-address', name: 'E-mail address', family: 'email', dataClass: 'pii', anchors: ['@'], find: findEmails },
+  {
+    id: 'email-address', name: 'E-mail address', family: 'email', dataClass: 'pii', anchors: ['@'], find: findEmails,
+    // Maintainer contacts in project metadata are published on purpose; they are not the data the policy protects.
+    validate: (_s, ctx) => !(ctx.path && PROJECT_METADATA.test(ctx.path)) && !AUTHOR_LINE.test(lineBefore(ctx.text, ctx.match.start)),
+  },
   {
     id: 'phone-number', name: 'Phone number', family: 'phone', dataClass: 'pii',
     anchors: ['phone', 'tel', 'mobile', 'cell', 'fax', 'whatsapp', 'sms'],

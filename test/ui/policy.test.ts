@@ -1,0 +1,89 @@
+// The policy as a developer meets it: the acknowledgement prompt and the viewer, with screenshots.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../harness/workspaceSetup';
+import { PolicyServer } from '../host/policyServer';
+import { Workbench } from './workbench';
+
+describe('policy UI', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  const server = new PolicyServer();
+
+  before(async () => {
+    server.text = readFileSync(path.join(repoRoot(), 'policy-samples', 'strict.aipolicy.yaml'), 'utf8');
+    const url = await server.start();
+    wb = await Workbench.open({ name: 'policy', fixture: path.join(repoRoot(), 'test', 'ui', 'fixtures', 'workbench'), machineSettings: { 'aiPolicy.policySource': url } });
+  });
+  const prompt = () => wb.page.locator('.notifications-center .notification-list-item', { hasText: 'published AI tool policy version 7' }).first();
+
+  after(async () => {
+    await wb?.close();
+    await server.stop();
+  });
+
+  it('asks to acknowledge the new version, without a modal dialog', async () => {
+    // Toasts hide after a few seconds; the notification centre keeps the prompt with its buttons.
+    const messages = await wb.notifications();
+    assert.ok(messages.some((m) => m.includes('published AI tool policy version 7')), JSON.stringify(messages));
+    const toast = prompt();
+    await toast.waitFor({ timeout: 30_000 });
+    const text = (await toast.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /Northwind Bank published AI tool policy version 7\. Please read and acknowledge it by/);
+    for (const button of ['Read', 'Acknowledge', 'Later']) assert.equal(await toast.locator('.monaco-button', { hasText: button }).count(), 1, button);
+    assert.equal(await wb.page.locator('.monaco-dialog-box').count(), 0, 'no modal dialog');
+    await wb.screenshot('policy-prompt');
+  });
+
+  it('"Read" opens the viewer with tools, owners, conditions, data rules and MCP', async () => {
+    await prompt().locator('.monaco-button', { hasText: 'Read' }).click();
+    const frame = await wb.webviewWithText('Northwind Bank AI tool policy', 60_000);
+    const body = await frame.locator('body').innerText();
+    assert.match(body, /Version 7 · published 2026-11-25 · effective 2026-12-01 · expires 2028-03-31/);
+    assert.match(body, /QuickCode AI[\s\S]*prohibited/);
+    assert.match(body, /Malik Osei/);
+    assert.match(body, /Workspaces: \*\*\/sandbox\/\*\*, ml-experiments/);
+    assert.match(body, /Personal data\s+pii\s+No AI tool/);
+    assert.match(body, /MCP servers not listed here are prohibited/);
+    assert.match(body, /Assisted-by: GitHub Copilot Enterprise/);
+    assert.match(body, /EU AI Act Article 4 AI literacy awareness/);
+    assert.equal(await frame.locator('#ack-button').count(), 1);
+    assert.doesNotMatch(body, /false|undefined/, 'no stray values rendered');
+    await wb.screenshot('policy-viewer');
+  });
+
+  it('the Acknowledge button records it and the viewer says so', async () => {
+    const frame = await wb.webviewWithText('Northwind Bank AI tool policy');
+    await frame.locator('#ack-button').click();
+    await frame.locator('#acknowledgement', { hasText: 'You acknowledged version 7.' }).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('#ack-button').count(), 0);
+    await wb.screenshot('policy-viewer-acknowledged');
+  });
+
+  it('after an update, the viewer lists what changed since the acknowledged version', async () => {
+    server.text = server.text.replace('version: 7\n', 'version: 8\n').replace('    status: prohibited\n    owner: Priya Raman', '    status: restricted\n    owner: Priya Raman');
+    await wb.runCommand('AI Policy: Check for Policy Updates');
+    const frame = await wb.webviewWithText('What changed since version 7', 30_000);
+    const changes = await frame.locator('#changes').innerText();
+    assert.match(changes, /Version 7 → 8\./);
+    assert.match(changes, /QuickCode AI: status prohibited → restricted\./);
+    assert.equal(await frame.locator('#ack-button').count(), 1, 'the new version needs acknowledging');
+    await wb.screenshot('policy-viewer-changes');
+  });
+
+  it('a broken update is reported with its line and column, and the previous version stays', async () => {
+    const good = server.text;
+    server.text = good.replace('version: 8\n', 'version: 9\n').replace('    status: approved\n', '    status: approved\n    colour: blue\n');
+    const line = server.text.split('\n').findIndex((l) => l.includes('colour')) + 1;
+    await wb.runCommand('AI Policy: Check for Policy Updates');
+    const messages = await wb.notifications();
+    const warning = messages.find((m) => m.includes('AI policy update refused'));
+    assert.ok(warning, JSON.stringify(messages));
+    assert.ok(warning.includes(`org.aipolicy.yaml:${line}:5): unknown key "colour" in /tools/0. The previous policy stays in force.`), warning);
+    const frame = await wb.webviewWithText('Northwind Bank AI tool policy');
+    await frame.locator('.problems', { hasText: 'unknown key "colour"' }).waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('header .meta').innerText(), /^Version 8 /);
+    await wb.screenshot('policy-broken-update');
+  });
+});
