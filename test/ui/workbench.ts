@@ -40,6 +40,19 @@ export class Workbench {
     return (await this.page.locator(selector).innerText({ timeout: TIMEOUT })).replace(/\s+/g, ' ').trim();
   }
 
+  /** The item's text once it has stayed the same for `quietMs` (status items update as the policy loads). */
+  async settledStatusItemText(selector = POLICY_STATUS_ITEM, quietMs = 1000): Promise<string> {
+    const deadline = Date.now() + TIMEOUT;
+    let last = await this.statusItemText(selector);
+    let since = Date.now();
+    while (Date.now() - since < quietMs && Date.now() < deadline) {
+      await this.page.waitForTimeout(200);
+      const now = await this.statusItemText(selector);
+      if (now !== last) [last, since] = [now, Date.now()];
+    }
+    return last;
+  }
+
   /** Runs a command by its palette label, as a person would: F1, type, Enter. */
   async runCommand(label: string): Promise<void> {
     await this.quickInput('>' + label, label);

@@ -1,15 +1,25 @@
 // Finds which anchors occur in a text in one pass: an Aho-Corasick automaton compiled to a dense
-// DFA over ASCII (case-folded), so the scan is one table lookup per character.
-
-const ALPHA = 128;
+// DFA over the characters the anchors use (case-folded; everything else is one class), so the scan is
+// two table lookups per character.
 
 export class AnchorMatcher {
+  /** Character code (< 128) to its class; 0 for characters no anchor uses. */
+  private readonly classes = new Uint8Array(128);
   private readonly delta: Int32Array;
   /** For each state, the anchor groups (indices into `groups`) that end there, including via suffix links. */
   private readonly outputs: Int32Array[];
 
   /** `groups[i]` lists the lower-case anchors of item i; `find` reports which items had an anchor in the text. */
   constructor(readonly groups: readonly string[][]) {
+    const { classes } = this;
+    let k = 1;
+    for (const g of groups) for (const a of g) for (let i = 0; i < a.length; i++) {
+      const c = a.charCodeAt(i) & 0x7f;
+      if (!classes[c]) classes[c] = k++;
+    }
+    for (let c = 65; c <= 90; c++) classes[c] = classes[c + 32];
+    // Even, so that bit 0 of a premultiplied state is free for the output flag.
+    const ALPHA = k + (k & 1);
     // Trie in a dense table (-1: no edge); at most one state per anchor character, plus the root.
     const maxStates = 1 + groups.reduce((n, g) => n + g.reduce((m, a) => m + a.length, 0), 0);
     const delta = new Int32Array(maxStates * ALPHA).fill(-1);
@@ -19,7 +29,7 @@ export class AnchorMatcher {
       for (const a of anchors) {
         let st = 0;
         for (let i = 0; i < a.length; i++) {
-          const at = st * ALPHA + (a.charCodeAt(i) & 0x7f);
+          const at = st * ALPHA + classes[a.charCodeAt(i) & 0x7f];
           if (delta[at] < 0) {
             delta[at] = n++;
             out.push([]);
@@ -49,8 +59,6 @@ export class AnchorMatcher {
         } else delta[base + c] = delta[fb + c];
       }
     }
-    // Case folding: upper-case ASCII letters behave as their lower-case forms.
-    for (let st = 0; st < n; st++) for (let c = 65; c <= 90; c++) delta[st * ALPHA + c] = delta[st * ALPHA + c + 32];
     // States are stored pre-multiplied by the alphabet size (a step is one addition and one load), with
     // bit 0 set when the state has outputs.
     const table = new Int32Array(n * ALPHA);
@@ -72,14 +80,14 @@ export class AnchorMatcher {
 
   /** The same over [from, to), carrying the automaton state in `at` so a long text can be done in pieces. */
   scanRange(text: string, from: number, to: number, at: AnchorCursor, found: AnchorHits): number {
-    const { delta, outputs } = this;
+    const { delta, outputs, classes } = this;
     const { hit, positions, digitRuns } = found;
     let s = at.state;
     let digits = at.digits;
     let count = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      s = c < ALPHA ? delta[s + c] : 0;
+      s = c < 128 ? delta[s + classes[c]] : delta[s];
       if (c >= 48 && c <= 57) {
         // Nine digits, separators between them allowed: where number rules (cards, SSNs…) can match.
         if (++digits === 9 && digitRuns) digitRuns.push(i);

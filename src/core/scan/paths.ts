@@ -1,5 +1,5 @@
 // Files that are sensitive by their name alone.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Finding } from './types';
 
 export interface PathRule {
@@ -39,12 +39,11 @@ export class PathMatcher {
 
   constructor(rules: readonly PathRule[]) {
     this.compiled = rules.map((rule) => {
-      // Globs compiled once to regexes: matching a path is then a few regex tests.
-      const re = (g: string) => minimatch.makeRe(g.includes('/') ? g : `**/${g}`, OPTS) || /(?!)/;
-      const inc = rule.globs.map(re);
-      const exc = (rule.except ?? []).map(re);
+      const mm = (g: string) => new Minimatch(g.includes('/') ? g : `**/${g}`, OPTS);
+      const inc = rule.globs.map(mm);
+      const exc = (rule.except ?? []).map(mm);
       const test = rule.test;
-      return { rule, match: (p: string) => (test ? test(p) : inc.some((m) => m.test(p))) && !exc.some((m) => m.test(p)) };
+      return { rule, match: (p: string) => (test ? test(p) : inc.some((m) => m.match(p))) && !exc.some((m) => m.match(p)) };
     });
   }
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { AckPrompter } from './ackPrompt';
 import { acknowledgeCommand, completeTrainingCommand } from './commands';
+import { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyStore } from './policyStore';
 import { PolicyViewer } from './viewerPanel';
 
@@ -16,6 +17,7 @@ export function registerPolicy(s: Services): void {
   s.context.subscriptions.push(
     viewer,
     prompter,
+    new PolicyDiagnostics(),
     vscode.commands.registerCommand('aiPolicy.showPolicy', (target?: unknown) => viewer.show(target)),
     vscode.commands.registerCommand('aiPolicy.acknowledge', acknowledge),
     vscode.commands.registerCommand('aiPolicy.refreshPolicy', async () => {
@@ -23,7 +25,8 @@ export function registerPolicy(s: Services): void {
       const l = store.current;
       const first = store.problems.find((p) => p.severity === 'error');
       if (first) {
-        // Asked for explicitly: say it again even if the same failure was reported before.
+        if (!store.failureRepeated) return; // just reported, with its actions
+        // Asked for explicitly: say it again even though this failure was reported before.
         const where = first.line ? ` (${first.line}:${first.col ?? 1})` : '';
         void vscode.window.showWarningMessage(vscode.l10n.t('The AI tool policy could not be updated{0}: {1}', where, first.message));
         return;

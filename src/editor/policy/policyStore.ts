@@ -25,10 +25,13 @@ import { ProblemReporter } from './problemReporter';
 export class PolicyStore implements PolicyService, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<LoadedPolicy | undefined>();
   private readonly stateEmitter = new vscode.EventEmitter<void>();
+  private readonly problemsEmitter = new vscode.EventEmitter<readonly PolicyProblem[]>();
   /** Fires when the policy in force changes (including to undefined). */
   readonly onDidChange = this.emitter.event;
   /** Fires when acknowledgement or training records change. */
   readonly onDidChangeDeveloperState = this.stateEmitter.event;
+  /** Fires when the problems of the last load attempt change (a refusal, or a later success). */
+  readonly onDidChangeProblems = this.problemsEmitter.event;
   private loaded: LoadedPolicy | undefined;
   private lastProblems: readonly PolicyProblem[] = [];
   private inFlight: Promise<void> | undefined;
@@ -37,6 +40,8 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
   private readonly reporter: ProblemReporter;
   private readonly disposables: vscode.Disposable[] = [];
   private settingsKey: string;
+  /** Whether the last failure was news (and so already shown); false when it repeated an earlier one. */
+  private failureWasNew = false;
   readonly developer: DeveloperState;
 
   constructor(
@@ -53,6 +58,7 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     this.disposables.push(
       this.emitter,
       this.stateEmitter,
+      this.problemsEmitter,
       config.onDidChange((v) => {
         const key = `${v.policySource}\n${v.publicKey}\n${v.refreshIntervalMinutes}`;
         if (key === this.settingsKey) return;
@@ -88,6 +94,11 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
       .catch((e: unknown) => this.log.error(`Policy refresh failed unexpectedly: ${e instanceof Error ? e.stack ?? e.message : String(e)}`))
       .finally(() => (this.inFlight = undefined));
     return this.inFlight;
+  }
+
+  /** True when the last load failed with a problem that was already reported before (so nothing was shown now). */
+  get failureRepeated(): boolean {
+    return this.lastProblems.length > 0 && !this.failureWasNew;
   }
 
   isAcknowledged(): boolean {
@@ -209,13 +220,17 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
   }
 
   private succeeded(): void {
+    const had = this.lastProblems.length > 0;
     this.lastProblems = [];
     this.reporter.clear();
+    if (had) this.problemsEmitter.fire(this.lastProblems);
   }
 
   private fail(source: string, problems: PolicyProblem[], text?: string): void {
     this.lastProblems = problems;
-    if (!this.reporter.report(source, problems, text, !!this.loaded)) return;
+    this.problemsEmitter.fire(problems);
+    this.failureWasNew = this.reporter.report(source, problems, text, !!this.loaded);
+    if (!this.failureWasNew) return;
     this.audit.record('policy.refused', { codes: [...new Set(problems.map((p) => p.code ?? 'error'))], keptVersion: this.loaded?.policy.version });
   }
 

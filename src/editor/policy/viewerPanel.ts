@@ -21,6 +21,7 @@ export class PolicyViewer implements vscode.Disposable {
     this.disposables.push(
       store.onDidChange(() => this.post()),
       store.onDidChangeDeveloperState(() => this.post()),
+      store.onDidChangeProblems(() => this.post()),
     );
   }
 

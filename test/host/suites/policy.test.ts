@@ -1,7 +1,7 @@
 // The published policy inside a real VS Code: loading over http on loopback, refusals keeping the
 // previous policy, the viewer, the acknowledgement prompt and event, and the walkthrough.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
@@ -36,11 +36,14 @@ describe('policy', function () {
   let store: PolicyStore;
   let audit: AuditRecorder;
   const config = () => vscode.workspace.getConfiguration('aiPolicy');
+  let apiRef: ExtensionApi['services'] | undefined;
+  const api = () => apiRef!;
   const auditTypes = () => audit.snapshot().events.queued.map((e) => e.type as string);
 
   before(async () => {
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
     const api = await ext.activate();
+    apiRef = api.services;
     store = api.services.policy as PolicyStore;
     audit = api.services.audit as AuditRecorder;
     server.text = starter;
@@ -156,6 +159,24 @@ describe('policy', function () {
     } finally {
       fresh.dispose();
     }
+  });
+
+  it('shows schema and lint problems in an open policy file, at their line', async () => {
+    const dir = api().context.globalStorageUri.fsPath;
+    const file = path.join(dir, 'draft.aipolicy.yaml');
+    const draft = starter.replace('    status: approved\n', '    status: approved\n    colour: blue\n');
+    writeFileSync(file, draft);
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const diags = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'ai-policy');
+      return d.length > 0 && d;
+    });
+    const line = draft.split('\n').findIndex((l) => l.includes('colour'));
+    assert.equal(diags[0].range.start.line, line);
+    assert.equal(diags[0].range.start.character, 4);
+    assert.match(diags[0].message, /unknown key "colour"/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('contributes the walkthrough', async () => {

@@ -1,0 +1,55 @@
+// Problems for policy authors: every open `*.aipolicy.yaml|yml|json` is validated (schema + lint) as
+// they type, so globs, regexes, owners and review dates are checked in the editor, not only in CI.
+import * as vscode from 'vscode';
+import { validatePolicyText } from '../../core/policy';
+
+const POLICY_FILE = /\.aipolicy\.(ya?ml|json)$/i;
+const DEBOUNCE_MS = 300;
+
+export class PolicyDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('aiPolicy');
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => this.update(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+    );
+    for (const d of vscode.workspace.textDocuments) this.update(d);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!POLICY_FILE.test(doc.fileName)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      this.update(doc);
+    }, DEBOUNCE_MS));
+  }
+
+  private update(doc: vscode.TextDocument): void {
+    if (!POLICY_FILE.test(doc.fileName) || doc.isClosed) return;
+    const { problems } = validatePolicyText(doc.getText());
+    this.collection.set(
+      doc.uri,
+      problems.map((p) => {
+        const line = Math.min(Math.max(0, (p.line ?? 1) - 1), doc.lineCount - 1);
+        const start = new vscode.Position(line, Math.max(0, (p.col ?? 1) - 1));
+        const range = doc.getWordRangeAtPosition(start, /[^\s:,[\]{}]+/) ?? new vscode.Range(start, doc.lineAt(line).range.end);
+        const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        d.source = 'ai-policy';
+        if (p.code) d.code = p.code;
+        return d;
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
