@@ -1,7 +1,7 @@
 // Turns rule definitions into runnable rules: native regexes for built-in rules, re2js for
 // regexes that come from a policy or an imported config (linear time, so no input can hang a scan).
 import { RE2JS } from 're2js';
-import { Minimatch } from 'minimatch';
+import { globMatcher } from './glob';
 import type { CompiledRule, RawMatch, Rule } from './types';
 
 /** The sensitive part: the first capture group that took part, else the whole match. */
@@ -27,9 +27,8 @@ function* nativeFind(re: RegExp, text: string): Iterable<RawMatch> {
 
 export function pathFilter(globs: string[] | undefined): ((p: string) => boolean) | undefined {
   if (!globs?.length) return undefined;
-  // Compiled once; matching a path is then cheap.
-  const mms = globs.map((g) => new Minimatch(g.includes('/') ? g : `**/${g}`, { dot: true, nocase: true }));
-  return (p) => mms.some((m) => m.match(p));
+  const ms = globs.map((g) => globMatcher(g));
+  return (p) => ms.some((m) => m(p));
 }
 
 export function compileRule(rule: Rule): CompiledRule {

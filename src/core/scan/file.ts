@@ -20,9 +20,9 @@ export function isBinary(buf: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
-/** Decodes bytes as UTF-8, replacing invalid sequences instead of failing. */
+/** Decodes bytes as UTF-8, replacing invalid sequences (U+FFFD) instead of failing. */
 export function decodeText(buf: Uint8Array): string {
-  let s = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  let s = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   return s;
 }

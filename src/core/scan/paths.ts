@@ -1,5 +1,5 @@
 // Files that are sensitive by their name alone.
-import { Minimatch } from 'minimatch';
+import { globMatcher } from './glob';
 import type { Finding } from './types';
 
 export interface PathRule {
@@ -32,18 +32,15 @@ export const builtinPathRules: PathRule[] = [
     globs: ['**/*customer*.{csv,xlsx,xls,json,jsonl,parquet}', '**/*client*export*.{csv,xlsx,xls,json,jsonl}', '**/*users*export*.{csv,xlsx,json,jsonl}', '**/*export*users*.{csv,xlsx,json,jsonl}', '**/*patients*.{csv,xlsx,json}', '**/*contacts*.{csv,xlsx,vcf}', '**/*.vcf', '**/*crm*export*.{csv,xlsx}'] },
 ];
 
-const OPTS = { dot: true, nocase: true };
-
 export class PathMatcher {
   private readonly compiled: { rule: PathRule; match: (p: string) => boolean }[];
 
   constructor(rules: readonly PathRule[]) {
     this.compiled = rules.map((rule) => {
-      const mm = (g: string) => new Minimatch(g.includes('/') ? g : `**/${g}`, OPTS);
-      const inc = rule.globs.map(mm);
-      const exc = (rule.except ?? []).map(mm);
+      const inc = rule.globs.map((g) => globMatcher(g));
+      const exc = (rule.except ?? []).map((g) => globMatcher(g));
       const test = rule.test;
-      return { rule, match: (p: string) => (test ? test(p) : inc.some((m) => m.match(p))) && !exc.some((m) => m.match(p)) };
+      return { rule, match: (p: string) => (test ? test(p) : inc.some((m) => m(p))) && !exc.some((m) => m(p)) };
     });
   }
 
