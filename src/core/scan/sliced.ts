@@ -14,13 +14,13 @@ export interface SliceOptions {
   /** Milliseconds of work per slice (default 8). */
   budgetMs?: number;
   token?: CancelToken;
-  /** Filled in while scanning: the number of slices and the longest one (ms). */
-  stats?: { slices: number; longestMs: number };
+  /** Filled in while scanning: the number of slices, the longest one (ms) and the last step in it. */
+  stats?: { slices: number; longestMs: number; longestStep?: string };
 }
 
 /** Text is cut into chunks so that one chunk of one rule stays well under a slice. */
-const CHUNK = 32 * 1024;
-/** Characters of the anchor pass between two checks of the time budget. */
+const CHUNK = 16 * 1024;
+/** Most characters of the anchor pass between two checks of the time budget. */
 const ANCHOR_PIECE = 128 * 1024;
 /** Overlap between chunks so that a match across a chunk boundary is still seen (longest single-line token). */
 const OVERLAP = 4096;
@@ -38,12 +38,15 @@ export async function scanSliced(detector: Detector, input: ScanInput, opts: Sli
   let index: LineIndex | undefined;
   const lines = () => (index ??= new LineIndex(text));
   let sliceStart = performance.now();
-  const pause = async () => {
+  const pause = async (step: string) => {
     const spent = performance.now() - sliceStart;
     if (spent >= budget) {
       if (opts.stats) {
         opts.stats.slices++;
-        opts.stats.longestMs = Math.max(opts.stats.longestMs, spent);
+        if (spent > opts.stats.longestMs) {
+          opts.stats.longestMs = spent;
+          opts.stats.longestStep = step;
+        }
       }
       await yieldNow();
       sliceStart = performance.now();
@@ -52,26 +55,30 @@ export async function scanSliced(detector: Detector, input: ScanInput, opts: Sli
   };
   const found = detector.newHits(text);
   const cursor = { state: 0, digits: 0 };
-  for (let from = 0; from < text.length; from += ANCHOR_PIECE) {
-    detector.findAnchors(text, from, Math.min(text.length, from + ANCHOR_PIECE), cursor, found);
-    if (await pause()) return undefined;
+  // Pieces start small (the first run of the automaton is not yet optimized) and grow while they are quick.
+  let piece = 16 * 1024;
+  for (let from = 0; from < text.length; from += piece) {
+    const t0 = performance.now();
+    detector.findAnchors(text, from, Math.min(text.length, from + piece), cursor, found);
+    if (performance.now() - t0 < budget / 4 && piece < ANCHOR_PIECE) piece *= 2;
+    if (await pause('anchors')) return undefined;
   }
   const planned = detector.plan(text, input.path, found);
-  if (await pause()) return undefined;
+  if (await pause('plan')) return undefined;
   for (const { rule, windows } of planned) {
     if (windows) {
       const list = windows();
-      if (await pause()) return undefined;
+      if (await pause(`${rule.id} windows`)) return undefined;
       for (const w of splitWindows(list, CHUNK, OVERLAP)) {
         detector.runRule(rule, input, result, lines, w);
-        if (await pause()) return undefined;
+        if (await pause(rule.id)) return undefined;
       }
       continue;
     }
     for (const [from, to] of chunks(text, rule)) {
       const sub = { ...input, text, from, to };
       detector.runRule(rule, sub, result, lines, from === 0 && to === text.length ? undefined : window(text, from, to, rule));
-      if (await pause()) return undefined;
+      if (await pause(rule.id)) return undefined;
     }
   }
   return finish(dedupe(result));

@@ -5,15 +5,13 @@ import { entropy, looksPlaceholder, wordy } from '../validators';
 const KEYWORDS = String.raw`secrets?|tokens?|password|passwd|pwd|api_?key|auth|credentials?|keys?|pass`;
 /** Quoted value anywhere, or an unquoted value in `NAME=value` / `name: value` lines (.env, YAML, properties). */
 const SOURCE = String.raw`(?:${KEYWORDS})[\w.-]{0,20}?["'\`]?\]?(?:\s+[A-Za-z]\w{0,15})?\s{0,4}(?:[:?.+|]{0,3}=>?|:|,|>)\s{0,6}(?:["'\`]([^"'\`\s]{8,150})["'\`]|([\w.=+/~@#%^&*!-]{10,150})[ \t]*(?=\\[nr]|#|$))`;
-const KEYWORD_AT = new RegExp(KEYWORDS, 'iy');
 
 /**
  * The keyword sits at a word or camelCase boundary in one of the casings identifiers use (`slackToken`,
  * `API_KEY`, `Password`), not inside a word (`tokenizer`, `monkeys`, `bypass`). Checked here rather than in the
  * regex, which stays small and quick to compile.
  */
-function atBoundary(text: string, start: number): boolean {
-  const re = new RegExp(KEYWORD_AT.source, 'iy');
+function atBoundary(text: string, start: number, re: RegExp): boolean {
   re.lastIndex = start;
   const kw = re.exec(text)?.[0];
   if (!kw) return false;
@@ -41,8 +39,8 @@ function nameOf(ctx: MatchContext): string {
 
 const QUALIFIED_KEY = /(?:api|secret|private|access|auth|client|signing|master|encryption|app|license|service|account)[_.-]?keys?$/i;
 
-function genericSecret(value: string, ctx: MatchContext, providerPrefixes: readonly string[]): boolean {
-  if (!atBoundary(ctx.text, ctx.match.start)) return false;
+function genericSecret(value: string, ctx: MatchContext, providerPrefixes: readonly string[], keywordAt: RegExp): boolean {
+  if (!atBoundary(ctx.text, ctx.match.start, keywordAt)) return false;
   const name = nameOf(ctx);
   if (!name || BENIGN_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return false;
   if (/keys?$/i.test(name) && !/secret|token|pass|pwd|auth|credential/i.test(name) && !QUALIFIED_KEY.test(name)) return false;
@@ -59,6 +57,8 @@ function genericSecret(value: string, ctx: MatchContext, providerPrefixes: reado
 
 /** `providerPrefixes`: the prefixes of token rules, left to those rules to judge. */
 export function genericRules(providerPrefixes: readonly string[]): Rule[] {
+  // Sticky, used synchronously within one validation.
+  const keywordAt = new RegExp(KEYWORDS, 'iy');
   return [
     {
       id: 'generic-secret',
@@ -69,7 +69,7 @@ export function genericRules(providerPrefixes: readonly string[]): Rule[] {
       regex: new RegExp(SOURCE, 'gim'),
       // The match starts at the keyword; name suffix, assignment and value fit in 300 characters.
       reach: [24, 300],
-      validate: (v, ctx) => genericSecret(v, ctx, providerPrefixes),
+      validate: (v, ctx) => genericSecret(v, ctx, providerPrefixes, keywordAt),
     },
   ];
 }
