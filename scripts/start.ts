@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,7 +40,26 @@ async function startAuditServer(root: string, policy: string | undefined): Promi
   const args = [cli, 'server', '--port', String(port), '--db', path.join(root, 'test-output', 'demo-audit.db'), '--token', token];
   if (policy) args.push('--policy', policy);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  return { child, url: `http://127.0.0.1:${port}/`, token };
+  const url = `http://127.0.0.1:${port}/`;
+  // The editor fetches the policy as soon as it starts: wait until the server answers.
+  for (let i = 0; i < 100; i++) {
+    if (await answers(url)) return { child, url, token };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  console.warn('The reference audit server did not start; continuing without it.');
+  return undefined;
+}
+
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(1000, () => req.destroy());
+  });
 }
 // ------------------------------------------------------------------------------------------------
 
@@ -55,9 +75,17 @@ async function main(): Promise<void> {
   const starter = path.join(root, 'policy-samples', 'starter.aipolicy.yaml');
   const policy = fs.existsSync(starter) ? starter : undefined;
   if (!policy) console.warn(`No sample policy at ${starter}: starting without a policy source.`);
-  writeSettings(dirs, policy ? { 'aiPolicy.policySource': policy } : {}, {});
-
+  // With the reference server up, the editor takes the policy from it (as from an organization's
+  // published URL) and sends its audit events to it; without it, the sample file is the source.
   const audit = await startAuditServer(root, policy);
+  const machineSettings: Record<string, string> = {};
+  if (audit) {
+    if (policy) machineSettings['aiPolicy.policySource'] = `${audit.url}policy.yaml`;
+    machineSettings['aiPolicy.audit.endpoint'] = `${audit.url}v1/events`;
+  } else if (policy) {
+    machineSettings['aiPolicy.policySource'] = policy;
+  }
+  writeSettings(dirs, machineSettings, {});
   let server: RunningServer | undefined;
   const stop = async (): Promise<void> => {
     server?.process.removeAllListeners('exit');
@@ -75,6 +103,7 @@ async function main(): Promise<void> {
     serverDataDir: dirs.server,
     extensionsDir: dirs.extensions,
     trusted: true,
+    env: audit ? { AI_POLICY_AUDIT_TOKEN: audit.token } : undefined,
     logFile: path.join(dirs.run, 'server.log'),
   });
   server.process.once('exit', (code) => {
@@ -85,8 +114,12 @@ async function main(): Promise<void> {
 
   console.log(`\nAI Tool Policy in VS Code ${install.vscodeVersion} (server log: ${path.join(dirs.run, 'server.log')})`);
   console.log(`Workspace: ${workspace}`);
-  console.log(`Policy:    ${policy ?? '(none)'}`);
-  if (audit) console.log(`Audit server: ${audit.url} (token ${audit.token})`);
+  console.log(`Policy:    ${machineSettings['aiPolicy.policySource'] ?? '(none)'}${policy && audit ? ` (published from ${policy})` : ''}`);
+  if (audit) {
+    console.log(`Audit server: ${audit.url} (token ${audit.token})`);
+    console.log(`Dashboard:    ${audit.url} (sign in with the token above)`);
+    console.log(`Report (CSV): curl -H 'Authorization: Bearer ${audit.token}' '${audit.url}v1/report?format=csv'`);
+  }
   console.log(`\nOpen this URL in a browser:\n\n  ${workbenchUrl(port, workspace, root)}\n\nPress Ctrl-C to stop.`);
 }
 
