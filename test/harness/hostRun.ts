@@ -29,6 +29,8 @@ export interface HostRun {
 export interface TierResult {
   passed: number;
   failed: number;
+  /** Tests that skipped themselves because the run's setting does not apply (e.g. git in Restricted Mode). */
+  skipped?: number;
   /** Whether the tier failed for a reason besides failed tests (crash, timeout, no tests). */
   error?: string;
 }
@@ -92,6 +94,6 @@ function contextOf(run: HostRun, workspaceDir: string | undefined): HostContext 
 
 function readResult(file: string): TierResult {
   if (!fs.existsSync(file)) return { passed: 0, failed: 0 };
-  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { passed: number; failed: number };
-  return { passed: r.passed, failed: r.failed };
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { passed: number; failed: number; pending?: number };
+  return { passed: r.passed, failed: r.failed, skipped: r.pending ?? 0 };
 }

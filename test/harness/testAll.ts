@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   const lines: string[] = [];
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   let ok = true;
   // Host and UI tiers need the cached VS Code server: install it once, up front.
   let serverError: string | undefined;
@@ -36,12 +37,14 @@ async function main(): Promise<number> {
     const r = needsServer && serverError ? { passed: 0, failed: 0, error: serverError } : await TIERS[name]();
     passed += r.passed;
     failed += r.failed;
+    skipped += r.skipped ?? 0;
     const problem = r.error ?? (r.passed + r.failed === 0 ? 'ran no tests' : r.failed > 0 ? `${r.failed} failed` : undefined);
     if (problem) ok = false;
-    lines.push(`${name}: ${r.passed} passed, ${r.failed} failed${problem ? ` -- FAILED: ${problem}` : ''}`);
+    const skips = r.skipped ? `, ${r.skipped} skipped` : '';
+    lines.push(`${name}: ${r.passed} passed, ${r.failed} failed${skips}${problem ? ` -- FAILED: ${problem}` : ''}`);
   }
   console.log(`\n=== summary ===\n${lines.join('\n')}`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return ok ? 0 : 1;
 }
 

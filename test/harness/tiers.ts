@@ -33,8 +33,9 @@ export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<
     { ...process.env, AI_POLICY_TEST_RESULT: resultFile },
   );
   if (!fs.existsSync(resultFile)) return { passed: 0, failed: 0, error: `mocha exited with code ${code} before running tests` };
-  const r = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { passed: number; failed: number };
+  const counts = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { passed: number; failed: number; pending?: number };
   fs.rmSync(resultFile, { force: true });
+  const r: TierResult = { passed: counts.passed, failed: counts.failed, skipped: counts.pending ?? 0 };
   return code !== 0 && r.failed === 0 ? { ...r, error: `mocha exited with code ${code}` } : r;
 }
 
@@ -42,12 +43,13 @@ export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<
 export async function hostTier(): Promise<TierResult> {
   const only = process.env.AI_POLICY_HOST_RUNS?.split(',').map((s) => s.trim()).filter(Boolean);
   const selected = only ? runs.filter((r) => only.includes(r.name)) : runs;
-  const total: TierResult = { passed: 0, failed: 0 };
+  const total: TierResult = { passed: 0, failed: 0, skipped: 0 };
   const errors: string[] = [];
   for (const run of selected) {
     const r = await runHostRun(run).catch((e: Error): TierResult => ({ passed: 0, failed: 0, error: e.message }));
     total.passed += r.passed;
     total.failed += r.failed;
+    total.skipped = (total.skipped ?? 0) + (r.skipped ?? 0);
     if (r.error) errors.push(`run "${run.name}": ${r.error}`);
     if (r.passed + r.failed === 0 && !r.error) errors.push(`run "${run.name}" ran no tests`);
   }
