@@ -154,5 +154,5 @@ export class ToolInventory implements InventoryService, vscode.Disposable {
 
 /** What an audit event says about a tool: identity and status, never paths, commands or URLs. */
 function summary(t: ToolItem): Record<string, unknown> {
-  return { id: t.id, version: t.version, kind: t.kind, status: t.status, enabled: t.enabled, active: t.active, policyToolId: t.policyToolId };
+  return { id: t.id, name: t.name, version: t.version, kind: t.kind, status: t.status, enabled: t.enabled, active: t.active, policyToolId: t.policyToolId };
 }

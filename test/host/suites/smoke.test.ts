@@ -51,6 +51,20 @@ describe('smoke', () => {
     for (const key of keys) assert.deepEqual(config.get(key.slice('aiPolicy.'.length)), all[key], key);
   });
 
+  it("ignores a cloned repository's settings that would redirect the policy or the audit data", async () => {
+    // The fixture's .vscode/settings.json sets every one of these to an attacker's value.
+    const config = vscode.workspace.getConfiguration('aiPolicy');
+    assert.equal(config.get('policySource'), ctx.machineSettings['aiPolicy.policySource']);
+    for (const key of ['audit.endpoint', 'audit.otlpEndpoint', 'developerId']) assert.equal(config.get(key), '', key);
+    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const values = api.services.config.values;
+    assert.equal(values.auditEndpoint, '');
+    assert.equal(values.otlpEndpoint, '');
+    const loaded = await waitFor('the policy to load', () => api.services.policy.current);
+    assert.doesNotMatch(loaded.source, /attacker/);
+    assert.equal(loaded.policy.organization, 'Example Corp');
+  });
+
   it('sees the fake extensions the harness added', function () {
     if (ctx.fakeExtensions.length === 0) this.skip();
     for (const id of ctx.fakeExtensions) {
