@@ -1,5 +1,6 @@
 // The status bar's words, from the inventory and the policy (no editor API here, so it can be unit-tested).
 import type { Policy } from '../../core/policy/types';
+import { reviewState } from '../../core/policy/status';
 
 export interface StatusInput {
   items: readonly { status: string; enabled: boolean; name: string; kind?: string; owner?: string; version?: string }[];
@@ -37,9 +38,9 @@ export function statusTooltip(input: StatusInput, t: Translate = plain): string 
   if (!p) lines.push(t('**AI Tool Policy:** no policy in force.'));
   else {
     lines.push(t('**{0} AI tool policy** v{1}', md(p.organization), p.version));
-    const today = now.toISOString().slice(0, 10);
-    if (p.expires && p.expires < today) lines.push('', `$(error) ${t('The policy expired on {0}.', p.expires)}`);
-    if (p.nextReview && p.nextReview < today) lines.push('', `$(warning) ${t('Policy review overdue since {0}.', p.nextReview)}`);
+    const review = reviewState(p, now);
+    if (review.expired) lines.push('', `$(error) ${t('The policy expired on {0}.', p.expires ?? '')}`);
+    if (review.reviewOverdue) lines.push('', `$(warning) ${t('Policy review overdue since {0}.', p.nextReview)}`);
   }
   if (input.exposed > 0) lines.push('', `$(eye) ${t('{0} open file(s) hold data an active AI tool is not cleared for.', input.exposed)}`);
   const tools = [...input.items].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.name.localeCompare(b.name));
