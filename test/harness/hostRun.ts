@@ -2,22 +2,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostContext } from '../host/context';
-import { fakeExtensionId, type FakeExtension } from './fakeExtension';
-import { launch } from './launcher';
+import { fakeExtensionId } from './fakeExtension';
+import { launch, type LaunchOptions } from './launcher';
 import { repoRoot } from './workspaceSetup';
 
-/** One VS Code session: a workspace in a given state and the suites that run against it. */
-export interface HostRun {
+/** One VS Code session: a workspace in a given state (as launch() takes it) and the suites that run against it. */
+export interface HostRun extends Pick<LaunchOptions, 'fixture' | 'gitInit' | 'trusted' | 'machineSettings' | 'userSettings' | 'fakeExtensions'> {
   /** Unique; names test-output/runs/host-<name>-<pid>. */
   name: string;
-  /** Folder under test/host/fixtures copied as the workspace (none: no folder open). */
-  fixture?: string;
-  gitInit?: boolean;
-  /** Default true; false runs in Restricted Mode. */
-  trusted?: boolean;
-  machineSettings?: Record<string, unknown>;
-  userSettings?: Record<string, unknown>;
-  fakeExtensions?: readonly FakeExtension[];
   /** Environment of the extension host (suites read it with process.env). */
   env?: Record<string, string>;
   /** Suite names: test/host/suites/<name>.test.ts. */

@@ -6,7 +6,8 @@ import { hostTier, mochaTier, typecheck } from './tiers';
 
 const TIERS: Record<string, () => Promise<TierResult>> = {
   typecheck,
-  unit: () => mochaTier('unit'),
+  // A generous per-test timeout: some unit tests fsync or spawn processes, which a loaded machine slows.
+  unit: () => mochaTier('unit', ['--timeout', '20000']),
   host: hostTier,
   ui: () => mochaTier('ui', ['--timeout', '120000']),
 };

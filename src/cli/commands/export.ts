@@ -1,6 +1,6 @@
 // ai-policy export: derive enforcement configurations for other tools from the one policy.
-import { parseArgs } from 'node:util';
 import { EXPORT_TARGETS, exportTarget } from '../../core/export/targets';
+import { parseCommandArgs } from './commandArgs';
 import { loadPolicyFile } from './policyFile';
 
 const HELP = `Usage: ai-policy export --policy FILE --target TARGET [--block-unlisted]
@@ -16,20 +16,12 @@ Targets:
 Ignore files and exclusions come from the sensitive path rules in force: the built-in ones and the policy's.`;
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { policy: { type: 'string' }, target: { type: 'string' }, 'block-unlisted': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    process.stderr.write(`ai-policy export: ${(e as Error).message}\n${HELP}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+  const parsed = parseCommandArgs('export', HELP, {
+    args,
+    options: { policy: { type: 'string' }, target: { type: 'string' }, 'block-unlisted': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.policy || !values.target) {
     process.stderr.write(`ai-policy export: --policy and --target are required\n${HELP}\n`);
     return 2;

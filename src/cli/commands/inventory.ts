@@ -1,8 +1,8 @@
 // ai-policy inventory: a census of installed editor extensions, classified as AI tools against the policy.
-import { parseArgs } from 'node:util';
 import { classifyExtension } from '../../core/tools/classify';
 import { defaultExtensionDirs, readInstalled } from '../../core/tools/census';
 import type { Policy } from '../../core/policy/types';
+import { parseCommandArgs } from './commandArgs';
 import { loadPolicyFile } from './policyFile';
 
 const HELP = `Usage: ai-policy inventory [--policy FILE] [--extensions-dir DIR]... [--format text|json] [--ai-only]
@@ -16,26 +16,18 @@ JSON: {"tools":[{"id","version","ai","kind","status","reasons"}]}
 Exit code: 0 done, 1 prohibited tools found, 2 usage or read error.`;
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        policy: { type: 'string' },
-        'extensions-dir': { type: 'string', multiple: true },
-        format: { type: 'string', default: 'text' },
-        'ai-only': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    process.stderr.write(`ai-policy inventory: ${(e as Error).message}\n${HELP}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+  const parsed = parseCommandArgs('inventory', HELP, {
+    args,
+    options: {
+      policy: { type: 'string' },
+      'extensions-dir': { type: 'string', multiple: true },
+      format: { type: 'string', default: 'text' },
+      'ai-only': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (values.format !== 'text' && values.format !== 'json') {
     process.stderr.write(`ai-policy inventory: --format must be text or json\n`);
     return 2;

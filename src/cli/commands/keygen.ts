@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateSigningKeys } from '../../core/policy';
+import { parseCommandArgs } from './commandArgs';
 
 const HELP = `Usage: ai-policy keygen --out DIR [--force]
 
@@ -11,17 +11,8 @@ Writes DIR/policy-signing.key (private, PEM PKCS#8, mode 600) and DIR/policy-sig
 (public, PEM SPKI: paste it into the aiPolicy.publicKey setting).`;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    process.stderr.write(`ai-policy keygen: ${e instanceof Error ? e.message : String(e)}\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+  const parsed = parseCommandArgs('keygen', HELP, { args, options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (typeof parsed === 'number') return parsed;
   const out = parsed.values.out;
   if (!out) {
     process.stderr.write(`ai-policy keygen: need --out DIR\n${HELP}\n`);

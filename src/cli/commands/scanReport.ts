@@ -26,6 +26,8 @@ export function report(files: FileScan[], format: string, rootUri: string): stri
       lines.push(`${f.path}:${x.line}:${x.col}: ${x.ruleId} (${x.dataClass}) ${what}`);
     }
   }
-  lines.push(`${count} finding${count === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}${suppressed ? `, ${suppressed} suppressed` : ''}`);
+  const binary = files.filter((f) => f.skipped === 'binary').length;
+  const extra = [suppressed && `${suppressed} suppressed`, binary && `${binary} binary skipped (file names checked only)`].filter(Boolean);
+  lines.push(`${count} finding${count === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}${extra.map((x) => `, ${x}`).join('')}`);
   return lines.join('\n') + '\n';
 }

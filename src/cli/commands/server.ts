@@ -39,16 +39,17 @@ export async function run(args: string[]): Promise<number> {
   if (!values.db) problems.push('--db FILE is required');
   if (!token) problems.push('--token (or AI_POLICY_SERVER_TOKEN) is required');
   if (values.policy && !fs.existsSync(values.policy)) problems.push(`--policy: ${values.policy} does not exist`);
+  const maxBody = values['max-body'] === undefined ? undefined : Number(values['max-body']);
+  if (maxBody !== undefined && !(Number.isInteger(maxBody) && maxBody > 0)) problems.push('--max-body must be a positive number of bytes');
   if (problems.length) {
     process.stderr.write(problems.map((p) => `ai-policy server: ${p}\n`).join('') + '\n' + HELP);
     return 2;
   }
-  const maxBody = values['max-body'] ? Number(values['max-body']) : undefined;
   const app = createAuditServer({
     dbFile: path.resolve(values.db as string),
     token,
     policyFile: values.policy ? path.resolve(values.policy) : undefined,
-    maxBodyBytes: maxBody && maxBody > 0 ? maxBody : undefined,
+    maxBodyBytes: maxBody,
   });
   const host = values.host as string;
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 // ai-policy sign --key PRIVATE.pem FILE: writes FILE.sig (Ed25519, base64, over the exact bytes).
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { signPolicy } from '../../core/policy';
+import { parseCommandArgs } from './commandArgs';
 
 const HELP = `Usage: ai-policy sign --key PRIVATE.pem FILE
 
@@ -9,17 +9,8 @@ Writes FILE.sig: a base64 Ed25519 signature over the exact bytes of FILE.
 The key is PEM PKCS#8 (see "ai-policy keygen").`;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string', short: 'k' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    process.stderr.write(`ai-policy sign: ${e instanceof Error ? e.message : String(e)}\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+  const parsed = parseCommandArgs('sign', HELP, { args, allowPositionals: true, options: { key: { type: 'string', short: 'k' }, help: { type: 'boolean', short: 'h' } } });
+  if (typeof parsed === 'number') return parsed;
   const key = parsed.values.key;
   if (!key || parsed.positionals.length !== 1) {
     process.stderr.write(`ai-policy sign: need --key and exactly one FILE\n${HELP}\n`);

@@ -1,7 +1,7 @@
 // ai-policy verify --pubkey PUBLIC.pem FILE: exit 0 when FILE.sig is a valid signature of FILE, else 1.
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { verifyPolicy } from '../../core/policy';
+import { parseCommandArgs } from './commandArgs';
 
 const HELP = `Usage: ai-policy verify --pubkey PUBLIC.pem [--sig FILE.sig] FILE
 
@@ -9,17 +9,12 @@ Checks the Ed25519 signature in FILE.sig (base64) against the public key (PEM SP
 Exit code: 0 valid, 1 missing or invalid, 2 usage error.`;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { pubkey: { type: 'string', short: 'p' }, sig: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    process.stderr.write(`ai-policy verify: ${e instanceof Error ? e.message : String(e)}\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+  const parsed = parseCommandArgs('verify', HELP, {
+    args,
+    allowPositionals: true,
+    options: { pubkey: { type: 'string', short: 'p' }, sig: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (typeof parsed === 'number') return parsed;
   const pubkey = parsed.values.pubkey;
   if (!pubkey || parsed.positionals.length !== 1) {
     process.stderr.write(`ai-policy verify: need --pubkey and exactly one FILE\n${HELP}\n`);

@@ -1,7 +1,7 @@
 // The guard between the editor and the wire. Data keys are allow-listed per event type and each value
 // is checked against its kind; strings that look like file contents, file paths or secret values are
 // dropped. Dropped key names (never their values) are listed in `redacted` so a gap is visible.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 type Kind = 'text' | 'id' | 'hash' | 'number' | 'boolean' | 'ids' | 'tool' | 'tools' | 'counts' | 'source';
 
@@ -131,9 +131,13 @@ function publishedSource(v: unknown): string | undefined {
   }
 }
 
-/** sha256 hex of a (workspace-relative) path, so events can tell files apart without naming them. */
-export function hashPath(p: string): string {
-  return createHash('sha256').update(p.replace(/\\/g, '/')).digest('hex');
+/**
+ * Hex hash of a (workspace-relative) path, so events can tell files apart without naming them. A plain sha256
+ * of a common name such as `.env` is easy to guess, so with the policy's pseudonymization key it is an HMAC.
+ */
+export function hashPath(p: string, hmacKey?: string): string {
+  const h = hmacKey ? createHmac('sha256', hmacKey) : createHash('sha256');
+  return h.update(p.replace(/\\/g, '/')).digest('hex');
 }
 
 /** The allow-listed, checked copy of an event's data. */

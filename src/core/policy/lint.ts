@@ -1,6 +1,7 @@
 // Checks that the schema cannot express: owners, data class references, globs, regexes, dates, ids.
 import { addDays, dayStart, isPast } from './dates';
 import { globError, globWarning, matchesEmpty, regexError } from './patterns';
+import { isLoopbackHost } from './source';
 import type { Policy, PolicyProblem, ToolConditions } from './types';
 
 export function lintPolicy(policy: Policy, now: Date = new Date()): PolicyProblem[] {
@@ -53,6 +54,12 @@ export function lintPolicy(policy: Policy, now: Date = new Date()): PolicyProble
   globs(dh.allowlist?.paths, '/dataHandling/allowlist/paths', true);
   dh.allowlist?.patterns?.forEach((p, i) => regex(p, `/dataHandling/allowlist/patterns/${i}`, 'allowlist pattern'));
 
+  // The audit client refuses plain http off loopback; say so here rather than lose every event later.
+  for (const key of ['endpoint', 'otlpEndpoint'] as const) {
+    const url = policy.audit?.[key];
+    if (url && !/^https:\/\//i.test(url) && !loopbackHttp(url)) err(`/audit/${key}`, `audit.${key} must use https (plain http only to loopback): ${url}`, 'insecure-endpoint');
+  }
+
   // Review cadence and validity.
   const reviewed = dayStart(policy.reviewedOn);
   const next = dayStart(policy.nextReview);
@@ -85,6 +92,15 @@ export function lintPolicy(policy: Policy, now: Date = new Date()): PolicyProble
     const e = regexError(pattern);
     if (e) return err(path, `${what}: ${e}`, 'regex');
     if (matchesEmpty(pattern)) err(path, `${what}: pattern matches the empty string and would flag everything`, 'regex');
+  }
+}
+
+function loopbackHttp(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' && isLoopbackHost(u.hostname);
+  } catch {
+    return false;
   }
 }
 

@@ -32,9 +32,21 @@ export function parseYaml(text: string): ParsedYaml {
     return { line: p.line, col: p.col };
   };
   const problems: PolicyProblem[] = [];
-  for (const e of doc.errors) problems.push({ severity: 'error', code: 'yaml', message: firstLine(e.message), ...at(e.pos[0]) });
+  for (const e of doc.errors) {
+    const message = e.code === 'MULTIPLE_DOCS' ? 'a policy file holds one YAML document; remove the second "---" and what follows' : firstLine(e.message);
+    problems.push({ severity: 'error', code: 'yaml', message, ...at(e.pos[0]) });
+  }
   for (const w of doc.warnings) problems.push({ severity: 'warning', code: 'yaml', message: firstLine(w.message), ...at(w.pos[0]) });
-  const value = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  if (!doc.errors.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // Alias bombs and similar: reported like a syntax error, never thrown to the caller.
+      const offset = rangeOf(doc.contents) ?? 0;
+      problems.push({ severity: 'error', code: 'yaml', message: e instanceof Error ? firstLine(e.message) : String(e), ...at(offset) });
+    }
+  }
   return {
     value,
     problems,

@@ -42,7 +42,9 @@ export function regexError(pattern: string): string | undefined {
     return undefined;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return `not a valid RE2 regex (${msg}); lookaround and backreferences are not supported`;
+    const lookbehind = /^\(\?<[=!]/.test(pattern) || /[^\\]\(\?<[=!]/.test(pattern);
+    const hint = lookbehind || /Perl syntax|escape sequence/.test(msg) ? '; lookaround and backreferences are not supported' : '';
+    return `not a valid RE2 regex (${msg})${hint}`;
   }
 }
 

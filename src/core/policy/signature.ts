@@ -1,15 +1,15 @@
 // Ed25519 detached signatures over the exact policy bytes, base64-encoded (`<policy>.sig`).
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 
 export function signPolicy(data: Uint8Array | string, privateKeyPem: string): string {
-  const key = createPrivateKey(privateKeyPem);
+  const key = readKey(() => createPrivateKey(privateKeyPem), 'an Ed25519 private key (PEM PKCS#8)');
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`expected an Ed25519 private key, got ${key.asymmetricKeyType ?? 'unknown'}`);
   return sign(null, toBytes(data), key).toString('base64');
 }
 
 /** True only when `signature` (base64) is a valid Ed25519 signature of `data` by the key. */
 export function verifyPolicy(data: Uint8Array | string, signature: string, publicKeyPem: string): boolean {
-  const key = createPublicKey(publicKeyPem);
+  const key = readKey(() => createPublicKey(publicKeyPem), 'an Ed25519 public key (PEM SPKI)');
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`expected an Ed25519 public key, got ${key.asymmetricKeyType ?? 'unknown'}`);
   const sig = signature.trim();
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(sig)) return false;
@@ -34,6 +34,15 @@ export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: st
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
+}
+
+/** OpenSSL's decoder messages ("DECODER routines::unsupported") do not say what was expected. */
+function readKey(read: () => KeyObject, expected: string): KeyObject {
+  try {
+    return read();
+  } catch (e) {
+    throw new Error(`not ${expected}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 function toBytes(data: Uint8Array | string): Buffer {

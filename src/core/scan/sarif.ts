@@ -9,6 +9,11 @@ export interface SarifOptions {
   rootUri?: string;
 }
 
+/** A relative path as a URI reference: `#`, `%`, spaces and the like are percent-encoded per segment. */
+function toUriReference(p: string): string {
+  return p.split(/[\\/]/).map((seg) => encodeURIComponent(seg)).join('/');
+}
+
 export function toSarif(files: FileScan[], opts: SarifOptions): object {
   const rules = new Map<string, { id: string; name: string; shortDescription: { text: string }; properties: object }>();
   const results = [];
@@ -22,7 +27,7 @@ export function toSarif(files: FileScan[], opts: SarifOptions): object {
           properties: { tags: [f.dataClass, f.family], 'data-class': f.dataClass },
         });
       }
-      const uri = file.path.split('\\').join('/');
+      const uri = toUriReference(file.path);
       const what = f.kind === 'path' ? 'file is sensitive by its name' : f.masked;
       results.push({
         ruleId: f.ruleId,

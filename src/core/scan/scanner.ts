@@ -6,6 +6,7 @@ import { readForScan, readForScanSync, DEFAULT_MAX_BYTES, type ReadOutcome } fro
 import type { GitleaksConfig } from './gitleaks';
 import { builtinPathRules, PathMatcher } from './paths';
 import { compilePolicyRules, type RuleProblem } from './policyRules';
+import { scanSliced, type SliceOptions } from './sliced';
 import { builtinRules } from './rules';
 import type { CompiledRule, ScanResult } from './types';
 
@@ -50,9 +51,15 @@ export class Scanner {
     return finish(result);
   }
 
-  async scanFile(absPath: string, relPath: string, maxBytes = DEFAULT_MAX_BYTES): Promise<FileScan> {
+  /** For the editor: the content is scanned in slices, so that a large file never blocks; undefined when cancelled. */
+  async scanFile(absPath: string, relPath: string, maxBytes = DEFAULT_MAX_BYTES, slice: SliceOptions = {}): Promise<FileScan | undefined> {
     if (this.pathAllowed(relPath)) return { path: relPath, findings: [], suppressed: 1 };
-    return this.scanRead(await readForScan(absPath, maxBytes), relPath);
+    const read = await readForScan(absPath, maxBytes);
+    if (read.kind === 'binary') return this.scanRead(read, relPath);
+    const result = await scanSliced(this.detector, { text: read.text, path: relPath }, slice);
+    if (!result) return undefined;
+    result.findings.push(...this.paths.match(relPath));
+    return { path: relPath, ...finish(result), truncated: read.truncated };
   }
 
   scanFileSync(absPath: string, relPath: string, maxBytes = DEFAULT_MAX_BYTES): FileScan {

@@ -17,7 +17,33 @@ export async function* walkFiles(root: string): AsyncIterable<string> {
     yield root;
     return;
   }
-  yield* walkDir(root, []);
+  yield* walkDir(root, await enclosingLevels(path.resolve(root)));
+}
+
+/** The .gitignore files above `root` up to its repository's top (none when `root` is not inside a repository). */
+async function enclosingLevels(root: string): Promise<Level[]> {
+  const above: string[] = [];
+  for (let dir = root; ; ) {
+    if (await exists(path.join(dir, '.git'))) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) return [];
+    above.unshift(parent);
+    dir = parent;
+  }
+  const levels: Level[] = [];
+  for (const dir of above) {
+    const gi = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    if (gi !== undefined) levels.push({ dir, ig: ignore().add(gi) });
+  }
+  // A folder named explicitly is scanned even when it is itself ignored (as a file named explicitly is).
+  return ignored(root, true, levels) ? [] : levels;
+}
+
+function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function* walkDir(dir: string, levels: Level[]): AsyncIterable<string> {

@@ -1,6 +1,7 @@
 // Reads an extension's package.json and resolves its %placeholders% from package.nls.json.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { locateJsonError } from './jsonc';
 
 /** The fields of an extension manifest that classification looks at. */
 export interface ExtensionManifest {
@@ -54,11 +55,13 @@ export function toManifest(raw: Record<string, unknown>, nls: Record<string, unk
 /** Reads `<dir>/package.json` (and `package.nls.json` when present). Throws with the path on failure. */
 export async function readManifest(dir: string): Promise<ExtensionManifest> {
   const file = path.join(dir, 'package.json');
+  const text = stripBom(await fs.readFile(file, 'utf8'));
   let raw: Record<string, unknown>;
   try {
-    raw = JSON.parse(stripBom(await fs.readFile(file, 'utf8')));
+    raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+    const where = locateJsonError(text, e);
+    throw new Error(`${file}${/^\d+:\d+: /.test(where) ? ':' : ': '}${where}`);
   }
   let nls: Record<string, unknown> = {};
   try {

@@ -1,7 +1,7 @@
 // Scans open files, shows findings as diagnostics, and warns (once per file per session) when a file holds
 // data that an active AI tool is not cleared for. Records an `exposure` audit event with a hashed path.
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { hashPath } from '../../core/audit/eventGuard';
 import type { Scanner } from '../../core/scan/scanner';
 import type { Finding } from '../../core/scan/types';
 import type { Config } from '../config';
@@ -126,7 +126,7 @@ export class ExposureWatcher implements ExposureService, vscode.Disposable {
     this.audit.record('exposure', {
       classes: exp.classes,
       rules: exp.rules,
-      pathHash: createHash('sha256').update(rel).digest('hex'),
+      pathHash: hashPath(rel, this.policy.current?.policy.audit?.pseudonymize?.hmacKey),
       tools: exp.tools,
     });
     this.log.info(`exposure: a file with ${exp.classes.join(', ')} data is open while ${exp.tools.join(', ')} (not cleared for it) is active`);

@@ -37,7 +37,8 @@ export async function scanWorkspace(s: Services, watcher: ExposureWatcher, resul
           files++;
           if (files % 50 === 0) progress.report({ message: rel });
           try {
-            const r = await scanner.scanFile(file, rel, maxBytes);
+            const r = await scanner.scanFile(file, rel, maxBytes, { token });
+            if (!r) continue; // cancelled: reported at the next file
             findings += r.findings.length;
             // Open files already have live diagnostics from the watcher.
             if (r.findings.length && !open.has(uri.toString())) results.set(uri, r.findings.map((f) => toDiagnostic(f, active)));

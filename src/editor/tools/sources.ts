@@ -122,7 +122,8 @@ export async function mcpItems(context: vscode.ExtensionContext, policy: Policy 
     try {
       servers.push(...parseMcpConfig(text).map((s) => ({ ...s, scope })));
     } catch (e) {
-      log.warn(`${scope} mcp.json is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      const why = e instanceof Error ? e.message : String(e);
+      log.warn(`${scope} mcp.json is not valid JSON: ${uri.fsPath}${/^\d+:\d+: /.test(why) ? ':' : ': '}${why}`);
     }
   }
   return compareMcpServers(servers, policy, ctx).map((s, i) => ({

@@ -1,7 +1,7 @@
 // Sensitive data inside a real VS Code: diagnostics with masked values, one exposure alert per file, and
 // nothing exposed when the active tools are cleared. EXPOSURE_EXPECT (set by the run) is `exposed` or `cleared`.
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -91,9 +91,13 @@ describe('exposure', function () {
     await new Promise((r) => setTimeout(r, 1500));
     const exposure = events.filter((e) => e.type === 'exposure');
     assert.equal(exposure.length, 2, JSON.stringify(exposure));
-    const hashes = rel.map((r) => createHash('sha256').update(r).digest('hex')).sort();
-    assert.deepEqual(exposure.map((e) => e.data.pathHash).sort(), hashes);
-    const settings = exposure.find((e) => e.data.pathHash === hashes.find((h) => h === createHash('sha256').update('src/settings.ts').digest('hex')))!;
+    // The policy has a pseudonymization key, so the path hash is an HMAC with it, not a guessable sha256.
+    const key = api.services.policy.current?.policy.audit?.pseudonymize?.hmacKey;
+    assert.ok(key, 'the exposure policy sets audit.pseudonymize.hmacKey');
+    const hmac = (r: string) => createHmac('sha256', key).update(r).digest('hex');
+    assert.deepEqual(exposure.map((e) => e.data.pathHash).sort(), rel.map(hmac).sort());
+    assert.ok(!exposure.some((e) => e.data.pathHash === createHash('sha256').update('.env').digest('hex')));
+    const settings = exposure.find((e) => e.data.pathHash === hmac('src/settings.ts'))!;
     assert.deepEqual(settings.data.classes, ['secret']);
     assert.ok((settings.data.rules as string[]).includes('aws-access-key-id'));
     assert.ok((settings.data.tools as string[]).includes('Exposure Test Assistant'));

@@ -66,6 +66,16 @@ describe('audit event guard', () => {
     assert.deepEqual(t, { training: 'ai-basics', redacted: ['path'] });
   });
 
+  it('hashes paths with HMAC-SHA256 when given the pseudonymization key', () => {
+    const key = 'k'.repeat(32);
+    const keyed = hashPath('.env', key);
+    assert.match(keyed, /^[0-9a-f]{64}$/);
+    assert.notEqual(keyed, hashPath('.env'), 'a guessable name does not give a guessable hash');
+    assert.equal(keyed, hashPath('.env', key), 'stable, so files stay distinguishable across events');
+    assert.notEqual(keyed, hashPath('.env', 'another-key-of-16+'));
+    assert.equal(hashPath('src\\.env', key), hashPath('src/.env', key));
+  });
+
   it('drops secret-looking values', () => {
     const secrets = ['AKIAIOSFODNN7EXAMPLE', 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8', 'sk-abcdefghijklmnopqrstuvwxyz123456', 'Zx8Qp2Lm9Vt4Rk7Wn3Yb6Hc1Js5Dg0Fa8Ue2Io'];
     for (const s of secrets) assert.equal(sanitizeData('tool.added', { id: 'a.b', name: s }).name, undefined, s);

@@ -43,6 +43,21 @@ describe('ai-policy validate / sign / verify / keygen', function () {
     }
   });
 
+  it('refuses a missing file and a file larger than the extension accepts, without reading it', () => {
+    const t = tempDir();
+    try {
+      const huge = path.join(t.dir, 'huge.aipolicy.yaml');
+      writeFileSync(huge, readFileSync(starterPath, 'utf8') + `# ${'x'.repeat(1024 * 1024)}\n`);
+      const r = run('validate', starterPath, huge, path.join(t.dir, 'missing.yaml'));
+      assert.equal(r.code, 1);
+      assert.match(r.err, /huge\.aipolicy\.yaml: error: \d+ bytes is more than the 1048576 bytes a policy may have/);
+      assert.match(r.err, /missing\.yaml: error: cannot read: ENOENT/);
+      assert.match(r.out, /starter\.aipolicy\.yaml: ok/, 'the other files are still checked');
+    } finally {
+      t.done();
+    }
+  });
+
   it('exits 2 on usage errors', () => {
     assert.equal(run('validate').code, 2);
     assert.equal(run('validate', '--nope', 'x').code, 2);
@@ -66,6 +81,9 @@ describe('ai-policy validate / sign / verify / keygen', function () {
       assert.match(readFileSync(`${file}.sig`, 'utf8'), /^[A-Za-z0-9+/]{86}==\n$/);
       assert.equal(run('verify', '--pubkey', pub, file).code, 0);
       assert.equal(run('verify', '--pubkey', path.join(t.dir, 'k2', 'policy-signing.pub'), file).code, 1, 'wrong key');
+      const swapped = run('sign', '--key', pub, file);
+      assert.equal(swapped.code, 1);
+      assert.match(swapped.err, /not an Ed25519 private key \(PEM PKCS#8\)/);
       writeFileSync(file, readFileSync(file, 'utf8').replace('version: 7', 'version: 8'));
       const v = run('verify', '--pubkey', pub, file);
       assert.equal(v.code, 1);

@@ -18,6 +18,13 @@ describe('policy parse', () => {
     assert.doesNotMatch(r.problems[0].message, /at line/);
   });
 
+  it('refuses a second YAML document, at its start, without naming library functions', () => {
+    const r = parseYaml('a: 1\n---\nb: 2\n');
+    assert.equal(r.problems.length, 1);
+    assert.deepEqual({ line: r.problems[0].line, col: r.problems[0].col }, { line: 2, col: 1 });
+    assert.match(r.problems[0].message, /one YAML document/);
+  });
+
   it('reports duplicate keys with their line', () => {
     const r = parseYaml('a: 1\nb: 2\na: 3\n');
     assert.equal(r.problems[0].line, 3);
@@ -35,6 +42,17 @@ describe('policy parse', () => {
   it('reads JSON policies too', () => {
     const json = JSON.stringify(validatePolicyText(starterText(), { now: NOW }).policy);
     assert.ok(validatePolicyText(json, { now: NOW }).policy);
+  });
+
+  it('reports an alias bomb as a located problem instead of throwing', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const k of 'bcdef') levels.push(`${k}: &${k} [${Array(9).fill('*' + String.fromCharCode(k.charCodeAt(0) - 1)).join(', ')}]`);
+    const r = validatePolicyText(levels.join('\n') + '\n', { file: 'bomb.yaml' });
+    assert.equal(r.policy, undefined);
+    assert.equal(r.problems.length, 1);
+    assert.equal(r.problems[0].code, 'yaml');
+    assert.match(r.problems[0].message, /alias/i);
+    assert.deepEqual({ line: r.problems[0].line, col: r.problems[0].col, file: r.problems[0].file }, { line: 1, col: 1, file: 'bomb.yaml' });
   });
 
   it('refuses a document that is not a mapping', () => {
@@ -67,6 +85,9 @@ describe('policy lint', () => {
       const p = problemAt(text, /not a valid RE2 regex/);
       assert.deepEqual({ line: p.line, col: p.col }, { line: lineOf(text, bad).line, col: lineOf(text, bad).col - 1 }, bad);
     }
+    const hinted = (bad: string) => problemAt(replaceOnce(strictText(), 'pattern: "\\\\bNW-[0-9]{10}\\\\b"', `pattern: "${bad}"`), /not a valid RE2 regex/).message;
+    assert.match(hinted('(?<=x)y'), /lookaround and backreferences are not supported/);
+    assert.doesNotMatch(hinted('x{2,1}'), /lookaround/, 'the hint only where it applies');
     const empty = replaceOnce(strictText(), 'pattern: "\\\\bNW-[0-9]{10}\\\\b"', 'pattern: "x*"');
     assert.equal(problemAt(empty, /matches the empty string/).severity, 'error');
     const allow = replaceOnce(strictText(), 'patterns: ["\\\\bNW-0{10}\\\\b"]', 'patterns: ["(?!x)"]');
@@ -105,6 +126,17 @@ describe('policy lint', () => {
     assert.equal(p.line, text.slice(0, second).split('\n').length);
     const ids = replaceOnce(starterText(), 'identifiers: [vscode.chat]', 'identifiers: [GitHub.Copilot]');
     problemAt(ids, /identifier "GitHub.Copilot" is also claimed by tool "github-copilot"/);
+  });
+
+  it('refuses an audit endpoint over plain http, except on loopback', () => {
+    const text = replaceOnce(starterText(), '  identity: git-email\n', '  identity: git-email\n  endpoint: http://audit.example.com/v1/events\n');
+    const p = problemAt(text, /audit\.endpoint must use https/);
+    assert.equal(p.severity, 'error');
+    assert.deepEqual({ line: p.line, col: p.col }, lineOf(text, 'http://audit'));
+    for (const ok of ['https://audit.example.com/v1/events', 'http://127.0.0.1:8080/v1/events', 'http://[::1]:8080/v1/logs']) {
+      const fine = replaceOnce(starterText(), '  identity: git-email\n', `  identity: git-email\n  otlpEndpoint: ${ok}\n`);
+      assert.ok(validatePolicyText(fine, { now: NOW }).policy, ok);
+    }
   });
 
   it('lints a parsed policy directly', () => {

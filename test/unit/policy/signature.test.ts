@@ -30,6 +30,9 @@ describe('policy signatures', () => {
     assert.match(publicKeyError('hello') ?? '', /not a PEM public key/);
     assert.equal(publicKeyError(keys.publicKeyPem), undefined);
     assert.throws(() => signPolicy(text, rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()), /Ed25519/);
+    // A swapped key file says what was expected, not only OpenSSL's decoder error.
+    assert.throws(() => signPolicy(text, keys.publicKeyPem), /not an Ed25519 private key \(PEM PKCS#8\)/);
+    assert.throws(() => verifyPolicy(text, 'AAAA', 'hello'), /not an Ed25519 public key \(PEM SPKI\)/);
   });
 
   it('with a key pinned, refuses unsigned, badly signed and wrongly signed policies', () => {

@@ -35,6 +35,15 @@ describe('ai-policy scan (process)', () => {
     assert.ok(!r.stdout.includes('ignored.txt'));
     assert.ok(!r.stdout.includes(key));
   });
+  it('says how many files were skipped as binary, and still checks their names', () => {
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.writeFileSync(path.join(dir, 'bin', 'store.p12'), Buffer.from([0, 1, 2, 3]));
+    fs.writeFileSync(path.join(dir, 'bin', 'blob.dat'), Buffer.concat([Buffer.from([0]), Buffer.from(key)]));
+    const r = run(['bin'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^bin\/store\.p12:1:1: path-private-key \(secret\) sensitive file name$/m);
+    assert.match(r.stdout, /^1 finding in 2 files, 2 binary skipped \(file names checked only\)$/m);
+  });
   it('json and sarif formats', () => {
     const jr = JSON.parse(run(['--format', 'json', 'dirty'], dir).stdout);
     assert.equal(jr.findings[0].ruleId, 'aws-access-key-id');

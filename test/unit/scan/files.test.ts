@@ -20,6 +20,7 @@ describe('file reading', () => {
     const f = path.join(dir, 'blob.bin');
     fs.writeFileSync(f, Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(key)]));
     const r = await new Scanner().scanFile(f, 'blob.bin');
+    assert.ok(r);
     assert.equal(r.skipped, 'binary');
     assert.equal(r.findings.length, 0);
   });
@@ -27,6 +28,7 @@ describe('file reading', () => {
     const f = path.join(dir, 'big.txt');
     fs.writeFileSync(f, `k = "${key}"\n` + 'x'.repeat(5000) + `\nlate = "${key}"\n`);
     const r = await new Scanner().scanFile(f, 'big.txt', 1000);
+    assert.ok(r);
     assert.equal(r.truncated, true);
     assert.equal(r.findings.length, 1);
     assert.equal(r.findings[0].line, 1);
@@ -37,8 +39,23 @@ describe('file reading', () => {
     const read = await readForScan(f);
     assert.equal(read.kind, 'text');
     const r = await new Scanner().scanFile(f, 'bad.txt');
+    assert.ok(r);
     assert.equal(r.findings[0]?.ruleId, 'aws-access-key-id');
     assert.equal(r.findings[0].line, 2);
+  });
+  it('scans a file in slices (as the editor does) with the same findings as a one-shot read, and can be cancelled', async () => {
+    const f = path.join(dir, 'settings', '.env');
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, `A = "${key}"\n` + 'const x = 1;\n'.repeat(20_000) + `B = "${key}"\n`);
+    const scanner = new Scanner();
+    const once = scanner.scanFileSync(f, 'settings/.env');
+    const stats = { slices: 0, longestMs: 0 };
+    const sliced = await scanner.scanFile(f, 'settings/.env', undefined, { budgetMs: 0.01, stats });
+    assert.ok(sliced);
+    assert.ok(stats.slices > 1, 'yielded between slices');
+    assert.deepEqual(sliced.findings.map((x) => [x.ruleId, x.line]), once.findings.map((x) => [x.ruleId, x.line]));
+    assert.deepEqual(sliced.findings.map((x) => x.ruleId).sort(), ['aws-access-key-id', 'aws-access-key-id', 'path-dotenv']);
+    assert.equal(await scanner.scanFile(f, 'settings/.env', undefined, { token: { isCancellationRequested: true } }), undefined);
   });
   it('walks folders respecting .gitignore and skipping .git and node_modules', async () => {
     const root = path.join(dir, 'ws');
@@ -48,6 +65,22 @@ describe('file reading', () => {
     const seen: string[] = [];
     for await (const f of walkFiles(root)) seen.push(path.relative(root, f).split(path.sep).join('/'));
     assert.deepEqual(seen.sort(), ['.gitignore', 'keep.txt', 'src/a.ts']);
+  });
+  it('honours the .gitignore files above a sub-folder up to the repository top', async () => {
+    const walk = async (root: string) => {
+      const seen: string[] = [];
+      for await (const f of walkFiles(root)) seen.push(path.relative(root, f).split(path.sep).join('/'));
+      return seen.sort();
+    };
+    const repo = path.join(dir, 'repo');
+    for (const d of ['.git', 'app/src', 'app/gen']) fs.mkdirSync(path.join(repo, d), { recursive: true });
+    fs.writeFileSync(path.join(repo, '.gitignore'), '*.log\ngen/\n');
+    fs.writeFileSync(path.join(repo, 'app', '.gitignore'), 'local.txt\n');
+    for (const f of ['app/src/a.ts', 'app/src/debug.log', 'app/src/local.txt', 'app/gen/out.ts']) fs.writeFileSync(path.join(repo, f), 'x');
+    assert.deepEqual(await walk(path.join(repo, 'app', 'src')), ['a.ts']);
+    assert.deepEqual(await walk(path.join(repo, 'app', 'gen')), ['out.ts'], 'a folder named explicitly is scanned');
+    fs.rmSync(path.join(repo, '.git'), { recursive: true });
+    assert.deepEqual(await walk(path.join(repo, 'app', 'src')), ['a.ts', 'debug.log', 'local.txt'], 'outside a repository only the folder\'s own');
   });
 });
 

@@ -23,4 +23,11 @@ describe('SARIF output', () => {
     assert.match(Object.values(res.partialFingerprints)[0] as string, /^[0-9a-f]{32}$/);
     assert.ok(!JSON.stringify(sarif).includes(key));
   });
+  it('percent-encodes artifact paths so that they are valid URI references', () => {
+    const r = new Scanner().scanText('.env\n', 'my dir/.env');
+    const sarif = toSarif([{ path: 'my dir/a#1%.env', ...r }], { toolVersion: '1.2.3' }) as any;
+    const uri = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    assert.equal(uri, 'my%20dir/a%231%25.env');
+    assert.equal(decodeURIComponent(uri), 'my dir/a#1%.env');
+  });
 });

@@ -17,6 +17,12 @@ describe('ai-policy server command', function () {
     assert.match(r.stderr, /--token \(or AI_POLICY_SERVER_TOKEN\) is required/);
   });
 
+  it('refuses a --max-body that is not a positive number of bytes', () => {
+    const r = spawnSync(process.execPath, [CLI, 'server', '--port', '0', '--db', path.join(os.tmpdir(), 'unused.db'), '--token', 't', '--max-body', '5MB'], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--max-body must be a positive number of bytes/);
+  });
+
   it('takes the token from the environment, prints its URL and stops cleanly on SIGTERM', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-cli-'));
     const port = await freePort();

@@ -55,7 +55,7 @@ describe('tools: CLI', function () {
   it('inventory --format json classifies every extension, highest version per id', async () => {
     const r = await cli(['inventory', '--policy', policyFile, '--extensions-dir', extA, '--extensions-dir', extB, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /broken\.ext-1\.0\.0.*package\.json/);
+    assert.match(r.stderr, /broken\.ext-1\.0\.0.*package\.json:1:3: /, 'a broken manifest is reported at its line and column');
     const tools = (JSON.parse(r.stdout) as { tools: { id: string; version: string; ai: boolean; kind: string; status: string; reasons: string[] }[] }).tools;
     const by = Object.fromEntries(tools.map((t) => [t.id.toLowerCase(), t]));
     assert.equal(tools.length, 7);

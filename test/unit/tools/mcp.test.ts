@@ -25,10 +25,15 @@ describe('tools: MCP configuration', () => {
     assert.equal(servers[0].url, 'https://api.githubcopilot.com/mcp');
     assert.deepEqual(parseMcpConfig('{"mcpServers":{"a":{"url":"https://x.example"}}}').map((s) => [s.name, s.type]), [['a', 'http']]);
     assert.throws(() => parseMcpConfig('{"servers": {'));
+    assert.throws(() => parseJsonc('{\n  "servers": {\n    "a": {"url": "x"} "b": 1\n  }\n}'), /^SyntaxError: 3:23: /);
   });
 
   it('keeps comment markers inside strings', () => {
     assert.deepEqual(parseJsonc('{"u": "https://a//b", "c": "/* x */"} // end'), { u: 'https://a//b', c: '/* x */' });
+  });
+
+  it('drops trailing commas but keeps ",]" and ",}" inside strings', () => {
+    assert.deepEqual(parseJsonc('{"args": ["--only=a,]", "b,}", ], /* c */ "x": {"y": 1, // t\n },\n}'), { args: ['--only=a,]', 'b,}'], x: { y: 1 } });
   });
 
   it('compares servers with the policy by name and command or URL', () => {
