@@ -43,12 +43,12 @@ export class Config implements vscode.Disposable {
     return {
       policySource: c.get<string>('policySource', '').trim(),
       publicKey: c.get<string>('publicKey', '').trim(),
-      refreshIntervalMinutes: Math.max(1, c.get<number>('refreshIntervalMinutes', 60)),
+      refreshIntervalMinutes: atLeast(1, c.get<number>('refreshIntervalMinutes', 60), 60),
       auditEndpoint: c.get<string>('audit.endpoint', '').trim(),
       otlpEndpoint: c.get<string>('audit.otlpEndpoint', '').trim(),
       developerId: c.get<string>('developerId', '').trim(),
       scanEnabled: c.get<boolean>('scan.enabled', true),
-      maxFileSizeMB: Math.max(0.1, c.get<number>('scan.maxFileSizeMB', 5)),
+      maxFileSizeMB: atLeast(0.1, c.get<number>('scan.maxFileSizeMB', 5), 5),
     };
   }
 
@@ -56,4 +56,9 @@ export class Config implements vscode.Disposable {
     this.listener.dispose();
     this.emitter.dispose();
   }
+}
+
+/** A number setting, raised to its minimum; a value that is not a finite number (hand-edited JSON) gets the default. */
+function atLeast(min: number, value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(min, value) : fallback;
 }

@@ -137,7 +137,10 @@ function report(res: http.ServerResponse, ctx: Ctx, format: string): void {
 
 function publishedPolicy(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx, which: 'policy' | 'signature'): void {
   const file = ctx.policy?.read(which);
-  if (!file) return sendJson(res, 404, { error: ctx.policy ? 'not published' : 'no policy is published by this server' });
+  if (!file) {
+    const why = !ctx.policy ? 'no policy is published by this server' : which === 'signature' ? 'the published policy has no signature' : 'the published policy cannot be read';
+    return sendJson(res, 404, { error: why });
+  }
   const headers = { etag: file.etag, 'cache-control': 'no-cache' };
   if (req.headers['if-none-match'] === file.etag) {
     res.writeHead(304, headers);

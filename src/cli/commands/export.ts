@@ -13,7 +13,8 @@ Targets:
   claude-settings             Claude Code .claude/settings.json with permissions.deny Read(...) rules
   cursorignore aiexclude aiignore codeiumignore continueignore clineignore rooignore aiderignore
                               ignore files (gitignore syntax; .aiexclude without "!" exceptions)
-Ignore files and exclusions come from the sensitive path rules in force: the built-in ones and the policy's.`;
+Ignore files and exclusions come from the sensitive path rules in force: the built-in ones and the policy's.
+Exit code: 0 printed, 2 usage error or an unreadable or invalid policy (problems as file:line:col).`;
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommandArgs('export', HELP, {

@@ -76,8 +76,11 @@ export async function run(args: string[]): Promise<number> {
   if (!ok) return 2;
 
   const { report } = await import('./scanReport');
+  const code = files.some((f) => f.findings.length) ? 1 : 0;
+  // A reader that stops early (`| head`) is not an error of the scan: exit with its result, without a trace.
+  process.stdout.once('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? code : 2));
   process.stdout.write(report(files, format, pathToFileURL(process.cwd()).href + '/'));
-  return files.some((f) => f.findings.length) ? 1 : 0;
+  return code;
 }
 
 function fail(message: string, prefix = true): number {

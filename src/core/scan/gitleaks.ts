@@ -5,13 +5,16 @@ import type { RE2JS } from 're2js';
 import { compileRe2 } from './compile';
 import type { PathRule } from './paths';
 import { re2Rule, type RuleProblem } from './policyRules';
-import type { CompiledRule } from './types';
+import type { CompiledRule, MatchContext } from './types';
 
 interface GlAllow {
   regexes?: string[];
   paths?: string[];
   stopwords?: string[];
+  /** What `regexes` are tested against: `secret` (default), `match` or `line`. */
   regexTarget?: string;
+  /** `OR` (default): any criterion allows; `AND`: every criterion given must hold. */
+  condition?: string;
 }
 
 interface GlRule {
@@ -32,22 +35,43 @@ export interface GitleaksConfig {
   problems: RuleProblem[];
 }
 
-/** Compiled allowlist: a finding is dropped when its secret (or path) matches. */
-function compileAllow(lists: GlAllow[], problems: RuleProblem[], owner: string): (secret: string, path?: string) => boolean {
+type Allow = (secret: string, ctx: MatchContext) => boolean;
+
+/** Compiled allowlists: a finding is dropped when any one list allows it. */
+function compileAllow(lists: GlAllow[], problems: RuleProblem[], owner: string): Allow {
+  const compiled = lists.map((l) => compileList(l, problems, owner));
+  return (secret, ctx) => compiled.some((allows) => allows(secret, ctx));
+}
+
+function compileList(l: GlAllow, problems: RuleProblem[], owner: string): Allow {
   const regexes: RE2JS[] = [];
   const paths: RE2JS[] = [];
-  const stop: string[] = [];
-  for (const l of lists) {
-    for (const r of l.regexes ?? []) tryCompile(r, regexes, problems, owner);
-    for (const p of l.paths ?? []) tryCompile(p, paths, problems, owner);
-    stop.push(...(l.stopwords ?? []).map((s) => s.toLowerCase()));
+  for (const r of l.regexes ?? []) tryCompile(r, regexes, problems, owner);
+  for (const p of l.paths ?? []) tryCompile(p, paths, problems, owner);
+  const stop = (l.stopwords ?? []).map((s) => s.toLowerCase()).filter(Boolean);
+  let target = l.regexTarget ?? 'secret';
+  if (!['secret', 'match', 'line'].includes(target)) {
+    problems.push({ ruleId: owner, message: `allowlist regexTarget "${target}" is not secret, match or line; using secret` });
+    target = 'secret';
   }
-  return (secret, path) => {
-    if (regexes.some((r) => r.matcher(secret).find())) return true;
-    if (path && paths.some((r) => r.matcher(path).find())) return true;
-    const low = secret.toLowerCase();
-    return stop.some((s) => low.includes(s));
+  const and = (l.condition ?? 'OR').toUpperCase() === 'AND';
+  return (secret, ctx) => {
+    const checks: (() => boolean)[] = [];
+    if (regexes.length) {
+      const subject = target === 'match' ? ctx.text.slice(ctx.match.start, ctx.match.end) : target === 'line' ? lineAt(ctx.text, ctx.match.secretStart) : secret;
+      checks.push(() => regexes.some((r) => r.matcher(subject).find()));
+    }
+    if (paths.length) checks.push(() => !!ctx.path && paths.some((r) => r.matcher(ctx.path as string).find()));
+    if (stop.length) checks.push(() => stop.some((w) => secret.toLowerCase().includes(w)));
+    if (!checks.length) return false;
+    return and ? checks.every((c) => c()) : checks.some((c) => c());
   };
+}
+
+function lineAt(text: string, offset: number): string {
+  const from = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', offset);
+  return text.slice(from, nl === -1 ? text.length : nl).replace(/\r$/, '');
 }
 
 function tryCompile(source: string, into: RE2JS[], problems: RuleProblem[], owner: string): void {
@@ -76,8 +100,9 @@ function parseToml(toml: string): unknown {
 
 /** Parses gitleaks TOML text. Throws (a TomlSyntaxError) only when the TOML itself is broken. */
 export function loadGitleaksConfig(toml: string, dataClass = 'secret'): GitleaksConfig {
-  const doc = parseToml(toml) as { rules?: GlRule[]; allowlist?: GlAllow; allowlists?: GlAllow[] };
+  const doc = parseToml(toml) as { rules?: GlRule[]; allowlist?: GlAllow; allowlists?: GlAllow[]; extend?: unknown };
   const out: GitleaksConfig = { rules: [], paths: [], problems: [] };
+  if (doc.extend) out.problems.push({ ruleId: 'extend', message: '[extend] is not followed: only the rules in this file are used (the built-in rules cover the common providers)' });
   const globalAllow = compileAllow([...(doc.allowlist ? [doc.allowlist] : []), ...(doc.allowlists ?? [])], out.problems, 'allowlist');
   (doc.rules ?? []).forEach((r, i) => {
     const id = r.id ?? `gitleaks-rule-${i + 1}`;
@@ -104,7 +129,7 @@ export function loadGitleaksConfig(toml: string, dataClass = 'secret'): Gitleaks
         keywords: r.keywords,
         entropy: r.entropy,
         secretGroup: r.secretGroup,
-        allow: (s, p) => globalAllow(s, p) || own(s, p),
+        allow: (s, ctx) => globalAllow(s, ctx) || own(s, ctx),
       });
       if (pathRe) {
         const pr = pathRe;

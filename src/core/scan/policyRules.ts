@@ -3,7 +3,7 @@ import type { DataHandling, DataRule } from '../policy/types';
 import { compileRe2, pathFilter, re2Find } from './compile';
 import type { PathRule } from './paths';
 import type { Allowlist } from './suppress';
-import type { CompiledRule } from './types';
+import type { CompiledRule, MatchContext } from './types';
 import { entropy } from './validators';
 
 export interface RuleProblem {
@@ -15,7 +15,7 @@ export interface RuleProblem {
 export function re2Rule(
   meta: { id: string; name: string; family: string; dataClass: string },
   pattern: string,
-  opts: { keywords?: string[]; entropy?: number; paths?: string[]; secretGroup?: number; allow?: (secret: string, path?: string) => boolean },
+  opts: { keywords?: string[]; entropy?: number; paths?: string[]; secretGroup?: number; allow?: (secret: string, ctx: MatchContext) => boolean },
 ): CompiledRule {
   const re = compileRe2(pattern);
   const min = opts.entropy ?? 0;
@@ -23,7 +23,7 @@ export function re2Rule(
     ...meta,
     anchors: (opts.keywords ?? []).map((k) => k.toLowerCase()).filter(Boolean),
     find: (text) => re2Find(re, text, opts.secretGroup || undefined),
-    validate: (s, ctx) => (min <= 0 || entropy(s) >= min) && !(opts.allow?.(s, ctx.path) ?? false),
+    validate: (s, ctx) => (min <= 0 || entropy(s) >= min) && !(opts.allow?.(s, ctx) ?? false),
     pathFilter: pathFilter(opts.paths),
     multiline: /\\n|\(\?s/.test(pattern),
   };

@@ -11,6 +11,8 @@ export function registerExposure(s: Services): void {
   const workspaceResults = vscode.languages.createDiagnosticCollection('ai-policy-workspace');
   s.context.subscriptions.push(
     workspaceResults,
+    // An opened file gets live diagnostics from the watcher: drop its workspace-scan copy, or both would show.
+    // REVERTED
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ExposureCodeActions(), {
       providedCodeActionKinds: ExposureCodeActions.kinds,
     }),

@@ -1,7 +1,7 @@
 // Problems for policy authors: every open `*.aipolicy.yaml|yml|json` is validated (schema + lint) as
 // they type, so globs, regexes, owners and review dates are checked in the editor, not only in CI.
 import * as vscode from 'vscode';
-import { validatePolicyText } from '../../core/policy';
+import { DEFAULT_MAX_BYTES, validatePolicyText, type PolicyProblem } from '../../core/policy';
 
 const POLICY_FILE = /\.aipolicy\.(ya?ml|json)$/i;
 const DEBOUNCE_MS = 300;
@@ -33,7 +33,13 @@ export class PolicyDiagnostics implements vscode.Disposable {
 
   private update(doc: vscode.TextDocument): void {
     if (!POLICY_FILE.test(doc.fileName) || doc.isClosed) return;
-    const { problems } = validatePolicyText(doc.getText());
+    const text = doc.getText();
+    // Validation runs on the extension host: a file the loader would refuse anyway is not parsed on every keystroke.
+    const size = Buffer.byteLength(text, 'utf8');
+    const problems: PolicyProblem[] =
+      size > DEFAULT_MAX_BYTES
+        ? [{ severity: 'error', code: 'size', message: `${size} bytes is more than the ${DEFAULT_MAX_BYTES} bytes a policy may have`, line: 1, col: 1 }]
+        : validatePolicyText(text).problems;
     this.collection.set(
       doc.uri,
       problems.map((p) => {

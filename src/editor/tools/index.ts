@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { registerDisclosure, SessionTools } from './disclosure';
 import { registerIgnoreFilesCommand } from './ignoreFilesCommand';
 import { StatusItem } from './statusItem';
+import { statusSummary } from './statusText';
 import { registerToolCommands } from './toolCommands';
 import { ToolsView } from './toolsView';
 import { ToolWarnings } from './toolWarnings';
@@ -21,7 +22,8 @@ export function registerTools(s: Services): ToolsUi {
   const view = new ToolsView(s.inventory);
   const tree = vscode.window.createTreeView('aiPolicy.tools', { treeDataProvider: view, showCollapseAll: true });
   const updateBadge = () => {
-    const bad = s.inventory.items.filter((t) => t.enabled && t.status !== 'approved' && t.kind !== 'ai-feature').length;
+    const sum = statusSummary({ items: s.inventory.items, policy: s.policy.current?.policy, exposed: 0 });
+    const bad = sum.prohibited + sum.unapproved;
     tree.badge = bad ? { value: bad, tooltip: vscode.l10n.t('{0} AI tools not approved here', bad) } : undefined;
   };
   const warnings = new ToolWarnings(s);
@@ -34,6 +36,7 @@ export function registerTools(s: Services): ToolsUi {
   s.context.subscriptions.push(
     vscode.commands.registerCommand('aiPolicy._toolsState', () => ({
       statusText: status.text,
+      badge: tree.badge?.value ?? 0,
       tooltip: status.tooltip,
       view: view.snapshot(),
       warned: warnings.warnedIds,

@@ -16,10 +16,11 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
 const plain: Translate = (m, ...a) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(a[Number(i)]));
 
 export function statusSummary(input: StatusInput, t: Translate = plain): { text: string; level: StatusLevel; unapproved: number; prohibited: number } {
-  // Extensions with a minor AI feature (LM tools, a chat participant) are listed, but are not assistants to approve.
-  const on = input.items.filter((i) => i.enabled && i.kind !== 'ai-feature');
+  // Extensions with a minor AI feature (LM tools, a chat participant) are listed, but unlisted ones are not
+  // assistants to approve; once the policy names one (prohibited, restricted), it counts like any tool.
+  const on = input.items.filter((i) => i.enabled);
   const prohibited = on.filter((i) => i.status === 'prohibited').length;
-  const unapproved = on.filter((i) => i.status === 'restricted' || i.status === 'unlisted').length;
+  const unapproved = on.filter((i) => i.status === 'restricted' || (i.status === 'unlisted' && i.kind !== 'ai-feature')).length;
   const eye = input.exposed > 0 ? ` $(eye) ${t('{0} exposed', input.exposed)}` : '';
   if (!input.policy) return { text: `$(circle-slash) ${t('AI: no policy')}${eye}`, level: 'none', unapproved, prohibited };
   if (prohibited) return { text: `$(error) ${t('AI: prohibited')}${eye}`, level: 'error', unapproved, prohibited };

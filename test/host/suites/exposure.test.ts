@@ -133,6 +133,12 @@ describe('exposure', function () {
     assert.equal(closed[0].code, 'aws-access-key-id');
     assert.equal(closed[0].range.start.line, 0);
     assert.ok(!closed[0].message.includes(plantedKey()));
+    // Opened afterwards, the file shows the live diagnostic only, not a second copy from the workspace scan.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(path.join(ctx.workspaceDir!, 'src', 'closed.py')), { preview: false });
+    await until('one live diagnostic on the opened file', async () => {
+      const ds = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(ctx.workspaceDir!, 'src', 'closed.py')));
+      return ds.length === 1 && (await state()).diagnostics.some((d) => d.path === 'src/closed.py');
+    });
   });
 
   it(ctx.trusted ? 'adds the file to an AI ignore file' : 'writes no ignore file in Restricted Mode', async () => {

@@ -179,6 +179,19 @@ describe('policy', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('does not parse an oversized policy file on the extension host, and says why', async () => {
+    const file = path.join(api().context.globalStorageUri.fsPath, 'huge.aipolicy.yaml');
+    writeFileSync(file, starter + `# ${'x'.repeat(1024 * 1024)}\n`);
+    const doc = await vscode.workspace.openTextDocument(file);
+    const diags = await waitFor('size diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'ai-policy');
+      return d.length > 0 && d;
+    });
+    assert.equal(diags.length, 1);
+    assert.equal(diags[0].code, 'size');
+    assert.match(diags[0].message, /more than the 1048576 bytes a policy may have/);
+  });
+
   it('contributes the walkthrough', async () => {
     const walkthroughs = (ext?.packageJSON.contributes?.walkthroughs ?? []) as { id: string; steps: { id: string }[] }[];
     const w = walkthroughs.find((x) => x.id === 'aiPolicy.gettingStarted');

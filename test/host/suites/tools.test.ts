@@ -14,6 +14,7 @@ const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 
 interface ToolsState {
   statusText: string;
+  badge: number;
   tooltip: string;
   view: { status: string; tools: { id: string; name: string; description: string }[] }[];
   warned: string[];
@@ -73,6 +74,9 @@ describe('tools', function () {
     const s = await state();
     assert.equal(s.statusText, '$(error) AI: prohibited');
     assert.match(s.tooltip, /\| Banned Bot \| prohibited \| Dana Whitfield/);
+    const notApproved = s.items.filter((i) => i.enabled && (['prohibited', 'restricted'].includes(i.status) || (i.status === 'unlisted' && i.kind !== 'ai-feature')));
+    assert.ok(notApproved.length >= 2, 'the prohibited and the unlisted fake extensions');
+    assert.equal(s.badge, notApproved.length, 'the view badge counts what the status bar counts');
     const groups = s.view.map((g) => g.status);
     assert.deepEqual(groups.filter((g) => ['prohibited', 'unlisted', 'approved'].includes(g)), ['prohibited', 'unlisted', 'approved']);
     const prohibited = s.view.find((g) => g.status === 'prohibited')!;

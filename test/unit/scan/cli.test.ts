@@ -44,6 +44,13 @@ describe('ai-policy scan (process)', () => {
     assert.match(r.stdout, /^bin\/store\.p12:1:1: path-private-key \(secret\) sensitive file name$/m);
     assert.match(r.stdout, /^1 finding in 2 files, 2 binary skipped \(file names checked only\)$/m);
   });
+  it('stops quietly with its result when the reader closes the pipe early', () => {
+    fs.mkdirSync(path.join(dir, 'many'));
+    fs.writeFileSync(path.join(dir, 'many', 'keys.py'), `k = "${key}"\n`.repeat(5000));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" scan many | head -n 1`], { cwd: dir, encoding: 'utf8' });
+    assert.match(r.stdout, /^many\/keys\.py:1:6: aws-access-key-id/);
+    assert.equal(r.stderr, '', 'no EPIPE trace');
+  });
   it('json and sarif formats', () => {
     const jr = JSON.parse(run(['--format', 'json', 'dirty'], dir).stdout);
     assert.equal(jr.findings[0].ruleId, 'aws-access-key-id');

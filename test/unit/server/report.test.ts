@@ -133,7 +133,9 @@ describe('server: report, dashboard and published policy', () => {
     const etag = String(r.headers.etag);
     assert.match(etag, /^"[0-9a-f]{32}"$/);
     assert.equal((await request(`${s.base}/policy.yaml`, { headers: { 'if-none-match': etag } })).status, 304);
-    assert.equal((await request(`${s.base}/policy.yaml.sig`)).status, 404);
+    const noSig = await request(`${s.base}/policy.yaml.sig`);
+    assert.equal(noSig.status, 404);
+    assert.match(noSig.body, /the published policy has no signature/);
     fs.writeFileSync(policyFile + '.sig', 'c2lnbmF0dXJl\n');
     const sig = await request(`${s.base}/policy.yaml.sig`);
     assert.equal(sig.status, 200);
@@ -147,7 +149,9 @@ describe('server: report, dashboard and published policy', () => {
   it('has no published policy without --policy', async () => {
     const other = await startServer();
     try {
-      assert.equal((await request(`${other.base}/policy.yaml`)).status, 404);
+      const r = await request(`${other.base}/policy.yaml`);
+      assert.equal(r.status, 404);
+      assert.match(r.body, /no policy is published by this server/);
     } finally {
       await other.close();
     }

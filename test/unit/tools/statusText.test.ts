@@ -14,6 +14,8 @@ describe('tools: status bar text', () => {
     assert.equal(statusSummary({ items: [tool('A', 'unlisted'), tool('B', 'prohibited')], policy, exposed: 0 }).text, '$(error) AI: prohibited');
     const feature = { ...tool('GitLens', 'unlisted'), kind: 'ai-feature' };
     assert.equal(statusSummary({ items: [tool('A', 'approved'), feature], policy, exposed: 0 }).text, '$(shield) AI: all approved', 'an AI feature is not an unapproved assistant');
+    const banned = { ...tool('GitLens', 'prohibited'), kind: 'ai-feature' };
+    assert.equal(statusSummary({ items: [tool('A', 'approved'), banned], policy, exposed: 0 }).text, '$(error) AI: prohibited', 'an AI feature the policy prohibits still counts');
     assert.equal(statusSummary({ items: [tool('A', 'approved')], policy, exposed: 1 }).text, '$(shield) AI: all approved $(eye) 1 exposed');
   });
 
