@@ -12,7 +12,7 @@ export function registerExposure(s: Services): void {
   s.context.subscriptions.push(
     workspaceResults,
     // An opened file gets live diagnostics from the watcher: drop its workspace-scan copy, or both would show.
-    // REVERTED
+    vscode.workspace.onDidOpenTextDocument((d) => workspaceResults.delete(d.uri)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ExposureCodeActions(), {
       providedCodeActionKinds: ExposureCodeActions.kinds,
     }),
