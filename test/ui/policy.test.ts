@@ -4,23 +4,47 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../harness/workspaceSetup';
 import { PolicyServer } from '../host/policyServer';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { freePort, startServerProcess, stopServerProcess, type ServerProcess } from '../unit/audit/serverProcess';
 import { Workbench } from './workbench';
+
+const AUDIT_TOKEN = 'ui-policy-audit-token';
+
+/** The reference server's acknowledgement records, read through its report API as an auditor would. */
+async function acknowledgements(audit: ServerProcess): Promise<{ version: number; hash: string | null }[]> {
+  const res = await fetch(`${audit.url}/v1/report?format=json`, { headers: { authorization: `Bearer ${AUDIT_TOKEN}` } });
+  assert.equal(res.status, 200);
+  const report = (await res.json()) as { acknowledgements: { records: { version: number; hash: string | null }[] } };
+  return report.acknowledgements.records;
+}
 
 describe('policy UI', function () {
   this.timeout(180_000);
   let wb: Workbench;
   const server = new PolicyServer();
+  let audit: ServerProcess;
+  const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-policy-ui-audit-'));
 
   before(async () => {
     server.text = readFileSync(path.join(repoRoot(), 'policy-samples', 'strict.aipolicy.yaml'), 'utf8');
     const url = await server.start();
-    wb = await Workbench.open({ name: 'policy', fixture: path.join(repoRoot(), 'test', 'ui', 'fixtures', 'workbench'), machineSettings: { 'aiPolicy.policySource': url } });
+    // A real reference server on loopback receives the editor's audit events.
+    audit = await startServerProcess(await freePort(), path.join(auditDir, 'audit.db'), AUDIT_TOKEN);
+    wb = await Workbench.open({
+      name: 'policy',
+      fixture: path.join(repoRoot(), 'test', 'ui', 'fixtures', 'workbench'),
+      machineSettings: { 'aiPolicy.policySource': url, 'aiPolicy.audit.endpoint': `${audit.url}/v1/events` },
+      env: { AI_POLICY_AUDIT_TOKEN: AUDIT_TOKEN },
+    });
   });
   const prompt = () => wb.page.locator('.notifications-center .notification-list-item', { hasText: 'published AI tool policy version 7' }).first();
 
   after(async () => {
     await wb?.close();
     await server.stop();
+    if (audit) await stopServerProcess(audit);
+    fs.rmSync(auditDir, { recursive: true, force: true });
   });
 
   it('asks to acknowledge the new version, without a modal dialog', async () => {
@@ -53,12 +77,21 @@ describe('policy UI', function () {
     await wb.screenshot('policy-viewer');
   });
 
-  it('the Acknowledge button records it and the viewer says so', async () => {
+  it('the Acknowledge button records it, the viewer says so, and the reference server receives it', async () => {
+    assert.deepEqual(await acknowledgements(audit), [], 'nothing acknowledged before the click');
     const frame = await wb.webviewWithText('Northwind Bank AI tool policy');
     await frame.locator('#ack-button').click();
     await frame.locator('#acknowledgement', { hasText: 'You acknowledged version 7.' }).waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('#ack-button').count(), 0);
     await wb.screenshot('policy-viewer-acknowledged');
+    let records = await acknowledgements(audit);
+    for (let i = 0; i < 120 && records.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      records = await acknowledgements(audit);
+    }
+    assert.equal(records.length, 1, 'one acknowledgement stored by the server');
+    assert.equal(records[0].version, 7);
+    assert.match(records[0].hash ?? '', /^[0-9a-f]{64}$/);
   });
 
   it('after an update, the viewer lists what changed since the acknowledged version', async () => {

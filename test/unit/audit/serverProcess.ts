@@ -3,7 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
-export const REPO = path.resolve(__dirname, '../../../..');
+import { repoRoot } from '../../harness/workspaceSetup';
+
+export const REPO = repoRoot();
 export const CLI = path.join(REPO, 'dist', 'cli.js');
 
 export function freePort(): Promise<number> {
