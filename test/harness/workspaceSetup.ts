@@ -34,6 +34,8 @@ export const QUIET_USER_SETTINGS: Record<string, unknown> = {
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
+  // Test and demo workspaces live inside this repository's folder: do not offer to open the parent repository.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 function alive(pid: number): boolean {
