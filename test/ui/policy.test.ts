@@ -19,6 +19,13 @@ async function acknowledgements(audit: ServerProcess): Promise<{ version: number
   return report.acknowledgements.records;
 }
 
+/** The reference server's training records, as an auditor reads them. */
+async function trainings(audit: ServerProcess): Promise<{ training: string }[]> {
+  const res = await fetch(`${audit.url}/v1/report?format=json`, { headers: { authorization: `Bearer ${AUDIT_TOKEN}` } });
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { training: { records: { training: string }[] } }).training.records;
+}
+
 describe('policy UI', function () {
   this.timeout(180_000);
   let wb: Workbench;
@@ -119,5 +126,62 @@ describe('policy UI', function () {
     await frame.locator('.problems', { hasText: 'unknown key "colour"' }).waitFor({ timeout: 30_000 });
     assert.match(await frame.locator('header .meta').innerText(), /^Version 8 /);
     await wb.screenshot('policy-broken-update');
+  });
+
+  /** Types a token into Set Audit Endpoint Token's password box and returns the confirmation shown. */
+  async function setToken(token: string): Promise<void> {
+    const widget = await wb.runCommandWithInput('AI Policy: Set Audit Endpoint Token', 'AI Policy: audit endpoint token');
+    const input = widget.locator('.quick-input-box input');
+    assert.equal(await input.getAttribute('type'), 'password', 'the token is not shown as typed');
+    await input.fill(token);
+    await input.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 30_000 });
+  }
+  const sendNow = async (expect: RegExp): Promise<string> => {
+    await wb.runCommand('AI Policy: Send Queued Audit Events Now');
+    const toast = wb.page.locator('.notification-list-item-message', { hasText: expect }).first();
+    await toast.waitFor({ timeout: 30_000 });
+    return toast.innerText();
+  };
+
+  it('Set Audit Endpoint Token: the next send uses it, and the server refuses a wrong one', async () => {
+    await setToken('not-the-audit-token');
+    assert.ok((await wb.notifications()).includes('Audit token saved.'));
+    await wb.runCommand('AI Policy: Acknowledge Policy');
+    const frame = await wb.webviewWithText('Northwind Bank AI tool policy');
+    await frame.locator('#acknowledgement', { hasText: 'You acknowledged version 8.' }).waitFor({ timeout: 30_000 });
+    const message = await sendNow(/audit events still queued/);
+    assert.match(message, /^\d+ audit events still queued: HTTP 401/);
+    assert.deepEqual((await acknowledgements(audit)).map((r) => r.version), [7], 'version 8 did not reach the server');
+    await wb.screenshot('policy-audit-token-refused');
+  });
+
+  it('Complete Training: pick it, confirm, and the viewer shows it complete', async () => {
+    const widget = await wb.runCommandWithInput('AI Policy: Complete Training', 'Complete a required training');
+    const pick = widget.locator('.monaco-list-row', { hasText: 'EU AI Act Article 4 AI literacy awareness' }).first();
+    await pick.waitFor({ timeout: 30_000 });
+    assert.match(await pick.innerText(), /due by \d{4}-\d{2}-\d{2}/);
+    await pick.click();
+    // The link opens outside the editor; the workbench may first ask whether to open the external site.
+    const confirm = wb.page.locator('.notification-toast, .notifications-center .notification-list-item', { hasText: 'When you have completed "EU AI Act Article 4 AI literacy awareness"' }).first();
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await Promise.race([confirm.waitFor({ timeout: 30_000 }), dialog.waitFor({ timeout: 30_000 })]);
+    if (await dialog.isVisible()) await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await confirm.waitFor({ timeout: 30_000 });
+    await confirm.locator('.monaco-button', { hasText: 'I have completed it' }).click();
+    await wb.page.locator('.notification-list-item-message', { hasText: 'Recorded: "EU AI Act Article 4 AI literacy awareness" completed.' }).first().waitFor({ timeout: 30_000 });
+    const frame = await wb.webviewWithText('Northwind Bank AI tool policy');
+    const row = (title: string) => frame.locator('#training tr', { hasText: title }).first();
+    const text = await wb.waitForText(row('EU AI Act Article 4 AI literacy awareness'), /complete\s+renew by \d{4}-\d{2}-\d{2}/);
+    assert.doesNotMatch(text, /I have completed it/, `no button for a completed training: ${text}`);
+    assert.match(await row('Secure coding with AI assistants').innerText(), /due[\s\S]*I have completed it/, 'the other training is still due');
+    await wb.screenshot('policy-training-completed');
+  });
+
+  it('with the right token, Send Queued Audit Events Now delivers what was queued', async () => {
+    await setToken(AUDIT_TOKEN);
+    await sendNow(/^All audit events delivered\.$/);
+    assert.deepEqual((await acknowledgements(audit)).map((r) => r.version).sort(), [7, 8]);
+    assert.deepEqual((await trainings(audit)).map((t) => t.training), ['ai-literacy']);
   });
 });

@@ -58,6 +58,20 @@ export class Workbench {
     await this.quickInput('>' + label, label);
   }
 
+  /** Runs a command whose first step is a quick pick or input box titled `title`; returns once that shows. */
+  async runCommandWithInput(label: string, title: string): Promise<Locator> {
+    await this.page.locator('.monaco-workbench').focus();
+    await this.page.keyboard.press('F1');
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ timeout: TIMEOUT });
+    await input.fill('>' + label);
+    await widget.locator('.monaco-list-row', { hasText: label }).first().waitFor({ timeout: TIMEOUT });
+    await input.press('Enter');
+    await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: TIMEOUT });
+    return widget;
+  }
+
   /** Opens a workspace file through Quick Open (path relative to the workspace). */
   async openFile(relativePath: string): Promise<void> {
     const name = relativePath.split('/').pop() ?? relativePath;

@@ -34,6 +34,11 @@ export function registerPolicy(s: Services): void {
       void vscode.window.setStatusBarMessage(l ? vscode.l10n.t('AI tool policy version {0} is current.', l.policy.version) : vscode.l10n.t('No AI tool policy configured.'), 4000);
     }),
     vscode.commands.registerCommand('aiPolicy.completeTraining', (id?: unknown) => completeTraining(typeof id === 'string' ? id : undefined)),
-    vscode.commands.registerCommand('aiPolicy.openPolicySettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${s.context.extension.id}`)),
+    // In a remote window the machine-scoped settings (policy source, key, endpoints) are on the Remote tab only.
+    vscode.commands.registerCommand('aiPolicy.openPolicySettings', () =>
+      vscode.env.remoteName
+        ? vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: `@ext:${s.context.extension.id}` })
+        : vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${s.context.extension.id}`),
+    ),
   );
 }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
+import type { PolicyStore } from '../../../src/editor/policy/policyStore';
 import { hostContext } from '../context';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
@@ -93,6 +94,12 @@ describe('audit trail end to end', function () {
     assert.equal(snap.targets.endpoint, undefined);
     assert.equal(snap.events.stats.sent, 0);
     assert.equal((await report()).totals.events, 0);
+    // Sending now with no endpoint delivers nothing and keeps the events.
+    const queued = audit.snapshot().events.stats.queued;
+    await vscode.commands.executeCommand('aiPolicy.sendAuditEvents');
+    assert.ok(audit.snapshot().events.stats.queued >= queued, 'nothing dropped');
+    assert.equal(audit.snapshot().events.stats.sent, 0);
+    assert.equal((await report()).totals.events, 0);
     await vscode.commands.executeCommand('aiPolicy.showAuditLog');
     const doc = await waitFor('the audit log document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'ai-policy-audit'));
     assert.ok(doc.getText().includes('nothing is sent'), doc.getText().slice(0, 300));
@@ -112,6 +119,20 @@ describe('audit trail end to end', function () {
     assert.equal(snap.targets.endpoint, `${base}/v1/events`);
     assert.equal(snap.tokenSet, true);
     await waitFor('the queue to empty', () => (audit.snapshot().events.stats.queued === 0 ? true : undefined));
+  });
+
+  it('Send Queued Audit Events Now delivers a new event before it returns', async () => {
+    const store = (await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate()).services.policy as PolicyStore;
+    assert.equal(await countOf('training.completed'), 0);
+    await store.completeTraining('ai-literacy');
+    const isTraining = (e: { type: string }) => e.type === 'training.completed';
+    await waitFor('the training event in the recorder', () => {
+      const ev = audit.snapshot().events;
+      return ev.queued.some(isTraining) || ev.sent.some(isTraining) ? true : undefined;
+    });
+    await vscode.commands.executeCommand('aiPolicy.sendAuditEvents');
+    assert.equal(audit.snapshot().events.stats.queued, 0, 'the queue is empty when the command returns');
+    assert.equal(await countOf('training.completed'), 1, 'the server has the event when the command returns');
   });
 
   it('delivers the acknowledgement after Acknowledge', async () => {

@@ -192,6 +192,16 @@ describe('policy', function () {
     assert.match(diags[0].message, /more than the 1048576 bytes a policy may have/);
   });
 
+  it('Open Policy Settings opens the Settings editor', async () => {
+    await vscode.commands.executeCommand('aiPolicy.openPolicySettings');
+    const tab = await waitFor('the Settings tab', () => {
+      const t = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return t?.label === 'Settings' && t;
+    });
+    assert.equal(tab.isActive, true);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('contributes the walkthrough', async () => {
     const walkthroughs = (ext?.packageJSON.contributes?.walkthroughs ?? []) as { id: string; steps: { id: string }[] }[];
     const w = walkthroughs.find((x) => x.id === 'aiPolicy.gettingStarted');

@@ -93,6 +93,30 @@ describe('tools', function () {
     assert.equal((await state()).warned.filter((w) => w === 'fake-ai.banned-bot').length, 1);
   });
 
+  it('copies the access request address of the tool, else a mail to the policy contact', async () => {
+    await vscode.commands.executeCommand('aiPolicy.copyAccessRequest', 'fake-ai.banned-bot');
+    assert.equal(await vscode.env.clipboard.readText(), 'https://it.example.com/request/ai');
+    // The tools view passes its node; an unlisted tool has no address of its own.
+    const chat = (await state()).items.find((i) => i.id === 'fake-ai.chat-helper');
+    assert.ok(chat);
+    await vscode.commands.executeCommand('aiPolicy.copyAccessRequest', { tool: chat });
+    assert.equal(await vscode.env.clipboard.readText(), 'mailto:ai-policy@example.com?subject=AI%20tool%20access%20request%3A%20Fake%20AI%20Chat%20Helper');
+  });
+
+  it('opens the policy viewer at the tool', async () => {
+    const viewers = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('aiPolicy.viewer'));
+    assert.equal(viewers().length, 0);
+    await vscode.commands.executeCommand('aiPolicy.openToolPolicy', 'fake-ai.banned-bot');
+    await until('the viewer tab', () => viewers().length === 1);
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(active?.input instanceof vscode.TabInputWebview && active.input.viewType.endsWith('aiPolicy.viewer'), active?.label);
+    assert.equal(active.label, 'AI Tool Policy');
+    await vscode.commands.executeCommand('aiPolicy.openToolPolicy', 'fake-ai.chat-helper');
+    assert.equal(viewers().length, 1, 'the same panel, at the tools section');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await until('the viewer to close', () => viewers().length === 0);
+  });
+
   it('updates when an extension is removed and when one is installed', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('workbench.extensions.uninstallExtension', 'fake-ai.banned-bot');
