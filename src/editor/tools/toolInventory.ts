@@ -103,6 +103,12 @@ export class ToolInventory implements InventoryService, vscode.Disposable {
         ...(await modelItems(policy, ctx)),
         ...(await mcpItems(this.context, policy, ctx, this.log)),
       ];
+      // The policy changed while this pass awaited: its classification is stale, so classify again
+      // rather than publish it (a tool would briefly look unlisted and draw a warning).
+      if (this.policy.current?.policy !== policy) {
+        this.rerun = true;
+        return;
+      }
       const before = this.current;
       this.current = next;
       this.recordChanges(before, next);
