@@ -1,4 +1,6 @@
 // The one message protocol between the policy viewer webview (media/viewer.js) and the extension.
+import type { Policy } from '../../core/policy/types';
+
 export interface ViewerTool {
   id: string;
   name: string;
@@ -21,14 +23,10 @@ export interface ViewerTraining {
   basis?: string;
 }
 
-export interface ViewerModel {
-  organization: string;
-  version: number;
-  published: string;
-  effective: string;
-  expires?: string;
-  reviewedOn: string;
-  nextReview: string;
+/** The policy's identity and dates, as the policy states them. */
+type PolicyIdentity = Pick<Policy, 'organization' | 'version' | 'published' | 'effective' | 'expires' | 'reviewedOn' | 'nextReview'>;
+
+export interface ViewerModel extends PolicyIdentity {
   reviewOverdue: boolean;
   expired: boolean;
   owner: string;

@@ -11,20 +11,15 @@ import type { ExtensionApi } from '../../../src/extension';
 import type { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
 import type { PolicyStore } from '../../../src/editor/policy/policyStore';
 import { hostContext } from '../context';
+import { repoRoot } from '../../harness/workspaceSetup';
+import { type Probe, waitFor as poll } from '../wait';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 const CANARY = 'AKIAQCANARY7ZX9K4M1B';
-const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+const REPO = repoRoot();
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Deliveries go through the queue's backoff, so this suite waits longer than the default. */
+const waitFor = <T>(what: string, probe: Probe<T>) => poll(what, probe, 30_000);
 
 function getJson(url: string, token: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
   return new Promise((resolve, reject) => {

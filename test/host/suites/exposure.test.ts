@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import { hostContext } from '../context';
+import { waitFor } from '../wait';
 import { plantedKey } from '../exposureFakes';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
@@ -19,13 +20,6 @@ interface ExposureState {
 }
 const state = () => vscode.commands.executeCommand<ExposureState>('aiPolicy._exposureState');
 
-async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('exposure', function () {
   this.timeout(60_000);
@@ -43,8 +37,8 @@ describe('exposure', function () {
       events.push({ type, data });
       record(type, data);
     };
-    await until('the policy to load', () => !!api.services.policy.current);
-    await until('the fake assistant to be active', () => api.services.inventory.activeTools().some((t) => t.id === ASSISTANT));
+    await waitFor('the policy to load', () => !!api.services.policy.current);
+    await waitFor('the fake assistant to be active', () => api.services.inventory.activeTools().some((t) => t.id === ASSISTANT));
     fs.writeFileSync(path.join(ctx.workspaceDir!, 'src', 'settings.ts'), `export const region = 'eu-west-1';\nexport const accessKeyId = '${plantedKey()}';\n`);
     for (const r of rel) {
       const doc = await vscode.workspace.openTextDocument(path.join(ctx.workspaceDir!, r));
@@ -53,7 +47,7 @@ describe('exposure', function () {
   });
 
   it('shows diagnostics on the matched ranges, masked, with the data class', async () => {
-    await until('diagnostics for both files', async () => rel.every(async () => true) && (await state()).diagnostics.length >= 2);
+    await waitFor('diagnostics for both files', async () => rel.every(async () => true) && (await state()).diagnostics.length >= 2);
     const s = await state();
     const settings = s.diagnostics.find((d) => d.path === 'src/settings.ts');
     const env = s.diagnostics.find((d) => d.path === '.env');
@@ -84,7 +78,7 @@ describe('exposure', function () {
       assert.equal(events.filter((e) => e.type === 'exposure').length, 0);
       return;
     }
-    await until('two exposure events', () => events.filter((e) => e.type === 'exposure').length >= 2);
+    await waitFor('two exposure events', () => events.filter((e) => e.type === 'exposure').length >= 2);
     // Typing in the file must not alert again.
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath.endsWith('settings.ts'))!;
     for (let i = 0; i < 3; i++) await editor.edit((b) => b.insert(new vscode.Position(0, 0), `// edit ${i}\n`));
@@ -107,7 +101,7 @@ describe('exposure', function () {
     assert.deepEqual(s.exposed.map((e) => e.uri).sort(), ['.env', 'src/settings.ts']);
     assert.deepEqual(api.services.exposure.exposed.map((e) => e.uri).sort(), ['.env', 'src/settings.ts']);
     // After the edits the diagnostic still sits on the key, now three lines further down.
-    await until('the re-scan after the edits', async () => (await state()).diagnostics.find((d) => d.path === 'src/settings.ts')?.items.some((i) => i.code === 'aws-access-key-id' && i.line === 4) ?? false);
+    await waitFor('the re-scan after the edits', async () => (await state()).diagnostics.find((d) => d.path === 'src/settings.ts')?.items.some((i) => i.code === 'aws-access-key-id' && i.line === 4) ?? false);
   });
 
   it('offers the quick fixes on the finding', async () => {
@@ -121,7 +115,7 @@ describe('exposure', function () {
     const allow = actions.find((a) => /ai-policy:allow/.test(a.title))!;
     await vscode.workspace.applyEdit(allow.edit!);
     assert.match(doc.lineAt(line).text, /\/\/ ai-policy:allow aws-access-key-id$/);
-    await until('the allowed finding to disappear', async () => !(await state()).diagnostics.find((d) => d.path === 'src/settings.ts')?.items.some((i) => i.code === 'aws-access-key-id'));
+    await waitFor('the allowed finding to disappear', async () => !(await state()).diagnostics.find((d) => d.path === 'src/settings.ts')?.items.some((i) => i.code === 'aws-access-key-id'));
   });
 
   it('scans the whole workspace into the Problems panel', async () => {
@@ -135,7 +129,7 @@ describe('exposure', function () {
     assert.ok(!closed[0].message.includes(plantedKey()));
     // Opened afterwards, the file shows the live diagnostic only, not a second copy from the workspace scan.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(path.join(ctx.workspaceDir!, 'src', 'closed.py')), { preview: false });
-    await until('one live diagnostic on the opened file', async () => {
+    await waitFor('one live diagnostic on the opened file', async () => {
       const ds = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(ctx.workspaceDir!, 'src', 'closed.py')));
       return ds.length === 1 && (await state()).diagnostics.some((d) => d.path === 'src/closed.py');
     });

@@ -9,18 +9,10 @@ import type { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
 import { PolicyStore } from '../../../src/editor/policy/policyStore';
 import { generateSigningKeys, signPolicy } from '../../../src/core/policy';
 import { PolicyServer } from '../policyServer';
+import { waitFor } from '../wait';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 function viewerTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('aiPolicy.viewer'));

@@ -3,18 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import { hostContext } from '../context';
+import { type Probe, waitFor as poll } from '../wait';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitFor = <T>(what: string, probe: Probe<T>) => poll(what, probe, 15_000);
 
 describe('smoke', () => {
   const ctx = hostContext();

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import { hostContext } from '../context';
+import { waitFor } from '../wait';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 
@@ -25,13 +26,6 @@ interface ToolsState {
 const state = () => vscode.commands.executeCommand<ToolsState>('aiPolicy._toolsState');
 const statusOf = (s: ToolsState, id: string) => s.items.find((i) => i.id === id)?.status;
 
-async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('tools', function () {
   this.timeout(60_000);
@@ -47,8 +41,8 @@ describe('tools', function () {
       events.push({ type, data });
       record(type, data);
     };
-    await until('the policy to load', () => !!api.services.policy.current);
-    await until('the fake extensions in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.banned-bot'));
+    await waitFor('the policy to load', () => !!api.services.policy.current);
+    await waitFor('the fake extensions in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.banned-bot'));
   });
 
   it('classifies the fake extensions: catalog id approved, AI category unlisted, policy-prohibited', async () => {
@@ -85,7 +79,7 @@ describe('tools', function () {
   });
 
   it('warns once per session about each prohibited or unlisted tool', async () => {
-    await until('warnings', async () => (await state()).warned.includes('fake-ai.banned-bot'));
+    await waitFor('warnings', async () => (await state()).warned.includes('fake-ai.banned-bot'));
     const s = await state();
     assert.ok(s.warned.includes('fake-ai.chat-helper'));
     assert.ok(!s.warned.includes('saoudrizwan.claude-dev'));
@@ -107,20 +101,20 @@ describe('tools', function () {
     const viewers = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('aiPolicy.viewer'));
     assert.equal(viewers().length, 0);
     await vscode.commands.executeCommand('aiPolicy.openToolPolicy', 'fake-ai.banned-bot');
-    await until('the viewer tab', () => viewers().length === 1);
+    await waitFor('the viewer tab', () => viewers().length === 1);
     const active = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(active?.input instanceof vscode.TabInputWebview && active.input.viewType.endsWith('aiPolicy.viewer'), active?.label);
     assert.equal(active.label, 'AI Tool Policy');
     await vscode.commands.executeCommand('aiPolicy.openToolPolicy', 'fake-ai.chat-helper');
     assert.equal(viewers().length, 1, 'the same panel, at the tools section');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await until('the viewer to close', () => viewers().length === 0);
+    await waitFor('the viewer to close', () => viewers().length === 0);
   });
 
   it('updates when an extension is removed and when one is installed', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('workbench.extensions.uninstallExtension', 'fake-ai.banned-bot');
-    await until('the prohibited tool to leave the inventory', async () => !(await state()).items.some((i) => i.id === 'fake-ai.banned-bot'), 30_000);
+    await waitFor('the prohibited tool to leave the inventory', async () => !(await state()).items.some((i) => i.id === 'fake-ai.banned-bot'), 30_000);
     let s = await state();
     assert.match(s.statusText, /^\$\(warning\) AI: \d+ unapproved$/);
     assert.ok(!s.view.some((g) => g.status === 'prohibited'));
@@ -136,7 +130,7 @@ describe('tools', function () {
     const vsix = path.join(dir, 'late-helper.vsix');
     await promisify(execFile)(process.execPath, [path.join(repo, 'node_modules/@vscode/vsce/vsce'), 'package', '--out', vsix, '--skip-license', '--allow-missing-repository'], { cwd: dir });
     await vscode.commands.executeCommand('workbench.extensions.installExtension', vscode.Uri.file(vsix));
-    await until('the installed tool in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.late-helper'), 30_000);
+    await waitFor('the installed tool in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.late-helper'), 30_000);
     s = await state();
     assert.equal(statusOf(s, 'fake-ai.late-helper'), 'unlisted');
     const of = (type: string) => events.filter((e) => e.type === type).map((e) => e.data.id);
@@ -152,7 +146,7 @@ describe('tools', function () {
     if (!ctx.trusted || !ctx.workspaceDir) this.skip();
     const file = path.join(ctx.workspaceDir!, '.vscode', 'mcp.json');
     fs.writeFileSync(file, JSON.stringify({ servers: { shell: { command: 'mcp-shell' } } }));
-    await until('the edited mcp.json', async () => statusOf(await state(), 'mcp:shell') === 'prohibited');
+    await waitFor('the edited mcp.json', async () => statusOf(await state(), 'mcp:shell') === 'prohibited');
     assert.equal(statusOf(await state(), 'mcp:weather'), undefined);
   });
 
@@ -160,7 +154,7 @@ describe('tools', function () {
     if (!ctx.gitInit || !ctx.trusted) this.skip();
     const git = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: { inputBox: { value: string } }[] } }>('vscode.git')!;
     const api = (await git.activate()).getAPI(1);
-    await until('the git repository', () => api.repositories.length > 0);
+    await waitFor('the git repository', () => api.repositories.length > 0);
     api.repositories[0].inputBox.value = 'Add parser';
     await vscode.commands.executeCommand('aiPolicy.addDisclosure');
     const once = api.repositories[0].inputBox.value;

@@ -3,14 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Policy } from '../../../src/core/policy/types';
+import { repoRoot } from '../../harness/workspaceSetup';
 
-function findRepo(start: string): string {
-  for (let d = start; ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, 'policy-samples'))) return d;
-    if (path.dirname(d) === d) return process.cwd();
-  }
-}
-export const REPO = findRepo(__dirname);
+export const REPO = repoRoot();
 export const MANIFESTS = path.join(REPO, 'test/unit/tools/manifests');
 
 export function testPolicy(): Policy {
