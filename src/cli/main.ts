@@ -1,4 +1,5 @@
 // ai-policy: the command-line face of the shared core.
+import { isMainThread, workerData } from 'node:worker_threads';
 import { commands } from './commands';
 
 const USAGE = `ai-policy <command> [options]
@@ -13,8 +14,10 @@ Commands:
   inventory [--policy FILE] [--extensions-dir DIR]... [--format text|json]
                                            classify installed editor extensions
   export --policy FILE --target TARGET     derive enforcement configs from the policy
-  server --port P --db FILE --token T [--policy FILE] [--host H]
+  server --port P --db FILE --admin-token A [--token T] [--roster CSV] [--policy FILE] [--host H]
                                            run the reference audit server
+  enroll --db FILE --developer ID          issue a per-developer ingest token (printed on the last line)
+  verify-log --db FILE [--expect-head H]   check the audit server's tamper-evident log
 
 Run "ai-policy <command> --help" for a command's options.`;
 
@@ -36,7 +39,10 @@ async function main(argv: string[]): Promise<number> {
   return command(rest);
 }
 
-main(process.argv.slice(2)).then(
+// The audit server renders its reports in a worker thread running this same bundle.
+if (!isMainThread && (workerData as { aiPolicyRenderWorker?: boolean } | null)?.aiPolicyRenderWorker) {
+  void import('../server/render/renderWorker').then((m) => m.runRenderWorker());
+} else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,138 +1,161 @@
-// The reference audit server: ingest, report, dashboard and the published policy, on node:http.
+// The reference audit server on node:http: ingest (editors), report, dashboard, developer pages and the
+// evidence pack (admin), the published policy and a health check. Persistence is behind AuditStore;
+// reports and pages are built in a worker thread (render/), so no route blocks the event loop.
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
-import { clearCookie, hasBearer, hasSession, sameSecret, sessionCookie } from './auth';
-import { reportCsv } from './csv';
-import { dashboardPage } from './dashboard';
-import { openDb, type Db } from './db';
-import { BodyTooLarge, readBody, send, sendJson } from './http';
-import { createIngest, type Ingest } from './ingest';
-import { cspHeader, loginPage } from './page';
+import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH, sameSecret, sessionCookie } from './auth';
+import { BodyBudget, readBody, send, sendJson } from './http';
+import { ingestRoute } from './ingestRoute';
 import { PublishedPolicy } from './publishedPolicy';
-import { buildReport } from './report';
-import { validateBatch } from './validate';
+import { Renderer } from './render/renderer';
+import { Roster } from './report/roster';
+import { cspHeader, loginPage } from './report/page';
+import { openStore } from './store';
+import type { AuditStore } from './store/types';
+import { viewRoute, type ViewName } from './viewRoutes';
 
 export interface ServerOptions {
+  /** The store: a SQLite file path. */
   dbFile: string;
-  token: string;
+  /** Shared ingest token (optional when every developer is enrolled). */
+  token?: string;
+  /** Reads report, dashboard and evidence. */
+  adminToken: string;
   policyFile?: string;
+  /** CSV of expected developers (id, optional team). */
+  rosterFile?: string;
+  /** Trust this header (set by an authenticating reverse proxy) as the sender's developer id. */
+  identityHeader?: string;
+  /** Take the client address for throttling from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
   /** Largest accepted request body (default 5 MiB). */
   maxBodyBytes?: number;
+  /** Request body bytes read at once across connections (default 4 x maxBodyBytes). */
+  maxConcurrentBodyBytes?: number;
+  /** Failed authentications per address per minute before 429 (default 20). */
+  authFailuresPerMinute?: number;
   /** Called with each ingest body as received (for diagnostics). */
   onIngestBody?: (body: string) => void;
+  log?: (line: string) => void;
 }
 
 export interface AuditServer {
   server: http.Server;
-  db: Db;
+  store: AuditStore;
   close(): Promise<void>;
 }
 
 export const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 
-export function createAuditServer(opts: ServerOptions): AuditServer {
-  if (!opts.token) throw new Error('a token is required');
-  const db = openDb(opts.dbFile);
-  const ingest = createIngest(db);
-  const policy = opts.policyFile ? new PublishedPolicy(opts.policyFile) : undefined;
+export interface Ctx {
+  store: AuditStore;
+  credentials: Credentials;
+  throttle: AuthThrottle;
+  bodies: BodyBudget;
+  renderer: Renderer;
+  policy?: PublishedPolicy;
+  maxBodyBytes: number;
+  trustProxy: boolean;
+  identityHeader?: string;
+  onIngestBody?: (body: string) => void;
+}
+
+/** Refuses weak or confusable tokens (the CLI shows these messages at start). */
+export function tokenProblems(opts: Pick<ServerOptions, 'token' | 'adminToken'>): string[] {
+  const problems: string[] = [];
+  if (!opts.adminToken) problems.push('an admin token is required (it reads the evidence)');
+  else if (opts.adminToken.length < MIN_TOKEN_LENGTH) problems.push(`the admin token is shorter than ${MIN_TOKEN_LENGTH} characters`);
+  if (opts.token !== undefined && opts.token.length < MIN_TOKEN_LENGTH) problems.push(`the ingest token is shorter than ${MIN_TOKEN_LENGTH} characters`);
+  if (opts.token && opts.adminToken && sameSecret(opts.token, opts.adminToken)) problems.push('the ingest and admin tokens must differ');
+  return problems;
+}
+
+export async function createAuditServer(opts: ServerOptions): Promise<AuditServer> {
+  const problems = tokenProblems(opts);
+  if (problems.length) throw new Error(problems.join('; '));
+  // Read once here so that a broken roster stops the start; the render worker reads it from then on.
+  if (opts.rosterFile) new Roster(opts.rosterFile, opts.log);
+  const store = await openStore(opts.dbFile, { log: opts.log });
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const ctx: Ctx = {
+    store,
+    credentials: new Credentials(store, opts.token || undefined, opts.adminToken),
+    throttle: new AuthThrottle(opts.authFailuresPerMinute ?? 20),
+    bodies: new BodyBudget(opts.maxConcurrentBodyBytes ?? 4 * maxBodyBytes),
+    renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, rosterFile: opts.rosterFile }),
+    policy: opts.policyFile ? new PublishedPolicy(opts.policyFile) : undefined,
+    maxBodyBytes,
+    trustProxy: !!opts.trustProxy,
+    identityHeader: opts.identityHeader?.toLowerCase(),
+    onIngestBody: opts.onIngestBody,
+  };
   const server = http.createServer((req, res) => {
-    handle(req, res, { ...opts, db, ingest, policy }).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: e instanceof Error ? e.message : 'internal error' });
+    handle(req, res, ctx).catch((e: unknown) => {
+      opts.log?.(`error on ${req.method} ${req.url?.slice(0, 100)}: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();
     });
   });
   server.requestTimeout = 60_000;
   return {
     server,
-    db,
+    store,
     close: () =>
       new Promise((resolve) => {
         server.close(() => {
-          db.close();
-          resolve();
+          void ctx.renderer.close().then(() => store.close()).then(resolve);
         });
         server.closeAllConnections();
       }),
   };
 }
 
-interface Ctx extends ServerOptions {
-  db: Db;
-  ingest: Ingest;
-  policy?: PublishedPolicy;
-}
+const VIEWS: Record<string, ViewName> = { '/': 'dashboard', '/v1/report': 'report', '/developer': 'developer', '/evidence': 'evidence' };
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const route = `${req.method} ${url.pathname}`;
-  switch (route) {
-    case 'POST /v1/events':
-      return events(req, res, ctx);
-    case 'GET /v1/report':
-      if (!hasSession(req, ctx.token)) return sendJson(res, 401, { error: 'token required' }, { 'www-authenticate': 'Bearer' });
-      return report(res, ctx, url.searchParams.get('format') ?? 'json');
-    case 'GET /': {
-      const nonce = randomBytes(16).toString('base64');
-      const headers = { 'content-security-policy': cspHeader(nonce), 'x-frame-options': 'DENY' };
-      if (!hasSession(req, ctx.token)) return send(res, 401, 'text/html; charset=utf-8', loginPage(nonce, url.searchParams.has('failed')), headers);
-      return send(res, 200, 'text/html; charset=utf-8', dashboardPage(buildReport(ctx.db, ctx.policy?.describe()), nonce), headers);
-    }
-    case 'POST /login': {
-      const form = new URLSearchParams(await readBody(req, 4096).catch(() => ''));
-      const ok = sameSecret(form.get('token') ?? '', ctx.token);
-      const headers: Record<string, string> = { location: ok ? '/' : '/?failed' };
-      if (ok) headers['set-cookie'] = sessionCookie(ctx.token, isHttps(req));
-      return send(res, 303, 'text/plain; charset=utf-8', '', headers);
-    }
-    case 'POST /logout':
-      return send(res, 303, 'text/plain; charset=utf-8', '', { location: '/', 'set-cookie': clearCookie() });
-    case 'GET /healthz':
-      return sendJson(res, 200, { ok: true });
-    case 'GET /policy.yaml':
-    case 'HEAD /policy.yaml':
-    case 'GET /policy.yaml.sig':
-    case 'HEAD /policy.yaml.sig':
-      return publishedPolicy(req, res, ctx, url.pathname.endsWith('.sig') ? 'signature' : 'policy');
-    default: {
-      const known = ['/v1/events', '/v1/report', '/', '/login', '/logout', '/healthz', '/policy.yaml', '/policy.yaml.sig'];
-      if (known.includes(url.pathname)) return sendJson(res, 405, { error: `${req.method} not allowed here` });
-      return sendJson(res, 404, { error: 'not found' });
-    }
+  const path = url.pathname;
+  if (req.method === 'POST' && path === '/v1/events') return ingestRoute(req, res, ctx);
+  if (req.method === 'GET' && (VIEWS[path] || /^\/evidence\/[a-z-]+\.csv$/.test(path))) return viewRoute(req, res, ctx, VIEWS[path] ?? 'evidence-csv', url);
+  if (req.method === 'POST' && path === '/login') return login(req, res, ctx);
+  if (req.method === 'POST' && path === '/logout') {
+    await ctx.credentials.closeSession(req);
+    return send(res, 303, 'text/plain; charset=utf-8', '', { location: '/', 'set-cookie': clearCookie() });
   }
+  if (req.method === 'GET' && path === '/healthz') {
+    const h = await ctx.store.health();
+    return sendJson(res, h.ok ? 200 : 503, h.ok ? { ok: true, schema: h.schemaVersion, events: h.head?.count } : { ok: false, error: h.problem });
+  }
+  if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/policy.yaml' || path === '/policy.yaml.sig')) {
+    return publishedPolicy(req, res, ctx, path.endsWith('.sig') ? 'signature' : 'policy');
+  }
+  const known = ['/v1/events', '/v1/report', '/', '/developer', '/evidence', '/login', '/logout', '/healthz', '/policy.yaml', '/policy.yaml.sig'];
+  if (known.includes(path)) return sendJson(res, 405, { error: `${req.method} not allowed here` });
+  return sendJson(res, 404, { error: 'not found' });
 }
 
 function isHttps(req: http.IncomingMessage): boolean {
   return (req.socket as { encrypted?: boolean }).encrypted === true || req.headers['x-forwarded-proto'] === 'https';
 }
 
-async function events(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
-  if (!hasBearer(req, ctx.token)) {
+async function login(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
+  const address = clientAddress(req, ctx.trustProxy);
+  const nonce = randomBytes(16).toString('base64');
+  const html = { 'content-security-policy': cspHeader(nonce), 'x-frame-options': 'DENY' };
+  const wait = ctx.throttle.retryAfter(address);
+  if (wait) {
     req.resume();
-    return sendJson(res, 401, { error: 'bearer token required' }, { 'www-authenticate': 'Bearer', connection: 'close' });
+    return send(res, 429, 'text/html; charset=utf-8', loginPage(nonce, `Too many failed sign-ins from this address; try again in ${wait} s.`), { ...html, 'retry-after': String(wait) });
   }
-  let text: string;
-  try {
-    text = await readBody(req, ctx.maxBodyBytes ?? DEFAULT_MAX_BODY);
-  } catch (e) {
-    if (e instanceof BodyTooLarge) return sendJson(res, 413, { error: `body larger than ${ctx.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes` }, { connection: 'close' });
-    throw e;
+  const form = new URLSearchParams(await readBody(req, 4096).catch(() => ''));
+  const cred = await ctx.credentials.classify(form.get('token') ?? '');
+  if (cred.role === 'admin') {
+    const id = await ctx.credentials.openSession();
+    return send(res, 303, 'text/plain; charset=utf-8', '', { location: '/', 'set-cookie': sessionCookie(id, isHttps(req)) });
   }
-  ctx.onIngestBody?.(text);
-  const v = validateBatch(text);
-  if (!v.ok) return sendJson(res, 400, { error: v.reason });
-  // The transaction commits (and, with synchronous=FULL, reaches the disk) before we answer.
-  const result = ctx.ingest(v.events);
-  sendJson(res, 200, result);
-}
-
-function report(res: http.ServerResponse, ctx: Ctx, format: string): void {
-  const r = buildReport(ctx.db, ctx.policy?.describe());
-  if (format === 'csv') {
-    const name = `ai-policy-report-${r.generatedAt.slice(0, 10)}.csv`;
-    return send(res, 200, 'text/csv; charset=utf-8', reportCsv(r), { 'content-disposition': `attachment; filename="${name}"` });
-  }
-  if (format !== 'json') return sendJson(res, 400, { error: 'format must be json or csv' });
-  sendJson(res, 200, r);
+  if (cred.role === 'ingest') return send(res, 403, 'text/html; charset=utf-8', loginPage(nonce, 'This token can only send events; sign in with the admin token.'), html);
+  ctx.throttle.fail(address);
+  return send(res, 303, 'text/plain; charset=utf-8', '', { location: '/?failed' });
 }
 
 function publishedPolicy(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx, which: 'policy' | 'signature'): void {
@@ -150,3 +173,4 @@ function publishedPolicy(req: http.IncomingMessage, res: http.ServerResponse, ct
   res.writeHead(200, { 'content-type': type, 'content-length': file.bytes.length, 'x-content-type-options': 'nosniff', ...headers });
   res.end(req.method === 'HEAD' ? undefined : file.bytes);
 }
+

@@ -1,20 +1,19 @@
-// Token checks. The API takes `Authorization: Bearer <token>`; the dashboard takes a session cookie set
-// by the login form. The cookie holds an HMAC derived from the token, not the token itself, so a
-// leaked cookie cannot be replayed as an API token for ingest.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// Credentials and roles. The ingest token (what editors hold) and enrolled per-developer tokens may only
+// send events; the admin token (or a dashboard session opened with it) reads the evidence. Sessions are
+// random ids kept server-side (only their hash, in the store) with an expiry, removed at sign-out.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { AuditStore } from './store/types';
 
 export const COOKIE = 'aip_session';
+export const MIN_TOKEN_LENGTH = 16;
+export const SESSION_TTL_MS = 12 * 3600 * 1000;
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Constant-time comparison (both sides hashed first, so lengths do not leak either). */
 export function sameSecret(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
-}
-
-export function sessionValue(token: string): string {
-  return createHmac('sha256', token).update('ai-policy-dashboard-session').digest('base64url');
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }
 
 export function bearer(req: IncomingMessage): string | undefined {
@@ -31,22 +30,90 @@ export function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-export function hasBearer(req: IncomingMessage, token: string): boolean {
-  const b = bearer(req);
-  return b !== undefined && sameSecret(b, token);
+/** A new per-developer token (printed once by `ai-policy enroll`; the store keeps its sha256). */
+export function newToken(): string {
+  return `aipe_${randomBytes(32).toString('base64url')}`;
 }
 
-/** Bearer token or dashboard session cookie. */
-export function hasSession(req: IncomingMessage, token: string): boolean {
-  if (hasBearer(req, token)) return true;
-  const c = cookie(req, COOKIE);
-  return c !== undefined && sameSecret(c, sessionValue(token));
+export type Credential =
+  | { role: 'admin' }
+  | { role: 'ingest'; auth: 'shared' }
+  | { role: 'ingest'; auth: 'enrolled'; developer: string }
+  | { role: 'none' }
+  | { role: 'invalid' };
+
+export class Credentials {
+  constructor(
+    private readonly store: AuditStore,
+    private readonly ingestToken: string | undefined,
+    private readonly adminToken: string,
+  ) {}
+
+  /** What a presented token is allowed to do. */
+  async classify(token: string | undefined): Promise<Credential> {
+    if (token === undefined || token === '') return { role: 'none' };
+    if (sameSecret(token, this.adminToken)) return { role: 'admin' };
+    if (this.ingestToken !== undefined && sameSecret(token, this.ingestToken)) return { role: 'ingest', auth: 'shared' };
+    const developer = await this.store.enrolledDeveloper(sha256(token));
+    return developer !== undefined ? { role: 'ingest', auth: 'enrolled', developer } : { role: 'invalid' };
+  }
+
+  async openSession(): Promise<string> {
+    const id = randomBytes(32).toString('base64url');
+    await this.store.createSession(sha256(id), Date.now() + SESSION_TTL_MS);
+    return id;
+  }
+
+  async hasSession(req: IncomingMessage): Promise<boolean> {
+    const id = cookie(req, COOKIE);
+    return id !== undefined && id.length <= 100 && this.store.sessionValid(sha256(id), Date.now());
+  }
+
+  async closeSession(req: IncomingMessage): Promise<void> {
+    const id = cookie(req, COOKIE);
+    if (id !== undefined && id.length <= 100) await this.store.deleteSession(sha256(id));
+  }
 }
 
-export function sessionCookie(token: string, secure: boolean): string {
-  return `${COOKIE}=${sessionValue(token)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200${secure ? '; Secure' : ''}`;
+export function sessionCookie(id: string, secure: boolean): string {
+  return `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_TTL_MS / 1000}${secure ? '; Secure' : ''}`;
 }
 
 export function clearCookie(): string {
   return `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+}
+
+/** Failed authentications per client address in a sliding minute; past the limit the address gets 429. */
+export class AuthThrottle {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit = 20,
+    private readonly windowMs = 60_000,
+    private readonly maxAddresses = 10_000,
+  ) {}
+
+  /** Seconds to wait when the address is throttled, else 0. */
+  retryAfter(address: string, now = Date.now()): number {
+    const times = this.recent(address, now);
+    return times.length >= this.limit ? Math.max(1, Math.ceil((times[0] + this.windowMs - now) / 1000)) : 0;
+  }
+
+  fail(address: string, now = Date.now()): void {
+    const times = this.recent(address, now);
+    times.push(now);
+    this.failures.delete(address);
+    this.failures.set(address, times.slice(-this.limit));
+    if (this.failures.size > this.maxAddresses) this.failures.delete(this.failures.keys().next().value as string);
+  }
+
+  private recent(address: string, now: number): number[] {
+    return (this.failures.get(address) ?? []).filter((t) => t > now - this.windowMs);
+  }
+}
+
+/** The client's address: the socket's, or with a trusted reverse proxy the last X-Forwarded-For hop. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : undefined;
+  return forwarded || req.socket.remoteAddress || 'unknown';
 }

@@ -40,3 +40,24 @@ export function send(res: ServerResponse, status: number, type: string, body: st
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
 }
+
+/**
+ * Bytes of request bodies being read at once, across all connections. Each upload reserves its declared
+ * length (or the per-request limit when it streams) before reading; past the budget the server answers
+ * 503 with Retry-After instead of buffering without bound.
+ */
+export class BodyBudget {
+  private used = 0;
+
+  constructor(readonly limit: number) {}
+
+  reserve(bytes: number): boolean {
+    if (this.used > 0 && this.used + bytes > this.limit) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  release(bytes: number): void {
+    this.used = Math.max(0, this.used - bytes);
+  }
+}

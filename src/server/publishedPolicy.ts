@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { parse } from 'yaml';
-import type { PolicyInfo } from './report';
+import type { PolicyInfo } from './report/build';
 
 interface Cached {
   key: string;
@@ -44,13 +44,18 @@ export class PublishedPolicy {
     let value: PolicyInfo | undefined;
     try {
       const p = parse(c.bytes.toString('utf8')) as Record<string, unknown>;
+      const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
       const training = Array.isArray(p.training)
-        ? (p.training as Record<string, unknown>[]).filter((t) => typeof t?.id === 'string').map((t) => ({ id: String(t.id), title: String(t.title ?? t.id) }))
+        ? (p.training as Record<string, unknown>[])
+            .filter((t) => typeof t?.id === 'string')
+            .map((t) => ({ id: String(t.id), title: String(t.title ?? t.id), dueWithinDays: num(t.dueWithinDays), renewalDays: num(t.renewalDays) }))
         : [];
+      const ack = p.acknowledgement && typeof p.acknowledgement === 'object' ? (p.acknowledgement as Record<string, unknown>) : undefined;
       value = {
         organization: typeof p.organization === 'string' ? p.organization : undefined,
         version: typeof p.version === 'number' ? p.version : undefined,
         training,
+        acknowledgement: ack ? { required: ack.required === true, withinDays: num(ack.withinDays) } : undefined,
       };
     } catch {
       value = undefined;

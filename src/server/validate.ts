@@ -1,35 +1,74 @@
 // Checks an ingest body before anything is stored: a batch is taken whole or refused whole, with the
-// first reason found (and the index of the offending event).
+// first reason found (and the index of the offending event). The shape of each event type comes from the
+// wire schema shared with the editor (src/core/audit/wireSchema.ts); times are parsed to instants.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import canonicalize from 'canonicalize';
+import { EVENT_TYPES, type AuditEventType } from '../core/audit/events';
+import { dataJsonSchema, envelopeJsonSchema } from '../core/audit/wireSchema';
+
 export interface IncomingEvent {
   id: string;
-  type: string;
+  type: AuditEventType;
   time: string;
-  developer?: unknown;
-  machine?: unknown;
-  policyVersion?: unknown;
-  editor?: unknown;
-  extensionVersion?: unknown;
-  data?: unknown;
-  [k: string]: unknown;
+  developer?: string;
+  machine?: string;
+  policyVersion?: number | null;
+  editor?: { name?: string; version?: string };
+  extensionVersion?: string;
+  data?: Record<string, unknown>;
+}
+
+/** An accepted event: the event as sent, its instant, and its canonical JSON text (RFC 8785), which is what is stored and chained. */
+export interface CheckedEvent {
+  event: IncomingEvent;
+  /** `time` as epoch milliseconds. */
+  at: number;
+  developer: string;
+  body: string;
 }
 
 export const MAX_EVENTS_PER_BATCH = 10_000;
+/** How far ahead of the server's clock an event may be dated. */
+export const MAX_FUTURE_MS = 24 * 3600 * 1000;
 
-export type Validation = { ok: true; events: IncomingEvent[] } | { ok: false; reason: string };
+export type Validation = { ok: true; events: CheckedEvent[] } | { ok: false; reason: string };
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-export function validateBatch(text: string): Validation {
+const ajv = new Ajv({ allErrors: false, strict: true });
+const envelope = ajv.compile(envelopeJsonSchema());
+const dataValidators = new Map<string, ValidateFunction>(EVENT_TYPES.map((t) => [t, ajv.compile(dataJsonSchema(t))]));
+
+function describe(err: ErrorObject | undefined, at: string): string {
+  if (!err) return `${at}: invalid`;
+  const where = at + err.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
+  const p = err.params as Record<string, unknown>;
+  if (err.keyword === 'required') return `${where}: missing "${String(p.missingProperty)}"`;
+  if (err.keyword === 'additionalProperties') return `${where}: unknown field "${String(p.additionalProperty).slice(0, 40)}"`;
+  if (err.keyword === 'maxItems') return `${where}: more than ${String(p.limit)} items`;
+  if (err.keyword === 'maxLength') return `${where}: longer than ${String(p.limit)} characters`;
+  return `${where}: ${err.message ?? 'invalid'}`;
+}
+
+/** Parses an ISO 8601 date-time with a zone (Z or ±hh:mm) to epoch ms, or undefined. */
+export function parseInstant(s: string): number | undefined {
+  if (!ISO.test(s)) return undefined;
+  const ms = Date.parse(s);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+export function validateBatch(text: string, now: number = Date.now()): Validation {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reason: `malformed JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, reason: `malformed JSON: ${e instanceof Error ? e.message.slice(0, 200) : 'unreadable'}` };
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: 'body must be a JSON object {"events": [...]}' };
   const events = (body as { events?: unknown }).events;
   if (!Array.isArray(events)) return { ok: false, reason: '"events" must be an array' };
   if (events.length > MAX_EVENTS_PER_BATCH) return { ok: false, reason: `at most ${MAX_EVENTS_PER_BATCH} events per request` };
+  const out: CheckedEvent[] = [];
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as Record<string, unknown>;
     const at = `events[${i}]`;
@@ -37,14 +76,15 @@ export function validateBatch(text: string): Validation {
     for (const key of ['id', 'type', 'time'] as const) {
       if (typeof e[key] !== 'string' || (e[key] as string).length === 0) return { ok: false, reason: `${at}: missing "${key}"` };
     }
-    if ((e.id as string).length > 200) return { ok: false, reason: `${at}: "id" longer than 200 characters` };
-    if ((e.type as string).length > 100) return { ok: false, reason: `${at}: "type" longer than 100 characters` };
-    if (!ISO.test(e.time as string) || !Number.isFinite(Date.parse(e.time as string))) {
-      return { ok: false, reason: `${at}: "time" is not an ISO 8601 date-time` };
-    }
-    if (e.data !== undefined && (typeof e.data !== 'object' || e.data === null || Array.isArray(e.data))) {
-      return { ok: false, reason: `${at}: "data" must be an object` };
-    }
+    if (!dataValidators.has(e.type as string)) return { ok: false, reason: `${at}: unknown event type "${(e.type as string).slice(0, 40)}"` };
+    if (!envelope(e)) return { ok: false, reason: describe(envelope.errors?.[0], at) };
+    const data = dataValidators.get(e.type as string) as ValidateFunction;
+    if (e.data !== undefined && !data(e.data)) return { ok: false, reason: describe(data.errors?.[0], `${at}.data`) };
+    const ms = parseInstant(e.time as string);
+    if (ms === undefined) return { ok: false, reason: `${at}: "time" is not an ISO 8601 date-time with a zone` };
+    if (ms > now + MAX_FUTURE_MS) return { ok: false, reason: `${at}: "time" is more than 24 hours ahead of the server's clock` };
+    const event = e as unknown as IncomingEvent;
+    out.push({ event, at: ms, developer: event.developer || 'unknown', body: canonicalize(event) as string });
   }
-  return { ok: true, events: events as IncomingEvent[] };
+  return { ok: true, events: out };
 }

@@ -10,4 +10,6 @@ export const commands: Record<string, Command> = {
   inventory: (a) => import('./inventory').then((m) => m.run(a)),
   export: (a) => import('./export').then((m) => m.run(a)),
   server: (a) => import('./server').then((m) => m.run(a)),
+  enroll: (a) => import('./enroll').then((m) => m.run(a)),
+  'verify-log': (a) => import('./verifyLog').then((m) => m.run(a)),
 };

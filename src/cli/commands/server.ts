@@ -2,16 +2,24 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { createAuditServer } from '../../server/app';
+import { createAuditServer, tokenProblems, type AuditServer } from '../../server/app';
 
-const HELP = `ai-policy server --port P --db FILE --token T [--policy FILE] [--host H]
+const HELP = `ai-policy server --port P --db FILE --admin-token A [--token T] [--roster CSV] [--policy FILE] [--host H]
 
-  --port P        port to listen on (0 picks a free one)
-  --db FILE       SQLite database file (created when missing)
-  --token T       bearer token for ingest, report and dashboard (or env AI_POLICY_SERVER_TOKEN)
-  --policy FILE   publish this policy at /policy.yaml (and FILE.sig at /policy.yaml.sig)
-  --host H        address to bind (default 127.0.0.1)
-  --max-body N    largest accepted request body in bytes (default 5 MiB)
+  --port P              port to listen on (0 picks a free one)
+  --db FILE             SQLite database file (created when missing, upgraded when older)
+  --admin-token A       reads the report, dashboard and evidence pack (or env AI_POLICY_ADMIN_TOKEN)
+  --token T             shared ingest token: may only send events (or env AI_POLICY_SERVER_TOKEN);
+                        without it only enrolled developer tokens (ai-policy enroll) can send
+  --roster CSV          expected developers (id[,team]); those who sent nothing show as "no data"
+  --policy FILE         publish this policy at /policy.yaml (and FILE.sig at /policy.yaml.sig)
+  --host H              address to bind (default 127.0.0.1)
+  --identity-header N   trust header N, set by an authenticating reverse proxy, as the sender's
+                        developer id (off by default; only behind such a proxy)
+  --trust-proxy         throttle failed sign-ins by X-Forwarded-For (behind a reverse proxy)
+  --max-body N          largest accepted request body in bytes (default 5 MiB)
+
+Tokens must be at least 16 characters.
 `;
 
 export async function run(args: string[]): Promise<number> {
@@ -21,8 +29,12 @@ export async function run(args: string[]): Promise<number> {
       port: { type: 'string' },
       db: { type: 'string' },
       token: { type: 'string' },
+      'admin-token': { type: 'string' },
+      roster: { type: 'string' },
       policy: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
+      'identity-header': { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
       'max-body': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -32,25 +44,43 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const token = values.token || process.env.AI_POLICY_SERVER_TOKEN || '';
+  const token = values.token || process.env.AI_POLICY_SERVER_TOKEN || undefined;
+  const adminToken = values['admin-token'] || process.env.AI_POLICY_ADMIN_TOKEN || '';
   const port = Number(values.port);
   const problems: string[] = [];
   if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) problems.push('--port must be an integer 0-65535');
   if (!values.db) problems.push('--db FILE is required');
-  if (!token) problems.push('--token (or AI_POLICY_SERVER_TOKEN) is required');
+  if (!adminToken) problems.push('--admin-token (or AI_POLICY_ADMIN_TOKEN) is required');
+  else problems.push(...tokenProblems({ token, adminToken }).map((p) => p.replace('the admin token', '--admin-token').replace('the ingest token', '--token')));
+  if (!adminToken && token && token.length < 16) problems.push('--token is shorter than 16 characters');
   if (values.policy && !fs.existsSync(values.policy)) problems.push(`--policy: ${values.policy} does not exist`);
+  if (values.roster && !fs.existsSync(values.roster)) problems.push(`--roster: ${values.roster} does not exist`);
+  const header = values['identity-header'];
+  if (header !== undefined && !/^[A-Za-z0-9-]{1,100}$/.test(header)) problems.push('--identity-header must be a header name');
   const maxBody = values['max-body'] === undefined ? undefined : Number(values['max-body']);
   if (maxBody !== undefined && !(Number.isInteger(maxBody) && maxBody > 0)) problems.push('--max-body must be a positive number of bytes');
   if (problems.length) {
     process.stderr.write(problems.map((p) => `ai-policy server: ${p}\n`).join('') + '\n' + HELP);
     return 2;
   }
-  const app = createAuditServer({
-    dbFile: path.resolve(values.db as string),
-    token,
-    policyFile: values.policy ? path.resolve(values.policy) : undefined,
-    maxBodyBytes: maxBody,
-  });
+  const log = (line: string): void => void process.stderr.write(`ai-policy server: ${line}\n`);
+  let app: AuditServer;
+  try {
+    app = await createAuditServer({
+      dbFile: path.resolve(values.db as string),
+      token,
+      adminToken,
+      policyFile: values.policy ? path.resolve(values.policy) : undefined,
+      rosterFile: values.roster ? path.resolve(values.roster) : undefined,
+      identityHeader: header,
+      trustProxy: values['trust-proxy'],
+      maxBodyBytes: maxBody,
+      log,
+    });
+  } catch (e) {
+    process.stderr.write(`ai-policy server: ${values.db}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
   const host = values.host as string;
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
@@ -60,7 +90,11 @@ export async function run(args: string[]): Promise<number> {
   const actualPort = typeof addr === 'object' && addr ? addr.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const base = `http://${shownHost}:${actualPort}`;
-  process.stdout.write(`ai-policy server listening on ${base}/\n  events:    POST ${base}/v1/events\n  report:    GET  ${base}/v1/report?format=json|csv\n  dashboard: ${base}/\n`);
+  process.stdout.write(
+    `ai-policy server listening on ${base}/\n  events:    POST ${base}/v1/events\n  report:    GET  ${base}/v1/report?format=json|csv[&since=YYYY-MM-DD&until=YYYY-MM-DD]\n` +
+      `  dashboard: ${base}/\n  evidence:  ${base}/evidence?since=YYYY-MM-DD&until=YYYY-MM-DD\n`,
+  );
+  if (!token) process.stdout.write('  no shared ingest token: only enrolled developer tokens can send events\n');
   if (values.policy) process.stdout.write(`  policy:    ${base}/policy.yaml\n`);
   if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost') {
     process.stderr.write('ai-policy server: serving plain HTTP beyond loopback; put it behind an HTTPS reverse proxy (editors only send to https).\n');

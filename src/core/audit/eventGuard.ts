@@ -2,41 +2,15 @@
 // is checked against its kind; strings that look like file contents, file paths or secret values are
 // dropped. Dropped key names (never their values) are listed in `redacted` so a gap is visible.
 import { createHash, createHmac } from 'node:crypto';
+import { DATE_PATTERN, fieldsOf, TOOL_FIELDS, WIRE_LIMITS, type Kind } from './wireSchema';
 
-type Kind = 'text' | 'id' | 'hash' | 'number' | 'boolean' | 'ids' | 'tool' | 'tools' | 'counts' | 'source';
-
-const TOOL_FIELDS: Record<string, Kind> = {
-  id: 'id',
-  name: 'text',
-  version: 'id',
-  kind: 'id',
-  status: 'id',
-  enabled: 'boolean',
-  active: 'boolean',
-  policyToolId: 'id',
-  dataClasses: 'ids',
-};
-
-const COMMON: Record<string, Kind> = { reason: 'text', count: 'number' };
-
-const SCHEMAS: Record<string, Record<string, Kind>> = {
-  inventory: { tools: 'tools', counts: 'counts' },
-  'tool.added': { tool: 'tool', ...TOOL_FIELDS },
-  'tool.removed': { tool: 'tool', ...TOOL_FIELDS },
-  'policy.loaded': { version: 'number', hash: 'hash', signature: 'id', source: 'source', expired: 'boolean', organization: 'text', previousVersion: 'number' },
-  'policy.refused': { codes: 'ids', keptVersion: 'number' },
-  'policy.acknowledged': { version: 'number', hash: 'hash', method: 'id' },
-  'training.completed': { trainingId: 'id', training: 'id', title: 'text', policyVersion: 'number', completedAt: 'id' },
-  exposure: { classes: 'ids', rules: 'ids', pathHash: 'hash', tools: 'ids', findings: 'number', languageId: 'id', action: 'id' },
-  'disclosure.added': { tools: 'ids', trailer: 'id', target: 'id', repoHash: 'hash' },
-  'ignoreFiles.added': { files: 'ids' },
-  'ignoreFiles.written': { files: 'ids' },
-};
+/** The editor's own cap on a tool list; the wire allows more (WIRE_LIMITS.tools). */
+const EDITOR_TOOLS = 500;
 
 /** Keys that carry a path and are replaced by its hash rather than dropped. */
 const PATH_KEYS = new Set(['path', 'uri', 'file', 'fileName']);
 
-export const LIMITS = { text: 200, list: 100, tools: 500, dataBytes: 64 * 1024 } as const;
+export const LIMITS = { text: WIRE_LIMITS.text, list: WIRE_LIMITS.list, tools: EDITOR_TOOLS, dataBytes: 64 * 1024 } as const;
 
 const SECRET_SHAPES =
   /-----BEGIN|AKIA[0-9A-Z]{12,}|\bgh[pousr]_[A-Za-z0-9]{16,}|\bxox[abprs]-|\bsk-[A-Za-z0-9_-]{16,}|\beyJ[A-Za-z0-9_-]{8,}\.|:\/\/[^/\s:@]+:[^/\s@]+@/;
@@ -82,15 +56,18 @@ function clean(v: unknown, kind: Kind): unknown {
       return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
     case 'boolean':
       return typeof v === 'boolean' ? v : undefined;
-    case 'ids': {
+    case 'ids':
+    case 'texts': {
       if (!Array.isArray(v)) return undefined;
-      return v.slice(0, LIMITS.list).map((x) => safeString(x, 'id')).filter((x) => x !== undefined);
+      return v.slice(0, LIMITS.list).map((x) => safeString(x, kind === 'ids' ? 'id' : 'text')).filter((x) => x !== undefined);
     }
+    case 'date':
+      return typeof v === 'string' && new RegExp(DATE_PATTERN).test(v) && Number.isFinite(Date.parse(v)) ? v : undefined;
     case 'counts': {
       if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
       const out: Record<string, number> = {};
       for (const [k, n] of Object.entries(v as Record<string, unknown>).slice(0, LIMITS.list)) {
-        if (/^[A-Za-z0-9_.-]{1,40}$/.test(k) && typeof n === 'number' && Number.isFinite(n)) out[k] = n;
+        if (new RegExp(`^[A-Za-z0-9_.-]{1,${WIRE_LIMITS.countKey}}$`).test(k) && typeof n === 'number' && Number.isFinite(n)) out[k] = n;
       }
       return out;
     }
@@ -142,7 +119,8 @@ export function hashPath(p: string, hmacKey?: string): string {
 
 /** The allow-listed, checked copy of an event's data. */
 export function sanitizeData(type: string, data: Record<string, unknown>): Record<string, unknown> {
-  const schema = { ...COMMON, ...(SCHEMAS[type] ?? {}) };
+  const schema: Record<string, Kind> = { ...(fieldsOf(type) ?? {}) };
+  delete schema.redacted; // set by the guard itself, below
   const input = { ...data };
   const pathsDropped: string[] = [];
   for (const key of PATH_KEYS) {

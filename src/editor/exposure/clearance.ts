@@ -4,8 +4,10 @@ import type { InventoryItem } from '../services';
 export interface Exposure {
   classes: string[];
   rules: string[];
-  /** Names of active tools not cleared for at least one of the classes. */
+  /** Names of active tools not cleared for at least one of the classes (for people). */
   tools: string[];
+  /** The same tools' ids (for audit events: the server keys tools by id). */
+  toolIds: string[];
 }
 
 /** Tools (by name) among `active` that are not cleared for `dataClass`. */
@@ -20,5 +22,6 @@ export function exposureOf(findings: readonly { dataClass: string; ruleId: strin
   if (!uncleared.length) return undefined;
   const tools = [...new Set(uncleared.flatMap((c) => toolsNotCleared(active, c)))].sort();
   const rules = [...new Set(findings.filter((f) => uncleared.includes(f.dataClass)).map((f) => f.ruleId))].sort();
-  return { classes: uncleared, rules, tools };
+  const toolIds = [...new Set(active.filter((t) => uncleared.some((c) => !t.dataClasses.includes(c))).map((t) => t.id))].sort();
+  return { classes: uncleared, rules, tools, toolIds };
 }

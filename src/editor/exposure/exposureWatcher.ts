@@ -121,13 +121,14 @@ export class ExposureWatcher implements ExposureService, vscode.Disposable {
     }
   }
 
-  private alert(doc: vscode.TextDocument, exp: { classes: string[]; rules: string[]; tools: string[] }): void {
+  private alert(doc: vscode.TextDocument, exp: { classes: string[]; rules: string[]; tools: string[]; toolIds: string[] }): void {
     const rel = vscode.workspace.asRelativePath(doc.uri, false);
     this.audit.record('exposure', {
       classes: exp.classes,
       rules: exp.rules,
       pathHash: hashPath(rel, this.policy.current?.policy.audit?.pseudonymize?.hmacKey),
-      tools: exp.tools,
+      tools: exp.toolIds,
+      toolNames: exp.tools,
     });
     this.log.info(`exposure: a file with ${exp.classes.join(', ')} data is open while ${exp.tools.join(', ')} (not cleared for it) is active`);
     const problems = vscode.l10n.t('Show Problems');

@@ -214,6 +214,10 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
         source: /^https?:/i.test(loaded.source) ? displaySource(loaded.source) : 'file',
         signature: loaded.signature,
         expired: !!loaded.expired,
+        published: loaded.policy.published,
+        effective: loaded.policy.effective,
+        reviewedOn: loaded.policy.reviewedOn,
+        nextReview: loaded.policy.nextReview,
       });
     }
     this.emitter.fire(loaded);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { createEvent, EventQueue, Sender } from '../../../src/core/audit';
 import { createAuditServer } from '../../../src/server/app';
 import { CTX, makeEvents, tempDir } from './helpers';
-import { freePort, startServerProcess, stopServerProcess, type ServerProcess } from './serverProcess';
+import { ADMIN_TOKEN, freePort, startServerProcess, stopServerProcess, type ServerProcess } from './serverProcess';
 
 const TOKEN = 'fault-test-token';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -100,7 +100,7 @@ describe('audit delivery under faults', function () {
 
     const dir = tempDir();
     const bodies: string[] = [];
-    const app = createAuditServer({ dbFile: path.join(dir, 'audit.db'), token: TOKEN, onIngestBody: (b) => bodies.push(b) });
+    const app = await createAuditServer({ dbFile: path.join(dir, 'audit.db'), token: TOKEN, adminToken: ADMIN_TOKEN, onIngestBody: (b) => bodies.push(b) });
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
     const port = (app.server.address() as { port: number }).port;
     try {

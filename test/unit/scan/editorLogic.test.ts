@@ -16,7 +16,7 @@ describe('exposure logic', () => {
   });
   it('an exposure lists classes, rules and tools; none when every tool is cleared', () => {
     const findings = [{ dataClass: 'secret', ruleId: 'aws-access-key-id' }, { dataClass: 'code', ruleId: 'x' }];
-    assert.deepEqual(exposureOf(findings, active), { classes: ['secret'], rules: ['aws-access-key-id'], tools: ['Coder'] });
+    assert.deepEqual(exposureOf(findings, active), { classes: ['secret'], rules: ['aws-access-key-id'], tools: ['Coder'], toolIds: [active[1].id] });
     assert.equal(exposureOf(findings, [active[0]]), undefined);
     assert.equal(exposureOf([], active), undefined);
   });

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createAuditServer, type AuditServer, type ServerOptions } from '../../../src/server/app';
 
 export const TOKEN = 'test-token-0123456789';
+export const ADMIN = 'admin-token-0123456789';
+export const adminAuth = { authorization: `Bearer ${ADMIN}` };
 
 export interface Running {
   app: AuditServer;
@@ -16,10 +18,18 @@ export interface Running {
 
 export async function startServer(opts: Partial<ServerOptions> = {}): Promise<Running> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-server-'));
-  const app = createAuditServer({ dbFile: path.join(dir, 'audit.db'), token: TOKEN, ...opts });
+  const app = await createAuditServer({ dbFile: path.join(dir, 'audit.db'), token: TOKEN, adminToken: ADMIN, ...opts });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const port = (app.server.address() as AddressInfo).port;
-  return { app, base: `http://127.0.0.1:${port}`, dir, close: () => app.close() };
+  return {
+    app,
+    base: `http://127.0.0.1:${port}`,
+    dir,
+    close: async () => {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface Reply {
@@ -44,6 +54,13 @@ export function post(base: string, body: unknown, token: string | undefined = TO
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   return request(`${base}/v1/events`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+/** The report as JSON, read with the admin token (query string optional). */
+export async function report(base: string, query = ''): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const r = await request(`${base}/v1/report${query}`, { headers: adminAuth });
+  if (r.status !== 200) throw new Error(`report answered ${r.status}: ${r.body}`);
+  return JSON.parse(r.body);
 }
 
 let seq = 0;

@@ -21,6 +21,12 @@ svg text { fill: #1b1f24; } .bar { fill: #0969da; } .bar.light { fill: #b6d4f5; 
 nav a, nav button { margin-right: 12px; } nav form { display: inline; }
 button { font: inherit; } input { font: inherit; padding: 4px 8px; }
 .error { color: #cf222e; }
+form.filters { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; margin: 12px 0; padding: 10px; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; }
+form.filters label { display: flex; flex-direction: column; font-size: 12px; color: #57606a; }
+.state-overdue, .state-no-data { color: #cf222e; font-weight: 600; } .state-due, .state-not-acknowledged { color: #9a6700; }
+.verified { color: #1a7f37; } .self-declared { color: #57606a; }
+code.hash { font-size: 12px; word-break: break-all; }
+.removed { color: #57606a; }
 @media print {
   nav, .noprint { display: none; } body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; } table, figure { break-inside: auto; } tr { break-inside: avoid; }
@@ -39,13 +45,13 @@ export function cspHeader(nonce: string): string {
   return `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 }
 
-export function loginPage(nonce: string, failed: boolean): string {
+export function loginPage(nonce: string, failed: boolean | string): string {
   return pageShell(
     'AI Tool Policy — sign in',
     nonce,
     `<h1>AI Tool Policy audit server</h1>
-<p class="meta">Enter the server token to see the evidence dashboard.</p>
-${failed ? '<p class="error" role="alert">That token is not valid.</p>' : ''}
+<p class="meta">Enter the admin token to see the evidence dashboard.</p>
+${failed ? `<p class="error" role="alert">${esc(typeof failed === 'string' ? failed : 'That token is not valid.')}</p>` : ''}
 <form method="post" action="/login"><label>Token <input type="password" name="token" autocomplete="current-password" required autofocus></label>
 <button type="submit">Sign in</button></form>`,
   );

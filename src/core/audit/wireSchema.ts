@@ -1,0 +1,131 @@
+// The audit event wire format, defined once for both ends: the editor's guard (eventGuard.ts) keeps only
+// these fields and checks each value against its kind (stricter: it also drops content-, path- and
+// secret-like strings); the reference server (src/server/validate.ts) refuses events whose shape does not
+// match the JSON Schema derived here.
+import type { AuditEventType } from './events';
+
+export type Kind = 'text' | 'id' | 'hash' | 'number' | 'boolean' | 'ids' | 'texts' | 'tool' | 'tools' | 'counts' | 'source' | 'date';
+
+/** Size limits of the wire format (the editor truncates lists to them, the server refuses larger). */
+export const WIRE_LIMITS = { text: 200, list: 100, tools: 1000, counts: 100, countKey: 40 } as const;
+
+export const TOOL_FIELDS: Readonly<Record<string, Kind>> = {
+  id: 'id',
+  name: 'text',
+  version: 'id',
+  kind: 'id',
+  status: 'id',
+  enabled: 'boolean',
+  active: 'boolean',
+  policyToolId: 'id',
+  dataClasses: 'ids',
+};
+
+/** Fields every event type may carry; `redacted` lists the keys the editor's guard removed. */
+export const COMMON_FIELDS: Readonly<Record<string, Kind>> = { reason: 'text', count: 'number', redacted: 'ids' };
+
+export const EVENT_FIELDS: Readonly<Record<AuditEventType, Readonly<Record<string, Kind>>>> = {
+  inventory: { tools: 'tools', counts: 'counts' },
+  'tool.added': { tool: 'tool', ...TOOL_FIELDS },
+  'tool.removed': { tool: 'tool', ...TOOL_FIELDS },
+  'policy.loaded': {
+    version: 'number',
+    hash: 'hash',
+    signature: 'id',
+    source: 'source',
+    expired: 'boolean',
+    organization: 'text',
+    previousVersion: 'number',
+    published: 'date',
+    effective: 'date',
+    reviewedOn: 'date',
+    nextReview: 'date',
+  },
+  'policy.refused': { codes: 'ids', keptVersion: 'number' },
+  'policy.acknowledged': { version: 'number', hash: 'hash', method: 'id' },
+  'training.completed': { trainingId: 'id', training: 'id', title: 'text', policyVersion: 'number', completedAt: 'id' },
+  // `tools` are tool ids (extension ids, `vscode.chat`, `mcp:<name>`); their display names travel beside them.
+  exposure: { classes: 'ids', rules: 'ids', pathHash: 'hash', tools: 'ids', toolNames: 'texts', findings: 'number', languageId: 'id', action: 'id' },
+  'disclosure.added': { tools: 'ids', trailer: 'id', target: 'id', repoHash: 'hash' },
+  'ignoreFiles.added': { files: 'ids' },
+  'ignoreFiles.written': { files: 'ids' },
+};
+
+/** The data fields an event type may carry (undefined for an unknown type). */
+export function fieldsOf(type: string): Readonly<Record<string, Kind>> | undefined {
+  return Object.prototype.hasOwnProperty.call(EVENT_FIELDS, type) ? { ...COMMON_FIELDS, ...EVENT_FIELDS[type as AuditEventType] } : undefined;
+}
+
+export const HASH_PATTERN = '^(sha256:)?[0-9a-fA-F]{16,128}$';
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$';
+
+type JsonSchema = Record<string, unknown>;
+
+function kindSchema(kind: Kind): JsonSchema {
+  const text = { type: 'string', maxLength: WIRE_LIMITS.text };
+  const id = { type: 'string', minLength: 1, maxLength: WIRE_LIMITS.text, pattern: '^\\S+$' };
+  switch (kind) {
+    case 'text':
+    case 'source':
+      return text;
+    case 'id':
+      return id;
+    case 'hash':
+      return { type: 'string', pattern: HASH_PATTERN };
+    case 'date':
+      return { type: 'string', maxLength: 40, pattern: DATE_PATTERN };
+    case 'number':
+      return { type: 'number' };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'ids':
+      return { type: 'array', maxItems: WIRE_LIMITS.list, items: id };
+    case 'texts':
+      return { type: 'array', maxItems: WIRE_LIMITS.list, items: text };
+    case 'counts':
+      return {
+        type: 'object',
+        maxProperties: WIRE_LIMITS.counts,
+        propertyNames: { pattern: `^[A-Za-z0-9_.-]{1,${WIRE_LIMITS.countKey}}$` },
+        additionalProperties: { type: 'number' },
+      };
+    case 'tool':
+      return objectSchema(TOOL_FIELDS);
+    case 'tools':
+      return { type: 'array', maxItems: WIRE_LIMITS.tools, items: objectSchema(TOOL_FIELDS) };
+  }
+}
+
+function objectSchema(fields: Readonly<Record<string, Kind>>): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(Object.entries(fields).map(([k, kind]) => [k, kindSchema(kind)])),
+  };
+}
+
+/** JSON Schema of an event's `data` for one type. */
+export function dataJsonSchema(type: AuditEventType): JsonSchema {
+  return objectSchema(fieldsOf(type) ?? {});
+}
+
+/** JSON Schema of the event envelope (its `data` is checked per type with dataJsonSchema). */
+export function envelopeJsonSchema(): JsonSchema {
+  const text = { type: 'string', minLength: 1, maxLength: WIRE_LIMITS.text };
+  return {
+    type: 'object',
+    required: ['id', 'type', 'time'],
+    additionalProperties: false,
+    properties: {
+      id: text,
+      type: { type: 'string', enum: Object.keys(EVENT_FIELDS) },
+      time: { type: 'string', maxLength: 40 },
+      developer: text,
+      machine: text,
+      editor: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', maxLength: WIRE_LIMITS.text }, version: { type: 'string', maxLength: WIRE_LIMITS.text } } },
+      extensionVersion: { type: 'string', maxLength: WIRE_LIMITS.text },
+      policyVersion: { type: ['integer', 'null'] },
+      data: { type: 'object' },
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// POST /v1/events: the ingest token, an enrolled developer token, or (with --identity-header) the shared
+// token plus an authenticated proxy's user header. Bodies are capped per request and across requests;
+// a batch is checked whole, then stored whole (on disk before the 200).
+import type * as http from 'node:http';
+import type { Ctx } from './app';
+import { bearer, clientAddress } from './auth';
+import { BodyTooLarge, readBody, sendJson } from './http';
+import type { AuthKind } from './store/types';
+import { validateBatch } from './validate';
+
+export async function ingestRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
+  const address = clientAddress(req, ctx.trustProxy);
+  const wait = ctx.throttle.retryAfter(address);
+  const close = { connection: 'close' };
+  if (wait) {
+    req.resume();
+    return sendJson(res, 429, { error: 'too many failed authentications; retry later' }, { 'retry-after': String(wait), ...close });
+  }
+  const token = bearer(req);
+  const cred = await ctx.credentials.classify(token);
+  if (cred.role === 'none' || cred.role === 'invalid') {
+    req.resume();
+    if (cred.role === 'invalid') ctx.throttle.fail(address);
+    return sendJson(res, 401, { error: cred.role === 'none' ? 'bearer token required' : 'invalid token' }, { 'www-authenticate': 'Bearer', ...close });
+  }
+  if (cred.role === 'admin') {
+    req.resume();
+    return sendJson(res, 403, { error: 'the admin token reads evidence; events are sent with the ingest token or an enrolled token' }, close);
+  }
+  const proxied = ctx.identityHeader ? String(req.headers[ctx.identityHeader] ?? '').trim() : '';
+  let identity: string | undefined;
+  let auth: AuthKind = cred.auth;
+  if (cred.auth === 'enrolled') identity = cred.developer;
+  if (proxied) {
+    if (identity !== undefined && identity !== proxied) {
+      req.resume();
+      return sendJson(res, 403, { error: `the enrolled token belongs to "${identity}" but the proxy authenticated "${proxied.slice(0, 200)}"` }, close);
+    }
+    identity = proxied;
+    if (auth === 'shared') auth = 'proxy';
+  }
+
+  const declared = Number(req.headers['content-length']);
+  const reserve = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, ctx.maxBodyBytes + 1) : ctx.maxBodyBytes;
+  if (!ctx.bodies.reserve(reserve)) {
+    req.resume();
+    return sendJson(res, 503, { error: 'too many uploads at once; retry shortly' }, { 'retry-after': '1', ...close });
+  }
+  let text: string;
+  try {
+    text = await readBody(req, ctx.maxBodyBytes);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      req.resume();
+      return sendJson(res, 413, { error: `body larger than ${ctx.maxBodyBytes} bytes` }, close);
+    }
+    throw e;
+  } finally {
+    ctx.bodies.release(reserve);
+  }
+  ctx.onIngestBody?.(text);
+  const v = validateBatch(text);
+  if (!v.ok) return sendJson(res, 400, { error: v.reason });
+  if (identity !== undefined) {
+    const i = v.events.findIndex((e) => e.event.developer !== identity);
+    if (i >= 0) {
+      const who = v.events[i].event.developer;
+      return sendJson(res, 403, { error: `events[${i}]: developer ${who === undefined ? 'missing' : `"${who.slice(0, 200)}"`}; this ${auth === 'proxy' ? 'authenticated user' : 'token'} may only send events of "${identity}"` });
+    }
+  }
+  const result = await ctx.store.ingest({ events: v.events, received: new Date().toISOString(), auth });
+  sendJson(res, 200, result);
+}

@@ -1,0 +1,33 @@
+// Messages between the server and its render worker (pages and exports are built off the event loop).
+import type { ReportQuery } from '../report/query';
+
+export type View = 'report-json' | 'report-csv' | 'dashboard' | 'developer' | 'evidence' | 'evidence-csv';
+
+export interface RenderRequest {
+  id: number;
+  view: View;
+  query: ReportQuery;
+  /** Developer pages and single-developer reports. */
+  developer?: string;
+  /** Evidence CSV name. */
+  csv?: string;
+  /** CSP nonce for HTML views. */
+  nonce: string;
+  now: number;
+}
+
+export interface Rendered {
+  status: number;
+  type: string;
+  body: Uint8Array;
+  headers?: Record<string, string>;
+}
+
+export type RenderReply = ({ ok: true } & Rendered & { id: number }) | { ok: false; id: number; error: string };
+
+export interface RenderWorkerData {
+  aiPolicyRenderWorker: true;
+  db: string;
+  policyFile?: string;
+  rosterFile?: string;
+}

@@ -1,0 +1,40 @@
+// Builds one view: reads the store's rows for the range, composes the report and renders it.
+import type { PublishedPolicy } from '../publishedPolicy';
+import { buildReport } from '../report/build';
+import { reportCsv } from '../report/csv';
+import { dashboardPage } from '../report/dashboard';
+import { developerPage } from '../report/developerPage';
+import { evidenceCsv, evidencePage } from '../report/evidence';
+import type { Roster } from '../report/roster';
+import type { AuditStore } from '../store/types';
+import type { RenderRequest, Rendered } from './protocol';
+
+const HTML = 'text/html; charset=utf-8';
+const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+
+export async function render(req: RenderRequest, store: AuditStore, policy: PublishedPolicy | undefined, roster: Roster | undefined): Promise<Rendered> {
+  const q = req.query;
+  const entries = roster?.entries() ?? [];
+  const developers = req.developer !== undefined ? [req.developer] : q.team ? entries.filter((r) => r.team === q.team).map((r) => r.developer) : undefined;
+  const rows = await store.reportRows({ since: q.since, until: q.until }, developers);
+  const report = buildReport(rows, { query: q, policy: policy?.describe(), roster: entries, now: req.now, developer: req.developer });
+  const day = report.generatedAt.slice(0, 10);
+  const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
+  switch (req.view) {
+    case 'report-json':
+      return { status: 200, type: 'application/json; charset=utf-8', body: utf8(JSON.stringify(report)) };
+    case 'report-csv':
+      return { status: 200, type: 'text/csv; charset=utf-8', body: utf8(reportCsv(report)), headers: attachment(`ai-policy-report-${day}.csv`) };
+    case 'dashboard':
+      return { status: 200, type: HTML, body: utf8(dashboardPage(report, q, req.nonce)) };
+    case 'developer':
+      return { status: 200, type: HTML, body: utf8(developerPage(report, req.developer ?? '', q, req.nonce)) };
+    case 'evidence':
+      return { status: 200, type: HTML, body: utf8(evidencePage(report, q, req.nonce)) };
+    case 'evidence-csv': {
+      const text = evidenceCsv(req.csv ?? '', report);
+      if (text === undefined) return { status: 404, type: 'application/json; charset=utf-8', body: utf8(JSON.stringify({ error: `no evidence file "${req.csv}"` })) };
+      return { status: 200, type: 'text/csv; charset=utf-8', body: utf8(text), headers: attachment(`ai-policy-evidence-${req.csv}-${day}.csv`) };
+    }
+  }
+}

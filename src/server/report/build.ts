@@ -1,0 +1,96 @@
+// The evidence report for a range and filters, composed from the store's rows (no SQL here): who was
+// in scope, which tools they had (with history), who acknowledged and trained and who has not,
+// exposures, the policy versions editors reported, and the head of the tamper-evident log.
+import type { ReportRows } from '../store/types';
+import { acknowledgements, population, trainings, type Person } from './people';
+import type { ReportQuery } from './query';
+import type { RosterEntry } from './roster';
+import { dayIso, iso, isoOrNull, weekStart } from './time';
+import { census, usage, weeklyTrend } from './usage';
+
+export interface PolicyInfo {
+  organization?: string;
+  version?: number;
+  training?: { id: string; title: string; dueWithinDays?: number; renewalDays?: number }[];
+  acknowledgement?: { required: boolean; withinDays?: number };
+}
+
+export interface ReportContext {
+  query: ReportQuery;
+  policy?: PolicyInfo;
+  roster?: readonly RosterEntry[];
+  now: number;
+  /** A developer page: the report about this one developer. */
+  developer?: string;
+}
+
+export function buildReport(rows: ReportRows, ctx: ReportContext) {
+  const q = ctx.query;
+  const roster = (ctx.roster ?? []).filter((r) => !q.team || r.team === q.team);
+  const teamOf = new Map((ctx.roster ?? []).map((r) => [r.developer, r.team]));
+  const team = (d: string): string | null => teamOf.get(d) ?? null;
+  const inTeam = (d: string): boolean => !q.team || team(d) === q.team;
+  const ranged = q.since !== undefined || q.until !== undefined;
+  const people: Person[] = population(rows, roster, ranged, ctx.developer).filter((p) => ctx.developer !== undefined || inTeam(p.developer));
+  const inScope = new Set(people.map((p) => p.developer));
+  const asOf = Math.min(q.until ?? ctx.now, ctx.now);
+
+  const allUsage = usage(
+    rows.intervals.filter((i) => inScope.has(i.developer)),
+    team,
+  );
+  const shown = allUsage.filter((u) => (!q.tool || u.tool === q.tool) && (!q.status || u.status === q.status));
+  const intervals = rows.intervals.filter((i) => inScope.has(i.developer) && (!q.tool || i.tool === q.tool) && (!q.status || i.status === q.status));
+  const byType: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [name, n] of Object.entries(rows.counters)) if (name.startsWith('type:')) byType[name.slice(5)] = n;
+  const exposureTotal = rows.exposures.byDay.reduce((s, d) => s + d.n, 0);
+  const weeks = new Map<number, number>();
+  for (const d of rows.exposures.byDay) {
+    const w = weekStart(d.day * 86_400_000);
+    weeks.set(w, (weeks.get(w) ?? 0) + d.n);
+  }
+
+  return {
+    generatedAt: iso(ctx.now),
+    range: { since: isoOrNull(q.since), until: isoOrNull(q.until) },
+    filters: { team: q.team ?? null, tool: q.tool ?? null, status: q.status ?? null },
+    policy: ctx.policy ? { organization: ctx.policy.organization, version: ctx.policy.version } : null,
+    log: { events: rows.head.count, lastSeq: rows.head.seq, headHash: rows.head.hash },
+    totals: {
+      events: rows.counters.events ?? 0,
+      duplicates: rows.counters.duplicates ?? 0,
+      developers: people.length,
+      active: people.filter((p) => p.state === 'active').length,
+      noData: people.filter((p) => p.state === 'no data').length,
+      machines: rows.machines,
+      byType,
+    },
+    options: {
+      teams: [...new Set((ctx.roster ?? []).map((r) => r.team).filter((t): t is string => !!t))].sort(),
+      tools: [...new Map(allUsage.map((u) => [u.tool, u.name])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    },
+    developers: people,
+    usage: shown,
+    census: census(shown),
+    trend: weeklyTrend(intervals, q.since, asOf),
+    adoption: rows.daily.map((d) => ({ day: dayIso(d.day), reporting: d.reporting, using: d.using })),
+    policyVersions: rows.policyVersions.map(({ firstAt, lastAt, ...v }) => ({ ...v, firstSeen: iso(firstAt), lastSeen: iso(lastAt) })),
+    acknowledgements: acknowledgements(rows, people, ctx.policy, asOf),
+    training: trainings(rows, people, ctx.policy, asOf),
+    exposures: {
+      total: exposureTotal,
+      byClass: rows.exposures.byClass,
+      byTool: rows.exposures.byTool,
+      byDay: rows.exposures.byDay.map((d) => ({ day: dayIso(d.day), n: d.n })),
+      byWeek: [...weeks].sort((a, b) => a[0] - b[0]).map(([w, n]) => ({ week: iso(w).slice(0, 10), n })),
+      byDeveloper: rows.exposures.byDeveloper.filter((d) => inScope.has(d.developer)).map((d) => ({ developer: d.developer, team: team(d.developer), n: d.n, last: iso(d.lastAt) })),
+    },
+    /** Per machine presence intervals (developer pages only). */
+    history:
+      ctx.developer === undefined
+        ? undefined
+        : intervals.map((i) => ({ machine: i.machine, tool: i.tool, name: i.name, version: i.version, status: i.status, firstSeen: iso(i.firstAt), lastSeen: iso(i.lastAt), present: i.present, goneAt: isoOrNull(i.goneAt) })),
+  };
+}
+
+export type Report = ReturnType<typeof buildReport>;

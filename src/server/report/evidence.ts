@@ -1,0 +1,110 @@
+// The evidence pack for a range: one printable page and one CSV per subject, built only from events
+// that editors sent (the published policy only says which trainings are required and when), with the
+// head of the tamper-evident log so that an auditor can check later that nothing was changed.
+import type { Report } from './build';
+import { barChart, esc, pairChart, timeChart } from './charts';
+import { csvTable } from './csv';
+import { pct, rangeText, stateLabel, status, table, verifiedLabel, when } from './html';
+import { pageShell } from './page';
+import { queryString, type ReportQuery } from './query';
+
+type Rows = Record<string, unknown>[];
+
+/** Each CSV of the pack: its columns and rows. */
+export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; rows: (r: Report) => Rows }> = {
+  'policy-versions': {
+    title: 'Policy version history',
+    columns: ['version', 'sha256', 'signature', 'organization', 'published', 'effective', 'reviewed_on', 'next_review', 'first_seen', 'last_seen', 'developers'],
+    rows: (r) =>
+      r.policyVersions.map((v) => ({ version: v.version, sha256: v.hash, signature: v.signature, organization: v.organization, published: v.published, effective: v.effective, reviewed_on: v.reviewedOn, next_review: v.nextReview, first_seen: v.firstSeen, last_seen: v.lastSeen, developers: v.developers })),
+  },
+  acknowledgements: {
+    title: 'Acknowledgements per developer per version',
+    columns: ['developer', 'team', 'version', 'state', 'acknowledged_at', 'identity', 'content_sha256', 'due'],
+    rows: (r) => [
+      ...r.acknowledgements.records.map((a) => ({ developer: a.developer, team: a.team, version: a.version, state: 'acknowledged', acknowledged_at: a.time, identity: a.verified ? 'verified' : 'self-declared', content_sha256: a.hash })),
+      ...r.acknowledgements.missing.map((m) => ({ developer: m.developer, team: m.team, version: Number(m.item.slice(1)), state: m.state, due: m.dueDate })),
+    ],
+  },
+  census: {
+    title: 'Census by tool and status',
+    columns: ['tool', 'name', 'status', 'developers'],
+    rows: (r) => r.census.tools.map((c) => ({ tool: c.tool, name: c.name, status: c.status, developers: c.developers })),
+  },
+  'tool-history': {
+    title: 'Tool history per developer',
+    columns: ['developer', 'team', 'tool', 'name', 'status', 'version', 'machines', 'first_seen', 'last_seen', 'now'],
+    rows: (r) => r.usage.map((u) => ({ developer: u.developer, team: u.team, tool: u.tool, name: u.name, status: u.status, version: u.version, machines: u.machines, first_seen: u.firstSeen, last_seen: u.lastSeen, now: u.present ? 'present' : 'removed' })),
+  },
+  training: {
+    title: 'Training completion',
+    columns: ['developer', 'team', 'training', 'title', 'state', 'completed_at', 'identity', 'due'],
+    rows: (r) => [
+      ...r.training.records.map((x) => ({ developer: x.developer, team: x.team, training: x.training, title: x.title, state: 'complete', completed_at: x.time, identity: x.verified ? 'verified' : 'self-declared' })),
+      ...r.training.missing.map((m) => ({ developer: m.developer, team: m.team, training: m.item, state: m.state, completed_at: m.completedAt ?? null, due: m.dueDate })),
+    ],
+  },
+  exposures: {
+    title: 'Exposure events per week',
+    columns: ['week', 'events'],
+    rows: (r) => r.exposures.byWeek.map((w) => ({ week: w.week, events: w.n })),
+  },
+  'unapproved-trend': {
+    title: 'Developers with unlisted or prohibited tools per week',
+    columns: ['week', 'unlisted', 'prohibited'],
+    rows: (r) => r.trend.map((w) => ({ week: w.week, unlisted: w.unlisted, prohibited: w.prohibited })),
+  },
+  log: {
+    title: 'Log head',
+    columns: ['generated_at', 'since', 'until', 'events', 'last_seq', 'head_sha256'],
+    rows: (r) => [{ generated_at: r.generatedAt, since: r.range.since, until: r.range.until, events: r.log.events, last_seq: r.log.lastSeq, head_sha256: r.log.headHash }],
+  },
+};
+
+export function evidenceCsv(name: string, r: Report): string | undefined {
+  const spec = Object.prototype.hasOwnProperty.call(EVIDENCE_CSVS, name) ? EVIDENCE_CSVS[name] : undefined;
+  return spec ? csvTable(spec.columns, spec.rows(r)) : undefined;
+}
+
+export function evidencePage(r: Report, q: ReportQuery, nonce: string): string {
+  const qs = queryString(q);
+  const org = r.policy?.organization ? `${esc(r.policy.organization)}: ` : '';
+  const links = Object.entries(EVIDENCE_CSVS).map(([name, s]) => `<li><a href="/evidence/${name}.csv${esc(qs)}">${esc(s.title)}</a> (${name}.csv)</li>`).join('');
+  const ack = r.acknowledgements;
+  const body = `
+<header><h1>${org}AI tool policy evidence pack</h1>
+<p class="meta">Period: ${rangeText(r)}${r.filters.team ? ` · team ${esc(r.filters.team)}` : ''} · generated ${esc(r.generatedAt)} · ${r.totals.developers} developers in scope (${r.totals.noData} with no data)</p>
+<nav class="noprint"><a href="/${esc(qs)}">Dashboard</a></nav>
+<p id="log-head">Tamper-evident log: <b>${r.log.events}</b> events, head (row ${r.log.lastSeq}) <code class="hash">${esc(r.log.headHash)}</code>.
+Check it later with <code>ai-policy verify-log --db FILE --expect-head ${esc(r.log.headHash)}</code>.</p>
+<ul class="noprint">${links}</ul>
+</header>
+<section id="ev-versions"><h2>1. Policy version history</h2>
+<p class="meta">As reported by the editors that loaded each version.</p>
+${table(['Version', 'sha256', 'Signature', 'Published', 'Reviewed', 'Next review', 'First loaded', 'Developers'], r.policyVersions.map((v) => [v.version, `<code class="hash">${esc(v.hash)}</code>`, esc(v.signature), esc(v.published), esc(v.reviewedOn), esc(v.nextReview), when(v.firstSeen), v.developers]), { numeric: [0, 7], empty: 'No editor reported loading a policy in this period.' })}
+</section>
+<section id="ev-acks"><h2>2. Acknowledgements per developer and version</h2>
+${barChart('Coverage per version', ack.versions.map((v) => ({ label: `v${v.version}`, value: v.coverage, text: `${v.acknowledged} of ${v.developers} (${pct(v.coverage)}), ${v.verified} verified` })), 1)}
+${table(['Developer', 'Team', 'Version', 'State', 'When / due', 'Identity'], [
+  ...ack.records.map((a) => [esc(a.developer), esc(a.team), a.version, stateLabel('acknowledged'), when(a.time), verifiedLabel(a.verified)]),
+  ...ack.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.item.slice(1)), stateLabel(m.state), esc(m.dueDate), '']),
+], { max: 5000, id: 'ev-ack-table' })}
+</section>
+<section id="ev-census"><h2>3. Census: approved, unlisted and prohibited tools</h2>
+${table(['Status', 'Tools', 'Developers'], r.census.byStatus.map((s) => [status(s.status), s.tools, s.developers]), { numeric: [1, 2] })}
+${pairChart('Developers with unapproved tools, per week', ['unlisted', 'prohibited'], r.trend.map((w) => ({ label: w.week, a: w.unlisted, b: w.prohibited })))}
+${table(['Developer', 'Tool', 'Status', 'First seen', 'Last seen', 'Now'], r.usage.map((u) => [esc(u.developer), esc(u.name ?? u.tool), status(u.status), when(u.firstSeen), when(u.lastSeen), u.present ? 'present' : 'removed']), { max: 5000 })}
+</section>
+<section id="ev-training"><h2>4. Training completion</h2>
+${table(['Training', 'Required', 'Completed', 'Overdue', 'Due', 'No data', 'Coverage'], r.training.courses.map((c) => [esc(c.title ?? c.id), c.required ? 'yes' : 'no', c.completed, c.overdue, c.due, c.noData, pct(c.coverage)]), { numeric: [2, 3, 4, 5] })}
+${table(['Developer', 'Team', 'Training', 'State', 'Completed / due', 'Identity'], [
+  ...r.training.records.map((x) => [esc(x.developer), esc(x.team), esc(x.title ?? x.training), stateLabel('complete'), when(x.time), verifiedLabel(x.verified)]),
+  ...r.training.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.item), stateLabel(m.state), esc(m.dueDate), '']),
+], { max: 5000, id: 'ev-training-table' })}
+</section>
+<section id="ev-exposures"><h2>5. Exposure trend</h2>
+${timeChart('Exposure events per week', r.exposures.byWeek.map((w) => ({ label: w.week, total: w.n, part: w.n })))}
+${table(['Week', 'Events'], r.exposures.byWeek.map((w) => [esc(w.week), w.n]), { numeric: [1], empty: 'No exposure in this period.' })}
+</section>`;
+  return pageShell('AI tool policy evidence pack', nonce, body);
+}

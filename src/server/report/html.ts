@@ -1,0 +1,49 @@
+// Shared pieces of the server's pages: tables (cut at a row limit; the CSV has every row), status and
+// state labels, dates, and the filter form.
+import { esc } from './charts';
+import type { Report } from './build';
+import { queryString, STATUSES, isoDayOrTime, type ReportQuery } from './query';
+
+export type Cell = string | number | null | undefined;
+
+export function table(headers: string[], rows: Cell[][], opts: { numeric?: number[]; max?: number; empty?: string; id?: string } = {}): string {
+  if (!rows.length) return `<p class="empty">${esc(opts.empty ?? 'No records.')}</p>`;
+  const max = opts.max ?? 2000;
+  const shown = rows.slice(0, max);
+  const head = `<tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr>`;
+  const body = shown
+    .map((r) => `<tr>${r.map((c, i) => `<td${opts.numeric?.includes(i) ? ' class="num"' : ''}>${c === null || c === undefined ? '' : String(c)}</td>`).join('')}</tr>`)
+    .join('');
+  const more = rows.length > shown.length ? `<p class="meta">${rows.length - shown.length} more rows in the CSV export.</p>` : '';
+  return `<table${opts.id ? ` id="${esc(opts.id)}"` : ''}><thead>${head}</thead><tbody>${body}</tbody></table>${more}`;
+}
+
+export const status = (s: string): string => `<span class="status-${esc(s)}">${esc(s)}</span>`;
+export const stateLabel = (s: string): string => `<span class="state-${esc(s.replace(/\s+/g, '-'))}">${esc(s)}</span>`;
+export const verifiedLabel = (v: boolean): string => (v ? '<span class="verified">verified</span>' : '<span class="self-declared">self-declared</span>');
+export const pct = (r: number): string => `${Math.round(r * 100)}%`;
+export const when = (iso: string | null | undefined): string => (iso ? esc(iso.replace('T', ' ').slice(0, 16)) : '');
+
+export function developerLink(developer: string, q: ReportQuery): string {
+  return `<a href="/developer${esc(queryString({ since: q.since, until: q.until }, { id: developer }))}">${esc(developer)}</a>`;
+}
+
+export function rangeText(r: Report): string {
+  if (!r.range.since && !r.range.until) return 'all time';
+  return `${r.range.since ? esc(r.range.since.slice(0, 10)) : 'the beginning'} to ${r.range.until ? esc(r.range.until.slice(0, 10)) : 'now'}`;
+}
+
+/** GET form: date range, team, tool, status. No script: the browser submits it as a query string. */
+export function filterForm(r: Report, q: ReportQuery, action: string, withToolFilters = true): string {
+  const opt = (value: string, label: string, selected: string | undefined): string => `<option value="${esc(value)}"${selected === value ? ' selected' : ''}>${esc(label)}</option>`;
+  const select = (name: string, label: string, values: [string, string][], selected: string | undefined): string =>
+    `<label>${esc(label)}<select name="${name}">${opt('', 'all', selected)}${values.map(([v, l]) => opt(v, l, selected)).join('')}</select></label>`;
+  const date = (name: string, value: number | undefined, end: boolean): string =>
+    `<label>${name === 'since' ? 'From' : 'To'}<input type="date" name="${name}" value="${value === undefined ? '' : esc(isoDayOrTime(value, end).slice(0, 10))}"></label>`;
+  return `<form class="filters noprint" method="get" action="${esc(action)}">
+${date('since', q.since, false)}${date('until', q.until, true)}
+${r.options.teams.length ? select('team', 'Team', r.options.teams.map((t) => [t, t]), q.team) : ''}
+${withToolFilters ? select('tool', 'Tool', r.options.tools.map((t) => [t.id, t.name ? `${t.name} (${t.id})` : t.id]), q.tool) : ''}
+${withToolFilters ? select('status', 'Status', STATUSES.map((s) => [s, s]), q.status) : ''}
+<button type="submit">Apply</button> <a href="${esc(action)}">Clear</a></form>`;
+}

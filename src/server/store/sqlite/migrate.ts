@@ -1,0 +1,86 @@
+// Schema migrations, keyed by PRAGMA user_version, each in one IMMEDIATE transaction (a second process
+// starting at the same moment waits, then finds the work done). Version 0 is the unversioned schema of
+// the first release: its events are kept, given instants and canonical JSON, chained in their arrival
+// order, and replayed through today's aggregates (which it lacked: tool history, verified records...).
+import canonicalize from 'canonicalize';
+import { parseInstant } from '../../validate';
+import type { LogRow } from './ingest';
+import { createAppender } from './ingest';
+import type { Db } from './db';
+import { SCHEMA_V1, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
+
+const CHUNK = 5000;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Db, log: (line: string) => void = () => undefined): void {
+  if (schemaVersion(db) === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    const version = schemaVersion(db);
+    if (version === SCHEMA_VERSION) return;
+    if (version > SCHEMA_VERSION) throw new Error(`the database was written by a newer version (schema ${version}; this version reads up to ${SCHEMA_VERSION})`);
+    const hasEvents = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'`).get() !== undefined;
+    if (!hasEvents) db.exec(SCHEMA_V1);
+    else fromV0(db, log);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+interface V0Row {
+  seq: number;
+  id: string;
+  type: string;
+  time: string;
+  developer: string;
+  machine: string | null;
+  policy_version: number | null;
+  received: string;
+  body: string;
+}
+
+function fromV0(db: Db, log: (line: string) => void): void {
+  const total = db.prepare(`SELECT count(*) FROM events`).pluck().get() as number;
+  if (total > 0) log(`upgrading the database: chaining and re-aggregating ${total} stored events (schema 0 → ${SCHEMA_VERSION})`);
+  const hasCounters = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'counters'`).get() !== undefined;
+  const duplicates = hasCounters ? ((db.prepare(`SELECT n FROM counters WHERE name = 'duplicates'`).pluck().get() as number | undefined) ?? 0) : 0;
+  db.exec(`ALTER TABLE events RENAME TO events_v0`);
+  for (const t of V0_AGGREGATES) db.exec(`DROP TABLE IF EXISTS ${t}`);
+  db.exec(SCHEMA_V1);
+  const append = createAppender(db);
+  const page = db.prepare(`SELECT seq, id, type, time, developer, machine, policy_version, received, body FROM events_v0 WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`);
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after) as V0Row[];
+    if (!rows.length) break;
+    after = rows[rows.length - 1].seq;
+    append(rows.map(toLogRow).filter((r): r is LogRow => r !== undefined));
+  }
+  if (duplicates) db.prepare(`INSERT INTO counters (name, n) VALUES ('duplicates', ?)`).run(duplicates);
+  db.exec(`DROP TABLE events_v0`);
+}
+
+function toLogRow(r: V0Row): LogRow | undefined {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(r.body) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const at = parseInstant(r.time) ?? Date.parse(r.time);
+  if (!Number.isFinite(at)) return undefined;
+  return {
+    id: r.id,
+    type: r.type,
+    time: r.time,
+    at,
+    developer: r.developer,
+    machine: r.machine,
+    policyVersion: r.policy_version,
+    received: r.received,
+    auth: 'shared',
+    body: canonicalize(parsed) as string,
+    parsed,
+  };
+}

@@ -1,0 +1,114 @@
+// The AuditStore on one SQLite file (better-sqlite3: synchronous calls, wrapped in promises so the
+// server above does not depend on it). Several processes may share the file: writes take SQLite's write
+// lock (IMMEDIATE transactions), the chain head is read inside that lock, sessions and enrollments live
+// in the file, so a second server on the same file is consistent rather than silently forked.
+import * as fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { AuditStore, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyResult, VerifyProgress } from '../types';
+import { openSqlite, type Db } from './db';
+import { createIngest } from './ingest';
+import { migrate, schemaVersion } from './migrate';
+import { logHead, reportRows } from './queries';
+import { SCHEMA_VERSION } from './schema';
+import { verifyLog } from './verify';
+
+const TABLES = ['events', 'counters', 'developers', 'machines', 'activity', 'inventories', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];
+
+export class SqliteStore implements AuditStore {
+  readonly description: string;
+  private readonly db: Db;
+  private readonly ingestTx?: (batch: IngestBatch) => IngestResult;
+
+  constructor(
+    private readonly file: string,
+    opts: StoreOptions = {},
+  ) {
+    this.description = `SQLite ${file}`;
+    if (opts.readOnly && !fs.existsSync(file)) throw new Error(`${file} does not exist`);
+    this.db = openSqlite(file, opts.readOnly);
+    try {
+      if (opts.readOnly) {
+        const v = schemaVersion(this.db);
+        if (v !== SCHEMA_VERSION) throw new Error(`${file} has schema ${v}; this version needs ${SCHEMA_VERSION} (start the server once to upgrade it)`);
+      } else migrate(this.db, opts.log);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
+    if (!opts.readOnly) this.ingestTx = createIngest(this.db);
+  }
+
+  async ingest(batch: IngestBatch): Promise<IngestResult> {
+    if (!this.ingestTx) throw new Error('this store was opened read-only');
+    return this.ingestTx(batch);
+  }
+
+  async reportRows(range: Range, developers?: readonly string[]): Promise<ReportRows> {
+    return reportRows(this.db, range, developers);
+  }
+
+  async logHead(): Promise<LogHead> {
+    return logHead(this.db);
+  }
+
+  async verifyLog(opts?: { expectHead?: string; progress?: VerifyProgress }): Promise<VerifyResult> {
+    return verifyLog(this.db, opts);
+  }
+
+  async enroll(developer: string, tokenHash: string): Promise<{ revoked: number }> {
+    const now = Date.now();
+    return this.db
+      .transaction(() => {
+        const revoked = this.db.prepare(`UPDATE enrollments SET revoked_at = ? WHERE developer = ? AND revoked_at IS NULL`).run(now, developer).changes;
+        this.db.prepare(`INSERT INTO enrollments (token_hash, developer, created_at) VALUES (?, ?, ?)`).run(tokenHash, developer, now);
+        return { revoked };
+      })
+      .immediate();
+  }
+
+  async enrolledDeveloper(tokenHash: string): Promise<string | undefined> {
+    return this.db.prepare(`SELECT developer FROM enrollments WHERE token_hash = ? AND revoked_at IS NULL`).pluck().get(tokenHash) as string | undefined;
+  }
+
+  async createSession(idHash: string, expiresAt: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM sessions WHERE expires_at < ?`).run(Date.now());
+      this.db.prepare(`INSERT INTO sessions (id_hash, expires_at) VALUES (?, ?)`).run(idHash, expiresAt);
+    })();
+  }
+
+  async sessionValid(idHash: string, now: number): Promise<boolean> {
+    const expires = this.db.prepare(`SELECT expires_at FROM sessions WHERE id_hash = ?`).pluck().get(idHash) as number | undefined;
+    if (expires === undefined) return false;
+    if (expires > now) return true;
+    this.db.prepare(`DELETE FROM sessions WHERE id_hash = ?`).run(idHash);
+    return false;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.db.prepare(`DELETE FROM sessions WHERE id_hash = ?`).run(idHash);
+  }
+
+  /** A fresh read-only connection (nothing cached): the header, the schema, the log head and a row of each table must read. */
+  async health(): Promise<Health> {
+    let probe: Db | undefined;
+    try {
+      if (!this.db.open) return { ok: false, problem: 'the database connection is closed' };
+      probe = new Database(this.file, { readonly: true, fileMustExist: true });
+      const version = schemaVersion(probe);
+      if (version !== SCHEMA_VERSION) return { ok: false, problem: `schema version ${version}, expected ${SCHEMA_VERSION}`, schemaVersion: version };
+      for (const t of TABLES) probe.prepare(`SELECT * FROM ${t} LIMIT 1`).get();
+      const head = logHead(probe);
+      probe.prepare(`SELECT body FROM events WHERE seq = (SELECT min(seq) FROM events)`).get();
+      return { ok: true, schemaVersion: version, head };
+    } catch (e) {
+      return { ok: false, problem: e instanceof Error ? e.message : String(e) };
+    } finally {
+      probe?.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
