@@ -14,16 +14,18 @@ const HEADER = /^(developer|developer[ _-]?id|id|email|user)$/i;
 /** Parses roster CSV text; throws with the line of the first problem. */
 export function parseRoster(text: string): RosterEntry[] {
   const rows = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, comment: '#' }) as string[][];
+  let devCol = 0;
   let teamCol = 1;
   let start = 0;
-  if (rows.length && HEADER.test(rows[0][0] ?? '')) {
-    const t = rows[0].findIndex((c) => /^team$/i.test(c));
-    teamCol = t >= 0 ? t : -1;
+  const header = rows[0] ?? [];
+  if (header.some((c) => HEADER.test(c))) {
+    devCol = header.findIndex((c) => HEADER.test(c));
+    teamCol = header.findIndex((c) => /^team$/i.test(c));
     start = 1;
   }
   const seen = new Map<string, RosterEntry>();
   for (let i = start; i < rows.length; i++) {
-    const developer = rows[i][0] ?? '';
+    const developer = rows[i][devCol] ?? '';
     if (!developer) continue;
     if (developer.length > 200) throw new Error(`row ${i + 1}: developer id longer than 200 characters`);
     const team = teamCol >= 0 ? (rows[i][teamCol] ?? '').slice(0, 200) || null : null;

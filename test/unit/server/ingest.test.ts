@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { ev, post, request, startServer, TOKEN, type Running } from './helpers';
+import { ADMIN, ev, post, report, request, startServer, TOKEN, type Running } from './helpers';
 
 describe('server: POST /v1/events', () => {
   let s: Running;
@@ -12,12 +13,26 @@ describe('server: POST /v1/events', () => {
   afterEach(async () => {
     await s.close();
   });
+  const stored = (): number => {
+    const db = new Database(path.join(s.dir, 'audit.db'), { readonly: true });
+    try {
+      return db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
 
-  it('refuses a missing or wrong bearer token with 401', async () => {
-    assert.equal((await post(s.base, { events: [] }, '')).status, 401);
-    const wrong = await post(s.base, { events: [ev('inventory', 'a')] }, 'nope');
+  it('refuses a missing token ("bearer token required"), a wrong one ("invalid token") with 401, the admin token with 403', async () => {
+    const none = await post(s.base, { events: [] }, '');
+    assert.equal(none.status, 401);
+    assert.equal(JSON.parse(none.body).error, 'bearer token required');
+    const wrong = await post(s.base, { events: [ev('inventory', 'a')] }, 'not-the-right-token-at-all');
     assert.equal(wrong.status, 401);
+    assert.equal(JSON.parse(wrong.body).error, 'invalid token');
     assert.equal(wrong.headers['www-authenticate'], 'Bearer');
+    const admin = await post(s.base, { events: [ev('inventory', 'a')] }, ADMIN);
+    assert.equal(admin.status, 403);
+    assert.equal(stored(), 0);
   });
 
   it('refuses a body over the limit with 413', async () => {
@@ -42,6 +57,17 @@ describe('server: POST /v1/events', () => {
   });
 
   it('refuses malformed batches with 400 and a reason, storing nothing', async () => {
+    const tools = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `t.${i}`, status: 'unlisted' }));
+    // 10 000 levels of nesting, written as text (JSON.stringify itself would overflow the stack).
+    const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    const withDeep = (e: Record<string, unknown>, at: string[]): string => {
+      const marker = '"__deep__"';
+      let o: Record<string, unknown> = e;
+      for (const k of at.slice(0, -1)) o = o[k] as Record<string, unknown>;
+      o[at[at.length - 1]] = '__deep__';
+      return JSON.stringify({ events: [e] }).replace(marker, deep);
+    };
+    const future = new Date(Date.now() + 25 * 3600 * 1000).toISOString();
     const cases: [unknown, RegExp][] = [
       ['{"events": [', /malformed JSON/],
       [[], /JSON object/],
@@ -50,16 +76,31 @@ describe('server: POST /v1/events', () => {
       [{ events: [{ id: 'x', time: '2026-11-20T09:00:00Z' }] }, /events\[0\]: missing "type"/],
       [{ events: [{ id: 'x', type: 'inventory' }] }, /events\[0\]: missing "time"/],
       [{ events: [{ id: 'x', type: 'inventory', time: 'yesterday' }] }, /not an ISO 8601/],
-      [{ events: [{ id: 'x', type: 'inventory', time: '2026-11-20T09:00:00Z', data: [] }] }, /"data" must be an object/],
+      [{ events: [{ id: 'x', type: 'inventory', time: '2026-11-20T09:00:00' }] }, /with a zone/],
+      [{ events: [{ id: 'x', type: 'inventory', time: future }] }, /more than 24 hours ahead/],
+      [{ events: [{ id: 'x', type: 'inventory', time: '2026-11-20T09:00:00Z', data: [] }] }, /events\[0\]\.data: must be object/],
+      [{ events: [{ id: 'x', type: '__proto__', time: '2026-11-20T09:00:00Z' }] }, /unknown event type "__proto__"/],
+      [{ events: [ev('inventory', 'a', { tools: tools(1001) })] }, /events\[0\]\.data\.tools: more than 1000 items/],
+      [{ events: [ev('inventory', 'a', { tools: [{ id: 'x', name: 'n'.repeat(201) }] })] }, /data\.tools\[0\]\.name: longer than 200/],
+      [{ events: [ev('inventory', 'd'.repeat(201))] }, /events\[0\]\.developer: longer than 200/],
+      [{ events: [ev('inventory', 'a', { secret: 'x' })] }, /events\[0\]\.data: unknown field "secret"/],
+      [withDeep(ev('inventory', 'a', { tools: 0 }), ['data', 'tools']), /data\.tools: must be array/],
+      [withDeep(ev('inventory', 'a', { counts: 0 }), ['data', 'counts']), /data\.counts/],
+      [withDeep({ ...ev('inventory', 'a'), extra: 0 }, ['extra']), /unknown field "extra"/],
+      [`{"events":[${'['.repeat(10_000)}${']'.repeat(10_000)}]}`, /events\[0\]: not an object|malformed JSON/],
     ];
     for (const [body, reason] of cases) {
       const r = await post(s.base, body);
-      assert.equal(r.status, 400, String(reason));
+      assert.equal(r.status, 400, `${reason}: ${r.body.slice(0, 200)}`);
       assert.match(JSON.parse(r.body).error, reason);
     }
-    const db = new Database(path.join(s.dir, 'audit.db'), { readonly: true });
-    assert.equal(db.prepare('SELECT count(*) FROM events').pluck().get(), 0);
-    db.close();
+    assert.equal(stored(), 0);
+    assert.equal((await request(`${s.base}/healthz`)).status, 200, 'the server still answers');
+  });
+
+  it('takes exactly 1000 tools per inventory', async () => {
+    const tools = Array.from({ length: 1000 }, (_, i) => ({ id: `t.${i}`, status: 'unlisted' }));
+    assert.equal((await post(s.base, { events: [ev('inventory', 'a', { tools })] })).status, 200);
   });
 
   it('stores events, ignores and counts duplicate ids', async () => {
@@ -76,14 +117,66 @@ describe('server: POST /v1/events', () => {
     assert.equal(db.prepare('SELECT count(*) FROM events').pluck().get(), 3);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     db.close();
-    const rep = JSON.parse((await request(`${s.base}/v1/report`, { headers: { authorization: `Bearer ${TOKEN}` } })).body);
+    const rep = await report(s.base);
     assert.equal(rep.totals.events, 3);
     assert.equal(rep.totals.duplicates, 2);
+  });
+
+  it('counts every event type in the totals, under its own name', async () => {
+    await post(s.base, { events: [ev('inventory', 'a'), ev('disclosure.added', 'a', { tools: ['x'] }), ev('ignoreFiles.written', 'a', { files: ['.aiexclude'] })] });
+    const byType = (await report(s.base)).totals.byType;
+    assert.deepEqual(byType, { 'disclosure.added': 1, 'ignoreFiles.written': 1, inventory: 1 });
   });
 
   it('answers 404 and 405 for unknown routes and methods', async () => {
     assert.equal((await request(`${s.base}/nope`)).status, 404);
     assert.equal((await request(`${s.base}/v1/events`)).status, 405);
     assert.equal((await request(`${s.base}/healthz`)).status, 200);
+  });
+});
+
+describe('server: limits on concurrent uploads and a damaged store', () => {
+  it('answers 503 with Retry-After while other uploads hold the body budget', async () => {
+    const s = await startServer({ maxBodyBytes: 64 * 1024, maxConcurrentBodyBytes: 64 * 1024 });
+    try {
+      // A slow upload that declares 60 KiB and sends it only later holds most of the budget.
+      const slow = http.request(`${s.base}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-length': String(60 * 1024) } });
+      slow.on('error', () => undefined);
+      slow.write('{"events":[');
+      await new Promise((r) => setTimeout(r, 200)); // let the server start reading it
+      const body = JSON.stringify({ events: [ev('inventory', 'a', { reason: 'x'.repeat(100) })] });
+      const busy = await post(s.base, body + ' '.repeat(10 * 1024));
+      assert.equal(busy.status, 503);
+      assert.equal(busy.headers['retry-after'], '1');
+      slow.destroy();
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal((await post(s.base, body)).status, 200, 'accepted again once the slow upload is gone');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('/healthz checks the store: 503 with the reason when the database file is damaged', async () => {
+    const s = await startServer();
+    try {
+      await post(s.base, { events: [ev('inventory', 'a')] });
+      const ok = await request(`${s.base}/healthz`);
+      assert.equal(ok.status, 200);
+      assert.equal(JSON.parse(ok.body).events, 1);
+      const file = path.join(s.dir, 'audit.db');
+      // Everything into the main file first, then damage its header as a failing disk or a careless copy would.
+      const db = new Database(file);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 0);
+      fs.closeSync(fd);
+      const bad = await request(`${s.base}/healthz`);
+      assert.equal(bad.status, 503);
+      assert.equal(JSON.parse(bad.body).ok, false);
+      assert.match(JSON.parse(bad.body).error, /not a database|malformed|corrupt/i);
+    } finally {
+      await s.close();
+    }
   });
 });

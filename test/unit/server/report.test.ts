@@ -1,41 +1,55 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { demoEvents, ev, post, request, startServer, TOKEN, type Running } from './helpers';
+import { ADMIN, adminAuth, demoEvents, ev, post, report, request, startServer, TOKEN, type Running } from './helpers';
 
-const auth = { authorization: `Bearer ${TOKEN}` };
+const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+async function signIn(base: string, token = ADMIN): Promise<string> {
+  const r = await request(`${base}/login`, { method: 'POST', headers: form, body: `token=${encodeURIComponent(token)}` });
+  assert.equal(r.status, 303);
+  return String(r.headers['set-cookie']).split(';')[0];
+}
 
 describe('server: report, dashboard and published policy', () => {
   let s: Running;
   let policyFile: string;
   before(async () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'aip-pol-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pol-'));
     policyFile = path.join(dir, 'policy.yaml');
-    fs.writeFileSync(policyFile, 'organization: Example Corp\nversion: 2\ntraining:\n  - id: ai-basics\n    title: AI basics\n  - id: secure-coding\n    title: Secure coding\n');
+    fs.writeFileSync(policyFile, 'organization: Example Corp\nversion: 2\ntraining:\n  - id: ai-basics\n    title: AI basics\n    dueWithinDays: 30\n  - id: secure-coding\n    title: Secure coding\n    dueWithinDays: 30\n');
     s = await startServer({ policyFile });
     const r = await post(s.base, { events: demoEvents() });
-    assert.equal(r.status, 200);
+    assert.equal(r.status, 200, r.body);
   });
   after(async () => {
     await s.close();
   });
 
-  it('requires the token for the report', async () => {
+  it('reads the report with the admin token only: none 401, wrong 401, ingest token 403', async () => {
     assert.equal((await request(`${s.base}/v1/report`)).status, 401);
-    assert.equal((await request(`${s.base}/v1/report`, { headers: { authorization: 'Bearer wrong' } })).status, 401);
+    const wrong = await request(`${s.base}/v1/report`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } });
+    assert.equal(wrong.status, 401);
+    assert.equal(JSON.parse(wrong.body).error, 'invalid token');
+    const ingest = await request(`${s.base}/v1/report`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(ingest.status, 403);
+    assert.equal((await request(`${s.base}/`, { headers: { authorization: `Bearer ${TOKEN}` } })).status, 403);
+    assert.equal((await request(`${s.base}/evidence`, { headers: { authorization: `Bearer ${TOKEN}` } })).status, 403);
+    assert.equal((await request(`${s.base}/v1/report`, { headers: adminAuth })).status, 200);
   });
 
   it('reports totals, tool usage, census, adoption, acknowledgements, training and exposures', async () => {
-    const r = await request(`${s.base}/v1/report?format=json`, { headers: auth });
-    assert.equal(r.status, 200);
-    const rep = JSON.parse(r.body);
+    const rep = await report(s.base);
     assert.deepEqual(rep.policy, { organization: 'Example Corp', version: 2 });
     assert.equal(rep.totals.events, 11);
     assert.equal(rep.totals.developers, 3);
     assert.equal(rep.totals.machines, 3);
     assert.equal(rep.totals.byType.inventory, 4);
-    const ann = rep.toolsByDeveloper.filter((t: { developer: string }) => t.developer === 'ann@example.com');
+    const ann = rep.usage.filter((t: { developer: string }) => t.developer === 'ann@example.com');
     assert.deepEqual(ann.map((t: { tool: string; status: string }) => `${t.tool}:${t.status}`), ['acme.ai-helper:unlisted', 'github.copilot:approved']);
+    assert.equal(ann[0].firstSeen, '2026-11-19T09:00:00.000Z');
+    assert.equal(ann[0].lastSeen, '2026-11-20T09:00:00.000Z');
     assert.deepEqual(rep.census.byStatus, [
       { status: 'approved', tools: 1, developers: 2 },
       { status: 'unlisted', tools: 1, developers: 1 },
@@ -45,66 +59,78 @@ describe('server: report, dashboard and published policy', () => {
       { day: '2026-11-20', reporting: 3, using: 2 },
     ]);
     const v2 = rep.acknowledgements.versions.find((v: { version: number }) => v.version === 2);
-    assert.deepEqual(v2, { version: 2, developers: 3, acknowledged: 2, coverage: 0.667 });
+    assert.deepEqual(v2, { version: 2, current: true, developers: 3, acknowledged: 2, verified: 0, coverage: 0.667 });
+    assert.deepEqual(rep.acknowledgements.missing.filter((m: { item: string }) => m.item === 'v2').map((m: { developer: string }) => m.developer), ['cy@example.com']);
     assert.equal(rep.acknowledgements.records.length, 3);
+    assert.ok(rep.acknowledgements.records.every((r: { verified: boolean }) => r.verified === false), 'shared-token acknowledgements are self-declared');
     const basics = rep.training.courses.find((c: { id: string }) => c.id === 'ai-basics');
-    assert.deepEqual(basics, { id: 'ai-basics', title: 'AI basics', completed: 1, developers: 3, coverage: 0.333 });
+    assert.equal(basics.completed, 1);
+    assert.equal(basics.coverage, 0.333);
     assert.ok(rep.training.courses.some((c: { id: string; completed: number }) => c.id === 'secure-coding' && c.completed === 0));
+    // Exposures are counted as events: two events, one of them with two classes.
     assert.equal(rep.exposures.total, 2);
     assert.deepEqual(rep.exposures.byClass, [
       { class: 'secret', n: 2 },
       { class: 'pii', n: 1 },
     ]);
+    assert.deepEqual(rep.exposures.byTool, [{ tool: 'github.copilot', n: 2 }]);
     assert.deepEqual(rep.exposures.byDeveloper.map((d: { developer: string; n: number }) => [d.developer, d.n]), [['bob@example.com', 2]]);
+    assert.match(rep.log.headHash, /^[0-9a-f]{64}$/);
   });
 
-  it('replaces a developer snapshot only with a newer inventory', async () => {
+  it('keeps the newest inventory as "present" when an older one arrives late', async () => {
     const late = ev('inventory', 'bob@example.com', { tools: [] }, { time: '2026-11-01T00:00:00.000Z' });
     await post(s.base, { events: [late] });
-    const rep = JSON.parse((await request(`${s.base}/v1/report`, { headers: auth })).body);
-    assert.ok(rep.toolsByDeveloper.some((t: { developer: string }) => t.developer === 'bob@example.com'));
+    const bob = (await report(s.base)).usage.filter((t: { developer: string }) => t.developer === 'bob@example.com');
+    assert.equal(bob.length, 1);
+    assert.equal(bob[0].present, true);
   });
 
   it('exports one flat CSV table with the evidence sections', async () => {
-    const r = await request(`${s.base}/v1/report?format=csv`, { headers: auth });
+    const r = await request(`${s.base}/v1/report?format=csv`, { headers: adminAuth });
     assert.equal(r.status, 200);
     assert.match(String(r.headers['content-type']), /text\/csv/);
     assert.match(String(r.headers['content-disposition']), /attachment; filename="ai-policy-report-/);
     const lines = r.body.trim().split('\r\n');
-    assert.equal(lines[0], 'section,developer,item,name,status,version,active,count,coverage,time');
-    assert.ok(lines.includes('tool_usage,ann@example.com,acme.ai-helper,Acme AI Helper,unlisted,0.3.0,false,,,2026-11-20T09:00:00.000Z'));
-    assert.ok(lines.some((l) => l.startsWith('acknowledgement,bob@example.com,policy v2,')));
-    assert.ok(lines.some((l) => l.startsWith('training,ann@example.com,ai-basics,AI basics,')));
-    assert.ok(lines.includes('total,,events,,,,,12,,'));
-    assert.equal((await request(`${s.base}/v1/report?format=xml`, { headers: auth })).status, 400);
+    assert.equal(lines[0], 'section,developer,team,item,name,status,version,active,count,coverage,first_seen,last_seen,verified,state');
+    assert.ok(lines.includes('tool_usage,ann@example.com,,acme.ai-helper,Acme AI Helper,unlisted,0.3.0,false,1,,2026-11-19T09:00:00.000Z,2026-11-20T09:00:00.000Z,,present'), lines.filter((l) => l.startsWith('tool_usage')).join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('acknowledgement,bob@example.com,,policy v2,')));
+    assert.ok(lines.some((l) => l.startsWith('not_acknowledged,cy@example.com,,policy v2,')));
+    assert.ok(lines.some((l) => l.startsWith('training,ann@example.com,,ai-basics,AI basics,')));
+    assert.ok(lines.includes('total,,,events,,,,,12,,,,,'));
+    assert.equal((await request(`${s.base}/v1/report?format=xml`, { headers: adminAuth })).status, 400);
   });
 
   it('neutralizes spreadsheet formulas in CSV cells', async () => {
     await post(s.base, { events: [ev('training.completed', '=HYPERLINK("http://x")', { training: 'ai-basics' })] });
-    const r = await request(`${s.base}/v1/report?format=csv`, { headers: auth });
+    const r = await request(`${s.base}/v1/report?format=csv`, { headers: adminAuth });
     assert.ok(r.body.includes(`"'=HYPERLINK(""http://x"")"`));
   });
 
-  it('shows a login form without a session, and the dashboard after signing in', async () => {
+  it('signs in with the admin token into a random server-side session that sign-out revokes', async () => {
     const anon = await request(`${s.base}/`);
     assert.equal(anon.status, 401);
     assert.match(anon.body, /<form method="post" action="\/login">/);
     assert.doesNotMatch(anon.body, /ann@example.com/);
 
-    const bad = await request(`${s.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=wrong' });
+    const bad = await request(`${s.base}/login`, { method: 'POST', headers: form, body: 'token=wrong' });
     assert.equal(bad.status, 303);
     assert.equal(bad.headers.location, '/?failed');
     assert.equal(bad.headers['set-cookie'], undefined);
+    const ingest = await request(`${s.base}/login`, { method: 'POST', headers: form, body: `token=${TOKEN}` });
+    assert.equal(ingest.status, 403, 'the ingest token does not open the dashboard');
+    assert.equal(ingest.headers['set-cookie'], undefined);
 
-    const good = await request(`${s.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${TOKEN}` });
+    const good = await request(`${s.base}/login`, { method: 'POST', headers: form, body: `token=${ADMIN}` });
     assert.equal(good.status, 303);
     const cookie = String(good.headers['set-cookie']);
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Strict/);
-    assert.equal(cookie.includes(TOKEN), false);
+    assert.equal(cookie.includes(ADMIN), false);
     const session = cookie.split(';')[0];
-    // The session cookie is not an API token.
-    assert.equal((await post(s.base, { events: [] }, session.split('=')[1])).status, 401);
+    const other = await signIn(s.base);
+    assert.notEqual(other, session, 'each sign-in gets a new random session');
+    assert.equal((await post(s.base, { events: [] }, session.split('=')[1])).status, 401, 'a session id is not a token');
 
     const page = await request(`${s.base}/`, { headers: { cookie: session } });
     assert.equal(page.status, 200);
@@ -113,16 +139,20 @@ describe('server: report, dashboard and published policy', () => {
     assert.match(csp, /style-src 'nonce-/);
     assert.doesNotMatch(page.body, /<script/);
     assert.match(page.body, /<svg role="img"/);
-    for (const heading of ['Usage tracking: which developers use which AI tools', 'Policy distribution: who acknowledged which version', 'Training completion']) {
+    for (const heading of ['Usage tracking: which developers used which AI tools', 'Policy distribution: who acknowledged which version', 'Training completion', 'Not acknowledged']) {
       assert.ok(page.body.includes(heading), heading);
     }
     assert.ok(page.body.includes('ann@example.com'));
     assert.ok(page.body.includes('Acme AI Helper'));
     assert.match(page.body, /@media print/);
-    assert.ok(page.body.includes('&#61;HYPERLINK') || page.body.includes('=HYPERLINK(&#34;'), 'developer ids are escaped');
-    assert.doesNotMatch(page.body, /HYPERLINK\("http/);
-    const csv = await request(`${s.base}/v1/report?format=csv`, { headers: { cookie: session } });
-    assert.equal(csv.status, 200);
+    assert.doesNotMatch(page.body, /HYPERLINK\("http/, 'developer ids are escaped');
+    assert.equal((await request(`${s.base}/v1/report?format=csv`, { headers: { cookie: session } })).status, 200);
+
+    const out = await request(`${s.base}/logout`, { method: 'POST', headers: { cookie: session } });
+    assert.equal(out.status, 303);
+    assert.match(String(out.headers['set-cookie']), /Max-Age=0/);
+    assert.equal((await request(`${s.base}/`, { headers: { cookie: session } })).status, 401, 'the session is revoked on the server');
+    assert.equal((await request(`${s.base}/`, { headers: { cookie: other } })).status, 200, 'other sessions stay');
   });
 
   it('serves the published policy and signature with an ETag, without a token', async () => {
