@@ -8,6 +8,7 @@ import { createAuditServer, type AuditServer, type ServerOptions } from '../../.
 export const TOKEN = 'test-token-0123456789';
 export const ADMIN = 'admin-token-0123456789';
 export const adminAuth = { authorization: `Bearer ${ADMIN}` };
+export const bearerOf = (token: string) => ({ authorization: `Bearer ${token}` });
 
 export interface Running {
   app: AuditServer;
