@@ -6,24 +6,25 @@ import { repoRoot } from '../harness/workspaceSetup';
 import { PolicyServer } from '../host/policyServer';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { freePort, startServerProcess, stopServerProcess, type ServerProcess } from '../unit/audit/serverProcess';
+import { spawnSync } from 'node:child_process';
+import { ADMIN_TOKEN, CLI, freePort, startServerProcess, stopServerProcess, type ServerProcess } from '../unit/audit/serverProcess';
 import { Workbench } from './workbench';
 
 const AUDIT_TOKEN = 'ui-policy-audit-token';
 
 /** The reference server's acknowledgement records, read through its report API as an auditor would. */
-async function acknowledgements(audit: ServerProcess): Promise<{ version: number; hash: string | null }[]> {
-  const res = await fetch(`${audit.url}/v1/report?format=json`, { headers: { authorization: `Bearer ${AUDIT_TOKEN}` } });
+async function acknowledgements(audit: ServerProcess): Promise<{ developer: string; version: number; hash: string | null; verified: boolean }[]> {
+  const res = await fetch(`${audit.url}/v1/report?format=json`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
   assert.equal(res.status, 200);
-  const report = (await res.json()) as { acknowledgements: { records: { version: number; hash: string | null }[] } };
+  const report = (await res.json()) as { acknowledgements: { records: { developer: string; version: number; hash: string | null; verified: boolean }[] } };
   return report.acknowledgements.records;
 }
 
 /** The reference server's training records, as an auditor reads them. */
-async function trainings(audit: ServerProcess): Promise<{ training: string }[]> {
-  const res = await fetch(`${audit.url}/v1/report?format=json`, { headers: { authorization: `Bearer ${AUDIT_TOKEN}` } });
+async function trainings(audit: ServerProcess): Promise<{ training: string; verified: boolean }[]> {
+  const res = await fetch(`${audit.url}/v1/report?format=json`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
   assert.equal(res.status, 200);
-  return ((await res.json()) as { training: { records: { training: string }[] } }).training.records;
+  return ((await res.json()) as { training: { records: { training: string; verified: boolean }[] } }).training.records;
 }
 
 describe('policy UI', function () {
@@ -178,10 +179,16 @@ describe('policy UI', function () {
     await wb.screenshot('policy-training-completed');
   });
 
-  it('with the right token, Send Queued Audit Events Now delivers what was queued', async () => {
-    await setToken(AUDIT_TOKEN);
+  it('with an enrolled token, Send Queued Audit Events Now delivers what was queued, marked verified', async () => {
+    // The administrator enrolls the developer the editor reports as, and hands over the token.
+    const developer = (await acknowledgements(audit))[0].developer;
+    const enroll = spawnSync(process.execPath, [CLI, 'enroll', '--db', path.join(auditDir, 'audit.db'), '--developer', developer], { encoding: 'utf8' });
+    assert.equal(enroll.status, 0, enroll.stderr);
+    const token = enroll.stdout.trim().split('\n').pop() ?? '';
+    await setToken(token);
     await sendNow(/^All audit events delivered\.$/);
-    assert.deepEqual((await acknowledgements(audit)).map((r) => r.version).sort(), [7, 8]);
-    assert.deepEqual((await trainings(audit)).map((t) => t.training), ['ai-literacy']);
+    const acks = (await acknowledgements(audit)).map((r) => `${r.version}:${r.verified ? 'verified' : 'self-declared'}`).sort();
+    assert.deepEqual(acks, ['7:self-declared', '8:verified']);
+    assert.deepEqual((await trainings(audit)).map((t) => `${t.training}:${t.verified}`), ['ai-literacy:true']);
   });
 });

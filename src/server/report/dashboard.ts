@@ -47,7 +47,7 @@ ${table(['Developer', 'Team', 'Policy version', 'Content hash', 'Acknowledged', 
 <section id="training"><h2>Training completion</h2>
 ${barChart('Completion per training', r.training.courses.map((c) => ({ label: c.title ?? c.id, value: c.coverage, text: `${c.completed} of ${c.developers} (${pct(c.coverage)}), ${c.overdue} overdue` })), 1)}
 <h3>Missing or overdue</h3>
-${table(['Developer', 'Team', 'Training', 'State', 'Due'], r.training.missing.map((m) => [developerLink(m.developer, q), esc(m.team), esc(m.item), stateLabel(m.state), esc(m.dueDate)]), { id: 'training-missing', empty: 'Nobody in scope is missing a training.' })}
+${table(['Developer', 'Team', 'Training', 'State', 'Due'], r.training.missing.map((m) => [developerLink(m.developer, q), esc(m.team), esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate)]), { id: 'training-missing', empty: 'Nobody in scope is missing a training.' })}
 <h3>Completions</h3>
 ${table(['Developer', 'Team', 'Training', 'Completed', 'Identity'], r.training.records.map((x) => [developerLink(x.developer, q), esc(x.team), esc(x.title ?? x.training), when(x.time), verifiedLabel(x.verified)]))}
 </section>

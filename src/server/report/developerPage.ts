@@ -28,7 +28,7 @@ ${table(['Not acknowledged', 'State', 'Due'], r.acknowledgements.missing.map((m)
 </section>
 <section id="trainings"><h2>Training</h2>
 ${table(['Training', 'Completed', 'Identity'], r.training.records.map((x) => [esc(x.title ?? x.training), when(x.time), verifiedLabel(x.verified)]), { empty: 'No training recorded.' })}
-${table(['Training', 'State', 'Due'], r.training.missing.map((m) => [esc(m.item), stateLabel(m.state), esc(m.dueDate)]), { empty: 'No training missing or overdue.' })}
+${table(['Training', 'State', 'Due'], r.training.missing.map((m) => [esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate)]), { empty: 'No training missing or overdue.' })}
 </section>
 <section id="developer-exposures"><h2>Exposure warnings</h2>
 <p>${r.exposures.total} exposure events in this range.</p>

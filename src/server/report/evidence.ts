@@ -41,7 +41,7 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
     columns: ['developer', 'team', 'training', 'title', 'state', 'completed_at', 'identity', 'due'],
     rows: (r) => [
       ...r.training.records.map((x) => ({ developer: x.developer, team: x.team, training: x.training, title: x.title, state: 'complete', completed_at: x.time, identity: x.verified ? 'verified' : 'self-declared' })),
-      ...r.training.missing.map((m) => ({ developer: m.developer, team: m.team, training: m.item, state: m.state, completed_at: m.completedAt ?? null, due: m.dueDate })),
+      ...r.training.missing.map((m) => ({ developer: m.developer, team: m.team, training: m.item, title: m.title, state: m.state, completed_at: m.completedAt ?? null, due: m.dueDate })),
     ],
   },
   exposures: {
@@ -99,7 +99,7 @@ ${table(['Developer', 'Tool', 'Status', 'First seen', 'Last seen', 'Now'], r.usa
 ${table(['Training', 'Required', 'Completed', 'Overdue', 'Due', 'No data', 'Coverage'], r.training.courses.map((c) => [esc(c.title ?? c.id), c.required ? 'yes' : 'no', c.completed, c.overdue, c.due, c.noData, pct(c.coverage)]), { numeric: [2, 3, 4, 5] })}
 ${table(['Developer', 'Team', 'Training', 'State', 'Completed / due', 'Identity'], [
   ...r.training.records.map((x) => [esc(x.developer), esc(x.team), esc(x.title ?? x.training), stateLabel('complete'), when(x.time), verifiedLabel(x.verified)]),
-  ...r.training.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.item), stateLabel(m.state), esc(m.dueDate), '']),
+  ...r.training.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate), '']),
 ], { max: 5000, id: 'ev-training-table' })}
 </section>
 <section id="ev-exposures"><h2>5. Exposure trend</h2>

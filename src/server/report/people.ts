@@ -65,6 +65,8 @@ export interface Missing {
   item: string;
   state: 'not acknowledged' | 'overdue' | 'due' | 'no data';
   dueDate: string | null;
+  /** The training's title (trainings only). */
+  title?: string;
   /** For a training whose renewal is overdue: the last completion. */
   completedAt?: string | null;
 }
@@ -162,7 +164,7 @@ export function trainings(rows: ReportRows, people: readonly Person[], policy: P
         const renew = t.renewalDays !== undefined ? r.lastAt + t.renewalDays * DAY_MS : undefined;
         if (renew !== undefined && asOf > renew) {
           c.overdue++;
-          missing.push({ developer: p.developer, team: p.team, item: t.id, state: 'overdue', dueDate: day(renew), completedAt: iso(r.lastAt) });
+          missing.push({ developer: p.developer, team: p.team, item: t.id, title: t.title, state: 'overdue', dueDate: day(renew), completedAt: iso(r.lastAt) });
         } else {
           c.completed++;
           if (r.lastAuth !== 'shared') c.verified++;
@@ -172,14 +174,14 @@ export function trainings(rows: ReportRows, people: readonly Person[], policy: P
       const from = known.get(p.developer);
       if (from === undefined) {
         c.noData++;
-        missing.push({ developer: p.developer, team: p.team, item: t.id, state: 'no data', dueDate: null });
+        missing.push({ developer: p.developer, team: p.team, item: t.id, title: t.title, state: 'no data', dueDate: null });
         continue;
       }
       const due = t.dueWithinDays !== undefined ? from + t.dueWithinDays * DAY_MS : undefined;
       const late = due !== undefined && asOf > due;
       if (late) c.overdue++;
       else c.due++;
-      missing.push({ developer: p.developer, team: p.team, item: t.id, state: late ? 'overdue' : 'due', dueDate: due === undefined ? null : day(due) });
+      missing.push({ developer: p.developer, team: p.team, item: t.id, title: t.title, state: late ? 'overdue' : 'due', dueDate: due === undefined ? null : day(due) });
     }
     c.coverage = ratio(c.completed, c.developers);
     courses.push(c);

@@ -36,6 +36,8 @@ function getJson(url: string, token: string): Promise<Record<string, any>> { // 
 describe('audit trail end to end', function () {
   this.timeout(120_000);
   const token = process.env.AI_POLICY_AUDIT_TOKEN ?? '';
+  /** The server's admin token: the editor's ingest token may only send events, not read the report. */
+  const admin = 'host-audit-admin-token-0123456789';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-host-audit-'));
   const db = path.join(dir, 'audit.db');
   let server: ChildProcess;
@@ -51,14 +53,14 @@ describe('audit trail end to end', function () {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  const report = () => getJson(`${base}/v1/report?format=json`, token);
+  const report = () => getJson(`${base}/v1/report?format=json`, admin);
   const countOf = async (type: string) => ((await report()).totals.byType[type] as number | undefined) ?? 0;
 
   before(async () => {
     assert.ok(token, 'the run sets AI_POLICY_AUDIT_TOKEN');
     const node = process.env.AI_POLICY_NODE || 'node';
     server = spawn(node, [path.join(REPO, 'dist', 'cli.js'), 'server', '--port', '0', '--db', db], {
-      env: { ...process.env, AI_POLICY_SERVER_TOKEN: token },
+      env: { ...process.env, AI_POLICY_SERVER_TOKEN: token, AI_POLICY_ADMIN_TOKEN: admin },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     base = await new Promise<string>((resolve, reject) => {
@@ -171,6 +173,8 @@ describe('audit trail end to end', function () {
     await waitFor('exposure at the server', async () => ((await countOf('exposure')) >= 1 ? true : undefined));
     const r = await report();
     assert.ok(r.exposures.byClass.some((c: { class: string }) => c.class === 'secret'), JSON.stringify(r.exposures));
+    // The exposure names the active tool by its id (display names would be dropped as ids), counted once per event.
+    assert.deepEqual(r.exposures.byTool, [{ tool: 'fake-ai.active-helper', n: r.exposures.total }], JSON.stringify(r.exposures));
     await audit.flush();
     const bytes = ['audit.db', 'audit.db-wal'].map((f) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f)).toString('latin1') : '')).join('');
     assert.ok(bytes.length > 0);
