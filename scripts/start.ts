@@ -31,19 +31,21 @@ function demoWorkspace(root: string): string {
 
 // ---- Hook: reference audit server --------------------------------------------------------------
 // Started beside the editor when dist/cli.js has a working `server` command. Its data lives in
-// test-output/demo-audit.db; the token is printed so that the dashboard and reports can be opened.
-async function startAuditServer(root: string, policy: string | undefined): Promise<{ child: ChildProcess; url: string; token: string } | undefined> {
+// test-output/demo-audit.db. The editor gets the ingest token; the admin token (printed) opens the
+// dashboard, reports and evidence pack.
+async function startAuditServer(root: string, policy: string | undefined): Promise<{ child: ChildProcess; url: string; token: string; adminToken: string } | undefined> {
   const cli = path.join(root, 'dist', 'cli.js');
   if (spawnSync(process.execPath, [cli, 'server', '--help'], { stdio: 'ignore' }).status !== 0) return undefined;
   const port = await freePort();
   const token = randomBytes(16).toString('hex');
-  const args = [cli, 'server', '--port', String(port), '--db', path.join(root, 'test-output', 'demo-audit.db'), '--token', token];
+  const adminToken = randomBytes(16).toString('hex');
+  const args = [cli, 'server', '--port', String(port), '--db', path.join(root, 'test-output', 'demo-audit.db'), '--token', token, '--admin-token', adminToken];
   if (policy) args.push('--policy', policy);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}/`;
   // The editor fetches the policy as soon as it starts: wait until the server answers.
   for (let i = 0; i < 100; i++) {
-    if (await answers(url)) return { child, url, token };
+    if (await answers(url)) return { child, url, token, adminToken };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGTERM');
@@ -116,9 +118,10 @@ async function main(): Promise<void> {
   console.log(`Workspace: ${workspace}`);
   console.log(`Policy:    ${machineSettings['aiPolicy.policySource'] ?? '(none)'}${policy && audit ? ` (published from ${policy})` : ''}`);
   if (audit) {
-    console.log(`Audit server: ${audit.url} (token ${audit.token})`);
-    console.log(`Dashboard:    ${audit.url} (sign in with the token above)`);
-    console.log(`Report (CSV): curl -H 'Authorization: Bearer ${audit.token}' '${audit.url}v1/report?format=csv'`);
+    console.log(`Audit server: ${audit.url} (the editor sends with the ingest token ${audit.token})`);
+    console.log(`Dashboard:    ${audit.url} (sign in with the admin token ${audit.adminToken})`);
+    console.log(`Report (CSV): curl -H 'Authorization: Bearer ${audit.adminToken}' '${audit.url}v1/report?format=csv'`);
+    console.log(`Evidence:     ${audit.url}evidence (same sign-in)`);
   }
   console.log(`\nOpen this URL in a browser:\n\n  ${workbenchUrl(port, workspace, root)}\n\nPress Ctrl-C to stop.`);
 }
