@@ -2,6 +2,7 @@
 // compare instants, never text. `events` is the tamper-evident log (canonical JSON + hash chain, in
 // arrival order `seq`); the other tables are aggregates kept in the same transaction, so reports read
 // small tables instead of every event. PRAGMA user_version holds the schema version (see migrate.ts).
+// No index holds tool_intervals.last_at: extending a run (the common write) then rewrites only its row.
 
 export const SCHEMA_VERSION = 1;
 
@@ -25,9 +26,8 @@ CREATE TABLE tool_intervals (
   id INTEGER PRIMARY KEY, developer TEXT NOT NULL, machine TEXT NOT NULL, tool TEXT NOT NULL, status TEXT NOT NULL,
   name TEXT, version TEXT, enabled INTEGER, active INTEGER, first_at INTEGER NOT NULL, last_at INTEGER NOT NULL
 );
-CREATE INDEX tool_intervals_key ON tool_intervals (developer, machine, tool, status, last_at);
+CREATE INDEX tool_intervals_key ON tool_intervals (developer, machine, tool, status);
 CREATE INDEX tool_intervals_machine ON tool_intervals (developer, machine, first_at);
-CREATE INDEX tool_intervals_last ON tool_intervals (last_at);
 CREATE TABLE daily (
   day INTEGER NOT NULL, developer TEXT NOT NULL, ai_tools INTEGER NOT NULL, PRIMARY KEY (day, developer)
 ) WITHOUT ROWID;
