@@ -56,7 +56,10 @@ describe('policy UI', function () {
   });
 
   it('asks to acknowledge the new version, without a modal dialog', async () => {
-    // Toasts hide after a few seconds; the notification centre keeps the prompt with its buttons.
+    // Toasts hide after a few seconds; the notification centre keeps the prompt with its buttons. On a busy
+    // machine the prompt comes after the extensions activate: wait for it in the centre, then read it.
+    await wb.notifications();
+    await prompt().waitFor({ timeout: 60_000 });
     const messages = await wb.notifications();
     assert.ok(messages.some((m) => m.includes('published AI tool policy version 7')), JSON.stringify(messages));
     const toast = prompt();

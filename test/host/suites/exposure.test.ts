@@ -94,7 +94,9 @@ describe('exposure', function () {
     const settings = exposure.find((e) => e.data.pathHash === hmac('src/settings.ts'))!;
     assert.deepEqual(settings.data.classes, ['secret']);
     assert.ok((settings.data.rules as string[]).includes('aws-access-key-id'));
-    assert.ok((settings.data.tools as string[]).includes('Exposure Test Assistant'));
+    // Tools travel as ids (what the server keys on), their display names beside them.
+    assert.ok((settings.data.tools as string[]).includes('fake-ai.exposure-assistant'), JSON.stringify(settings.data));
+    assert.ok((settings.data.toolNames as string[]).includes('Exposure Test Assistant'), JSON.stringify(settings.data));
     const raw = JSON.stringify(exposure);
     assert.ok(!raw.includes('settings.ts') && !raw.includes(plantedKey()), raw);
     const s = await state();
