@@ -1,5 +1,5 @@
 // Entry point: builds the services and wires the features. No work happens here.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { createLog } from './editor/log';
 import { Config } from './editor/config';
 import type { Services } from './editor/services';

@@ -1,5 +1,5 @@
 // One typed view of the extension's settings, read in one place.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export interface ExtensionConfig {
   /** https URL, loopback http URL or local file path of the published policy (machine scope). */

@@ -1,7 +1,7 @@
 // The shared services that the editor features use. activate() builds one of each, in this order,
 // and hands the bag to each feature's register function. Each interface is implemented by the class
 // named beside it, in the file named beside it.
-import type * as vscode from 'vscode';
+import type vscode = require('vscode');
 import type { LoadedPolicy, PolicyProblem } from '../core/policy/types';
 import type { Config } from './config';
 

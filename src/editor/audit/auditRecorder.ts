@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { createEvent, type AuditEvent, type AuditEventType } from '../../core/audit/events';
 import { machinePseudonym, type Identity } from '../../core/audit/identity';
 import { EventQueue, type QueueStats } from '../../core/audit/queue';

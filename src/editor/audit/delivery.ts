@@ -1,6 +1,6 @@
 // Where audit events go and with which token: the machine-scoped setting wins over the policy; no
 // endpoint means events stay in the local queue and nothing leaves the machine.
-import type * as vscode from 'vscode';
+import type vscode = require('vscode');
 import type { LoadedPolicy } from '../../core/policy/types';
 import type { ExtensionConfig } from '../config';
 

@@ -1,5 +1,5 @@
 // Audit trail commands: set the delivery token, show what was recorded and sent.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import { AuditRecorder } from './auditRecorder';
 import { TOKEN_SECRET_KEY } from './delivery';

@@ -1,6 +1,6 @@
 // The transparency view: a read-only virtual document listing what this editor queued and sent, where
 // it goes (or that nothing leaves the machine), and what was dropped.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AuditRecorder, AuditSnapshot } from './auditRecorder';
 
 export const AUDIT_LOG_URI = vscode.Uri.from({ scheme: 'ai-policy-audit', path: '/audit-log.jsonc' });

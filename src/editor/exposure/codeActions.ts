@@ -1,5 +1,5 @@
 // Quick fixes on the detector's diagnostics: allow inline, add the file to AI ignore files, open the policy.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { allowComment } from './commentSyntax';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 

@@ -1,5 +1,5 @@
 // Findings as diagnostics: rule name, data class and the active tools not cleared for it; never the value.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Finding } from '../../core/scan/types';
 import type { InventoryItem } from '../services';
 import { toolsNotCleared } from './clearance';

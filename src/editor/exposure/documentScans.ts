@@ -1,5 +1,5 @@
 // Per-document scanning: sliced (never blocks), debounced on edits, and re-scanning only the edited region.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Scanner } from '../../core/scan/scanner';
 import { regionToRescan, scanRegion, scanSliced } from '../../core/scan/sliced';
 import type { Finding } from '../../core/scan/types';

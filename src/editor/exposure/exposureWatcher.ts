@@ -1,6 +1,6 @@
 // Scans open files, shows findings as diagnostics, and warns (once per file per session) when a file holds
 // data that an active AI tool is not cleared for. Records an `exposure` audit event with a hashed path.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hashPath } from '../../core/audit/eventGuard';
 import type { Scanner } from '../../core/scan/scanner';
 import type { Finding } from '../../core/scan/types';

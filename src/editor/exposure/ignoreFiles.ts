@@ -1,5 +1,5 @@
 // aiPolicy.addToIgnoreFiles: appends a file to the ignore files of the AI tools in use.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IGNORE_TARGETS } from '../../core/export/ignoreFiles';
 import type { Services } from '../services';
 import { targetsInUse } from '../tools/ignoreFilesCommand';

@@ -1,5 +1,5 @@
 // Wires the sensitive-data area: quick fixes, the workspace scan and the ignore-file command.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import { ExposureCodeActions } from './codeActions';
 import { ExposureWatcher } from './exposureWatcher';

@@ -1,6 +1,6 @@
 // aiPolicy.scanWorkspace: scans every workspace folder (respecting .gitignore) with a cancellable
 // progress notification, and lists the results in the Problems panel.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { walkFiles } from '../../core/scan/walk';
 import type { Services } from '../services';
 import { toDiagnostic } from './diagnostics';

@@ -1,6 +1,6 @@
 // Asks the developer to acknowledge a new policy version: non-modal, paced, and it stops once the
 // version is acknowledged or its deadline has passed (the viewer and status bar still show it).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { PolicyStore } from './policyStore';
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 // The policy commands: acknowledge and complete training (the others are one-liners in index.ts).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { PolicyStore } from './policyStore';
 import { safeHref } from './markdown';
 

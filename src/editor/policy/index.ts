@@ -1,5 +1,5 @@
 // Wires the policy feature: viewer, acknowledgement prompt and commands.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import { AckPrompter } from './ackPrompt';
 import { acknowledgeCommand, completeTrainingCommand } from './commands';

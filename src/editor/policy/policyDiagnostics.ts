@@ -1,6 +1,6 @@
 // Problems for policy authors: every open `*.aipolicy.yaml|yml|json` is validated (schema + lint) as
 // they type, so globs, regexes, owners and review dates are checked in the editor, not only in CI.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { DEFAULT_MAX_BYTES, validatePolicyText, type PolicyProblem } from '../../core/policy';
 
 const POLICY_FILE = /\.aipolicy\.(ya?ml|json)$/i;

@@ -1,6 +1,6 @@
 // The policy in force: starts from the last known good copy at once, then loads from the configured
 // source in the background and on an interval; a refused candidate never replaces a good policy.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import {
   acceptPolicy,
   acknowledgementState,

@@ -1,6 +1,6 @@
 // The policy viewer: one webview panel, strict CSP with a nonce, assets from media/ only.
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { PolicyStore } from './policyStore';
 import { buildViewerModel } from './viewerModel';
 import { isViewerMessage, revealTarget, type HostToViewer, type ViewerModel, type ViewerToHost } from './viewerProtocol';

@@ -1,5 +1,5 @@
 // Adds the policy's disclosure trailer (e.g. `Assisted-by: GitHub Copilot`) to the Git commit message box.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import { gitApi, type GitRepository } from './git';
 import type { ToolItem } from './toolItem';

@@ -1,5 +1,5 @@
 // The few parts of the built-in Git extension's API (version 1) that the tools area uses.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export interface GitRepository {
   readonly rootUri: vscode.Uri;

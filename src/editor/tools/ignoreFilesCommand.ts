@@ -1,5 +1,5 @@
 // aiPolicy.writeIgnoreFiles: writes the ignore files of the active AI tools into the workspace.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IGNORE_TARGETS, ignoreFile, targetForFile } from '../../core/export/ignoreFiles';
 import { buildCatalog, editorIgnoreFile } from '../../core/tools/catalog';
 import type { Services } from '../services';

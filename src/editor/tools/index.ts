@@ -1,5 +1,5 @@
 // Wires the tools area: status bar item, tools view, warnings, disclosure and ignore files.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import { registerDisclosure, SessionTools } from './disclosure';
 import { registerIgnoreFilesCommand } from './ignoreFilesCommand';

@@ -1,5 +1,5 @@
 // Where the inventory's raw facts come from: installed extensions, chat settings, language models, mcp.json.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Policy } from '../../core/policy/types';
 import { builtinTools } from '../../core/tools/builtin';
 import { buildCatalog } from '../../core/tools/catalog';

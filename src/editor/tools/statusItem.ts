@@ -1,5 +1,5 @@
 // The status bar item: the state in a few characters, a Markdown tooltip, a click that opens the tools view.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import { statusSummary, statusTooltip } from './statusText';
 

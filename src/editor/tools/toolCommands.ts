@@ -1,5 +1,5 @@
 // The tools view's actions: reveal in the Extensions view, open the policy section, copy or open the access request.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import type { ToolItem } from './toolItem';
 import type { ToolsNode } from './toolsView';

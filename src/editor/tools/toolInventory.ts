@@ -1,5 +1,5 @@
 // The AI tools in this editor, classified against the policy and kept up to date.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ConditionContext } from '../../core/tools/conditions';
 import type { AuditService, InventoryItem, InventoryService, PolicyService } from '../services';
 import { gitApi, remoteUrls } from './git';

@@ -1,5 +1,5 @@
 // One non-modal warning per editor session for each prohibited or unlisted tool, with what to do.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import { accessRequest } from './toolCommands';
 import type { ToolItem } from './toolItem';

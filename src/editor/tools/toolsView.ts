@@ -1,5 +1,5 @@
 // The tools view: AI tools grouped by status, each with owner, version, conditions and reasons.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { InventoryService } from '../services';
 import type { ToolItem } from './toolItem';
 
