@@ -1,4 +1,5 @@
 // ai-policy: the command-line face of the shared core.
+import { version } from '../../package.json';
 import { commands } from './commands';
 
 const USAGE = `ai-policy <command> [options]
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${require('../../package.json').version}\n`);
+    process.stdout.write(`${version}\n`);
     return 0;
   }
   const command = commands[name];

@@ -1,11 +1,12 @@
-// `npm test`: type check, unit, host and UI tiers (or those named on the command line), then one
+// `npm test`: type check, lint, unit, host and UI tiers (or those named on the command line), then one
 // summary line `N passed, N failed`. Fails when any tier fails or runs no tests.
 import type { TierResult } from './hostRun';
 import { ensureServer } from './serverCache';
-import { hostTier, mochaTier, typecheck } from './tiers';
+import { hostTier, lint, mochaTier, typecheck } from './tiers';
 
 const TIERS: Record<string, () => Promise<TierResult>> = {
   typecheck,
+  lint,
   // A generous per-test timeout: some unit tests fsync or spawn processes, which a loaded machine slows.
   unit: () => mochaTier('unit', ['--timeout', '20000']),
   host: hostTier,

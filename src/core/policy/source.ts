@@ -113,7 +113,8 @@ function get(url: string, o: { etag?: string; maxBytes: number; timeoutMs: numbe
         clearTimeout(timer);
         if (redirects >= MAX_REDIRECTS) return reject(new SourceError(`too many redirects from ${url}`, url));
         const next = new URL(res.headers.location, u).toString();
-        return get(next, o, redirects + 1).then(resolve, reject);
+        get(next, o, redirects + 1).then(resolve, reject);
+        return;
       }
       const declared = Number(res.headers['content-length'] ?? NaN);
       if (declared > o.maxBytes) return fail(`response from ${url} is ${declared} bytes, more than the ${o.maxBytes} allowed`);

@@ -47,7 +47,10 @@ describe('exposure', function () {
   });
 
   it('shows diagnostics on the matched ranges, masked, with the data class', async () => {
-    await waitFor('diagnostics for both files', async () => rel.every(async () => true) && (await state()).diagnostics.length >= 2);
+    await waitFor('diagnostics for both files', async () => {
+      const paths = (await state()).diagnostics.map((d) => d.path);
+      return rel.every((r) => paths.includes(r));
+    });
     const s = await state();
     const settings = s.diagnostics.find((d) => d.path === 'src/settings.ts');
     const env = s.diagnostics.find((d) => d.path === '.env');

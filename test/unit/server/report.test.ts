@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { demoEvents, ev, post, request, startServer, TOKEN, type Running } from './helpers';
 
@@ -9,7 +10,7 @@ describe('server: report, dashboard and published policy', () => {
   let s: Running;
   let policyFile: string;
   before(async () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'aip-pol-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pol-'));
     policyFile = path.join(dir, 'policy.yaml');
     fs.writeFileSync(policyFile, 'organization: Example Corp\nversion: 2\ntraining:\n  - id: ai-basics\n    title: AI basics\n  - id: secure-coding\n    title: Secure coding\n');
     s = await startServer({ policyFile });
