@@ -39,6 +39,7 @@ describe('ai-policy server command', function () {
     } finally {
       if (prev === undefined) delete process.env.AI_POLICY_SERVER_TOKEN;
       else process.env.AI_POLICY_SERVER_TOKEN = prev;
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -19,7 +19,15 @@ export async function startServer(opts: Partial<ServerOptions> = {}): Promise<Ru
   const app = createAuditServer({ dbFile: path.join(dir, 'audit.db'), token: TOKEN, ...opts });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const port = (app.server.address() as AddressInfo).port;
-  return { app, base: `http://127.0.0.1:${port}`, dir, close: () => app.close() };
+  return {
+    app,
+    base: `http://127.0.0.1:${port}`,
+    dir,
+    close: async () => {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface Reply {

@@ -9,8 +9,9 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 describe('server: report, dashboard and published policy', () => {
   let s: Running;
   let policyFile: string;
+  let dir: string;
   before(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pol-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pol-'));
     policyFile = path.join(dir, 'policy.yaml');
     fs.writeFileSync(policyFile, 'organization: Example Corp\nversion: 2\ntraining:\n  - id: ai-basics\n    title: AI basics\n  - id: secure-coding\n    title: Secure coding\n');
     s = await startServer({ policyFile });
@@ -19,6 +20,7 @@ describe('server: report, dashboard and published policy', () => {
   });
   after(async () => {
     await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('requires the token for the report', async () => {
