@@ -1,5 +1,6 @@
 // The audit trail core: event construction and guard, identity, the on-disk queue and delivery.
 export * from './events';
+export * from './eventData';
 export { sanitizeData, hashPath, looksLikePath, looksLikeSecret, LIMITS } from './eventGuard';
 export * from './identity';
 export * from './queue';

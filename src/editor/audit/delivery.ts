@@ -3,14 +3,10 @@
 import type vscode = require('vscode');
 import type { LoadedPolicy } from '../../core/policy/types';
 import type { ExtensionConfig } from '../config';
+import type { DeliveryTargets } from '../services';
 
 export const TOKEN_SECRET_KEY = 'aiPolicy.auditToken';
 export const TOKEN_ENV = 'AI_POLICY_AUDIT_TOKEN';
-
-export interface DeliveryTargets {
-  endpoint?: string;
-  otlpEndpoint?: string;
-}
 
 export function deliveryTargets(config: ExtensionConfig, policy: LoadedPolicy | undefined): DeliveryTargets {
   const audit = policy?.policy.audit;

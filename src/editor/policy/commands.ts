@@ -1,9 +1,9 @@
 // The policy commands: acknowledge and complete training (the others are one-liners in index.ts).
 import vscode = require('vscode');
-import type { PolicyStore } from './policyStore';
+import type { PolicyService } from '../services';
 import { safeHref } from './markdown';
 
-export async function acknowledgeCommand(store: PolicyStore): Promise<void> {
+export async function acknowledgeCommand(store: PolicyService): Promise<void> {
   const loaded = store.current;
   if (!loaded) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No AI tool policy is in force yet.'));
@@ -17,7 +17,7 @@ export async function acknowledgeCommand(store: PolicyStore): Promise<void> {
   void vscode.window.showInformationMessage(vscode.l10n.t('Thank you: version {0} of the AI tool policy is acknowledged.', loaded.policy.version));
 }
 
-export async function completeTrainingCommand(store: PolicyStore, id?: string): Promise<void> {
+export async function completeTrainingCommand(store: PolicyService, id?: string): Promise<void> {
   const open = store.trainingStates().filter((t) => t.state !== 'complete');
   if (!open.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No training is due.'));

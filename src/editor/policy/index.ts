@@ -4,16 +4,14 @@ import type { Services } from '../services';
 import { AckPrompter } from './ackPrompt';
 import { acknowledgeCommand, completeTrainingCommand } from './commands';
 import { PolicyDiagnostics } from './policyDiagnostics';
-import { PolicyStore } from './policyStore';
 import { PolicyViewer } from './viewerPanel';
 
 export function registerPolicy(s: Services): void {
   const store = s.policy;
-  if (!(store instanceof PolicyStore)) throw new Error('registerPolicy needs the PolicyStore');
   const acknowledge = () => acknowledgeCommand(store);
   const completeTraining = (id?: string) => completeTrainingCommand(store, id);
   const viewer = new PolicyViewer(s.context.extensionUri, store, { acknowledge, completeTraining });
-  const prompter = new AckPrompter(store, { read: () => viewer.show(), acknowledge });
+  const prompter = new AckPrompter(store, s.log, { read: () => viewer.show(), acknowledge });
   s.context.subscriptions.push(
     viewer,
     prompter,

@@ -17,15 +17,16 @@ import {
   type TrainingState,
 } from '../../core/policy';
 import type { Config } from '../config';
+import { Disposable, toDisposable } from '../lifecycle';
 import type { AuditService, PolicyService } from '../services';
 import { DeveloperState } from './developerState';
 import { displaySource } from './display';
 import { ProblemReporter } from './problemReporter';
 
-export class PolicyStore implements PolicyService, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<LoadedPolicy | undefined>();
-  private readonly stateEmitter = new vscode.EventEmitter<void>();
-  private readonly problemsEmitter = new vscode.EventEmitter<readonly PolicyProblem[]>();
+export class PolicyStore extends Disposable implements PolicyService {
+  private readonly emitter = this._register(new vscode.EventEmitter<LoadedPolicy | undefined>());
+  private readonly stateEmitter = this._register(new vscode.EventEmitter<void>());
+  private readonly problemsEmitter = this._register(new vscode.EventEmitter<readonly PolicyProblem[]>());
   /** Fires when the policy in force changes (including to undefined). */
   readonly onDidChange = this.emitter.event;
   /** Fires when acknowledgement or training records change. */
@@ -38,7 +39,6 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly cache: PolicyCache;
   private readonly reporter: ProblemReporter;
-  private readonly disposables: vscode.Disposable[] = [];
   private settingsKey: string;
   /** Whether the last failure was news (and so already shown); false when it repeated an earlier one. */
   private failureWasNew = false;
@@ -50,15 +50,14 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     readonly config: Config,
     readonly audit: AuditService,
   ) {
+    super();
     this.cache = new PolicyCache(context.globalStorageUri.fsPath);
     this.reporter = new ProblemReporter(log);
     this.developer = new DeveloperState(context.globalState);
     const v = config.values;
     this.settingsKey = `${v.policySource}\n${v.publicKey}\n${v.refreshIntervalMinutes}`;
-    this.disposables.push(
-      this.emitter,
-      this.stateEmitter,
-      this.problemsEmitter,
+    this._register(toDisposable(() => clearInterval(this.timer)));
+    this._register(
       config.onDidChange((v) => {
         const key = `${v.policySource}\n${v.publicKey}\n${v.refreshIntervalMinutes}`;
         if (key === this.settingsKey) return;
@@ -84,6 +83,7 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     } catch (e) {
       this.log.warn(`Policy cache unreadable: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (this.isDisposed) return;
     this.schedule();
     await this.refresh();
   }
@@ -175,9 +175,11 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     try {
       fetched = await fetchPolicy(source, { etag: held?.etag });
     } catch (e) {
+      if (this.isDisposed) return;
       const message = e instanceof SourceError || e instanceof Error ? e.message : String(e);
       return this.fail(source, [{ severity: 'error', code: 'source', message }]);
     }
+    if (this.isDisposed) return; // shut down while fetching: nothing to install or report
     if (fetched.notModified) {
       this.log.debug(`Policy at ${displaySource(source)} not modified.`);
       this.succeeded();
@@ -204,7 +206,7 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     this.loaded = loaded;
     await this.developer.firstSeen(loaded);
     await this.developer.noteTrainings(loaded);
-    if (!changed) return;
+    if (!changed || this.isDisposed) return;
     if (from === 'source') {
       this.audit.record('policy.loaded', {
         version: loaded.policy.version,
@@ -239,13 +241,9 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
   }
 
   private schedule(): void {
-    if (this.timer) clearInterval(this.timer);
+    clearInterval(this.timer);
+    if (this.isDisposed) return;
     const ms = this.config.values.refreshIntervalMinutes * 60_000;
     this.timer = setInterval(() => void this.refresh(), ms);
-  }
-
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,20 +1,20 @@
 // Adds the policy's disclosure trailer (e.g. `Assisted-by: GitHub Copilot`) to the Git commit message box.
 import vscode = require('vscode');
-import type { Services } from '../services';
+import { Disposable } from '../lifecycle';
+import type { InventoryItem, Services } from '../services';
 import { gitApi, type GitRepository } from './git';
-import type { ToolItem } from './toolItem';
 import { trailerValue, withTrailer } from './trailer';
 
 /** Approved AI tools that have been active at some point in this editor session. */
-export class SessionTools implements vscode.Disposable {
-  private readonly seen = new Map<string, ToolItem>();
-  private readonly listener: vscode.Disposable;
+export class SessionTools extends Disposable {
+  private readonly seen = new Map<string, InventoryItem>();
   constructor(private readonly s: Services) {
-    this.listener = s.inventory.onDidChange(() => this.note());
+    super();
+    this._register(s.inventory.onDidChange(() => this.note()));
     this.note();
   }
   private note(): void {
-    for (const t of this.s.inventory.activeTools() as ToolItem[]) if (t.status === 'approved' && t.source !== 'mcp') this.seen.set(t.id, t);
+    for (const t of this.s.inventory.activeTools()) if (t.status === 'approved' && t.source !== 'mcp') this.seen.set(t.id, t);
   }
   /** Display names, one per policy entry (Copilot and Copilot Chat are one tool). */
   names(): string[] {
@@ -29,9 +29,6 @@ export class SessionTools implements vscode.Disposable {
   }
   ids(): string[] {
     return [...this.seen.keys()].sort();
-  }
-  dispose(): void {
-    this.listener.dispose();
   }
 }
 

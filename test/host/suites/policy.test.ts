@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
-import type { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
+import type { TestHooks } from '../../../src/extension';
 import { PolicyStore } from '../../../src/editor/policy/policyStore';
+import type { AuditService, PolicyService, Services } from '../../../src/editor/services';
 import { generateSigningKeys, signPolicy } from '../../../src/core/policy';
 import { PolicyServer } from '../policyServer';
 import { waitFor } from '../wait';
@@ -20,15 +20,15 @@ function viewerTabs(): vscode.Tab[] {
 
 describe('policy', function () {
   this.timeout(60_000);
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<TestHooks>(EXTENSION_ID);
   const starter = readFileSync(path.join(ext?.extensionPath ?? '', 'policy-samples', 'starter.aipolicy.yaml'), 'utf8');
   const v2 = starter.replace('version: 1\n', 'version: 2\n').replace('    dataClasses: [code]\n', '    dataClasses: [code, internal]\n');
   const server = new PolicyServer();
   let url = '';
-  let store: PolicyStore;
-  let audit: AuditRecorder;
+  let store: PolicyService;
+  let audit: AuditService;
   const config = () => vscode.workspace.getConfiguration('aiPolicy');
-  let apiRef: ExtensionApi['services'] | undefined;
+  let apiRef: Services | undefined;
   const api = () => apiRef!;
   const auditTypes = () => audit.snapshot().events.queued.map((e) => e.type as string);
 
@@ -36,8 +36,8 @@ describe('policy', function () {
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
     const api = await ext.activate();
     apiRef = api.services;
-    store = api.services.policy as PolicyStore;
-    audit = api.services.audit as AuditRecorder;
+    store = api.services.policy;
+    audit = api.services.audit;
     server.text = starter;
     url = await server.start();
     await config().update('policySource', url, vscode.ConfigurationTarget.Global);
@@ -161,7 +161,7 @@ describe('policy', function () {
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
     const diags = await waitFor('diagnostics', () => {
-      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'ai-policy');
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'AI Policy');
       return d.length > 0 && d;
     });
     const line = draft.split('\n').findIndex((l) => l.includes('colour'));
@@ -176,7 +176,7 @@ describe('policy', function () {
     writeFileSync(file, starter + `# ${'x'.repeat(1024 * 1024)}\n`);
     const doc = await vscode.workspace.openTextDocument(file);
     const diags = await waitFor('size diagnostic', () => {
-      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'ai-policy');
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'AI Policy');
       return d.length > 0 && d;
     });
     assert.equal(diags.length, 1);
