@@ -6,5 +6,6 @@ export * from './identity';
 export * from './queue';
 export * from './queueSlot';
 export * from './endpoint';
+export { isLoopbackHost } from '../loopback';
 export * from './sender';
 export * from './otlp';

@@ -1,7 +1,7 @@
 // Checks that the schema cannot express: owners, data class references, globs, regexes, dates, ids.
 import { addDays, dayStart, isPast } from './dates';
 import { globError, globWarning, matchesEmpty, regexError } from './patterns';
-import { isLoopbackHost } from './source';
+import { isLoopbackHost } from '../loopback';
 import type { Policy, PolicyProblem, ToolConditions } from './types';
 
 export function lintPolicy(policy: Policy, now: Date = new Date()): PolicyProblem[] {
