@@ -121,3 +121,13 @@ describe('ai-policy CLI package', function () {
     }
   });
 });
+
+describe('the documented install', () => {
+  it('docs/scan.md and the README install the package this version writes', () => {
+    for (const doc of ['docs/scan.md', 'README.md']) {
+      assert.ok(fs.readFileSync(path.join(root, doc), 'utf8').includes(`npm install -g ./ai-policy-cli-${version}.tgz`), doc);
+    }
+    const recipes = fs.readFileSync(path.join(root, 'docs', 'scan.md'), 'utf8');
+    assert.doesNotMatch(recipes, /npx ai-policy/, 'the recipes run the installed command');
+  });
+});
