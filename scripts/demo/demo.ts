@@ -21,6 +21,8 @@ export interface DemoOptions {
   /** Names the run folder under test-output/runs. */
   name?: string;
   log?: (line: string) => void;
+  /** Added to the editor's environment (the UI check gives the screenshots a sample developer's Git identity). */
+  editorEnv?: Record<string, string>;
 }
 
 export interface AuditServerInfo extends DemoServerState {
@@ -74,7 +76,7 @@ export async function startDemo(o: DemoOptions): Promise<Demo> {
       serverDataDir: dirs.server,
       extensionsDir: dirs.extensions,
       trusted: true,
-      env: audit ? { AI_POLICY_AUDIT_TOKEN: audit.info.ingestToken } : undefined,
+      env: { ...o.editorEnv, ...(audit ? { AI_POLICY_AUDIT_TOKEN: audit.info.ingestToken } : {}) },
       logFile,
     });
   } catch (e) {
