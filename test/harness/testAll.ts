@@ -9,6 +9,8 @@ const TIERS: Record<string, () => Promise<TierResult>> = {
   lint,
   // A generous per-test timeout: some unit tests fsync or spawn processes, which a loaded machine slows.
   unit: () => mochaTier('unit', ['--timeout', '20000']),
+  // The CLI package installed with npm into a temporary prefix and run from PATH.
+  package: () => mochaTier('package', ['--timeout', '600000']),
   host: hostTier,
   ui: () => mochaTier('ui', ['--timeout', '120000']),
 };

@@ -4,7 +4,7 @@ export { parseYaml, pointerSegments, type ParsedYaml, type Position } from './pa
 export { policySchema, schemaProblems } from './schema';
 export { lintPolicy } from './lint';
 export { validatePolicyText, formatProblem, sortProblems, type ValidationResult } from './validate';
-export { signPolicy, verifyPolicy, publicKeyError, generateSigningKeys } from './signature';
+export { signPolicy, verifyPolicy, publicKeyError, generateSigningKeys, keyKind, pemBlocks } from './signature';
 export { isLoopbackHost } from '../loopback';
 export { fetchPolicy, sourceError, signatureUrl, SourceError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchOptions, type FetchResult } from './source';
 export { acceptPolicy, sha256, type AcceptOptions, type AcceptResult, type Candidate } from './accept';

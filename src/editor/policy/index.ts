@@ -2,7 +2,7 @@
 import vscode = require('vscode');
 import type { Services } from '../services';
 import { AckPrompter } from './ackPrompt';
-import { acknowledgeCommand, completeTrainingCommand } from './commands';
+import { acknowledgeCommand, completeTrainingCommand, refreshCommand } from './commands';
 import { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyViewer } from './viewerPanel';
 
@@ -18,19 +18,7 @@ export function registerPolicy(s: Services): void {
     new PolicyDiagnostics(),
     vscode.commands.registerCommand('aiPolicy.showPolicy', (target?: unknown) => viewer.show(target)),
     vscode.commands.registerCommand('aiPolicy.acknowledge', acknowledge),
-    vscode.commands.registerCommand('aiPolicy.refreshPolicy', async () => {
-      await store.refresh();
-      const l = store.current;
-      const first = store.problems.find((p) => p.severity === 'error');
-      if (first) {
-        if (!store.failureRepeated) return; // just reported, with its actions
-        // Asked for explicitly: say it again even though this failure was reported before.
-        const where = first.line ? ` (${first.line}:${first.col ?? 1})` : '';
-        void vscode.window.showWarningMessage(vscode.l10n.t('The AI tool policy could not be updated{0}: {1}', where, first.message));
-        return;
-      }
-      void vscode.window.setStatusBarMessage(l ? vscode.l10n.t('AI tool policy version {0} is current.', l.policy.version) : vscode.l10n.t('No AI tool policy configured.'), 4000);
-    }),
+    vscode.commands.registerCommand('aiPolicy.refreshPolicy', () => refreshCommand(store)),
     vscode.commands.registerCommand('aiPolicy.completeTraining', (id?: unknown) => completeTraining(typeof id === 'string' ? id : undefined)),
     // In a remote window the machine-scoped settings (policy source, key, endpoints) are on the Remote tab only.
     vscode.commands.registerCommand('aiPolicy.openPolicySettings', () =>

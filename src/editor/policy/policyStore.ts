@@ -40,6 +40,8 @@ export class PolicyStore extends Disposable implements PolicyService {
   private readonly cache: PolicyCache;
   private readonly reporter: ProblemReporter;
   private settingsKey: string;
+  /** The pinned key(s) the policy in force was verified with: after a key change it is fetched and checked again. */
+  private verifiedWith: string | undefined;
   /** Whether the last failure was news (and so already shown); false when it repeated an earlier one. */
   private failureWasNew = false;
   readonly developer: DeveloperState;
@@ -154,6 +156,7 @@ export class PolicyStore extends Disposable implements PolicyService {
       return;
     }
     this.log.info(`Policy from cache: ${displaySource(entry.source)}, version ${result.loaded.policy.version}, signature ${result.loaded.signature}.`);
+    this.verifiedWith = this.pinnedKey();
     await this.install(result.loaded, 'cache');
   }
 
@@ -170,7 +173,8 @@ export class PolicyStore extends Disposable implements PolicyService {
     }
     const keyProblem = this.config.values.publicKey ? publicKeyError(this.config.values.publicKey) : undefined;
     if (keyProblem) return this.fail(source, [{ severity: 'error', code: 'signature', message: `the pinned public key (aiPolicy.publicKey) is unusable: ${keyProblem}` }]);
-    const held = this.loaded?.source === source ? this.loaded : undefined;
+    // A conditional request would let a policy verified with other keys stand unchecked (304): not after a key change.
+    const held = this.loaded?.source === source && this.verifiedWith === this.pinnedKey() ? this.loaded : undefined;
     let fetched;
     try {
       fetched = await fetchPolicy(source, { etag: held?.etag });
@@ -188,10 +192,11 @@ export class PolicyStore extends Disposable implements PolicyService {
     const result = acceptPolicy({ data: fetched.data, signature: fetched.signature, source, etag: fetched.etag }, { publicKey: this.pinnedKey(), current: this.loaded });
     if (!result.ok) return this.fail(source, result.problems, fetched.data.toString('utf8'));
     this.succeeded();
+    this.verifiedWith = this.pinnedKey();
     for (const w of result.loaded.warnings ?? []) this.log.warn(`Policy: ${w.line ? `${w.line}:${w.col}: ` : ''}${w.message}`);
     if (this.loaded && this.loaded.hash === result.loaded.hash) {
       this.log.debug(`Policy at ${displaySource(source)} unchanged (version ${result.loaded.policy.version}).`);
-      this.loaded = { ...this.loaded, etag: result.loaded.etag };
+      this.loaded = { ...this.loaded, etag: result.loaded.etag, signature: result.loaded.signature };
       await this.cache.write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source }).catch(() => undefined);
       return;
     }

@@ -92,7 +92,8 @@ export class PolicyViewer extends Disposable {
       case 'acknowledge':
         return this.actions.acknowledge();
       case 'refresh':
-        await this.store.refresh();
+        // As Check for Policy Updates: it says what it found, also when nothing changed.
+        await vscode.commands.executeCommand('aiPolicy.refreshPolicy');
         return this.post();
       case 'completeTraining':
         return this.actions.completeTraining(m.id);

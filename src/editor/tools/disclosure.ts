@@ -2,7 +2,7 @@
 import vscode = require('vscode');
 import { Disposable } from '../lifecycle';
 import type { InventoryItem, Services } from '../services';
-import { gitApi, type GitRepository } from './git';
+import { gitApi, gitInitialized, type GitRepository } from './git';
 import { trailerValue, withTrailer } from './trailer';
 
 /** Approved AI tools that have been active at some point in this editor session. */
@@ -34,6 +34,7 @@ export class SessionTools extends Disposable {
 
 async function pickRepository(arg: unknown): Promise<GitRepository | undefined> {
   const api = await gitApi(true);
+  if (api) await gitInitialized(api);
   const repos = api?.repositories ?? [];
   const root = (arg as { rootUri?: vscode.Uri } | undefined)?.rootUri;
   if (root) {
@@ -48,15 +49,26 @@ async function pickRepository(arg: unknown): Promise<GitRepository | undefined> 
   return pick?.repo;
 }
 
+/** Why there is no repository to add the trailer to, in the words that fit this window. */
+async function noRepositoryMessage(): Promise<string> {
+  if (!vscode.workspace.isTrusted) return vscode.l10n.t('No Git repository is available: Git is off in Restricted Mode. Trust this folder to add the AI disclosure.');
+  if (!(await gitApi(true))) return vscode.l10n.t('No Git repository is available: the built-in Git extension is disabled.');
+  return vscode.l10n.t('No Git repository is open in this workspace, so there is no commit message to add the AI disclosure to. Initialize a repository (Source Control: Initialize Repository) or open one.');
+}
+
 export function registerDisclosure(s: Services, session: SessionTools): void {
   s.context.subscriptions.push(
     vscode.commands.registerCommand('aiPolicy.addDisclosure', async (arg?: unknown) => {
       const d = s.policy.current?.policy.disclosure;
       if (!d?.trailer) return void vscode.window.showInformationMessage(vscode.l10n.t('The AI tool policy asks for no commit disclosure.'));
+      const repo = await pickRepository(arg);
+      if (!repo) {
+        const message = await noRepositoryMessage();
+        void vscode.window.showWarningMessage(message);
+        return message;
+      }
       const names = session.names();
       if (!names.length) return void vscode.window.showInformationMessage(vscode.l10n.t('No approved AI tool has been active in this session; there is nothing to disclose.'));
-      const repo = await pickRepository(arg);
-      if (!repo) return void vscode.window.showWarningMessage(vscode.l10n.t('No Git repository is open (Git is off in Restricted Mode).'));
       const before = repo.inputBox.value;
       const after = withTrailer(before, d.trailer, trailerValue(d, names));
       if (after === before) return;

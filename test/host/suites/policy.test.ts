@@ -116,8 +116,15 @@ describe('policy', function () {
     assert.equal(store.problems[0]?.code, 'rollback');
   });
 
+  const keys = generateSigningKeys();
+  const newKeys = generateSigningKeys();
+  /** Pins the key(s) and waits until the extension reads the new setting. */
+  const pin = async (pem: string) => {
+    await config().update('publicKey', pem, vscode.ConfigurationTarget.Global);
+    await waitFor('the pinned key setting', () => api().config.values.publicKey === pem.trim());
+  };
+
   it('with a key pinned, refuses an unsigned or tampered policy and accepts a signed one', async () => {
-    const keys = generateSigningKeys();
     const v3 = v2.replace('version: 2\n', 'version: 3\n');
     server.text = v3;
     server.signature = undefined;
@@ -133,10 +140,31 @@ describe('policy', function () {
     assert.equal(store.current?.signature, 'valid');
   });
 
+  it('rotates the signing key without locking anyone out: old and new key pinned together, then the new one', async () => {
+    await pin(keys.publicKeyPem + newKeys.publicKeyPem);
+    await store.refresh();
+    assert.deepEqual(store.problems, [], 'version 3, signed with the old key, still holds');
+    const v4 = v2.replace('version: 2\n', 'version: 4\n');
+    server.text = v4;
+    server.signature = signPolicy(v4, newKeys.privateKeyPem);
+    await store.refresh();
+    assert.equal(store.current?.policy.version, 4, 'signed with the new key');
+    assert.equal(store.current?.signature, 'valid');
+    await pin(newKeys.publicKeyPem);
+    await store.refresh();
+    assert.deepEqual(store.problems, []);
+    // Pinning only a key that did not sign the policy in force is noticed at once, not hidden behind a 304.
+    await pin(keys.publicKeyPem);
+    await waitFor('the refusal under the old key alone', () => store.problems[0]?.code === 'signature');
+    assert.equal(store.current?.policy.version, 4, 'the previous policy stays in force');
+    await pin(newKeys.publicKeyPem);
+    await waitFor('the policy verified again', () => store.problems.length === 0);
+  });
+
   it('keeps the policy when the source becomes unreachable', async () => {
     await server.stop();
     await store.refresh();
-    assert.equal(store.current?.policy.version, 3);
+    assert.equal(store.current?.policy.version, 4);
     assert.equal(store.problems[0]?.code, 'source');
   });
 
@@ -145,7 +173,7 @@ describe('policy', function () {
     const fresh = new PolicyStore(api.services.context, api.services.log, api.services.config, api.services.audit);
     try {
       await fresh.start();
-      assert.equal(fresh.current?.policy.version, 3, 'the cached version is in force');
+      assert.equal(fresh.current?.policy.version, 4, 'the cached version is in force');
       assert.equal(fresh.current?.signature, 'valid', 'the cache is re-verified against the pinned key');
       assert.equal(fresh.problems[0]?.code, 'source', 'the unreachable source is reported');
     } finally {
