@@ -33,6 +33,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  // The starter policy is part of the CLI (`ai-policy init`), read as text.
+  loader: { '.yaml': 'text' },
 };
 
 async function main() {

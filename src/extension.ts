@@ -1,5 +1,5 @@
 // Entry point: builds the services and wires the features. No work happens here.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { createLog } from './editor/log';
 import { Config } from './editor/config';
 import type { Services } from './editor/services';
@@ -11,35 +11,43 @@ import { ToolInventory } from './editor/tools/toolInventory';
 import { registerTools } from './editor/tools';
 import { ExposureWatcher } from './editor/exposure/exposureWatcher';
 import { registerExposure } from './editor/exposure';
+import { hooksAllowed, testHooks, type TestHooks } from './testHooks';
 
-export interface ExtensionApi {
-  readonly services: Services;
-}
+export type { ExposureState, TestHooks, ToolsState } from './testHooks';
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+/** The running instance's shutdown, for deactivate() (VS Code gives it no other way to reach the instance). */
+let shutdown: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
   const log = createLog();
   const config = new Config();
   context.subscriptions.push(log, config);
   log.info(`AI Tool Policy ${context.extension.packageJSON.version} in ${vscode.env.appName} ${vscode.version}`);
 
+  // Not in context.subscriptions: deactivate() shuts the recorder down in order (see AuditRecorder.shutdown).
   const audit = new AuditRecorder(context, log, config);
+  shutdown = () => audit.shutdown();
   const policy = new PolicyStore(context, log, config, audit);
   audit.attachPolicy(policy);
   const inventory = new ToolInventory(context, log, policy, audit);
   const exposure = new ExposureWatcher(context, log, config, policy, inventory, audit);
-  context.subscriptions.push(audit, policy, inventory, exposure);
+  context.subscriptions.push(policy, inventory, exposure);
 
   const services: Services = { context, log, config, audit, policy, inventory, exposure };
   registerAudit(services);
   registerPolicy(services);
-  registerTools(services);
+  const tools = registerTools(services);
   registerExposure(services);
 
   // Loading happens after wiring so that every listener sees the first policy.
   void policy.start();
-  return { services };
+  if (!hooksAllowed(context.extensionMode)) return undefined;
+  return testHooks(services, tools, { onDidRecordAudit: audit.onDidRecord, onDidEvaluateExposure: exposure.onDidEvaluate });
 }
 
-export function deactivate(): Promise<void> | undefined {
-  return AuditRecorder.flushOnShutdown();
+/** Delivers what is queued (bounded), then writes and closes the audit journal and releases its lock. */
+export async function deactivate(): Promise<void> {
+  const done = shutdown;
+  shutdown = undefined;
+  await done?.();
 }

@@ -1,13 +1,15 @@
 // ai-policy: the command-line face of the shared core.
 import { isMainThread, workerData } from 'node:worker_threads';
+import { version } from '../../package.json';
 import { commands } from './commands';
 
 const USAGE = `ai-policy <command> [options]
 
 Commands:
+  init [--org NAME] [--out FILE]           write a starter policy for your organization
   validate FILE...                         check policies against the schema and lint rules
   sign --key PRIVATE.pem FILE              write FILE.sig (Ed25519, base64)
-  verify --pubkey PUBLIC.pem FILE          check FILE.sig against the public key
+  verify --pubkey PUBLIC.pem FILE          check FILE.sig against the public key (or keys)
   keygen --out DIR                         create an Ed25519 key pair for signing policies
   scan [--policy FILE] [--format text|json|sarif] PATH...
                                            find secrets and personal data
@@ -28,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${require('../../package.json').version}\n`);
+    process.stdout.write(`${version}\n`);
     return 0;
   }
   const command = commands[name];

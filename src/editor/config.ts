@@ -1,5 +1,6 @@
 // One typed view of the extension's settings, read in one place.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+import { Disposable } from './lifecycle';
 
 export interface ExtensionConfig {
   /** https URL, loopback http URL or local file path of the published policy (machine scope). */
@@ -17,21 +18,23 @@ export interface ExtensionConfig {
   maxFileSizeMB: number;
 }
 
-export class Config implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ExtensionConfig>();
-  private readonly listener: vscode.Disposable;
+export class Config extends Disposable {
+  private readonly emitter = this._register(new vscode.EventEmitter<ExtensionConfig>());
   /** Fires with the new values when any aiPolicy.* setting changes. */
   readonly onDidChange = this.emitter.event;
   private cached: ExtensionConfig;
 
   constructor() {
+    super();
     this.cached = Config.read();
-    this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiPolicy')) {
-        this.cached = Config.read();
-        this.emitter.fire(this.cached);
-      }
-    });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('aiPolicy')) {
+          this.cached = Config.read();
+          this.emitter.fire(this.cached);
+        }
+      }),
+    );
   }
 
   get values(): ExtensionConfig {
@@ -50,11 +53,6 @@ export class Config implements vscode.Disposable {
       scanEnabled: c.get<boolean>('scan.enabled', true),
       maxFileSizeMB: atLeast(0.1, c.get<number>('scan.maxFileSizeMB', 5), 5),
     };
-  }
-
-  dispose(): void {
-    this.listener.dispose();
-    this.emitter.dispose();
   }
 }
 

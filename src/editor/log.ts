@@ -1,5 +1,5 @@
 // The extension's one log channel.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('AI Tool Policy', { log: true });

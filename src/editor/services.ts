@@ -1,9 +1,29 @@
-// The shared services that the editor features use. activate() builds one of each, in this order,
-// and hands the bag to each feature's register function. Each interface is implemented by the class
-// named beside it, in the file named beside it.
-import type * as vscode from 'vscode';
-import type { LoadedPolicy, PolicyProblem } from '../core/policy/types';
+// The contracts between the editor features. activate() builds one implementation of each, in this order,
+// and hands the bag to each feature's register function; a feature uses only these interfaces, never the
+// classes behind them (they live in the features' folders, which other features do not import).
+import type vscode = require('vscode');
+import type { AuditEvent, AuditEventType, EventData, QueueStats } from '../core/audit';
+import type { AckRecord, AckState, LoadedPolicy, PolicyProblem, ReviewState, TrainingState } from '../core/policy';
+import type { Scanner } from '../core/scan/scanner';
+import type { Finding } from '../core/scan/types';
 import type { Config } from './config';
+
+/** When the acknowledgement prompt was last shown, and for which version. */
+export interface PromptRecord {
+  /** `version:hash` the record is about. */
+  key: string;
+  lastShownAt: string;
+  count: number;
+}
+
+/** What this developer has done with the policy (policy/developerState.ts: class DeveloperState). */
+export interface DeveloperRecords {
+  acknowledgement(): AckRecord | undefined;
+  /** The policy text this developer last acknowledged, for "what changed since". */
+  acknowledgedText(): string | undefined;
+  prompt(): PromptRecord | undefined;
+  notePrompt(key: string, now?: Date): Promise<void>;
+}
 
 /** policy/policyStore.ts: class PolicyStore */
 export interface PolicyService {
@@ -11,15 +31,29 @@ export interface PolicyService {
   readonly current: LoadedPolicy | undefined;
   /** Problems of the last load attempt (empty when it succeeded). */
   readonly problems: readonly PolicyProblem[];
+  /** True when the last load failed with a problem that was already reported (so nothing was shown now). */
+  readonly failureRepeated: boolean;
+  readonly developer: DeveloperRecords;
   /** Fires when the policy in force changes (including to undefined). */
   readonly onDidChange: vscode.Event<LoadedPolicy | undefined>;
+  /** Fires when acknowledgement or training records change. */
+  readonly onDidChangeDeveloperState: vscode.Event<void>;
+  /** Fires when the problems of the last load attempt change. */
+  readonly onDidChangeProblems: vscode.Event<readonly PolicyProblem[]>;
   /** Reload from the configured source now. */
   refresh(): Promise<void>;
   /** Whether the developer has acknowledged the current version. */
   isAcknowledged(): boolean;
+  reviewState(now?: Date): ReviewState | undefined;
+  acknowledgementState(now?: Date): AckState | undefined;
+  trainingStates(now?: Date): TrainingState[];
+  /** Records the acknowledgement of the version in force (and its audit event); false without a policy. */
+  acknowledge(): Promise<boolean>;
+  /** Records a training attestation (and its audit event); false when the policy has no such training. */
+  completeTraining(id: string): Promise<boolean>;
 }
 
-/** One AI tool seen in this editor, classified against the policy. */
+/** One AI tool seen in this editor, classified against the policy, with what the tools view shows. */
 export interface InventoryItem {
   /** Extension id (lower-case), `vscode.chat`, `mcp:<name>` or `lm:<vendor>/<id>`. */
   id: string;
@@ -34,6 +68,11 @@ export interface InventoryItem {
   owner?: string;
   policyToolId?: string;
   reasons: string[];
+  /** Condition summary (workspaces, repositories, expiry, note). */
+  conditions: string[];
+  /** Where to request access (https URL or mailto:). */
+  requestAccess?: string;
+  source: 'extension' | 'builtin' | 'model' | 'mcp';
 }
 
 /** tools/toolInventory.ts: class ToolInventory */
@@ -45,19 +84,53 @@ export interface InventoryService {
   refresh(): Promise<void>;
 }
 
+/** An open file with data that an active tool is not cleared for. */
+export interface ExposedFile {
+  /** Workspace-relative path (or the URI outside the workspace). */
+  uri: string;
+  classes: string[];
+  tools: string[];
+}
+
 /** exposure/exposureWatcher.ts: class ExposureWatcher */
 export interface ExposureService {
-  /** Workspace-relative paths (or URIs) of open files with data that an active tool is not cleared for. */
-  readonly exposed: readonly { uri: string; classes: string[]; tools: string[] }[];
+  readonly exposed: readonly ExposedFile[];
   readonly onDidChange: vscode.Event<void>;
+  /** The scanner in force; undefined when scanning is turned off. */
+  readonly scanner: Scanner | undefined;
+  /** Files already alerted about in this session (URI strings). */
+  readonly alerted: ReadonlySet<string>;
+  /** The findings in an open document (none when it was not scanned). */
+  findings(uri: vscode.Uri): readonly Finding[];
+}
+
+/** Where audit events go; none means they stay on this machine. */
+export interface DeliveryTargets {
+  endpoint?: string;
+  otlpEndpoint?: string;
+}
+
+/** What the transparency view shows. */
+export interface AuditSnapshot {
+  targets: DeliveryTargets;
+  tokenSet: boolean;
+  developer?: string;
+  identitySource?: string;
+  deliveryError?: string;
+  events: { stats: QueueStats; queued: AuditEvent[]; sent: readonly AuditEvent[] };
+  otlp?: QueueStats;
 }
 
 /** audit/auditRecorder.ts: class AuditRecorder */
 export interface AuditService {
   /** Queue an event of the given type; common fields (id, time, developer, versions) are filled in. */
-  record(type: string, data: Record<string, unknown>): void;
-  /** Send what is queued now (best effort). */
-  flush(): Promise<void>;
+  record<T extends AuditEventType>(type: T, data: EventData<T>): void;
+  /** Send what is queued now (best effort, bounded by `timeoutMs`). */
+  flush(timeoutMs?: number): Promise<void>;
+  /** What is queued (the oldest `maxEvents` events), what was sent and where it goes. */
+  snapshot(maxEvents?: number): AuditSnapshot;
+  /** Fires when events are queued or delivered, or the targets change. */
+  readonly onDidChange: vscode.Event<void>;
 }
 
 export interface Services {

@@ -52,10 +52,13 @@ export interface Session {
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** The workbench URL that opens `folder` with the given development extensions and tests module. */
-export function workbenchUrl(port: number, folder: string | undefined, devPath: string, testsPath?: string): string {
+/**
+ * The workbench URL that opens `folder` with the given development extension and tests module; without a
+ * development path, the extensions installed in the server (as a user runs the product).
+ */
+export function workbenchUrl(port: number, folder: string | undefined, devPath?: string, testsPath?: string): string {
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload: string[][] = [['extensionDevelopmentPath', remote(devPath)]];
+  const payload: string[][] = devPath ? [['extensionDevelopmentPath', remote(devPath)]] : [];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   payload.push(['skipWelcome', 'true']);
   const query = folder ? `folder=${encodeURI(folder)}&` : '';

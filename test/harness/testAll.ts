@@ -1,13 +1,16 @@
-// `npm test`: type check, unit, host and UI tiers (or those named on the command line), then one
+// `npm test`: type check, lint, unit, host and UI tiers (or those named on the command line), then one
 // summary line `N passed, N failed`. Fails when any tier fails or runs no tests.
 import type { TierResult } from './hostRun';
 import { ensureServer } from './serverCache';
-import { hostTier, mochaTier, typecheck } from './tiers';
+import { hostTier, lint, mochaTier, typecheck } from './tiers';
 
 const TIERS: Record<string, () => Promise<TierResult>> = {
   typecheck,
+  lint,
   // A generous per-test timeout: some unit tests fsync or spawn processes, which a loaded machine slows.
   unit: () => mochaTier('unit', ['--timeout', '20000']),
+  // The CLI package installed with npm into a temporary prefix and run from PATH.
+  package: () => mochaTier('package', ['--timeout', '600000']),
   host: hostTier,
   ui: () => mochaTier('ui', ['--timeout', '120000']),
 };

@@ -20,6 +20,40 @@ export async function typecheck(): Promise<TierResult> {
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
+interface LintResult {
+  filePath: string;
+  errorCount: number;
+  warningCount: number;
+  messages: { line?: number; column?: number; severity: number; message: string; ruleId: string | null }[];
+}
+
+/** ESLint over the repository (the flat config in eslint.config.mjs): counts as one check, like the type check. */
+export async function lint(): Promise<TierResult> {
+  const root = repoRoot();
+  const eslint = path.join(path.dirname(require.resolve('eslint/package.json', { paths: [root] })), 'bin', 'eslint.js');
+  const child = spawn(process.execPath, [eslint, '--format', 'json', '.'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const code = await new Promise<number>((resolve) => {
+    child.on('error', () => resolve(127));
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+  let results: LintResult[];
+  try {
+    results = JSON.parse(out) as LintResult[];
+  } catch {
+    return { passed: 0, failed: 0, error: `eslint exited with code ${code} without a report` };
+  }
+  for (const r of results.filter((x) => x.messages.length > 0)) {
+    console.log(path.relative(root, r.filePath));
+    for (const m of r.messages) console.log(`  ${m.line ?? 0}:${m.column ?? 0}  ${m.severity === 2 ? 'error' : 'warning'}  ${m.message}  ${m.ruleId ?? ''}`);
+  }
+  const failed = results.filter((r) => r.errorCount > 0).length;
+  console.log(`eslint: ${results.length} files, ${failed} with errors`);
+  if (code !== 0 && failed === 0) return { passed: 0, failed: 1, error: `eslint exited with code ${code}` };
+  return failed === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
 /** Mocha under this Node over compiled test files (out/test/<dir>/**\/*.test.js). */
 export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<TierResult> {
   const root = repoRoot();

@@ -40,7 +40,7 @@ export const runs: HostRun[] = [
     fixture: 'basic',
     trusted: false,
     machineSettings: { 'aiPolicy.policySource': starterPolicy },
-    suites: ['smoke'],
+    suites: ['smoke', 'messages'],
   },
   {
     name: 'tools',
@@ -105,7 +105,7 @@ export const runs: HostRun[] = [
     name: 'policy',
     fixture: 'basic',
     trusted: true,
-    suites: ['policy'],
+    suites: ['policy', 'messages'],
     timeoutMs: 240_000,
   },
   {

@@ -125,7 +125,8 @@ describe('policy UI', function () {
     const warning = messages.find((m) => m.includes('AI policy update refused'));
     assert.ok(warning, JSON.stringify(messages));
     assert.equal(messages.filter((m) => /update refused|could not be updated/.test(m)).length, 1, 'reported once');
-    assert.ok(warning.includes(`org.aipolicy.yaml:${line}:5): unknown key "colour" in /tools/0. The previous policy stays in force.`), warning);
+    assert.ok(warning.includes(`org.aipolicy.yaml:${line}:5): unknown key "colour" in /tools/0 (expected one of: id, name,`), warning);
+    assert.ok(warning.endsWith('). The previous policy stays in force.'), warning);
     const frame = await wb.webviewWithText('Northwind Bank AI tool policy');
     await frame.locator('.problems', { hasText: 'unknown key "colour"' }).waitFor({ timeout: 30_000 });
     assert.match(await frame.locator('header .meta').innerText(), /^Version 8 /);

@@ -54,9 +54,13 @@ describe('tools UI', function () {
   }
 
   it('the context menu copies the tool\'s access request address and says so', async () => {
+    // The workbench writes through the browser's clipboard; reading it back needs the permission.
+    await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await wb.page.evaluate(() => navigator.clipboard.writeText('before the copy'));
     await contextAction('Copy Access Request Address');
     const message = wb.page.locator('.statusbar-item', { hasText: 'Copied the access request address for Banned Bot.' });
     await message.waitFor({ timeout: 15_000 });
+    assert.equal(await wb.page.evaluate(() => navigator.clipboard.readText()), 'https://it.example.com/request/ai');
   });
 
   it('Request Access opens the tool\'s access request address', async () => {

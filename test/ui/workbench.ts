@@ -13,12 +13,17 @@ export class Workbench {
   /** Starts VS Code (no extensionTestsPath) and waits until the workbench and the extension's item show. */
   static async open(options: Omit<LaunchOptions, 'extensionTestsPath'>): Promise<Workbench> {
     const session = await launch({ ...options, name: `ui-${options.name}` });
+    return Workbench.attach(session, options.name);
+  }
+
+  /** A workbench already loading in `session.page` (e.g. the demo's), once the extension's item shows. */
+  static async attach(session: Session, name: string): Promise<Workbench> {
     const wb = new Workbench(session);
     try {
       await session.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await session.page.locator(POLICY_STATUS_ITEM).waitFor({ timeout: 60_000 });
     } catch (e) {
-      await wb.screenshot(`ui-${options.name}-open-failed`).catch(() => undefined);
+      await wb.screenshot(`ui-${name}-open-failed`).catch(() => undefined);
       await session.close();
       throw e;
     }

@@ -2,6 +2,7 @@
 export type Command = (args: string[]) => Promise<number>;
 
 export const commands: Record<string, Command> = {
+  init: (a) => import('./init').then((m) => m.run(a)),
   validate: (a) => import('./validate').then((m) => m.run(a)),
   sign: (a) => import('./sign').then((m) => m.run(a)),
   verify: (a) => import('./verify').then((m) => m.run(a)),

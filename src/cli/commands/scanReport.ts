@@ -1,10 +1,10 @@
 // Output formats of the scan command.
 import type { FileScan } from '../../core/scan/scanner';
 import { toSarif } from '../../core/scan/sarif';
+import { version } from '../../../package.json';
 
 export function report(files: FileScan[], format: string, rootUri: string): string {
   if (format === 'sarif') {
-    const version = (require('../../../package.json') as { version: string }).version;
     return JSON.stringify(toSarif(files, { toolVersion: version, rootUri }), null, 2) + '\n';
   }
   if (format === 'json') {

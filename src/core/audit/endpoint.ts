@@ -1,11 +1,7 @@
 // Where events may go: HTTPS anywhere, plain HTTP only to this machine (loopback).
 import * as http from 'node:http';
 import * as https from 'node:https';
-
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
+import { isLoopbackHost } from '../loopback';
 
 /** Parses an endpoint URL; throws with a readable reason when it is not allowed. */
 export function checkEndpoint(endpoint: string): URL {

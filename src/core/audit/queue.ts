@@ -1,8 +1,11 @@
-// A persistent, bounded event queue in one folder: an append-only JSON-lines journal (fsync per batch)
-// that is compacted into a snapshot when it grows. A torn last line from a crash is skipped on open and
-// the journal is rewritten. Events leave the queue only when acknowledged (at-least-once) or when the
-// bound forces the oldest out, which is counted as dropped.
+// A persistent, bounded event queue in one folder: an append-only JSON-lines journal that is compacted
+// into a snapshot when it grows. The in-memory state changes at once; the journal is written in batches
+// (one write and one fdatasync per batch) by asynchronous file I/O, so neither the fsync nor a compaction
+// blocks the caller's thread. A torn last line from a crash is skipped on open and the journal is
+// rewritten before anything is appended. Events leave the queue only when acknowledged (at-least-once) or
+// when the bound forces the oldest out, which is counted as dropped.
 import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import type { AuditEvent } from './events';
 
@@ -24,6 +27,10 @@ export interface QueueOptions {
   maxEvents?: number;
   /** How many recently sent events to keep for the transparency view (default 200). */
   recentLimit?: number;
+  /** Only read the journal (to take over another queue's events): nothing is ever written. */
+  readOnly?: boolean;
+  /** Told when a batch cannot be written; the batch is kept and tried again with the next one. */
+  onWriteError?: (e: Error) => void;
 }
 
 type Counters = Omit<QueueStats, 'queued' | 'corruptLines'>;
@@ -41,22 +48,38 @@ export class EventQueue {
   private recentSent: AuditEvent[] = [];
   private counters: Counters = { dropped: 0, sent: 0, rejected: 0 };
   private corrupt = 0;
+  /** Lines in the journal on disk, plus those waiting in `unwritten`. */
   private lines = 0;
-  private fd: number;
   private readonly file: string;
   private readonly max: number;
   private readonly recentLimit: number;
+  private readonly readOnly: boolean;
+  /** Journal lines not yet written. */
+  private unwritten: string[] = [];
+  private compactDue = false;
+  private handle: fsp.FileHandle | undefined;
+  /** The running batch writer, if any. */
+  private writer: Promise<void> | undefined;
+  private closing = false;
 
-  constructor(readonly dir: string, opts: QueueOptions = {}) {
+  constructor(
+    readonly dir: string,
+    private readonly opts: QueueOptions = {},
+  ) {
     this.max = Math.max(1, opts.maxEvents ?? 50_000);
     this.recentLimit = opts.recentLimit ?? 200;
+    this.readOnly = !!opts.readOnly;
     this.file = path.join(dir, JOURNAL);
-    fs.mkdirSync(dir, { recursive: true });
+    if (!this.readOnly) fs.mkdirSync(dir, { recursive: true });
     const torn = this.load();
-    this.enforceBound();
-    this.fd = -1;
-    if (torn || this.lines > this.pending.size + 1) this.compact();
-    else this.fd = fs.openSync(this.file, 'a');
+    const dropped = this.enforceBound();
+    if (this.readOnly) return;
+    // A torn tail must be rewritten before anything is appended after it; a journal with acknowledged
+    // entries is worth compacting once at start.
+    if (torn || dropped.length || this.lines > this.pending.size + 1) {
+      this.compactDue = true;
+      this.kick();
+    }
   }
 
   private load(): boolean {
@@ -110,13 +133,77 @@ export class EventQueue {
     return true;
   }
 
+  /** Queues journal lines for the next batch. */
   private append(entries: Entry[]): void {
-    if (!entries.length || this.fd < 0) return; // closed: a late answer after shutdown changes nothing on disk
-    const text = entries.map((e) => JSON.stringify(e) + '\n').join('');
-    fs.writeSync(this.fd, text);
-    fs.fsyncSync(this.fd);
+    if (!entries.length || this.readOnly || this.closing) return; // closed: a late answer after shutdown changes nothing on disk
+    for (const e of entries) this.unwritten.push(JSON.stringify(e) + '\n');
     this.lines += entries.length;
-    if (this.lines > 1000 && this.lines > 4 * (this.pending.size + 1)) this.compact();
+    if (this.lines > 1000 && this.lines > 4 * (this.pending.size + 1)) this.compactDue = true;
+    this.kick();
+  }
+
+  /** Starts the batch writer unless it runs already (it picks up whatever was queued meanwhile). */
+  private kick(): void {
+    if (this.writer) return;
+    this.writer = this.writeBatches().then(
+      () => {
+        this.writer = undefined;
+        if (this.unwritten.length || this.compactDue) this.kick();
+      },
+      (e: unknown) => {
+        this.writer = undefined;
+        this.opts.onWriteError?.(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  }
+
+  private async writeBatches(): Promise<void> {
+    // Let the records of one burst (the same tick) join one batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.compactDue || this.unwritten.length) {
+      if (this.compactDue) {
+        await this.compactNow();
+        continue;
+      }
+      const batch = this.unwritten;
+      this.unwritten = [];
+      try {
+        this.handle ??= await fsp.open(this.file, 'a');
+        await this.handle.appendFile(batch.join(''));
+        await this.handle.datasync();
+      } catch (e) {
+        this.unwritten = [...batch, ...this.unwritten];
+        throw e;
+      }
+    }
+  }
+
+  /** Rewrites the journal as a snapshot of the live state (write, fsync, rename), which covers every unwritten line. */
+  private async compactNow(): Promise<void> {
+    this.compactDue = false;
+    const head: Entry = { s: this.counters, recent: this.recentSent };
+    const body = [head, ...[...this.pending.values()].map((e) => ({ e }))].map((x) => JSON.stringify(x) + '\n').join('');
+    const covered = this.unwritten;
+    this.unwritten = [];
+    const tmp = this.file + '.tmp';
+    try {
+      const t = await fsp.open(tmp, 'w');
+      try {
+        await t.writeFile(body);
+        await t.sync();
+      } finally {
+        await t.close();
+      }
+      await this.handle?.close();
+      this.handle = undefined;
+      await fsp.rename(tmp, this.file);
+      await syncDir(this.dir);
+    } catch (e) {
+      this.unwritten = [...covered, ...this.unwritten];
+      this.compactDue = true;
+      throw e;
+    }
+    this.lines = this.pending.size + 1 + this.unwritten.length;
   }
 
   /** Returns the ids dropped (oldest first) to stay within the bound. */
@@ -182,39 +269,30 @@ export class EventQueue {
     return { queued: this.pending.size, ...this.counters, corruptLines: this.corrupt };
   }
 
-  /** Rewrites the journal as a snapshot of the live state (write, fsync, rename). */
-  compact(): void {
-    const tmp = this.file + '.tmp';
-    const head: Entry = { s: this.counters, recent: this.recentSent };
-    const body = [head, ...[...this.pending.values()].map((e) => ({ e }))].map((x) => JSON.stringify(x) + '\n').join('');
-    const tfd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(tfd, body);
-      fs.fsyncSync(tfd);
-    } finally {
-      fs.closeSync(tfd);
-    }
-    if (this.fd >= 0) fs.closeSync(this.fd);
-    fs.renameSync(tmp, this.file);
-    syncDir(this.dir);
-    this.fd = fs.openSync(this.file, 'a');
-    this.lines = this.pending.size + 1;
+  /** Resolves once the writer is idle: true when everything recorded so far is on disk, false after a failed write. */
+  async flushed(): Promise<boolean> {
+    while (this.writer) await this.writer;
+    return this.readOnly || (!this.unwritten.length && !this.compactDue);
   }
 
-  close(): void {
-    if (this.fd >= 0) fs.closeSync(this.fd);
-    this.fd = -1;
+  /** Writes what is still unwritten, then closes the journal; later changes stay in memory only. */
+  async close(): Promise<void> {
+    await this.flushed();
+    this.closing = true;
+    const h = this.handle;
+    this.handle = undefined;
+    await h?.close();
   }
 }
 
 /** fsync a directory so a rename survives power loss (not possible on Windows; harmless to skip there). */
-function syncDir(dir: string): void {
+async function syncDir(dir: string): Promise<void> {
   try {
-    const d = fs.openSync(dir, 'r');
+    const d = await fsp.open(dir, 'r');
     try {
-      fs.fsyncSync(d);
+      await d.sync();
     } finally {
-      fs.closeSync(d);
+      await d.close();
     }
   } catch {
     // Windows cannot open directories; NTFS rename is already journaled.

@@ -67,9 +67,10 @@ export function acquireSlot(root: string, maxSlots = 64): QueueSlot {
 
 /**
  * Moves the queued events of abandoned slots (no live owner) under `root` into `target`, for the given
- * queue name inside each slot. Returns how many events were adopted.
+ * queue name inside each slot; an orphan's folder is removed only once its events are on disk in
+ * `target`. Resolves to how many events were adopted.
  */
-export function adoptOrphans(root: string, ownDir: string, name: string, target: EventQueue, opts?: QueueOptions): number {
+export async function adoptOrphans(root: string, ownDir: string, name: string, target: EventQueue, opts?: QueueOptions): Promise<number> {
   let adopted = 0;
   let entries: string[] = [];
   try {
@@ -83,11 +84,10 @@ export function adoptOrphans(root: string, ownDir: string, name: string, target:
     try {
       const qdir = path.join(dir, name);
       if (!fs.existsSync(qdir)) continue;
-      const orphan = new EventQueue(qdir, opts);
-      const events = orphan.peek(Number.MAX_SAFE_INTEGER);
+      const events = new EventQueue(qdir, { ...opts, readOnly: true }).peek(Number.MAX_SAFE_INTEGER);
       target.enqueue(events);
-      orphan.ack(events.map((e) => e.id)); // moved, not sent: the orphan is removed next
-      orphan.close();
+      // Kept when the events could not be written here: a later start adopts them again (the server drops duplicates).
+      if (!(await target.flushed())) continue;
       fs.rmSync(qdir, { recursive: true, force: true });
       adopted += events.length;
     } finally {

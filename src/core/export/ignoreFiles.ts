@@ -1,5 +1,6 @@
 // Ignore files for AI tools (gitignore syntax), from the sensitive path rules in force.
 import type { Policy } from '../policy/types';
+import { buildCatalog, editorIgnoreFile } from '../tools/catalog';
 import { toGitignore } from './globs';
 import { sensitivePathsInForce } from './sensitivePaths';
 
@@ -18,6 +19,22 @@ export const IGNORE_TARGETS: Record<string, { file: string; tool: string; negati
 /** The export target whose file is `name` (e.g. `.rooignore` → `rooignore`). */
 export function targetForFile(name: string): string | undefined {
   return Object.entries(IGNORE_TARGETS).find(([, t]) => t.file === name)?.[0];
+}
+
+/**
+ * Ignore-file targets for the tools in use: enabled tools whose catalog entry names an ignore file, and the
+ * editor itself when it honours one (Cursor, by `vscode.env.appName`).
+ */
+export function ignoreTargetsInUse(tools: readonly { id: string; enabled: boolean }[], policy: Policy | undefined, appName: string): string[] {
+  const catalog = buildCatalog(policy);
+  const files = new Set<string>();
+  for (const t of tools) {
+    const f = t.enabled ? catalog.get(t.id)?.ignoreFile : undefined;
+    if (f) files.add(f);
+  }
+  const editor = editorIgnoreFile(appName);
+  if (editor) files.add(editor);
+  return [...files].map(targetForFile).filter((t): t is string => !!t);
 }
 
 export function ignoreFile(target: string, policy: Policy | undefined): string {

@@ -4,8 +4,9 @@ export { parseYaml, pointerSegments, type ParsedYaml, type Position } from './pa
 export { policySchema, schemaProblems } from './schema';
 export { lintPolicy } from './lint';
 export { validatePolicyText, formatProblem, sortProblems, type ValidationResult } from './validate';
-export { signPolicy, verifyPolicy, publicKeyError, generateSigningKeys } from './signature';
-export { fetchPolicy, sourceError, isLoopbackHost, signatureUrl, SourceError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchOptions, type FetchResult } from './source';
+export { signPolicy, verifyPolicy, publicKeyError, generateSigningKeys, keyKind, pemBlocks } from './signature';
+export { isLoopbackHost } from '../loopback';
+export { fetchPolicy, sourceError, signatureUrl, SourceError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchOptions, type FetchResult } from './source';
 export { acceptPolicy, sha256, type AcceptOptions, type AcceptResult, type Candidate } from './accept';
 export { PolicyCache, type CachedPolicy } from './cache';
 export { diffPolicies } from './diff';

@@ -1,86 +1,120 @@
 // Checks that the schema cannot express: owners, data class references, globs, regexes, dates, ids.
+// Runs on the parsed value even when the schema found errors (so an author fixes everything in one
+// round): every field is read defensively, and a part of the wrong shape is skipped, not trusted.
 import { addDays, dayStart, isPast } from './dates';
+import { ownerProblem } from './owners';
 import { globError, globWarning, matchesEmpty, regexError } from './patterns';
-import { isLoopbackHost } from './source';
-import type { Policy, PolicyProblem, ToolConditions } from './types';
+import { isLoopbackHost } from '../loopback';
+import type { Policy, PolicyProblem } from './types';
 
-export function lintPolicy(policy: Policy, now: Date = new Date()): PolicyProblem[] {
+type Obj = Record<string, unknown>;
+const obj = (x: unknown): Obj => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : {});
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const strings = (x: unknown): string[] => list(x).filter((s): s is string => typeof s === 'string');
+
+export function lintPolicy(policy: Policy | Obj, now: Date = new Date()): PolicyProblem[] {
   const out: PolicyProblem[] = [];
   const err = (path: string, message: string, code = 'lint'): void => void out.push({ severity: 'error', path, message, code });
   const warn = (path: string, message: string, code = 'lint'): void => void out.push({ severity: 'warning', path, message, code });
-  const classes = new Set(policy.dataHandling.classes.map((c) => c.id));
+  const p = obj(policy);
+  const dh = obj(p.dataHandling);
+  const tools = list(p.tools).map(obj);
+  const servers = list(obj(p.mcp).servers).map(obj);
+  const rules = list(dh.rules).map(obj);
+  const classes = new Set(list(dh.classes).map((c) => str(obj(c).id)).filter((c): c is string => !!c));
 
-  if (!Number.isInteger(policy.version) || policy.version < 1) err('/version', 'version must be a positive integer');
-  duplicates(policy.dataHandling.classes.map((c) => c.id), '/dataHandling/classes', 'data class', err);
-  duplicates(policy.tools.map((t) => t.id), '/tools', 'tool', err);
-  duplicates(policy.dataHandling.rules?.map((r) => r.id) ?? [], '/dataHandling/rules', 'data rule', err);
-  duplicates(policy.training?.map((t) => t.id) ?? [], '/training', 'training', err);
-  duplicates(policy.mcp?.servers.map((s) => s.name) ?? [], '/mcp/servers', 'MCP server', err, 'name');
+  const version = p.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) err('/version', 'version must be a positive integer');
+  duplicates(list(dh.classes).map((c) => obj(c).id), '/dataHandling/classes', 'data class', err);
+  duplicates(tools.map((t) => t.id), '/tools', 'tool', err);
+  duplicates(rules.map((r) => r.id), '/dataHandling/rules', 'data rule', err);
+  duplicates(list(p.training).map((t) => obj(t).id), '/training', 'training', err);
+  duplicates(servers.map((s) => s.name), '/mcp/servers', 'MCP server', err, 'name');
+
+  const owner = ownerProblem(p.owner, 'the policy');
+  if (owner) warn(owner.path ? `/owner/${owner.path}` : '/owner', owner.message, 'owner-contact');
 
   const seenIdentifiers = new Map<string, string>();
-  policy.tools.forEach((tool, i) => {
+  tools.forEach((tool, i) => {
     const base = `/tools/${i}`;
-    if (!tool.owner?.trim()) err(`${base}/owner`, `tool "${tool.id}" has no accountable owner`, 'no-owner');
-    tool.dataClasses.forEach((c, j) => {
-      if (!classes.has(c)) err(`${base}/dataClasses/${j}`, `tool "${tool.id}" refers to unknown data class "${c}"`, 'unknown-class');
+    const what = `tool "${String(tool.id)}"`;
+    owned(tool.owner, `${base}/owner`, what);
+    strings(tool.dataClasses).forEach((c, j) => {
+      if (classes.size && !classes.has(c)) err(`${base}/dataClasses/${j}`, `${what} refers to unknown data class "${c}"`, 'unknown-class');
     });
-    if (tool.status === 'prohibited' && tool.dataClasses.length) warn(`${base}/dataClasses`, `prohibited tool "${tool.id}" lists data classes; they have no effect`);
-    tool.identifiers.forEach((id, j) => {
+    if (tool.status === 'prohibited' && list(tool.dataClasses).length) warn(`${base}/dataClasses`, `prohibited ${what} lists data classes; they have no effect`);
+    list(tool.identifiers).forEach((id, j) => {
+      if (typeof id !== 'string') return;
       const k = id.toLowerCase();
       const other = seenIdentifiers.get(k);
       if (other && other !== tool.id) err(`${base}/identifiers/${j}`, `identifier "${id}" is also claimed by tool "${other}"`, 'duplicate');
-      seenIdentifiers.set(k, tool.id);
+      seenIdentifiers.set(k, String(tool.id));
     });
-    conditions(tool.conditions, `${base}/conditions`, `tool "${tool.id}"`);
+    conditions(tool.conditions, `${base}/conditions`, what);
   });
 
-  policy.mcp?.servers.forEach((s, i) => {
+  servers.forEach((s, i) => {
     const base = `/mcp/servers/${i}`;
-    if (!s.owner?.trim()) err(`${base}/owner`, `MCP server "${s.name}" has no accountable owner`, 'no-owner');
-    s.dataClasses?.forEach((c, j) => {
-      if (!classes.has(c)) err(`${base}/dataClasses/${j}`, `MCP server "${s.name}" refers to unknown data class "${c}"`, 'unknown-class');
+    const what = `MCP server "${String(s.name)}"`;
+    owned(s.owner, `${base}/owner`, what);
+    strings(s.dataClasses).forEach((c, j) => {
+      if (classes.size && !classes.has(c)) err(`${base}/dataClasses/${j}`, `${what} refers to unknown data class "${c}"`, 'unknown-class');
     });
-    conditions(s.conditions, `${base}/conditions`, `MCP server "${s.name}"`);
+    conditions(s.conditions, `${base}/conditions`, what);
   });
 
-  const dh = policy.dataHandling;
-  dh.rules?.forEach((r, i) => {
+  rules.forEach((r, i) => {
     const base = `/dataHandling/rules/${i}`;
-    if (!classes.has(r.class)) err(`${base}/class`, `data rule "${r.id}" refers to unknown data class "${r.class}"`, 'unknown-class');
+    const cls = str(r.class);
+    if (cls && classes.size && !classes.has(cls)) err(`${base}/class`, `data rule "${String(r.id)}" refers to unknown data class "${cls}"`, 'unknown-class');
     globs(r.paths, `${base}/paths`, true);
-    if (r.pattern !== undefined) regex(r.pattern, `${base}/pattern`, `data rule "${r.id}"`);
-    if (r.keywords?.length && r.pattern === undefined) warn(`${base}/keywords`, `data rule "${r.id}" has keywords but no pattern; they have no effect`);
+    const pattern = str(r.pattern);
+    if (pattern !== undefined) regex(pattern, `${base}/pattern`, `data rule "${String(r.id)}"`);
+    if (list(r.keywords).length && pattern === undefined) warn(`${base}/keywords`, `data rule "${String(r.id)}" has keywords but no pattern; they have no effect`);
   });
-  globs(dh.allowlist?.paths, '/dataHandling/allowlist/paths', true);
-  dh.allowlist?.patterns?.forEach((p, i) => regex(p, `/dataHandling/allowlist/patterns/${i}`, 'allowlist pattern'));
+  const allowlist = obj(dh.allowlist);
+  globs(allowlist.paths, '/dataHandling/allowlist/paths', true);
+  list(allowlist.patterns).forEach((x, i) => typeof x === 'string' && regex(x, `/dataHandling/allowlist/patterns/${i}`, 'allowlist pattern'));
 
   // The audit client refuses plain http off loopback; say so here rather than lose every event later.
   for (const key of ['endpoint', 'otlpEndpoint'] as const) {
-    const url = policy.audit?.[key];
+    const url = str(obj(p.audit)[key]);
     if (url && !/^https:\/\//i.test(url) && !loopbackHttp(url)) err(`/audit/${key}`, `audit.${key} must use https (plain http only to loopback): ${url}`, 'insecure-endpoint');
   }
 
-  // Review cadence and validity.
-  const reviewed = dayStart(policy.reviewedOn);
-  const next = dayStart(policy.nextReview);
-  if (next < reviewed) err('/nextReview', `nextReview (${policy.nextReview}) is before reviewedOn (${policy.reviewedOn})`);
-  else if (next > addDays(reviewed, 366)) err('/nextReview', `nextReview (${policy.nextReview}) is more than a year after reviewedOn (${policy.reviewedOn}); the policy must be reviewed at least annually`, 'review-cadence');
-  if (isPast(policy.nextReview, now)) warn('/nextReview', `review overdue: nextReview was ${policy.nextReview}`, 'review-overdue');
-  if (isPast(policy.expires, now)) err('/expires', `policy expired on ${policy.expires}`, 'expired');
-  if (policy.expires && dayStart(policy.expires) < dayStart(policy.effective)) err('/expires', `expires (${policy.expires}) is before effective (${policy.effective})`);
-  if (dayStart(policy.effective) < dayStart(policy.published)) warn('/effective', `effective (${policy.effective}) is before published (${policy.published})`);
-  if (policy.acknowledgement?.required === false && policy.acknowledgement.withinDays > 0) warn('/acknowledgement/withinDays', 'withinDays has no effect when acknowledgement is not required');
+  // Review cadence and validity (dates the schema refused read as NaN and are skipped here).
+  const [published, effective, expires, reviewedOn, nextReview] = [p.published, p.effective, p.expires, p.reviewedOn, p.nextReview].map((d) => str(d) ?? '');
+  const reviewed = dayStart(reviewedOn);
+  const next = dayStart(nextReview);
+  if (next < reviewed) err('/nextReview', `nextReview (${nextReview}) is before reviewedOn (${reviewedOn})`);
+  else if (next > addDays(reviewed, 366)) err('/nextReview', `nextReview (${nextReview}) is more than a year after reviewedOn (${reviewedOn}); the policy must be reviewed at least annually`, 'review-cadence');
+  if (isPast(nextReview, now)) warn('/nextReview', `review overdue: nextReview was ${nextReview}`, 'review-overdue');
+  if (isPast(expires, now)) err('/expires', `policy expired on ${expires}`, 'expired');
+  if (expires && dayStart(expires) < dayStart(effective)) err('/expires', `expires (${expires}) is before effective (${effective})`);
+  if (dayStart(effective) < dayStart(published)) warn('/effective', `effective (${effective}) is before published (${published})`);
+  const ack = obj(p.acknowledgement);
+  if (ack.required === false && typeof ack.withinDays === 'number' && ack.withinDays > 0) warn('/acknowledgement/withinDays', 'withinDays has no effect when acknowledgement is not required');
   return out;
 
-  function conditions(c: ToolConditions | undefined, base: string, what: string): void {
-    if (!c) return;
-    globs(c.workspaces, `${base}/workspaces`, false);
-    globs(c.repositories, `${base}/repositories`, false);
-    if (isPast(c.expires, now)) warn(`${base}/expires`, `approval of ${what} expired on ${c.expires}`, 'tool-expired');
+  function owned(value: unknown, path: string, what: string): void {
+    if (typeof value !== 'string') return;
+    if (!value.trim()) return err(path, `${what} has no accountable owner`, 'no-owner');
+    const problem = ownerProblem(value, what);
+    if (problem) warn(path, problem.message, 'owner-contact');
   }
 
-  function globs(list: string[] | undefined, base: string, relative: boolean): void {
-    list?.forEach((g, i) => {
+  function conditions(value: unknown, base: string, what: string): void {
+    const c = obj(value);
+    globs(c.workspaces, `${base}/workspaces`, false);
+    globs(c.repositories, `${base}/repositories`, false);
+    const expiry = str(c.expires);
+    if (isPast(expiry, now)) warn(`${base}/expires`, `approval of ${what} expired on ${expiry}`, 'tool-expired');
+  }
+
+  function globs(value: unknown, base: string, relative: boolean): void {
+    list(value).forEach((g, i) => {
+      if (typeof g !== 'string') return;
       const e = globError(g);
       if (e) return err(`${base}/${i}`, `invalid glob "${g}": ${e}`, 'glob');
       const w = relative ? globWarning(g) : undefined;
@@ -104,15 +138,10 @@ function loopbackHttp(url: string): boolean {
   }
 }
 
-function duplicates(
-  ids: string[],
-  base: string,
-  what: string,
-  err: (path: string, message: string, code?: string) => void,
-  field = 'id',
-): void {
+function duplicates(ids: unknown[], base: string, what: string, err: (path: string, message: string, code?: string) => void, field = 'id'): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
+    if (typeof id !== 'string') return;
     if (seen.has(id)) err(`${base}/${i}/${field}`, `duplicate ${what} ${field} "${id}"`, 'duplicate');
     seen.add(id);
   });

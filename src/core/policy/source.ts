@@ -5,6 +5,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isLoopbackHost } from '../loopback';
 
 export interface FetchOptions {
   /** ETag of the copy we hold; a 304 answer yields `notModified`. */
@@ -30,11 +31,6 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_SIG_BYTES = 4096;
 const MAX_REDIRECTS = 3;
-
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
 
 /** A reason the source is not acceptable (plain http off loopback, unknown scheme), or undefined. */
 export function sourceError(source: string): string | undefined {
@@ -113,7 +109,8 @@ function get(url: string, o: { etag?: string; maxBytes: number; timeoutMs: numbe
         clearTimeout(timer);
         if (redirects >= MAX_REDIRECTS) return reject(new SourceError(`too many redirects from ${url}`, url));
         const next = new URL(res.headers.location, u).toString();
-        return get(next, o, redirects + 1).then(resolve, reject);
+        get(next, o, redirects + 1).then(resolve, reject);
+        return;
       }
       const declared = Number(res.headers['content-length'] ?? NaN);
       if (declared > o.maxBytes) return fail(`response from ${url} is ${declared} bytes, more than the ${o.maxBytes} allowed`);

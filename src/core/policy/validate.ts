@@ -23,11 +23,16 @@ export function validatePolicyText(text: string, options: { now?: Date; file?: s
     return withFile({ ...rest, ...pos });
   };
   const schema = schemaProblems(parsed.value).map(located);
-  if (schema.length) return { problems: sortProblems([...parsed.problems.map(withFile), ...schema]) };
-  const policy = parsed.value as Policy;
-  const problems = sortProblems([...parsed.problems.map(withFile), ...lintPolicy(policy, options.now).map(located)]);
+  // The lint checks run on the same value, so that every problem is reported in one run; a lint finding at a
+  // place the schema already objects to would say the same thing twice.
+  const taken = new Set(schema.map((p) => p.path));
+  const lint = lintPolicy(parsed.value as Policy, options.now)
+    .filter((p) => !taken.has(p.path))
+    .map(located);
+  const problems = sortProblems([...parsed.problems.map(withFile), ...schema, ...lint]);
+  if (schema.length) return { problems };
   const blocking = problems.some((p) => p.severity === 'error' && !options.tolerate?.includes(p.code ?? ''));
-  return blocking ? { problems } : { policy, problems };
+  return blocking ? { problems } : { policy: parsed.value as Policy, problems };
 }
 
 export function sortProblems(problems: PolicyProblem[]): PolicyProblem[] {

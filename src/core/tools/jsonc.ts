@@ -1,70 +1,33 @@
-// JSON with comments and trailing commas (VS Code's configuration files), parsed strictly otherwise.
+// JSON files of editors and tools, read with VS Code's own parser (jsonc-parser): JSONC with comments and
+// trailing commas (mcp.json, settings), or strict JSON (package.json). Errors carry line and column.
+// The ES module build: esbuild cannot follow the requires inside the package's default UMD build.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 
-/** Removes `//` and `/* *\/` comments and trailing commas outside strings. */
-export function stripJsonc(text: string): string {
-  let out = '';
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i];
-    if (ch === '"') {
-      const start = i++;
-      while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-      out += text.slice(start, ++i);
-    } else if (ch === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++;
-    } else if (ch === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      // Keep newlines so that error positions still point at the right line.
-      const body = text.slice(i, end < 0 ? n : end + 2);
-      out += body.replace(/[^\n]/g, ' ');
-      i = end < 0 ? n : end + 2;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return dropTrailingCommas(out);
-}
-
-/** Removes a `,` that only whitespace separates from `}` or `]`, leaving string contents alone. */
-function dropTrailingCommas(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      const start = i++;
-      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-      out += text.slice(start, i + 1);
-    } else if (ch === ',') {
-      let j = i + 1;
-      while (j < text.length && /\s/.test(text[j])) j++;
-      if (text[j] !== '}' && text[j] !== ']') out += ch;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-/** Throws a SyntaxError whose message starts with `line:col:` when the position is known. */
+/** JSON with comments and trailing commas. Throws a SyntaxError whose message starts with `line:col:`. */
 export function parseJsonc(text: string): unknown {
-  const stripped = stripJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  try {
-    return JSON.parse(stripped);
-  } catch (e) {
-    throw new SyntaxError(locateJsonError(stripped, e));
-  }
+  return parseWith(text, { disallowComments: false, allowTrailingComma: true });
 }
 
-/** JSON.parse's "… at position N" as `line:col: …` (lines survive comment stripping). */
-export function locateJsonError(text: string, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const m = /at position (\d+)/.exec(message);
-  if (!m) return message;
-  const offset = Number(m[1]);
-  const before = text.slice(0, offset);
+/** Strict JSON (no comments, no trailing commas). Throws a SyntaxError whose message starts with `line:col:`. */
+export function parseJson(text: string): unknown {
+  return parseWith(text, { disallowComments: true, allowTrailingComma: false });
+}
+
+function parseWith(text: string, options: { disallowComments: boolean; allowTrailingComma: boolean }): unknown {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const errors: ParseError[] = [];
+  const value: unknown = parse(source, errors, { ...options, allowEmptyContent: false });
+  if (errors.length) throw new SyntaxError(located(source, errors[0]));
+  return value;
+}
+
+/** `line:col: what` (1-based) for a parse error, e.g. `3:23: comma expected`. */
+function located(text: string, error: ParseError): string {
+  const before = text.slice(0, error.offset);
   const line = before.split('\n').length;
-  const col = offset - before.lastIndexOf('\n');
-  return `${line}:${col}: ${message.replace(/\s*(in JSON )?at position \d+( \(line \d+ column \d+\))?/, '')}`;
+  const col = error.offset - before.lastIndexOf('\n');
+  const what = printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return `${line}:${col}: ${what}`;
 }

@@ -1,7 +1,7 @@
 // Reads an extension's package.json and resolves its %placeholders% from package.nls.json.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { locateJsonError } from './jsonc';
+import { parseJson } from './jsonc';
 
 /** The fields of an extension manifest that classification looks at. */
 export interface ExtensionManifest {
@@ -55,17 +55,18 @@ export function toManifest(raw: Record<string, unknown>, nls: Record<string, unk
 /** Reads `<dir>/package.json` (and `package.nls.json` when present). Throws with the path on failure. */
 export async function readManifest(dir: string): Promise<ExtensionManifest> {
   const file = path.join(dir, 'package.json');
-  const text = stripBom(await fs.readFile(file, 'utf8'));
-  let raw: Record<string, unknown>;
+  const text = await fs.readFile(file, 'utf8');
+  let parsed: unknown;
   try {
-    raw = JSON.parse(text);
+    parsed = parseJson(text);
   } catch (e) {
-    const where = locateJsonError(text, e);
-    throw new Error(`${file}${/^\d+:\d+: /.test(where) ? ':' : ': '}${where}`);
+    throw new Error(`${file}:${e instanceof Error ? e.message : String(e)}`);
   }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${file}: package.json is not a JSON object`);
+  const raw = parsed as Record<string, unknown>;
   let nls: Record<string, unknown> = {};
   try {
-    nls = JSON.parse(stripBom(await fs.readFile(path.join(dir, 'package.nls.json'), 'utf8')));
+    nls = parseJson(await fs.readFile(path.join(dir, 'package.nls.json'), 'utf8')) as Record<string, unknown>;
   } catch {
     // No localization file: placeholders stay as they are.
   }
@@ -74,8 +75,4 @@ export async function readManifest(dir: string): Promise<ExtensionManifest> {
   } catch (e) {
     throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-}
-
-function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }

@@ -4,49 +4,47 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { createEvent, type AuditEvent, type AuditEventType } from '../../core/audit/events';
+import vscode = require('vscode');
+import type { EventData } from '../../core/audit/eventData';
+import { createEvent, isEventType, type AuditEventType } from '../../core/audit/events';
 import { machinePseudonym, type Identity } from '../../core/audit/identity';
-import { EventQueue, type QueueStats } from '../../core/audit/queue';
+import { EventQueue } from '../../core/audit/queue';
 import { acquireSlot, adoptOrphans, type QueueSlot } from '../../core/audit/queueSlot';
 import { Sender } from '../../core/audit/sender';
 import { encodeOtlp } from '../../core/audit/otlp';
-import type { AuditService, PolicyService } from '../services';
 import type { Config } from '../config';
+import { Disposable, toDisposable } from '../lifecycle';
+import type { AuditService, AuditSnapshot, DeliveryTargets, PolicyService } from '../services';
 import { DeveloperIdentity } from './developerIdentity';
-import { deliveryTargets, readToken, TOKEN_SECRET_KEY, type DeliveryTargets } from './delivery';
+import { deliveryTargets, readToken, TOKEN_SECRET_KEY } from './delivery';
 
-const SHUTDOWN_FLUSH_MS = 2500;
+/** How long the shutdown waits for delivery before it writes and closes the journal. */
+export const SHUTDOWN_FLUSH_MS = 2500;
 /** How long events wait for the first policy (which may ask for pseudonymized ids) before going out as they are. */
 const FIRST_POLICY_WAIT_MS = 30_000;
 
-interface Held {
-  type: string;
-  data: Record<string, unknown>;
+/** An event as recorded: its type and data as the caller passed them, before the guard. */
+export interface RecordedEvent {
+  type: AuditEventType;
+  data: EventData<AuditEventType>;
+}
+
+interface Held extends RecordedEvent {
   time: Date;
 }
 
-export interface AuditSnapshot {
-  targets: DeliveryTargets;
-  tokenSet: boolean;
-  developer?: string;
-  identitySource?: string;
-  deliveryError?: string;
-  events: { stats: QueueStats; queued: AuditEvent[]; sent: readonly AuditEvent[] };
-  otlp?: QueueStats;
-}
-
-export class AuditRecorder implements AuditService, vscode.Disposable {
-  /** The live recorders; deactivate() has no other way to reach the instance to flush it. */
-  private static readonly live = new Set<AuditRecorder>();
+export class AuditRecorder extends Disposable implements AuditService {
+  private readonly root: string;
   private readonly slot: QueueSlot;
   private readonly queue: EventQueue;
   private readonly otlpQueue: EventQueue;
   private readonly machine = machinePseudonym(vscode.env.machineId);
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires when events are queued or delivered. */
   readonly onDidChange = this.changed.event;
+  private readonly recorded = this._register(new vscode.EventEmitter<RecordedEvent>());
+  /** Fires, synchronously, for every event accepted by record() (the extension's test hooks pass it on). */
+  readonly onDidRecord = this.recorded.event;
   private policy: PolicyService | undefined;
   private sender: Sender | undefined;
   private otlpSender: Sender | undefined;
@@ -58,12 +56,16 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
   /** Events recorded before the first policy arrived (undefined once it has, or the wait is over). */
   private held: Held[] | undefined = [];
   private heldTimer: NodeJS.Timeout | undefined;
+  private readonly tokenLoaded: Promise<void>;
+  /** Set by dispose(): resolves once the journals are written and closed and the slot is released. */
+  private closed: Promise<void> | undefined;
 
   constructor(
     readonly context: vscode.ExtensionContext,
     readonly log: vscode.LogOutputChannel,
     readonly config: Config,
   ) {
+    super();
     this.identity = new DeveloperIdentity(log);
     let root = path.join(context.globalStorageUri.fsPath, 'audit');
     try {
@@ -74,28 +76,34 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
       root = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-policy-audit-'));
       this.slot = acquireSlot(root);
     }
-    this.queue = new EventQueue(path.join(this.slot.dir, 'events'));
-    this.otlpQueue = new EventQueue(path.join(this.slot.dir, 'otlp'));
-    const adopted = adoptOrphans(root, this.slot.dir, 'events', this.queue) + adoptOrphans(root, this.slot.dir, 'otlp', this.otlpQueue);
-    if (adopted) log.info(`Audit: took over ${adopted} queued events left by an earlier session.`);
+    this.root = root;
+    const onWriteError = (e: Error) => log.error(`Audit: could not write the queue (kept in memory, retried with the next event): ${e.message}`);
+    this.queue = new EventQueue(path.join(this.slot.dir, 'events'), { onWriteError });
+    this.otlpQueue = new EventQueue(path.join(this.slot.dir, 'otlp'), { onWriteError });
     const s = this.queue.stats();
     if (s.corruptLines) log.warn(`Audit: skipped ${s.corruptLines} unreadable queue entries (an interrupted write).`);
-    this.disposables.push(
-      config.onDidChange(() => this.reconfigure()),
+    this._register(config.onDidChange(() => this.reconfigure()));
+    this._register(
       context.secrets.onDidChange((e) => {
         if (e.key === TOKEN_SECRET_KEY) void this.loadToken();
       }),
-      this.changed,
     );
-    AuditRecorder.live.add(this);
-    void this.loadToken();
+    this._register(
+      toDisposable(() => {
+        if (this.heldTimer) clearTimeout(this.heldTimer);
+        this.sender?.stop();
+        this.otlpSender?.stop();
+      }),
+    );
+    void this.adoptOrphans();
+    this.tokenLoaded = this.loadToken().catch((e: unknown) => this.log.warn(`Audit: could not read the token: ${e instanceof Error ? e.message : String(e)}`));
     if (!config.values.policySource) this.release();
     else this.heldTimer = setTimeout(() => this.release(), FIRST_POLICY_WAIT_MS);
   }
 
   attachPolicy(policy: PolicyService): void {
     this.policy = policy;
-    this.disposables.push(
+    this._register(
       policy.onDidChange((p) => {
         this.reconfigure();
         if (p) this.release();
@@ -103,6 +111,16 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
     );
     this.reconfigure();
     if (policy.current) this.release();
+  }
+
+  /** Takes over the events queued by windows that ended without delivering them. */
+  private async adoptOrphans(): Promise<void> {
+    try {
+      const adopted = (await adoptOrphans(this.root, this.slot.dir, 'events', this.queue)) + (await adoptOrphans(this.root, this.slot.dir, 'otlp', this.otlpQueue));
+      if (adopted) this.log.info(`Audit: took over ${adopted} queued events left by an earlier session.`);
+    } catch (e) {
+      this.log.warn(`Audit: could not take over queued events of an earlier session: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /** Lets held events through, now that the identity rules of the policy are known (or will not be). */
@@ -114,12 +132,14 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
     for (const h of held ?? []) this.admit(h);
   }
 
-  record(type: string, data: Record<string, unknown>): void {
-    if (!/^[a-z][a-z0-9.-]{0,40}$/.test(type)) {
-      this.log.warn(`Audit: ignored an event with an invalid type "${type}".`);
+  record<T extends AuditEventType>(type: T, data: EventData<T>): void {
+    if (!isEventType(type)) {
+      this.log.warn(`Audit: ignored an event with an unknown type "${String(type)}".`);
       return;
     }
+    if (this.isDisposed) return;
     const h: Held = { type, data, time: new Date() };
+    this.recorded.fire({ type, data });
     // Until the first policy is in, the developer id may have to be pseudonymized: wait for it.
     if (this.held && !this.policy?.current) this.held.push(h);
     else this.admit(h);
@@ -128,15 +148,15 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
   private admit(h: Held): void {
     const policyVersion = this.policy?.current?.policy.version ?? null;
     this.identity.get(this.policy?.current, this.config.values.developerId).then(
-      (id) => this.store(h.type as AuditEventType, h.data, id, h.time, policyVersion),
+      (id) => this.store(h, id, policyVersion),
       (e: unknown) => this.log.error(`Audit: could not record ${h.type}: ${e instanceof Error ? e.message : String(e)}`),
     );
   }
 
-  private store(type: AuditEventType, data: Record<string, unknown>, id: Identity, time: Date, policyVersion: number | null): void {
+  private store(h: Held, id: Identity, policyVersion: number | null): void {
     const event = createEvent(
-      type,
-      data,
+      h.type,
+      h.data,
       {
         developer: id.developer,
         machine: this.machine,
@@ -144,24 +164,21 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
         extensionVersion: String(this.context.extension.packageJSON.version ?? '0.0.0'),
         policyVersion,
       },
-      time,
+      h.time,
     );
-    if (Array.isArray(event.data.redacted)) this.log.warn(`Audit: ${type} event: left out ${(event.data.redacted as string[]).join(', ')} (not allowed in audit events).`);
-    try {
-      this.queue.enqueue([event]);
-      if (this.targets.otlpEndpoint) this.otlpQueue.enqueue([event]);
-    } catch (e) {
-      this.log.error(`Audit: could not queue ${type}: ${e instanceof Error ? e.message : String(e)}`);
-      return;
-    }
-    this.log.trace(`Audit: queued ${type} ${event.id}`);
+    if (Array.isArray(event.data.redacted)) this.log.warn(`Audit: ${h.type} event: left out ${(event.data.redacted as string[]).join(', ')} (not allowed in audit events).`);
+    // Written in the next batch, off this thread; after shutdown the queues take nothing more.
+    this.queue.enqueue([event]);
+    if (this.targets.otlpEndpoint) this.otlpQueue.enqueue([event]);
+    this.log.trace(`Audit: queued ${h.type} ${event.id}`);
     this.sender?.kick();
     this.otlpSender?.kick();
-    this.changed.fire();
+    if (!this.isDisposed) this.changed.fire();
   }
 
   private async loadToken(): Promise<void> {
     const token = await readToken(this.context.secrets);
+    if (this.isDisposed) return;
     const changed = token !== this.token;
     this.token = token;
     this.reconfigure();
@@ -173,6 +190,7 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
   }
 
   private reconfigure(): void {
+    if (this.isDisposed) return;
     const next = deliveryTargets(this.config.values, this.policy?.current);
     if (this.configured && next.endpoint === this.targets.endpoint && next.otlpEndpoint === this.targets.otlpEndpoint) return;
     this.configured = true;
@@ -206,12 +224,11 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
   }
 
   async flush(timeoutMs = 10_000): Promise<void> {
-    if (this.held) {
-      this.release();
-      await this.identity.settled();
-    }
+    this.release();
+    // Events recorded just now wait for the developer id; the token may still be loading.
+    await Promise.all([this.identity.settled(), this.tokenLoaded]);
     await Promise.all([this.sender?.flush(timeoutMs), this.otlpSender?.flush(timeoutMs)]);
-    this.changed.fire();
+    if (!this.isDisposed) this.changed.fire();
   }
 
   snapshot(maxEvents = 500): AuditSnapshot {
@@ -226,20 +243,28 @@ export class AuditRecorder implements AuditService, vscode.Disposable {
     };
   }
 
-  /** Flushes every live recorder, giving up after a short bound so the editor can close. */
-  static flushOnShutdown(): Promise<void> | undefined {
-    if (!AuditRecorder.live.size) return undefined;
-    return Promise.all([...AuditRecorder.live].map((r) => r.flush(SHUTDOWN_FLUSH_MS))).then(() => undefined);
+  /**
+   * The shutdown, in order: deliver what is queued (bounded by `timeoutMs`), stop delivering, write and
+   * close the journals, and only then release the queue slot's lock for another window to take.
+   */
+  async shutdown(timeoutMs = SHUTDOWN_FLUSH_MS): Promise<void> {
+    if (!this.isDisposed) {
+      await this.flush(timeoutMs).catch((e: unknown) => this.log.warn(`Audit: delivery at shutdown failed: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    this.dispose();
+    await this.closed;
   }
 
-  dispose(): void {
-    AuditRecorder.live.delete(this);
-    if (this.heldTimer) clearTimeout(this.heldTimer);
-    this.sender?.stop();
-    this.otlpSender?.stop();
-    this.disposables.forEach((d) => d.dispose());
-    this.queue.close();
-    this.otlpQueue.close();
-    this.slot.release();
+  /** Stops at once (no delivery); the journals are still written and closed before the slot is released. */
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
+    this.closed = Promise.all([this.queue.close(), this.otlpQueue.close()]).then(
+      () => this.slot.release(),
+      (e: unknown) => {
+        this.log.error(`Audit: could not close the queue: ${e instanceof Error ? e.message : String(e)}`);
+        this.slot.release();
+      },
+    );
   }
 }

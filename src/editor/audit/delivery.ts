@@ -1,16 +1,12 @@
 // Where audit events go and with which token: the machine-scoped setting wins over the policy; no
 // endpoint means events stay in the local queue and nothing leaves the machine.
-import type * as vscode from 'vscode';
+import type vscode = require('vscode');
 import type { LoadedPolicy } from '../../core/policy/types';
 import type { ExtensionConfig } from '../config';
+import type { DeliveryTargets } from '../services';
 
 export const TOKEN_SECRET_KEY = 'aiPolicy.auditToken';
 export const TOKEN_ENV = 'AI_POLICY_AUDIT_TOKEN';
-
-export interface DeliveryTargets {
-  endpoint?: string;
-  otlpEndpoint?: string;
-}
 
 export function deliveryTargets(config: ExtensionConfig, policy: LoadedPolicy | undefined): DeliveryTargets {
   const audit = policy?.policy.audit;

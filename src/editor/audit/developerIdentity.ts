@@ -1,7 +1,7 @@
 // The developer id for audit events, resolved as the policy in force asks (git email, OS user or the
 // explicit setting, optionally pseudonymized) and re-resolved only when those rules change.
 import * as os from 'node:os';
-import type * as vscode from 'vscode';
+import type vscode = require('vscode');
 import { resolveDeveloper, type Identity, type IdentityOptions } from '../../core/audit/identity';
 import type { LoadedPolicy } from '../../core/policy/types';
 

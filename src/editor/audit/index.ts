@@ -1,13 +1,11 @@
 // Audit trail commands: set the delivery token, show what was recorded and sent.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
-import { AuditRecorder } from './auditRecorder';
 import { TOKEN_SECRET_KEY } from './delivery';
 import { AUDIT_LOG_URI, AuditLogProvider } from './transparency';
 
 export function registerAudit(s: Services): void {
   const recorder = s.audit;
-  if (!(recorder instanceof AuditRecorder)) return;
   const provider = new AuditLogProvider(recorder);
   s.context.subscriptions.push(
     provider,

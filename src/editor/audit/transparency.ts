@@ -1,7 +1,8 @@
 // The transparency view: a read-only virtual document listing what this editor queued and sent, where
 // it goes (or that nothing leaves the machine), and what was dropped.
-import * as vscode from 'vscode';
-import type { AuditRecorder, AuditSnapshot } from './auditRecorder';
+import vscode = require('vscode');
+import { Disposable, toDisposable } from '../lifecycle';
+import type { AuditService, AuditSnapshot } from '../services';
 
 export const AUDIT_LOG_URI = vscode.Uri.from({ scheme: 'ai-policy-audit', path: '/audit-log.jsonc' });
 
@@ -37,30 +38,27 @@ export function renderAuditLog(s: AuditSnapshot): string {
   return header.map((l) => `// ${l}`).join('\n') + '\n' + JSON.stringify(body, null, 2) + '\n';
 }
 
-export class AuditLogProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+export class AuditLogProvider extends Disposable implements vscode.TextDocumentContentProvider {
+  private readonly emitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.emitter.event;
-  private readonly listener: vscode.Disposable;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly recorder: AuditRecorder) {
+  constructor(private readonly audit: AuditService) {
+    super();
+    this._register(toDisposable(() => clearTimeout(this.timer)));
     // Coalesce bursts of events into one refresh.
-    this.listener = recorder.onDidChange(() => {
-      if (this.timer) return;
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.emitter.fire(AUDIT_LOG_URI);
-      }, 500);
-    });
+    this._register(
+      audit.onDidChange(() => {
+        if (this.timer) return;
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.emitter.fire(AUDIT_LOG_URI);
+        }, 500);
+      }),
+    );
   }
 
   provideTextDocumentContent(): string {
-    return renderAuditLog(this.recorder.snapshot());
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.listener.dispose();
-    this.emitter.dispose();
+    return renderAuditLog(this.audit.snapshot());
   }
 }

@@ -1,13 +1,18 @@
 // Quick fixes on the detector's diagnostics: allow inline, add the file to AI ignore files, open the policy.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { allowComment } from './commentSyntax';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
+import type { ExposureService } from '../services';
 
 export class ExposureCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
+  constructor(private readonly exposure: ExposureService) {}
+
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
-    const ours = ctx.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // Findings only: problems in a policy file carry the same source but are not findings.
+    const rules = new Set(this.exposure.findings(doc.uri).map((f) => f.ruleId));
+    const ours = ctx.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && rules.has(String(d.code ?? '')));
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {
       const ruleId = String(d.code ?? '');

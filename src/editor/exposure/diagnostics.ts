@@ -1,10 +1,9 @@
 // Findings as diagnostics: rule name, data class and the active tools not cleared for it; never the value.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Finding } from '../../core/scan/types';
+import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import type { InventoryItem } from '../services';
 import { toolsNotCleared } from './clearance';
-
-export const DIAGNOSTIC_SOURCE = 'AI Policy';
 
 /** With `doc`, the range comes from the finding's offsets (kept current across edits); without, from its line/col. */
 export function toDiagnostic(f: Finding, active: readonly InventoryItem[], doc?: vscode.TextDocument): vscode.Diagnostic {

@@ -1,11 +1,14 @@
 // Per-document scanning: sliced (never blocks), debounced on edits, and re-scanning only the edited region.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Scanner } from '../../core/scan/scanner';
 import { regionToRescan, scanRegion, scanSliced } from '../../core/scan/sliced';
 import type { Finding } from '../../core/scan/types';
+import { Disposable, toDisposable } from '../lifecycle';
 
 interface DocState {
   findings: Finding[];
+  /** The document version the findings were last computed for (undefined until the first scan ends). */
+  version?: number;
   cts?: vscode.CancellationTokenSource;
   timer?: ReturnType<typeof setTimeout>;
   /** Edited span in current offsets, pending a re-scan. */
@@ -16,7 +19,7 @@ const DEBOUNCE_MS = 300;
 /** Below this size a whole (sliced) re-scan is as cheap as a region re-scan. */
 const REGION_MIN = 64 * 1024;
 
-export class DocumentScans implements vscode.Disposable {
+export class DocumentScans extends Disposable {
   private readonly states = new Map<string, DocState>();
 
   constructor(
@@ -24,10 +27,26 @@ export class DocumentScans implements vscode.Disposable {
     private readonly maxChars: () => number,
     private readonly onResult: (doc: vscode.TextDocument, findings: Finding[]) => void,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    super();
+    this._register(
+      toDisposable(() => {
+        for (const st of this.states.values()) {
+          st.cts?.cancel();
+          clearTimeout(st.timer);
+        }
+        this.states.clear();
+      }),
+    );
+  }
 
   findings(uri: vscode.Uri): readonly Finding[] {
     return this.states.get(uri.toString())?.findings ?? [];
+  }
+
+  /** The document version the current findings belong to; undefined before the first scan has finished. */
+  scannedVersion(uri: vscode.Uri): number | undefined {
+    return this.states.get(uri.toString())?.version;
   }
 
   forget(uri: vscode.Uri): void {
@@ -45,10 +64,12 @@ export class DocumentScans implements vscode.Disposable {
     st.cts?.cancel();
     const cts = (st.cts = new vscode.CancellationTokenSource());
     const rel = vscode.workspace.asRelativePath(doc.uri, false);
+    const version = doc.version;
     const text = this.textOf(doc);
     const result = await scanSliced(scanner.detector, { text, path: rel }, { token: cts.token });
-    if (!result || cts.token.isCancellationRequested) return;
+    if (!result || cts.token.isCancellationRequested || this.isDisposed) return;
     st.findings = [...result.findings, ...(doc.uri.scheme === 'file' ? scanner.paths.match(rel) : [])];
+    st.version = version;
     st.dirty = undefined;
     this.onResult(doc, st.findings);
   }
@@ -79,6 +100,7 @@ export class DocumentScans implements vscode.Disposable {
     const st = this.state(doc);
     const scanner = this.scanner();
     if (!scanner || !st.dirty || doc.getText().length < REGION_MIN) return this.scan(doc);
+    const version = doc.version;
     const text = this.textOf(doc);
     const [a, b] = st.dirty;
     const multiline = scanner.detector.rules.filter((r) => r.multiline).flatMap((r) => r.anchors);
@@ -87,6 +109,7 @@ export class DocumentScans implements vscode.Disposable {
     const rel = vscode.workspace.asRelativePath(doc.uri, false);
     const fresh = scanRegion(scanner.detector, text, from, to, rel).findings;
     st.findings = [...st.findings.filter((f) => f.kind === 'path' || f.end <= from || f.start >= to), ...fresh].sort((x, y) => x.start - y.start);
+    st.version = version;
     st.dirty = undefined;
     this.onResult(doc, st.findings);
   }
@@ -103,13 +126,5 @@ export class DocumentScans implements vscode.Disposable {
     let st = this.states.get(key);
     if (!st) this.states.set(key, (st = { findings: [] }));
     return st;
-  }
-
-  dispose(): void {
-    for (const st of this.states.values()) {
-      st.cts?.cancel();
-      if (st.timer) clearTimeout(st.timer);
-    }
-    this.states.clear();
   }
 }

@@ -1,30 +1,45 @@
 // Scans open files, shows findings as diagnostics, and warns (once per file per session) when a file holds
 // data that an active AI tool is not cleared for. Records an `exposure` audit event with a hashed path.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hashPath } from '../../core/audit/eventGuard';
 import type { Scanner } from '../../core/scan/scanner';
 import type { Finding } from '../../core/scan/types';
-import type { Config } from '../config';
-import type { AuditService, ExposureService, InventoryService, PolicyService } from '../services';
+import type { Config, ExtensionConfig } from '../config';
+import { Disposable } from '../lifecycle';
+import type { AuditService, ExposedFile, ExposureService, InventoryService, PolicyService } from '../services';
 import { exposureOf } from './clearance';
 import { toDiagnostic } from './diagnostics';
 import { DocumentScans } from './documentScans';
 import { scannerFor } from './scannerFromPolicy';
 
-type Exposed = { uri: string; classes: string[]; tools: string[] };
+/** The URI schemes whose documents are scanned (and get the quick fixes). */
+export const SCANNED_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'] as const;
+const SCHEMES = new Set<string>(SCANNED_SCHEMES);
 
-const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+/** One pass over the open files: which were shown and evaluated (at which scanned version), and the result. */
+export interface ExposureEvaluation {
+  documents: { uri: string; version: number }[];
+  exposed: readonly ExposedFile[];
+}
 
-export class ExposureWatcher implements ExposureService, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+/** The settings that change what is scanned (others, such as the policy source, do not re-scan). */
+const scanKey = (v: ExtensionConfig) => `${v.scanEnabled}:${v.maxFileSizeMB}`;
+
+export class ExposureWatcher extends Disposable implements ExposureService {
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
-  exposed: readonly Exposed[] = [];
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('ai-policy');
+  private readonly evaluated = this._register(new vscode.EventEmitter<ExposureEvaluation>());
+  /** Fires after every evaluation of the open files (the extension's test hooks pass it on). */
+  readonly onDidEvaluate = this.evaluated.event;
+  exposed: readonly ExposedFile[] = [];
+  readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('ai-policy'));
   /** Files already alerted in this session (URI strings). */
   readonly alerted = new Set<string>();
-  private scanner: Scanner | undefined;
+  private built: Scanner | undefined;
+  /** Numbers the scanner rebuilds: a slower, older one never replaces a newer one. */
+  private generation = 0;
+  private settings: string;
   private readonly scans: DocumentScans;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -34,47 +49,68 @@ export class ExposureWatcher implements ExposureService, vscode.Disposable {
     readonly inventory: InventoryService,
     readonly audit: AuditService,
   ) {
-    this.scans = new DocumentScans(
-      () => (this.config.values.scanEnabled ? this.scanner : undefined),
-      () => Math.floor(this.config.values.maxFileSizeMB * 1024 * 1024),
-      (doc, findings) => this.show(doc, findings),
-      log,
+    super();
+    this.settings = scanKey(config.values);
+    this.scans = this._register(
+      new DocumentScans(
+        () => this.scanner,
+        () => Math.floor(this.config.values.maxFileSizeMB * 1024 * 1024),
+        (doc, findings) => this.show(doc, findings),
+        log,
+      ),
     );
-    this.disposables.push(
-      this.diagnostics,
-      this.scans,
-      vscode.workspace.onDidOpenTextDocument((d) => this.open(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.scannable(e.document) && this.scans.edited(e)),
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.open(d)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.scannable(e.document) && this.scans.edited(e)));
+    this._register(
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.scans.forget(d.uri);
         this.diagnostics.delete(d.uri);
         this.evaluate();
       }),
-      vscode.window.tabGroups.onDidChangeTabs(() => this.evaluate()),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.evaluate()),
-      policy.onDidChange(() => void this.rebuild()),
-      inventory.onDidChange(() => this.refreshAll()),
-      config.onDidChange(() => void this.rebuild()),
+    );
+    this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.evaluate()));
+    this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.evaluate()));
+    this._register(policy.onDidChange(() => void this.rebuild()));
+    this._register(inventory.onDidChange(() => this.refreshAll()));
+    this._register(
+      config.onDidChange((v) => {
+        const next = scanKey(v);
+        if (next === this.settings) return;
+        this.settings = next;
+        void this.rescanAll();
+      }),
     );
     void this.rebuild();
   }
 
-  /** The scanner in force (for the workspace scan command). */
-  get current(): Scanner | undefined {
-    return this.config.values.scanEnabled ? this.scanner : undefined;
+  /** The scanner in force; undefined when scanning is turned off. */
+  get scanner(): Scanner | undefined {
+    return this.config.values.scanEnabled ? this.built : undefined;
+  }
+
+  findings(uri: vscode.Uri): readonly Finding[] {
+    return this.scans.findings(uri);
   }
 
   private scannable(d: vscode.TextDocument): boolean {
-    return SCHEMES.has(d.uri.scheme) && !!this.current;
+    return SCHEMES.has(d.uri.scheme) && !!this.scanner;
   }
 
   private open(d: vscode.TextDocument): void {
     if (this.scannable(d)) void this.scans.scan(d).catch((e: Error) => this.log.error(`scan: ${e.message}`));
   }
 
-  /** New policy or settings: new scanner, everything open re-scanned. */
+  /** New policy: new scanner, everything open re-scanned. */
   private async rebuild(): Promise<void> {
-    this.scanner = await scannerFor(this.policy.current, this.log);
+    const generation = ++this.generation;
+    const scanner = await scannerFor(this.policy.current, this.log);
+    if (generation !== this.generation || this.isDisposed) return; // a newer rebuild started meanwhile
+    this.built = scanner;
+    await this.rescanAll();
+  }
+
+  /** Everything open scanned again (new scanner or scan settings), or cleared when scanning is off. */
+  private async rescanAll(): Promise<void> {
     if (!this.config.values.scanEnabled) {
       this.diagnostics.clear();
       this.exposed = [];
@@ -82,10 +118,11 @@ export class ExposureWatcher implements ExposureService, vscode.Disposable {
       return;
     }
     await Promise.all(vscode.workspace.textDocuments.filter((d) => this.scannable(d)).map((d) => this.scans.scan(d)));
-    this.evaluate();
+    if (!this.isDisposed) this.evaluate();
   }
 
   private show(doc: vscode.TextDocument, findings: readonly Finding[]): void {
+    if (this.isDisposed) return;
     const active = this.inventory.activeTools();
     this.diagnostics.set(doc.uri, findings.map((f) => toDiagnostic(f, active, doc)));
     this.evaluate();
@@ -99,17 +136,22 @@ export class ExposureWatcher implements ExposureService, vscode.Disposable {
 
   /** Files in tabs or visible editors whose findings an active tool is not cleared for. */
   private evaluate(): void {
+    if (this.isDisposed) return;
     const shown = new Set<string>();
     for (const g of vscode.window.tabGroups.all) for (const t of g.tabs) if (t.input instanceof vscode.TabInputText) shown.add(t.input.uri.toString());
     for (const e of vscode.window.visibleTextEditors) shown.add(e.document.uri.toString());
     const active = this.inventory.activeTools();
-    const next: Exposed[] = [];
+    const next: ExposedFile[] = [];
+    const documents: ExposureEvaluation['documents'] = [];
     for (const d of vscode.workspace.textDocuments) {
       const key = d.uri.toString();
-      if (!shown.has(key) || !this.current) continue;
+      const version = this.scans.scannedVersion(d.uri);
+      if (!shown.has(key) || !this.scanner || version === undefined) continue;
+      const rel = vscode.workspace.asRelativePath(d.uri, false);
+      documents.push({ uri: rel, version });
       const exp = exposureOf(this.scans.findings(d.uri), active);
       if (!exp) continue;
-      next.push({ uri: vscode.workspace.asRelativePath(d.uri, false), classes: exp.classes, tools: exp.tools });
+      next.push({ uri: rel, classes: exp.classes, tools: exp.tools });
       if (!this.alerted.has(key)) {
         this.alerted.add(key);
         this.alert(d, exp);
@@ -119,6 +161,7 @@ export class ExposureWatcher implements ExposureService, vscode.Disposable {
       this.exposed = next;
       this.emitter.fire();
     }
+    this.evaluated.fire({ documents, exposed: this.exposed });
   }
 
   private alert(doc: vscode.TextDocument, exp: { classes: string[]; rules: string[]; tools: string[]; toolIds: string[] }): void {
@@ -143,10 +186,5 @@ export class ExposureWatcher implements ExposureService, vscode.Disposable {
         if (pick === problems) void vscode.commands.executeCommand('workbench.actions.view.problems');
         if (pick === ignore) void vscode.commands.executeCommand('aiPolicy.addToIgnoreFiles', doc.uri);
       });
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-    this.emitter.dispose();
   }
 }

@@ -1,8 +1,7 @@
 // aiPolicy.addToIgnoreFiles: appends a file to the ignore files of the AI tools in use.
-import * as vscode from 'vscode';
-import { IGNORE_TARGETS } from '../../core/export/ignoreFiles';
+import vscode = require('vscode');
+import { IGNORE_TARGETS, ignoreTargetsInUse } from '../../core/export/ignoreFiles';
 import type { Services } from '../services';
-import { targetsInUse } from '../tools/ignoreFilesCommand';
 
 /** `/path/to/file` as a gitignore line, with special characters escaped. */
 export function ignoreLine(rel: string): string {
@@ -25,7 +24,7 @@ export async function addToIgnoreFiles(s: Services, uri: vscode.Uri | undefined,
     void vscode.window.showWarningMessage(vscode.l10n.t('Only files inside a workspace folder can be added to AI ignore files.'));
     return [];
   }
-  let targets = targetsArg?.filter((t) => IGNORE_TARGETS[t]) ?? targetsInUse(s);
+  let targets = targetsArg?.filter((t) => IGNORE_TARGETS[t]) ?? ignoreTargetsInUse(s.inventory.items, s.policy.current?.policy, vscode.env.appName);
   if (!targets.length) {
     const picks = await vscode.window.showQuickPick(
       Object.entries(IGNORE_TARGETS).map(([id, t]) => ({ label: t.file, description: t.tool, id })),

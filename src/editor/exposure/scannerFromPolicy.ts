@@ -1,7 +1,7 @@
 // Builds the scanner from the policy in force: its data rules, allowlist and referenced gitleaks config.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import type vscode = require('vscode');
 import type { LoadedPolicy } from '../../core/policy/types';
 import { loadGitleaksConfig, type GitleaksConfig } from '../../core/scan/gitleaks';
 import { Scanner } from '../../core/scan/scanner';

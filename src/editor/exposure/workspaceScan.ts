@@ -1,13 +1,12 @@
 // aiPolicy.scanWorkspace: scans every workspace folder (respecting .gitignore) with a cancellable
 // progress notification, and lists the results in the Problems panel.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { walkFiles } from '../../core/scan/walk';
 import type { Services } from '../services';
 import { toDiagnostic } from './diagnostics';
-import type { ExposureWatcher } from './exposureWatcher';
 
-export async function scanWorkspace(s: Services, watcher: ExposureWatcher, results: vscode.DiagnosticCollection): Promise<{ files: number; findings: number } | undefined> {
-  const scanner = watcher.current;
+export async function scanWorkspace(s: Services, results: vscode.DiagnosticCollection): Promise<{ files: number; findings: number } | undefined> {
+  const scanner = s.exposure.scanner;
   if (!scanner) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Scanning is turned off (setting aiPolicy.scan.enabled).'));
     return undefined;

@@ -1,9 +1,9 @@
 // The policy commands: acknowledge and complete training (the others are one-liners in index.ts).
-import * as vscode from 'vscode';
-import type { PolicyStore } from './policyStore';
+import vscode = require('vscode');
+import type { PolicyService } from '../services';
 import { safeHref } from './markdown';
 
-export async function acknowledgeCommand(store: PolicyStore): Promise<void> {
+export async function acknowledgeCommand(store: PolicyService): Promise<void> {
   const loaded = store.current;
   if (!loaded) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No AI tool policy is in force yet.'));
@@ -17,7 +17,38 @@ export async function acknowledgeCommand(store: PolicyStore): Promise<void> {
   void vscode.window.showInformationMessage(vscode.l10n.t('Thank you: version {0} of the AI tool policy is acknowledged.', loaded.policy.version));
 }
 
-export async function completeTrainingCommand(store: PolicyStore, id?: string): Promise<void> {
+/**
+ * Check for Policy Updates: always answers, also when nothing changed. Returns the message it showed
+ * (undefined when a failure was just reported with its own actions).
+ */
+export async function refreshCommand(store: PolicyService): Promise<string | undefined> {
+  const before = store.current?.hash;
+  await store.refresh();
+  const l = store.current;
+  const first = store.problems.find((p) => p.severity === 'error');
+  if (first) {
+    if (!store.failureRepeated) return undefined; // just reported, with its actions
+    // Asked for explicitly: say it again even though this failure was reported before.
+    const where = first.line ? ` (${first.line}:${first.col ?? 1})` : '';
+    const message = vscode.l10n.t('The AI tool policy could not be updated{0}: {1}', where, first.message);
+    void vscode.window.showWarningMessage(message);
+    return message;
+  }
+  if (!l) {
+    const message = vscode.l10n.t('No AI tool policy source is set: nothing to check.');
+    const open = vscode.l10n.t('Open Policy Settings');
+    void vscode.window.showInformationMessage(message, open).then((c) => c === open && vscode.commands.executeCommand('aiPolicy.openPolicySettings'));
+    return message;
+  }
+  const message =
+    l.hash === before
+      ? vscode.l10n.t('You have the latest AI tool policy, version {0}, checked just now.', l.policy.version)
+      : vscode.l10n.t('The AI tool policy is now version {0}.', l.policy.version);
+  void vscode.window.showInformationMessage(message);
+  return message;
+}
+
+export async function completeTrainingCommand(store: PolicyService, id?: string): Promise<void> {
   const open = store.trainingStates().filter((t) => t.state !== 'complete');
   if (!open.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No training is due.'));

@@ -1,6 +1,6 @@
 // What this developer has done with the policy, kept in globalState: acknowledgements, first-seen
 // times, training attestations and the acknowledgement prompt's pacing.
-import type * as vscode from 'vscode';
+import type vscode = require('vscode');
 import type { AckRecord, LoadedPolicy, TrainingRecord } from '../../core/policy';
 
 export interface PromptRecord {

@@ -1,6 +1,6 @@
 // The policy in force: starts from the last known good copy at once, then loads from the configured
 // source in the background and on an interval; a refused candidate never replaces a good policy.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import {
   acceptPolicy,
   acknowledgementState,
@@ -17,15 +17,16 @@ import {
   type TrainingState,
 } from '../../core/policy';
 import type { Config } from '../config';
+import { Disposable, toDisposable } from '../lifecycle';
 import type { AuditService, PolicyService } from '../services';
 import { DeveloperState } from './developerState';
 import { displaySource } from './display';
 import { ProblemReporter } from './problemReporter';
 
-export class PolicyStore implements PolicyService, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<LoadedPolicy | undefined>();
-  private readonly stateEmitter = new vscode.EventEmitter<void>();
-  private readonly problemsEmitter = new vscode.EventEmitter<readonly PolicyProblem[]>();
+export class PolicyStore extends Disposable implements PolicyService {
+  private readonly emitter = this._register(new vscode.EventEmitter<LoadedPolicy | undefined>());
+  private readonly stateEmitter = this._register(new vscode.EventEmitter<void>());
+  private readonly problemsEmitter = this._register(new vscode.EventEmitter<readonly PolicyProblem[]>());
   /** Fires when the policy in force changes (including to undefined). */
   readonly onDidChange = this.emitter.event;
   /** Fires when acknowledgement or training records change. */
@@ -38,8 +39,9 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly cache: PolicyCache;
   private readonly reporter: ProblemReporter;
-  private readonly disposables: vscode.Disposable[] = [];
   private settingsKey: string;
+  /** The pinned key(s) the policy in force was verified with: after a key change it is fetched and checked again. */
+  private verifiedWith: string | undefined;
   /** Whether the last failure was news (and so already shown); false when it repeated an earlier one. */
   private failureWasNew = false;
   readonly developer: DeveloperState;
@@ -50,15 +52,14 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     readonly config: Config,
     readonly audit: AuditService,
   ) {
+    super();
     this.cache = new PolicyCache(context.globalStorageUri.fsPath);
     this.reporter = new ProblemReporter(log);
     this.developer = new DeveloperState(context.globalState);
     const v = config.values;
     this.settingsKey = `${v.policySource}\n${v.publicKey}\n${v.refreshIntervalMinutes}`;
-    this.disposables.push(
-      this.emitter,
-      this.stateEmitter,
-      this.problemsEmitter,
+    this._register(toDisposable(() => clearInterval(this.timer)));
+    this._register(
       config.onDidChange((v) => {
         const key = `${v.policySource}\n${v.publicKey}\n${v.refreshIntervalMinutes}`;
         if (key === this.settingsKey) return;
@@ -84,6 +85,7 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     } catch (e) {
       this.log.warn(`Policy cache unreadable: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (this.isDisposed) return;
     this.schedule();
     await this.refresh();
   }
@@ -154,6 +156,7 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
       return;
     }
     this.log.info(`Policy from cache: ${displaySource(entry.source)}, version ${result.loaded.policy.version}, signature ${result.loaded.signature}.`);
+    this.verifiedWith = this.pinnedKey();
     await this.install(result.loaded, 'cache');
   }
 
@@ -170,14 +173,17 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     }
     const keyProblem = this.config.values.publicKey ? publicKeyError(this.config.values.publicKey) : undefined;
     if (keyProblem) return this.fail(source, [{ severity: 'error', code: 'signature', message: `the pinned public key (aiPolicy.publicKey) is unusable: ${keyProblem}` }]);
-    const held = this.loaded?.source === source ? this.loaded : undefined;
+    // A conditional request would let a policy verified with other keys stand unchecked (304): not after a key change.
+    const held = this.loaded?.source === source && this.verifiedWith === this.pinnedKey() ? this.loaded : undefined;
     let fetched;
     try {
       fetched = await fetchPolicy(source, { etag: held?.etag });
     } catch (e) {
+      if (this.isDisposed) return;
       const message = e instanceof SourceError || e instanceof Error ? e.message : String(e);
       return this.fail(source, [{ severity: 'error', code: 'source', message }]);
     }
+    if (this.isDisposed) return; // shut down while fetching: nothing to install or report
     if (fetched.notModified) {
       this.log.debug(`Policy at ${displaySource(source)} not modified.`);
       this.succeeded();
@@ -186,10 +192,11 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     const result = acceptPolicy({ data: fetched.data, signature: fetched.signature, source, etag: fetched.etag }, { publicKey: this.pinnedKey(), current: this.loaded });
     if (!result.ok) return this.fail(source, result.problems, fetched.data.toString('utf8'));
     this.succeeded();
+    this.verifiedWith = this.pinnedKey();
     for (const w of result.loaded.warnings ?? []) this.log.warn(`Policy: ${w.line ? `${w.line}:${w.col}: ` : ''}${w.message}`);
     if (this.loaded && this.loaded.hash === result.loaded.hash) {
       this.log.debug(`Policy at ${displaySource(source)} unchanged (version ${result.loaded.policy.version}).`);
-      this.loaded = { ...this.loaded, etag: result.loaded.etag };
+      this.loaded = { ...this.loaded, etag: result.loaded.etag, signature: result.loaded.signature };
       await this.cache.write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source }).catch(() => undefined);
       return;
     }
@@ -204,7 +211,7 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
     this.loaded = loaded;
     await this.developer.firstSeen(loaded);
     await this.developer.noteTrainings(loaded);
-    if (!changed) return;
+    if (!changed || this.isDisposed) return;
     if (from === 'source') {
       this.audit.record('policy.loaded', {
         version: loaded.policy.version,
@@ -243,13 +250,9 @@ export class PolicyStore implements PolicyService, vscode.Disposable {
   }
 
   private schedule(): void {
-    if (this.timer) clearInterval(this.timer);
+    clearInterval(this.timer);
+    if (this.isDisposed) return;
     const ms = this.config.values.refreshIntervalMinutes * 60_000;
     this.timer = setInterval(() => void this.refresh(), ms);
-  }
-
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,5 +1,5 @@
 // Reports each distinct policy failure once: in the log (file:line:col) and as a non-modal warning.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatProblem, type PolicyProblem } from '../../core/policy';
 import { displaySource } from './display';
 

@@ -1,28 +1,28 @@
 // The policy viewer: one webview panel, strict CSP with a nonce, assets from media/ only.
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
-import type { PolicyStore } from './policyStore';
+import vscode = require('vscode');
+import { Disposable, toDisposable } from '../lifecycle';
+import type { PolicyService } from '../services';
 import { buildViewerModel } from './viewerModel';
 import { isViewerMessage, revealTarget, type HostToViewer, type ViewerModel, type ViewerToHost } from './viewerProtocol';
 import { safeHref } from './markdown';
 
-export class PolicyViewer implements vscode.Disposable {
+export class PolicyViewer extends Disposable {
   static readonly viewType = 'aiPolicy.viewer';
   private panel: vscode.WebviewPanel | undefined;
   /** Element to scroll to once the webview has the model. */
   private pendingReveal: string | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly store: PolicyStore,
+    private readonly store: PolicyService,
     private readonly actions: { acknowledge(): Promise<void>; completeTraining(id?: string): Promise<void> },
   ) {
-    this.disposables.push(
-      store.onDidChange(() => this.post()),
-      store.onDidChangeDeveloperState(() => this.post()),
-      store.onDidChangeProblems(() => this.post()),
-    );
+    super();
+    this._register(store.onDidChange(() => this.post()));
+    this._register(store.onDidChangeDeveloperState(() => this.post()));
+    this._register(store.onDidChangeProblems(() => this.post()));
+    this._register(toDisposable(() => this.panel?.dispose()));
   }
 
   /** The open panel, if any (for tests and for reveal). */
@@ -32,6 +32,7 @@ export class PolicyViewer implements vscode.Disposable {
 
   /** Opens (or reveals) the viewer; `target` is e.g. `tools`, `tool:<id>`, `dataHandling`. */
   show(target?: unknown): void {
+    if (this.isDisposed) return;
     this.pendingReveal = revealTarget(target);
     if (this.panel) {
       this.panel.reveal(undefined, false);
@@ -91,7 +92,8 @@ export class PolicyViewer implements vscode.Disposable {
       case 'acknowledge':
         return this.actions.acknowledge();
       case 'refresh':
-        await this.store.refresh();
+        // As Check for Policy Updates: it says what it found, also when nothing changed.
+        await vscode.commands.executeCommand('aiPolicy.refreshPolicy');
         return this.post();
       case 'completeTraining':
         return this.actions.completeTraining(m.id);
@@ -122,10 +124,5 @@ export class PolicyViewer implements vscode.Disposable {
 <script nonce="${nonce}" src="${js.toString()}"></script>
 </body>
 </html>`;
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }

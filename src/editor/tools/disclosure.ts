@@ -1,20 +1,20 @@
 // Adds the policy's disclosure trailer (e.g. `Assisted-by: GitHub Copilot`) to the Git commit message box.
-import * as vscode from 'vscode';
-import type { Services } from '../services';
-import { gitApi, type GitRepository } from './git';
-import type { ToolItem } from './toolItem';
+import vscode = require('vscode');
+import { Disposable } from '../lifecycle';
+import type { InventoryItem, Services } from '../services';
+import { gitApi, gitInitialized, type GitRepository } from './git';
 import { trailerValue, withTrailer } from './trailer';
 
 /** Approved AI tools that have been active at some point in this editor session. */
-export class SessionTools implements vscode.Disposable {
-  private readonly seen = new Map<string, ToolItem>();
-  private readonly listener: vscode.Disposable;
+export class SessionTools extends Disposable {
+  private readonly seen = new Map<string, InventoryItem>();
   constructor(private readonly s: Services) {
-    this.listener = s.inventory.onDidChange(() => this.note());
+    super();
+    this._register(s.inventory.onDidChange(() => this.note()));
     this.note();
   }
   private note(): void {
-    for (const t of this.s.inventory.activeTools() as ToolItem[]) if (t.status === 'approved' && t.source !== 'mcp') this.seen.set(t.id, t);
+    for (const t of this.s.inventory.activeTools()) if (t.status === 'approved' && t.source !== 'mcp') this.seen.set(t.id, t);
   }
   /** Display names, one per policy entry (Copilot and Copilot Chat are one tool). */
   names(): string[] {
@@ -30,13 +30,11 @@ export class SessionTools implements vscode.Disposable {
   ids(): string[] {
     return [...this.seen.keys()].sort();
   }
-  dispose(): void {
-    this.listener.dispose();
-  }
 }
 
 async function pickRepository(arg: unknown): Promise<GitRepository | undefined> {
   const api = await gitApi(true);
+  if (api) await gitInitialized(api);
   const repos = api?.repositories ?? [];
   const root = (arg as { rootUri?: vscode.Uri } | undefined)?.rootUri;
   if (root) {
@@ -51,15 +49,26 @@ async function pickRepository(arg: unknown): Promise<GitRepository | undefined> 
   return pick?.repo;
 }
 
+/** Why there is no repository to add the trailer to, in the words that fit this window. */
+async function noRepositoryMessage(): Promise<string> {
+  if (!vscode.workspace.isTrusted) return vscode.l10n.t('No Git repository is available: Git is off in Restricted Mode. Trust this folder to add the AI disclosure.');
+  if (!(await gitApi(true))) return vscode.l10n.t('No Git repository is available: the built-in Git extension is disabled.');
+  return vscode.l10n.t('No Git repository is open in this workspace, so there is no commit message to add the AI disclosure to. Initialize a repository (Source Control: Initialize Repository) or open one.');
+}
+
 export function registerDisclosure(s: Services, session: SessionTools): void {
   s.context.subscriptions.push(
     vscode.commands.registerCommand('aiPolicy.addDisclosure', async (arg?: unknown) => {
       const d = s.policy.current?.policy.disclosure;
       if (!d?.trailer) return void vscode.window.showInformationMessage(vscode.l10n.t('The AI tool policy asks for no commit disclosure.'));
+      const repo = await pickRepository(arg);
+      if (!repo) {
+        const message = await noRepositoryMessage();
+        void vscode.window.showWarningMessage(message);
+        return message;
+      }
       const names = session.names();
       if (!names.length) return void vscode.window.showInformationMessage(vscode.l10n.t('No approved AI tool has been active in this session; there is nothing to disclose.'));
-      const repo = await pickRepository(arg);
-      if (!repo) return void vscode.window.showWarningMessage(vscode.l10n.t('No Git repository is open (Git is off in Restricted Mode).'));
       const before = repo.inputBox.value;
       const after = withTrailer(before, d.trailer, trailerValue(d, names));
       if (after === before) return;

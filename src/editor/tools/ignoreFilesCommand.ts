@@ -1,22 +1,7 @@
 // aiPolicy.writeIgnoreFiles: writes the ignore files of the active AI tools into the workspace.
-import * as vscode from 'vscode';
-import { IGNORE_TARGETS, ignoreFile, targetForFile } from '../../core/export/ignoreFiles';
-import { buildCatalog, editorIgnoreFile } from '../../core/tools/catalog';
+import vscode = require('vscode');
+import { IGNORE_TARGETS, ignoreFile, ignoreTargetsInUse } from '../../core/export/ignoreFiles';
 import type { Services } from '../services';
-
-/** Ignore-file targets for the tools in use: active AI extensions that honour one, and the editor itself (Cursor…). */
-export function targetsInUse(s: Services): string[] {
-  const catalog = buildCatalog(s.policy.current?.policy);
-  const files = new Set<string>();
-  for (const t of s.inventory.items) {
-    if (!t.enabled) continue;
-    const f = catalog.get(t.id)?.ignoreFile;
-    if (f) files.add(f);
-  }
-  const editor = editorIgnoreFile(vscode.env.appName);
-  if (editor) files.add(editor);
-  return [...files].map(targetForFile).filter((t): t is string => !!t);
-}
 
 export function registerIgnoreFilesCommand(s: Services): void {
   s.context.subscriptions.push(
@@ -24,7 +9,7 @@ export function registerIgnoreFilesCommand(s: Services): void {
       if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage(vscode.l10n.t('AI ignore files are written only in trusted workspaces.'));
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to write AI ignore files into.'));
-      let targets = Array.isArray(targetsArg) ? targetsArg.filter((t) => IGNORE_TARGETS[t]) : targetsInUse(s);
+      let targets = Array.isArray(targetsArg) ? targetsArg.filter((t) => IGNORE_TARGETS[t]) : ignoreTargetsInUse(s.inventory.items, s.policy.current?.policy, vscode.env.appName);
       if (!targets.length) {
         const picks = await vscode.window.showQuickPick(
           Object.entries(IGNORE_TARGETS).map(([id, t]) => ({ label: t.file, description: t.tool, id })),

@@ -1,5 +1,5 @@
 // Wires the tools area: status bar item, tools view, warnings, disclosure and ignore files.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Services } from '../services';
 import { registerDisclosure, SessionTools } from './disclosure';
 import { registerIgnoreFilesCommand } from './ignoreFilesCommand';
@@ -9,10 +9,11 @@ import { registerToolCommands } from './toolCommands';
 import { ToolsView } from './toolsView';
 import { ToolWarnings } from './toolWarnings';
 
-/** What the tools area exposes to tests (through ExtensionApi.services is not enough for the UI parts). */
+/** The tools area's UI parts, for the extension's test hooks. */
 export interface ToolsUi {
   status: StatusItem;
   view: ToolsView;
+  tree: vscode.TreeView<unknown>;
   warnings: ToolWarnings;
   session: SessionTools;
 }
@@ -32,17 +33,5 @@ export function registerTools(s: Services): ToolsUi {
   registerToolCommands(s);
   registerDisclosure(s, session);
   registerIgnoreFilesCommand(s);
-  // Read-only state for the host tests and UI checks; not contributed, so not in the palette.
-  s.context.subscriptions.push(
-    vscode.commands.registerCommand('aiPolicy._toolsState', () => ({
-      statusText: status.text,
-      badge: tree.badge?.value ?? 0,
-      tooltip: status.tooltip,
-      view: view.snapshot(),
-      warned: warnings.warnedIds,
-      sessionTools: session.names(),
-      items: s.inventory.items,
-    })),
-  );
-  return { status, view, warnings, session };
+  return { status, view, tree, warnings, session };
 }

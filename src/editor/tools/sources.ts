@@ -1,5 +1,5 @@
 // Where the inventory's raw facts come from: installed extensions, chat settings, language models, mcp.json.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Policy } from '../../core/policy/types';
 import { builtinTools } from '../../core/tools/builtin';
 import { buildCatalog } from '../../core/tools/catalog';
@@ -8,10 +8,10 @@ import type { ConditionContext } from '../../core/tools/conditions';
 import { toManifest } from '../../core/tools/manifest';
 import { compareMcpServers, parseMcpConfig, type McpServerConfig } from '../../core/tools/mcp';
 import { policyStatus } from '../../core/tools/policyStatus';
-import type { ToolItem as InventoryItem } from './toolItem';
+import type { InventoryItem } from '../services';
 
 type Status = InventoryItem['status'];
-const asStatus = (s: string): Status => (s === 'not-ai' ? 'unlisted' : (s as Status));
+const asStatus = (s: Status | 'not-ai'): Status => (s === 'not-ai' ? 'unlisted' : s);
 
 export function extensionItems(policy: Policy | undefined, ctx: ConditionContext, log: vscode.LogOutputChannel): InventoryItem[] {
   const catalog = buildCatalog(policy);

@@ -1,17 +1,20 @@
 // The status bar item: the state in a few characters, a Markdown tooltip, a click that opens the tools view.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+import { Disposable } from '../lifecycle';
 import type { Services } from '../services';
 import { statusSummary, statusTooltip } from './statusText';
 
-export class StatusItem implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('aiPolicy.status', vscode.StatusBarAlignment.Left, 100);
-  private readonly disposables: vscode.Disposable[] = [];
+export class StatusItem extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('aiPolicy.status', vscode.StatusBarAlignment.Left, 100));
 
   constructor(private readonly s: Services) {
+    super();
     this.item.name = vscode.l10n.t('AI Tool Policy');
     this.item.command = 'aiPolicy.showTools';
     const update = () => this.update();
-    this.disposables.push(s.inventory.onDidChange(update), s.policy.onDidChange(update), s.exposure.onDidChange(update));
+    this._register(s.inventory.onDidChange(update));
+    this._register(s.policy.onDidChange(update));
+    this._register(s.exposure.onDidChange(update));
     this.update();
     this.item.show();
   }
@@ -35,10 +38,5 @@ export class StatusItem implements vscode.Disposable {
     this.item.accessibilityInformation = { label: sum.text.replace(/\$\([a-z-]+\)\s*/g, ''), role: 'button' };
     this.item.backgroundColor =
       sum.level === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : sum.level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-  }
-
-  dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
-    this.item.dispose();
   }
 }

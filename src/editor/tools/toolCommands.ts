@@ -1,18 +1,23 @@
 // The tools view's actions: reveal in the Extensions view, open the policy section, copy or open the access request.
-import * as vscode from 'vscode';
-import type { Services } from '../services';
-import type { ToolItem } from './toolItem';
-import type { ToolsNode } from './toolsView';
+import vscode = require('vscode');
+import type { InventoryItem, Services } from '../services';
 
-function toolOf(arg: unknown, s: Services): ToolItem | undefined {
-  const node = arg as ToolsNode | undefined;
-  if (node && typeof node === 'object' && 'tool' in node) return node.tool;
-  if (typeof arg === 'string') return (s.inventory.items as readonly ToolItem[]).find((t) => t.id === arg.toLowerCase());
-  return undefined;
+/** The tool id a command was given: a string, or a tools view node (a tool or one of its detail rows). */
+function toolIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg.toLowerCase();
+  if (!arg || typeof arg !== 'object' || !('tool' in arg)) return undefined;
+  const tool = arg.tool;
+  return tool && typeof tool === 'object' && 'id' in tool && typeof tool.id === 'string' ? tool.id : undefined;
+}
+
+/** The tool as the inventory has it now. */
+function toolOf(arg: unknown, s: Services): InventoryItem | undefined {
+  const id = toolIdOf(arg);
+  return id === undefined ? undefined : s.inventory.items.find((t) => t.id === id);
 }
 
 /** The access request address: the tool's, else the policy contact. */
-export function accessRequest(t: ToolItem | undefined, s: Services): string | undefined {
+export function accessRequest(t: InventoryItem | undefined, s: Services): string | undefined {
   if (t?.requestAccess) return t.requestAccess;
   const contact = s.policy.current?.policy.contact;
   if (!contact) return undefined;

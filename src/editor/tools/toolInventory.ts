@@ -1,24 +1,25 @@
 // The AI tools in this editor, classified against the policy and kept up to date.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
+import type { ToolSummary } from '../../core/audit/eventData';
 import type { ConditionContext } from '../../core/tools/conditions';
+import { Disposable, disposeAll, toDisposable } from '../lifecycle';
 import type { AuditService, InventoryItem, InventoryService, PolicyService } from '../services';
 import { gitApi, remoteUrls } from './git';
 import { builtinItems, extensionItems, mcpConfigUris, mcpItems, modelItems } from './sources';
-import type { ToolItem } from './toolItem';
 
 const HOUR_MS = 3_600_000;
 
-export class ToolInventory implements InventoryService, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<readonly ToolItem[]>();
+export class ToolInventory extends Disposable implements InventoryService {
+  private readonly emitter = this._register(new vscode.EventEmitter<readonly InventoryItem[]>());
   readonly onDidChange = this.emitter.event;
-  private current: readonly ToolItem[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  private current: readonly InventoryItem[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private intervalTimer: ReturnType<typeof setInterval> | undefined;
   private intervalHours = 0;
   private recordedOnce = false;
   private running: Promise<void> | undefined;
   private rerun = false;
+  private mcpWatchers: vscode.Disposable[] = [];
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -26,27 +27,41 @@ export class ToolInventory implements InventoryService, vscode.Disposable {
     readonly policy: PolicyService,
     readonly audit: AuditService,
   ) {
+    super();
     const soon = () => this.scheduleRefresh();
-    this.disposables.push(
-      this.emitter,
-      vscode.extensions.onDidChange(soon),
-      policy.onDidChange(soon),
-      vscode.workspace.onDidGrantWorkspaceTrust(soon),
+    this._register(
+      toDisposable(() => {
+        clearTimeout(this.refreshTimer);
+        clearInterval(this.intervalTimer);
+        disposeAll(this.mcpWatchers);
+      }),
+    );
+    this._register(vscode.extensions.onDidChange(soon));
+    this._register(policy.onDidChange(soon));
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(soon));
+    this._register(
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.watchMcp();
         soon();
       }),
+    );
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('chat') || e.affectsConfiguration('mcp')) soon();
       }),
     );
-    if (vscode.lm?.onDidChangeChatModels) this.disposables.push(vscode.lm.onDidChangeChatModels(soon));
+    if (vscode.lm?.onDidChangeChatModels) this._register(vscode.lm.onDidChangeChatModels(soon));
     this.watchMcp();
-    void gitApi(false).then((api) => api && this.disposables.push(api.onDidOpenRepository(soon), api.onDidCloseRepository(soon)));
+    // The Git extension may answer after this inventory is gone: _register then disposes the listeners at once.
+    void gitApi(false).then((api) => {
+      if (!api) return;
+      this._register(api.onDidOpenRepository(soon));
+      this._register(api.onDidCloseRepository(soon));
+    });
     soon();
   }
 
-  get items(): readonly ToolItem[] {
+  get items(): readonly InventoryItem[] {
     return this.current;
   }
 
@@ -54,10 +69,10 @@ export class ToolInventory implements InventoryService, vscode.Disposable {
     return this.current.filter((t) => t.enabled && t.active);
   }
 
-  private mcpWatchers: vscode.Disposable[] = [];
   /** Watches every mcp.json the inventory reads (recreated when folders change). */
   private watchMcp(): void {
-    this.mcpWatchers.forEach((d) => d.dispose());
+    disposeAll(this.mcpWatchers);
+    if (this.isDisposed) return;
     this.mcpWatchers = mcpConfigUris(this.context).map(({ uri }) => {
       const dir = vscode.Uri.joinPath(uri, '..');
       const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, 'mcp.json'));
@@ -71,11 +86,13 @@ export class ToolInventory implements InventoryService, vscode.Disposable {
 
   /** Coalesces bursts of events (several extensions installed at once) into one refresh. */
   scheduleRefresh(delayMs = 250): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.isDisposed) return;
+    clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => void this.refresh(), delayMs);
   }
 
   async refresh(): Promise<void> {
+    if (this.isDisposed) return;
     if (this.running) {
       this.rerun = true;
       return this.running;
@@ -103,6 +120,7 @@ export class ToolInventory implements InventoryService, vscode.Disposable {
         ...(await modelItems(policy, ctx)),
         ...(await mcpItems(this.context, policy, ctx, this.log)),
       ];
+      if (this.isDisposed) return;
       // The policy changed while this pass awaited: its classification is stale, so classify again
       // rather than publish it (a tool would briefly look unlisted and draw a warning).
       if (this.policy.current?.policy !== policy) {
@@ -119,8 +137,8 @@ export class ToolInventory implements InventoryService, vscode.Disposable {
     }
   }
 
-  private recordChanges(before: readonly ToolItem[], after: readonly ToolItem[]): void {
-    const key = (t: ToolItem) => `${t.id}@${t.version ?? ''}:${t.status}:${t.enabled}`;
+  private recordChanges(before: readonly InventoryItem[], after: readonly InventoryItem[]): void {
+    const key = (t: InventoryItem) => `${t.id}@${t.version ?? ''}:${t.status}:${t.enabled}`;
     const beforeIds = new Map(before.map((t) => [t.id, t]));
     const afterIds = new Map(after.map((t) => [t.id, t]));
     if (this.recordedOnce) {
@@ -149,16 +167,9 @@ export class ToolInventory implements InventoryService, vscode.Disposable {
     this.intervalHours = hours;
     this.intervalTimer = hours > 0 ? setInterval(() => this.recordInventory('interval'), hours * HOUR_MS) : undefined;
   }
-
-  dispose(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    if (this.intervalTimer) clearInterval(this.intervalTimer);
-    this.mcpWatchers.forEach((d) => d.dispose());
-    this.disposables.forEach((d) => d.dispose());
-  }
 }
 
 /** What an audit event says about a tool: identity and status, never paths, commands or URLs. */
-function summary(t: ToolItem): Record<string, unknown> {
+function summary(t: InventoryItem): ToolSummary {
   return { id: t.id, name: t.name, version: t.version, kind: t.kind, status: t.status, enabled: t.enabled, active: t.active, policyToolId: t.policyToolId };
 }

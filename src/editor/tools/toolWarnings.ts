@@ -1,15 +1,15 @@
 // One non-modal warning per editor session for each prohibited or unlisted tool, with what to do.
-import * as vscode from 'vscode';
-import type { Services } from '../services';
+import vscode = require('vscode');
+import { Disposable } from '../lifecycle';
+import type { InventoryItem, Services } from '../services';
 import { accessRequest } from './toolCommands';
-import type { ToolItem } from './toolItem';
 
-export class ToolWarnings implements vscode.Disposable {
+export class ToolWarnings extends Disposable {
   private readonly warned = new Set<string>();
-  private readonly listener: vscode.Disposable;
 
   constructor(private readonly s: Services) {
-    this.listener = s.inventory.onDidChange((items) => this.check(items as readonly ToolItem[]));
+    super();
+    this._register(s.inventory.onDidChange((items) => this.check(items)));
   }
 
   /** Ids warned about in this session (for tests). */
@@ -17,7 +17,7 @@ export class ToolWarnings implements vscode.Disposable {
     return [...this.warned];
   }
 
-  private check(items: readonly ToolItem[]): void {
+  private check(items: readonly InventoryItem[]): void {
     if (!this.s.policy.current) return;
     const fresh = items.filter(
       (t) => t.enabled && (t.status === 'prohibited' || (t.status === 'unlisted' && t.kind !== 'ai-feature')) && !this.warned.has(t.id),
@@ -29,7 +29,7 @@ export class ToolWarnings implements vscode.Disposable {
     for (const t of fresh) void this.one(t);
   }
 
-  private async one(t: ToolItem): Promise<void> {
+  private async one(t: InventoryItem): Promise<void> {
     const owner = t.owner ? vscode.l10n.t(' Owner: {0}.', t.owner) : '';
     const msg =
       t.status === 'prohibited'
@@ -38,6 +38,7 @@ export class ToolWarnings implements vscode.Disposable {
     const actions = [vscode.l10n.t('Request Access'), vscode.l10n.t('Show AI Tools')];
     if (t.source === 'extension') actions.push(vscode.l10n.t('Show Extension'));
     const pick = await vscode.window.showWarningMessage(msg, ...actions);
+    if (this.isDisposed) return;
     if (pick === actions[0]) {
       const target = accessRequest(t, this.s);
       if (target) await vscode.env.openExternal(vscode.Uri.parse(target));
@@ -45,7 +46,7 @@ export class ToolWarnings implements vscode.Disposable {
     else if (pick && pick === actions[2]) await vscode.commands.executeCommand('workbench.extensions.search', `@id:${t.id}`);
   }
 
-  private async summary(tools: ToolItem[]): Promise<void> {
+  private async summary(tools: InventoryItem[]): Promise<void> {
     const prohibited = tools.filter((t) => t.status === 'prohibited').length;
     const msg = vscode.l10n.t(
       '{0} AI tools are not approved by your organization\'s policy ({1} prohibited): {2}. Open the AI tools view to see what to do.',
@@ -54,10 +55,6 @@ export class ToolWarnings implements vscode.Disposable {
       tools.map((t) => t.name).join(', '),
     );
     const show = vscode.l10n.t('Show AI Tools');
-    if ((await vscode.window.showWarningMessage(msg, show)) === show) await vscode.commands.executeCommand('aiPolicy.showTools');
-  }
-
-  dispose(): void {
-    this.listener.dispose();
+    if ((await vscode.window.showWarningMessage(msg, show)) === show && !this.isDisposed) await vscode.commands.executeCommand('aiPolicy.showTools');
   }
 }

@@ -1,9 +1,9 @@
 // The tools view: AI tools grouped by status, each with owner, version, conditions and reasons.
-import * as vscode from 'vscode';
-import type { InventoryService } from '../services';
-import type { ToolItem } from './toolItem';
+import vscode = require('vscode');
+import { Disposable } from '../lifecycle';
+import type { InventoryItem, InventoryService } from '../services';
 
-const GROUPS: { status: ToolItem['status']; label: string; icon: string; color?: string }[] = [
+const GROUPS: { status: InventoryItem['status']; label: string; icon: string; color?: string }[] = [
   { status: 'prohibited', label: 'Prohibited', icon: 'error', color: 'errorForeground' },
   { status: 'unlisted', label: 'Unlisted', icon: 'question', color: 'editorWarning.foreground' },
   { status: 'restricted', label: 'Restricted here', icon: 'warning', color: 'editorWarning.foreground' },
@@ -11,17 +11,17 @@ const GROUPS: { status: ToolItem['status']; label: string; icon: string; color?:
 ];
 
 export type ToolsNode =
-  | { type: 'group'; status: ToolItem['status']; tools: ToolItem[] }
-  | { type: 'tool'; tool: ToolItem }
-  | { type: 'detail'; label: string; icon: string; tool: ToolItem };
+  | { type: 'group'; status: InventoryItem['status']; tools: InventoryItem[] }
+  | { type: 'tool'; tool: InventoryItem }
+  | { type: 'detail'; label: string; icon: string; tool: InventoryItem };
 
-export class ToolsView implements vscode.TreeDataProvider<ToolsNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ToolsNode | undefined>();
+export class ToolsView extends Disposable implements vscode.TreeDataProvider<ToolsNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<ToolsNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly listener: vscode.Disposable;
 
   constructor(private readonly inventory: InventoryService) {
-    this.listener = inventory.onDidChange(() => this.emitter.fire(undefined));
+    super();
+    this._register(inventory.onDidChange(() => this.emitter.fire(undefined)));
   }
 
   /** The groups and their tools as shown (for tests). */
@@ -33,7 +33,7 @@ export class ToolsView implements vscode.TreeDataProvider<ToolsNode>, vscode.Dis
   }
 
   private groups(): Extract<ToolsNode, { type: 'group' }>[] {
-    const items = this.inventory.items as readonly ToolItem[];
+    const items = this.inventory.items;
     return GROUPS.map((g) => ({ type: 'group' as const, status: g.status, tools: items.filter((t) => t.status === g.status).sort((a, b) => a.name.localeCompare(b.name)) })).filter(
       (g) => g.tools.length > 0,
     );
@@ -70,20 +70,15 @@ export class ToolsView implements vscode.TreeDataProvider<ToolsNode>, vscode.Dis
     item.tooltip = node.label;
     return item;
   }
-
-  dispose(): void {
-    this.listener.dispose();
-    this.emitter.dispose();
-  }
 }
 
-function describe(t: ToolItem): string {
+function describe(t: InventoryItem): string {
   return [t.version, t.owner ? t.owner.replace(/\s*<[^>]*>/, '') : undefined, t.enabled ? (t.active ? vscode.l10n.t('active') : undefined) : vscode.l10n.t('off')]
     .filter(Boolean)
     .join(' · ');
 }
 
-function details(t: ToolItem): ToolsNode[] {
+function details(t: InventoryItem): ToolsNode[] {
   const d = (label: string, icon: string): ToolsNode => ({ type: 'detail', label, icon, tool: t });
   return [
     d(`${vscode.l10n.t('Owner')}: ${t.owner ?? vscode.l10n.t('none (not in the policy)')}`, 'person'),
@@ -94,7 +89,7 @@ function details(t: ToolItem): ToolsNode[] {
   ];
 }
 
-function tooltip(t: ToolItem): vscode.MarkdownString {
+function tooltip(t: InventoryItem): vscode.MarkdownString {
   const m = new vscode.MarkdownString();
   m.appendMarkdown(`**${t.name}** \`${t.id}\`${t.version ? ` ${t.version}` : ''}\n\n`);
   m.appendMarkdown(`${vscode.l10n.t('Status')}: **${t.status}** · ${t.kind}${t.enabled ? '' : ` · ${vscode.l10n.t('off')}`}\n\n`);

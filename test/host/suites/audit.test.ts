@@ -7,9 +7,9 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
-import type { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
-import type { PolicyStore } from '../../../src/editor/policy/policyStore';
+import type { TestHooks } from '../../../src/extension';
+import { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
+import type { AuditService } from '../../../src/editor/services';
 import { hostContext } from '../context';
 import { repoRoot } from '../../harness/workspaceSetup';
 import { type Probe, waitFor as poll } from '../wait';
@@ -42,7 +42,7 @@ describe('audit trail end to end', function () {
   const db = path.join(dir, 'audit.db');
   let server: ChildProcess;
   let base = '';
-  let audit: AuditRecorder;
+  let audit: AuditService;
   /** A stand-in OpenTelemetry collector: records the OTLP/HTTP JSON bodies it receives. */
   const otlpBodies: string[] = [];
   const collector = http.createServer((req, res) => {
@@ -73,8 +73,8 @@ describe('audit trail end to end', function () {
       server.stderr?.on('data', (c: Buffer) => (out += c.toString()));
       server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
     });
-    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
-    audit = api.services.audit as AuditRecorder;
+    const api = await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate();
+    audit = api.services.audit;
     await new Promise<void>((r) => collector.listen(0, '127.0.0.1', r));
   });
 
@@ -119,7 +119,7 @@ describe('audit trail end to end', function () {
   });
 
   it('Send Queued Audit Events Now delivers a new event before it returns', async () => {
-    const store = (await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate()).services.policy as PolicyStore;
+    const store = (await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate()).services.policy;
     assert.equal(await countOf('training.completed'), 0);
     await store.completeTraining('ai-literacy');
     const isTraining = (e: { type: string }) => e.type === 'training.completed';
@@ -138,7 +138,7 @@ describe('audit trail end to end', function () {
       const rep = await report();
       return rep.acknowledgements.records.length ? rep : undefined;
     });
-    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const api = await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate();
     assert.equal(r.acknowledgements.records[0].version, api.services.policy.current?.policy.version);
     assert.ok(hostContext().trusted);
     assert.match(r.acknowledgements.records[0].hash, /^[0-9a-f]{64}$/);
@@ -167,7 +167,7 @@ describe('audit trail end to end', function () {
     assert.ok(folder);
     const file = vscode.Uri.joinPath(folder.uri, 'config', 'prod.env');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
-    const exposure = (await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate()).services.exposure;
+    const exposure = (await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate()).services.exposure;
     // An active AI tool the policy does not clear for secrets is installed: the exposure event must arrive.
     await waitFor('the exposure in the editor', () => (exposure.exposed.length ? true : undefined));
     await waitFor('exposure at the server', async () => ((await countOf('exposure')) >= 1 ? true : undefined));
@@ -183,5 +183,29 @@ describe('audit trail end to end', function () {
     assert.equal(bytes.includes(CANARY), false, 'the canary reached the server');
     assert.equal(bytes.includes('prod.env'), false, 'a raw path reached the server');
     assert.equal(otlpBodies.some((b) => b.includes(CANARY) || b.includes('prod.env')), false, 'the canary reached the collector');
+  });
+
+  it('shuts down in order: delivers what is queued, writes and closes the journal, then releases the queue lock', async () => {
+    // A second recorder in this window takes the next queue slot; the running one keeps its own.
+    const { context, log, config, policy } = (await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate()).services;
+    const root = path.join(context.globalStorageUri.fsPath, 'audit');
+    const before = new Set(fs.readdirSync(root));
+    const second = new AuditRecorder(context, log, config);
+    second.attachPolicy(policy);
+    const slot = fs.readdirSync(root).find((d) => !before.has(d));
+    assert.ok(slot, 'the second recorder has a slot of its own');
+    const lock = path.join(root, slot, 'owner.lock');
+    assert.ok(fs.existsSync(lock));
+    const delivered = await countOf('ignoreFiles.added');
+    second.record('ignoreFiles.added', { files: ['.shutdown-order-check'] });
+    await second.shutdown();
+    assert.equal(await countOf('ignoreFiles.added'), delivered + 1, 'delivered before the shutdown returned');
+    const journal = fs.readFileSync(path.join(root, slot, 'events', 'journal.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const queued = journal.map((l) => JSON.parse(l) as { e?: { id: string; data: { files?: string[] } }; a?: string[] });
+    const event = queued.find((x) => x.e?.data.files?.includes('.shutdown-order-check'))?.e;
+    assert.ok(event, 'the event is in the journal');
+    assert.ok(queued.some((x) => x.a?.includes(event.id)), 'its delivery was journaled before the journal closed');
+    assert.equal(fs.existsSync(lock), false, 'the lock is released last');
+    assert.ok(audit.snapshot().events.stats.sent > 0, 'the running recorder still works');
   });
 });

@@ -5,7 +5,8 @@ import { createHash, createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
+import type { ExposureState, TestHooks } from '../../../src/extension';
+import type { ExposureEvaluation } from '../../../src/editor/exposure/exposureWatcher';
 import { hostContext } from '../context';
 import { waitFor } from '../wait';
 import { plantedKey } from '../exposureFakes';
@@ -13,30 +14,27 @@ import { plantedKey } from '../exposureFakes';
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 const ASSISTANT = 'fake-ai.exposure-assistant';
 
-interface ExposureState {
-  exposed: { uri: string; classes: string[]; tools: string[] }[];
-  alerted: string[];
-  diagnostics: { path: string; items: { code: string; message: string; line: number; severity: number }[] }[];
-}
-const state = () => vscode.commands.executeCommand<ExposureState>('aiPolicy._exposureState');
-
-
 describe('exposure', function () {
   this.timeout(60_000);
   const ctx = hostContext();
   const expectExposed = process.env.EXPOSURE_EXPECT !== 'cleared';
+  /** Audit events and exposure evaluations while the suite runs, as the extension emits them. */
   const events: { type: string; data: Record<string, unknown> }[] = [];
-  let api: ExtensionApi;
+  const evaluations: ExposureEvaluation[] = [];
+  const listeners: vscode.Disposable[] = [];
+  let api: TestHooks;
+  const state = async (): Promise<ExposureState> => api.exposureState();
   const rel = ['.env', 'src/settings.ts'];
+  /** The first evaluation (after `from`) that covered `path` at `version` or later. */
+  const evaluatedAt = (from: number, path: string, version = 0) =>
+    evaluations.slice(from).find((e) => e.documents.some((d) => d.uri === path && d.version >= version));
 
   before(async () => {
-    api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
-    const audit = api.services.audit;
-    const record = audit.record.bind(audit);
-    audit.record = (type, data) => {
-      events.push({ type, data });
-      record(type, data);
-    };
+    api = await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate();
+    listeners.push(
+      api.onDidRecordAudit((e) => events.push({ type: e.type, data: { ...e.data } })),
+      api.onDidEvaluateExposure((e) => evaluations.push(e)),
+    );
     await waitFor('the policy to load', () => !!api.services.policy.current);
     await waitFor('the fake assistant to be active', () => api.services.inventory.activeTools().some((t) => t.id === ASSISTANT));
     fs.writeFileSync(path.join(ctx.workspaceDir!, 'src', 'settings.ts'), `export const region = 'eu-west-1';\nexport const accessKeyId = '${plantedKey()}';\n`);
@@ -46,8 +44,13 @@ describe('exposure', function () {
     }
   });
 
+  after(() => listeners.forEach((l) => l.dispose()));
+
   it('shows diagnostics on the matched ranges, masked, with the data class', async () => {
-    await waitFor('diagnostics for both files', async () => rel.every(async () => true) && (await state()).diagnostics.length >= 2);
+    await waitFor('diagnostics for both files', async () => {
+      const paths = (await state()).diagnostics.map((d) => d.path);
+      return rel.every((r) => paths.includes(r));
+    });
     const s = await state();
     const settings = s.diagnostics.find((d) => d.path === 'src/settings.ts');
     const env = s.diagnostics.find((d) => d.path === '.env');
@@ -71,7 +74,8 @@ describe('exposure', function () {
 
   it(expectExposed ? 'alerts once per file and records exposure events without content' : 'reports no exposure when the tools are cleared', async () => {
     if (!expectExposed) {
-      await new Promise((r) => setTimeout(r, 1500));
+      // One evaluation that saw both files shown and scanned: it found nothing to alert about.
+      await waitFor('an evaluation of both open files', () => evaluations.some((e) => rel.every((r) => e.documents.some((d) => d.uri === r))));
       const s = await state();
       assert.deepEqual(s.exposed, []);
       assert.deepEqual(s.alerted, []);
@@ -81,8 +85,10 @@ describe('exposure', function () {
     await waitFor('two exposure events', () => events.filter((e) => e.type === 'exposure').length >= 2);
     // Typing in the file must not alert again.
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath.endsWith('settings.ts'))!;
+    const mark = evaluations.length;
     for (let i = 0; i < 3; i++) await editor.edit((b) => b.insert(new vscode.Position(0, 0), `// edit ${i}\n`));
-    await new Promise((r) => setTimeout(r, 1500));
+    // The re-scan of the edited text has been evaluated: had it alerted again, the event would be there.
+    await waitFor('the evaluation after the edits', () => evaluatedAt(mark, 'src/settings.ts', editor.document.version));
     const exposure = events.filter((e) => e.type === 'exposure');
     assert.equal(exposure.length, 2, JSON.stringify(exposure));
     // The policy has a pseudonymization key, so the path hash is an HMAC with it, not a guessable sha256.

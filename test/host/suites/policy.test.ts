@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
-import type { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
+import type { TestHooks } from '../../../src/extension';
 import { PolicyStore } from '../../../src/editor/policy/policyStore';
+import type { AuditService, PolicyService, Services } from '../../../src/editor/services';
 import { generateSigningKeys, signPolicy } from '../../../src/core/policy';
 import { PolicyServer } from '../policyServer';
 import { waitFor } from '../wait';
@@ -20,15 +20,15 @@ function viewerTabs(): vscode.Tab[] {
 
 describe('policy', function () {
   this.timeout(60_000);
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<TestHooks>(EXTENSION_ID);
   const starter = readFileSync(path.join(ext?.extensionPath ?? '', 'policy-samples', 'starter.aipolicy.yaml'), 'utf8');
   const v2 = starter.replace('version: 1\n', 'version: 2\n').replace('    dataClasses: [code]\n', '    dataClasses: [code, internal]\n');
   const server = new PolicyServer();
   let url = '';
-  let store: PolicyStore;
-  let audit: AuditRecorder;
+  let store: PolicyService;
+  let audit: AuditService;
   const config = () => vscode.workspace.getConfiguration('aiPolicy');
-  let apiRef: ExtensionApi['services'] | undefined;
+  let apiRef: Services | undefined;
   const api = () => apiRef!;
   const auditTypes = () => audit.snapshot().events.queued.map((e) => e.type as string);
 
@@ -36,8 +36,8 @@ describe('policy', function () {
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
     const api = await ext.activate();
     apiRef = api.services;
-    store = api.services.policy as PolicyStore;
-    audit = api.services.audit as AuditRecorder;
+    store = api.services.policy;
+    audit = api.services.audit;
     server.text = starter;
     url = await server.start();
     await config().update('policySource', url, vscode.ConfigurationTarget.Global);
@@ -116,8 +116,15 @@ describe('policy', function () {
     assert.equal(store.problems[0]?.code, 'rollback');
   });
 
+  const keys = generateSigningKeys();
+  const newKeys = generateSigningKeys();
+  /** Pins the key(s) and waits until the extension reads the new setting. */
+  const pin = async (pem: string) => {
+    await config().update('publicKey', pem, vscode.ConfigurationTarget.Global);
+    await waitFor('the pinned key setting', () => api().config.values.publicKey === pem.trim());
+  };
+
   it('with a key pinned, refuses an unsigned or tampered policy and accepts a signed one', async () => {
-    const keys = generateSigningKeys();
     const v3 = v2.replace('version: 2\n', 'version: 3\n');
     server.text = v3;
     server.signature = undefined;
@@ -133,10 +140,31 @@ describe('policy', function () {
     assert.equal(store.current?.signature, 'valid');
   });
 
+  it('rotates the signing key without locking anyone out: old and new key pinned together, then the new one', async () => {
+    await pin(keys.publicKeyPem + newKeys.publicKeyPem);
+    await store.refresh();
+    assert.deepEqual(store.problems, [], 'version 3, signed with the old key, still holds');
+    const v4 = v2.replace('version: 2\n', 'version: 4\n');
+    server.text = v4;
+    server.signature = signPolicy(v4, newKeys.privateKeyPem);
+    await store.refresh();
+    assert.equal(store.current?.policy.version, 4, 'signed with the new key');
+    assert.equal(store.current?.signature, 'valid');
+    await pin(newKeys.publicKeyPem);
+    await store.refresh();
+    assert.deepEqual(store.problems, []);
+    // Pinning only a key that did not sign the policy in force is noticed at once, not hidden behind a 304.
+    await pin(keys.publicKeyPem);
+    await waitFor('the refusal under the old key alone', () => store.problems[0]?.code === 'signature');
+    assert.equal(store.current?.policy.version, 4, 'the previous policy stays in force');
+    await pin(newKeys.publicKeyPem);
+    await waitFor('the policy verified again', () => store.problems.length === 0);
+  });
+
   it('keeps the policy when the source becomes unreachable', async () => {
     await server.stop();
     await store.refresh();
-    assert.equal(store.current?.policy.version, 3);
+    assert.equal(store.current?.policy.version, 4);
     assert.equal(store.problems[0]?.code, 'source');
   });
 
@@ -145,7 +173,7 @@ describe('policy', function () {
     const fresh = new PolicyStore(api.services.context, api.services.log, api.services.config, api.services.audit);
     try {
       await fresh.start();
-      assert.equal(fresh.current?.policy.version, 3, 'the cached version is in force');
+      assert.equal(fresh.current?.policy.version, 4, 'the cached version is in force');
       assert.equal(fresh.current?.signature, 'valid', 'the cache is re-verified against the pinned key');
       assert.equal(fresh.problems[0]?.code, 'source', 'the unreachable source is reported');
     } finally {
@@ -161,7 +189,7 @@ describe('policy', function () {
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
     const diags = await waitFor('diagnostics', () => {
-      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'ai-policy');
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'AI Policy');
       return d.length > 0 && d;
     });
     const line = draft.split('\n').findIndex((l) => l.includes('colour'));
@@ -176,7 +204,7 @@ describe('policy', function () {
     writeFileSync(file, starter + `# ${'x'.repeat(1024 * 1024)}\n`);
     const doc = await vscode.workspace.openTextDocument(file);
     const diags = await waitFor('size diagnostic', () => {
-      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'ai-policy');
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'AI Policy');
       return d.length > 0 && d;
     });
     assert.equal(diags.length, 1);

@@ -1,7 +1,7 @@
 // The extension loads in a real VS Code and sees what the harness set up for the run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
+import { hooksAllowed, type TestHooks } from '../../../src/testHooks';
 import { hostContext } from '../context';
 import { type Probe, waitFor as poll } from '../wait';
 
@@ -12,14 +12,21 @@ const waitFor = <T>(what: string, probe: Probe<T>) => poll(what, probe, 15_000);
 describe('smoke', () => {
   const ctx = hostContext();
 
-  it('activates the extension and exposes its services', async () => {
-    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  it('activates the extension and, run for tests, hands the tests its services', async () => {
+    const ext = vscode.extensions.getExtension<TestHooks | undefined>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
     const api = await ext.activate();
     assert.equal(ext.isActive, true);
+    assert.ok(api, 'activate() returns the test hooks in ExtensionMode.Test');
     for (const key of ['log', 'config', 'audit', 'policy', 'inventory', 'exposure'] as const) {
       assert.ok(api.services[key], `services.${key} missing`);
     }
+  });
+
+  it('hands the test hooks only to test runs, never to other extensions', () => {
+    assert.equal(hooksAllowed(vscode.ExtensionMode.Test), true);
+    assert.equal(hooksAllowed(vscode.ExtensionMode.Production), false);
+    assert.equal(hooksAllowed(vscode.ExtensionMode.Development), false);
   });
 
   it('registers every command it contributes', async () => {
@@ -49,7 +56,7 @@ describe('smoke', () => {
     const config = vscode.workspace.getConfiguration('aiPolicy');
     assert.equal(config.get('policySource'), ctx.machineSettings['aiPolicy.policySource']);
     for (const key of ['audit.endpoint', 'audit.otlpEndpoint', 'developerId']) assert.equal(config.get(key), '', key);
-    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+    const api = await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate();
     const values = api.services.config.values;
     assert.equal(values.auditEndpoint, '');
     assert.equal(values.otlpEndpoint, '');

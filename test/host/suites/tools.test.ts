@@ -7,23 +7,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
+import type { TestHooks, ToolsState } from '../../../src/extension';
 import { hostContext } from '../context';
 import { waitFor } from '../wait';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 
-interface ToolsState {
-  statusText: string;
-  badge: number;
-  tooltip: string;
-  view: { status: string; tools: { id: string; name: string; description: string }[] }[];
-  warned: string[];
-  sessionTools: string[];
-  items: { id: string; status: string; kind: string; enabled: boolean; active: boolean; owner?: string; reasons: string[] }[];
-}
-
-const state = () => vscode.commands.executeCommand<ToolsState>('aiPolicy._toolsState');
+let hooks: TestHooks;
+const state = async (): Promise<ToolsState> => hooks.toolsState();
 const statusOf = (s: ToolsState, id: string) => s.items.find((i) => i.id === id)?.status;
 
 
@@ -32,18 +23,16 @@ describe('tools', function () {
   const ctx = hostContext();
   /** Audit events recorded while the suite runs (observed on their way to the real recorder). */
   const events: { type: string; data: Record<string, unknown> }[] = [];
+  let recording: vscode.Disposable | undefined;
 
   before(async () => {
-    const api = await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
-    const audit = api.services.audit;
-    const record = audit.record.bind(audit);
-    audit.record = (type, data) => {
-      events.push({ type, data });
-      record(type, data);
-    };
-    await waitFor('the policy to load', () => !!api.services.policy.current);
+    hooks = await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate();
+    recording = hooks.onDidRecordAudit((e) => events.push({ type: e.type, data: { ...e.data } }));
+    await waitFor('the policy to load', () => !!hooks.services.policy.current);
     await waitFor('the fake extensions in the inventory', async () => (await state()).items.some((i) => i.id === 'fake-ai.banned-bot'));
   });
+
+  after(() => recording?.dispose());
 
   it('classifies the fake extensions: catalog id approved, AI category unlisted, policy-prohibited', async () => {
     const s = await state();

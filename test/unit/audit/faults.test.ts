@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEvent, EventQueue, Sender } from '../../../src/core/audit';
 import { createAuditServer } from '../../../src/server/app';
-import { CTX, makeEvents, tempDir } from './helpers';
+import { CTX, makeEvents, tempDir, track } from './helpers';
 import { ADMIN_TOKEN, freePort, startServerProcess, stopServerProcess, type ServerProcess } from './serverProcess';
 
 const TOKEN = 'fault-test-token';
@@ -40,14 +40,14 @@ describe('audit delivery under faults', function () {
     const dir = tempDir();
     const db = path.join(dir, 'audit.db');
     const port = await freePort();
-    const queue = new EventQueue(path.join(dir, 'queue'));
+    const queue = track(new EventQueue(path.join(dir, 'queue')));
     const sender = new Sender(queue, { endpoint: `http://127.0.0.1:${port}/v1/events`, token: () => TOKEN, minDelayMs: 5, maxDelayMs: 50 });
     for (let i = 0; i < 10; i++) queue.enqueue(makeEvents(1000));
     assert.equal(await sender.drain(), false, 'nothing listens yet');
     assert.equal(queue.stats().queued, 10_000);
     // The editor restarts in between: the queue comes back from disk.
-    queue.close();
-    const reopened = new EventQueue(path.join(dir, 'queue'));
+    await queue.close();
+    const reopened = track(new EventQueue(path.join(dir, 'queue')));
     const sender2 = new Sender(reopened, { endpoint: `http://127.0.0.1:${port}/v1/events`, token: () => TOKEN, minDelayMs: 5, maxDelayMs: 50 });
     running.push(await startServerProcess(port, db, TOKEN));
     assert.equal(await sender2.drain(), true);
@@ -63,7 +63,7 @@ describe('audit delivery under faults', function () {
     const dir = tempDir();
     const db = path.join(dir, 'audit.db');
     const port = await freePort();
-    const queue = new EventQueue(path.join(dir, 'queue'));
+    const queue = track(new EventQueue(path.join(dir, 'queue')));
     const generated = 8000;
     for (let i = 0; i < generated / 1000; i++) queue.enqueue(makeEvents(1000));
     const sender = new Sender(queue, { endpoint: `http://127.0.0.1:${port}/v1/events`, token: () => TOKEN, batchSize: 100, minDelayMs: 5, maxDelayMs: 40, idleMs: 20 });
@@ -104,7 +104,7 @@ describe('audit delivery under faults', function () {
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
     const port = (app.server.address() as { port: number }).port;
     try {
-      const queue = new EventQueue(path.join(dir, 'queue'));
+      const queue = track(new EventQueue(path.join(dir, 'queue')));
       const rel = 'config/prod.env';
       // What careless callers could hand to record(): the path, the text, the finding, in every shape.
       const attempts: [Parameters<typeof createEvent>[0], Record<string, unknown>][] = [

@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createEvent, type AuditEvent, type AuditEventType, type EventContext } from '../../../src/core/audit';
+import { createEvent, EventQueue, type AuditEvent, type AuditEventType, type EventContext, type QueueOptions } from '../../../src/core/audit';
 
 export const CTX: EventContext = {
   developer: 'dev@example.com',
@@ -13,9 +13,32 @@ export const CTX: EventContext = {
   policyVersion: 3,
 };
 
+const made: string[] = [];
+const queues: EventQueue[] = [];
+
+/** A fresh temporary folder, removed when the run ends. */
 export function tempDir(prefix = 'aip-audit-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
+
+/** A queue in a fresh temporary folder, closed (and the folder removed) when the run ends. */
+export function tempQueue(opts?: QueueOptions): EventQueue {
+  return track(new EventQueue(tempDir(), opts));
+}
+
+/** Closes the queue when the run ends. */
+export function track(queue: EventQueue): EventQueue {
+  queues.push(queue);
+  return queue;
+}
+
+// A root-level hook: runs once after every suite of the run.
+after(async () => {
+  for (const q of queues.splice(0)) await q.close();
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 export function makeEvents(n: number, type: AuditEventType = 'inventory', developer = CTX.developer): AuditEvent[] {
   const out: AuditEvent[] = [];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { createEvent, encodeOtlp, EventQueue, Sender, toOtlpLogs } from '../../../src/core/audit';
-import { captureServer, CTX, tempDir } from './helpers';
+import { createEvent, encodeOtlp, Sender, toOtlpLogs } from '../../../src/core/audit';
+import { captureServer, CTX, tempQueue } from './helpers';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -42,7 +42,7 @@ describe('audit OTLP encoding', () => {
   it('is posted to /v1/logs by the sender', async () => {
     const srv = await captureServer();
     try {
-      const q = new EventQueue(tempDir());
+      const q = tempQueue();
       q.enqueue(events);
       const s = new Sender(q, { endpoint: `${srv.url}/v1/logs`, encode: encodeOtlp, minDelayMs: 1 });
       assert.equal(await s.drain(), true);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkEndpoint, EventQueue, Sender, isLoopbackHost } from '../../../src/core/audit';
-import { captureServer, makeEvents, tempDir } from './helpers';
+import { checkEndpoint, Sender, isLoopbackHost } from '../../../src/core/audit';
+import { captureServer, makeEvents, tempQueue } from './helpers';
 
 const fast = { minDelayMs: 1, maxDelayMs: 5 };
 
@@ -13,7 +13,7 @@ describe('audit sender', () => {
     assert.throws(() => checkEndpoint('http://127.0.0.1.evil.example/x'), /https/);
     assert.throws(() => checkEndpoint('ftp://127.0.0.1/x'), /https/);
     assert.throws(() => checkEndpoint('https://user:pw@audit.example.com/'), /credentials/);
-    assert.throws(() => new Sender(new EventQueue(tempDir()), { endpoint: 'http://audit.example.com/v1/events' }), /https/);
+    assert.throws(() => new Sender(tempQueue(), { endpoint: 'http://audit.example.com/v1/events' }), /https/);
     assert.equal(isLoopbackHost('[::1]'), true);
     assert.equal(isLoopbackHost('localhost.example'), false);
   });
@@ -21,7 +21,7 @@ describe('audit sender', () => {
   it('posts {"events": [...]} batches with the bearer token and acknowledges them', async () => {
     const srv = await captureServer();
     try {
-      const q = new EventQueue(tempDir());
+      const q = tempQueue();
       const events = makeEvents(7);
       q.enqueue(events);
       const s = new Sender(q, { endpoint: `${srv.url}/v1/events`, token: () => 'T0K', batchSize: 3, ...fast });
@@ -42,7 +42,7 @@ describe('audit sender', () => {
   it('keeps events on 5xx and delivers them after the server recovers', async () => {
     const srv = await captureServer((n) => (n < 2 ? 503 : 200));
     try {
-      const q = new EventQueue(tempDir());
+      const q = tempQueue();
       q.enqueue(makeEvents(5));
       const s = new Sender(q, { endpoint: `${srv.url}/v1/events`, ...fast });
       assert.equal(await s.drain(), false);
@@ -61,7 +61,7 @@ describe('audit sender', () => {
   it('retries in the background with backoff until delivered', async () => {
     const srv = await captureServer((n) => (n < 3 ? 500 : 200));
     try {
-      const q = new EventQueue(tempDir());
+      const q = tempQueue();
       q.enqueue(makeEvents(2));
       const s = new Sender(q, { endpoint: `${srv.url}/v1/events`, ...fast, idleMs: 10 });
       s.start();
@@ -77,7 +77,7 @@ describe('audit sender', () => {
   it('keeps events on 401 (a setup problem) instead of dropping them', async () => {
     const srv = await captureServer(() => 401);
     try {
-      const q = new EventQueue(tempDir());
+      const q = tempQueue();
       q.enqueue(makeEvents(3));
       const s = new Sender(q, { endpoint: `${srv.url}/v1/events`, ...fast });
       assert.equal(await s.drain(), false);
@@ -93,7 +93,7 @@ describe('audit sender', () => {
     const bad = events[4].id;
     const srv = await captureServer((_n, body) => (body.includes(bad) ? 400 : 200));
     try {
-      const q = new EventQueue(tempDir());
+      const q = tempQueue();
       q.enqueue(events);
       const s = new Sender(q, { endpoint: `${srv.url}/v1/events`, ...fast });
       assert.equal(await s.drain(), true);
@@ -105,7 +105,7 @@ describe('audit sender', () => {
   });
 
   it('backs off exponentially with jitter, up to the maximum', () => {
-    const s = new Sender(new EventQueue(tempDir()), { endpoint: 'https://audit.example.com/v1/events', minDelayMs: 1000, maxDelayMs: 60_000 });
+    const s = new Sender(tempQueue(), { endpoint: 'https://audit.example.com/v1/events', minDelayMs: 1000, maxDelayMs: 60_000 });
     for (const [failures, base] of [[1, 1000], [2, 2000], [4, 8000], [10, 60_000], [40, 60_000]] as const) {
       for (let i = 0; i < 50; i++) {
         const d = s.backoffMs(failures);
@@ -120,7 +120,7 @@ describe('audit sender', () => {
     const srv = await captureServer();
     const url = srv.url;
     await srv.close();
-    const q = new EventQueue(tempDir());
+    const q = tempQueue();
     q.enqueue(makeEvents(1));
     const s = new Sender(q, { endpoint: `${url}/v1/events`, ...fast, timeoutMs: 2000 });
     assert.equal(await s.flush(3000), false);

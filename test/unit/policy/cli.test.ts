@@ -83,7 +83,7 @@ describe('ai-policy validate / sign / verify / keygen', function () {
       assert.equal(run('verify', '--pubkey', path.join(t.dir, 'k2', 'policy-signing.pub'), file).code, 1, 'wrong key');
       const swapped = run('sign', '--key', pub, file);
       assert.equal(swapped.code, 1);
-      assert.match(swapped.err, /not an Ed25519 private key \(PEM PKCS#8\)/);
+      assert.equal(swapped.err, `ai-policy sign: ${pub} is a public key; sign needs the private key, e.g. ${key}\n`);
       writeFileSync(file, readFileSync(file, 'utf8').replace('version: 7', 'version: 8'));
       const v = run('verify', '--pubkey', pub, file);
       assert.equal(v.code, 1);

@@ -27,12 +27,33 @@ describe('policy signatures', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     assert.match(publicKeyError(pem) ?? '', /expected an Ed25519 key, got rsa/);
-    assert.match(publicKeyError('hello') ?? '', /not a PEM public key/);
+    assert.match(publicKeyError('hello') ?? '', /not an Ed25519 public key \(PEM SPKI\)/);
     assert.equal(publicKeyError(keys.publicKeyPem), undefined);
     assert.throws(() => signPolicy(text, rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()), /Ed25519/);
     // A swapped key file says what was expected, not only OpenSSL's decoder error.
-    assert.throws(() => signPolicy(text, keys.publicKeyPem), /not an Ed25519 private key \(PEM PKCS#8\)/);
+    assert.throws(() => signPolicy(text, keys.publicKeyPem), /this is a public key; signing needs the private key/);
+    assert.throws(() => signPolicy(text, 'hello'), /not an Ed25519 private key \(PEM PKCS#8\)/);
     assert.throws(() => verifyPolicy(text, 'AAAA', 'hello'), /not an Ed25519 public key \(PEM SPKI\)/);
+  });
+
+  it('refuses a private key where a public key is pinned, instead of deriving the public key from it', () => {
+    const sig = signPolicy(text, keys.privateKeyPem);
+    assert.throws(() => verifyPolicy(text, sig, keys.privateKeyPem), /this is a private key; verifying needs the public key/);
+    assert.match(publicKeyError(keys.privateKeyPem) ?? '', /this is a private key/);
+    const r = acceptPolicy({ data: text, signature: sig, source: '/etc/policy.yaml' }, { publicKey: keys.privateKeyPem, now: NOW });
+    assert.equal(r.ok, false);
+  });
+
+  it('accepts a signature by any of several pinned keys (key rotation), and only those', () => {
+    const third = generateSigningKeys();
+    const both = keys.publicKeyPem + other.publicKeyPem;
+    assert.equal(publicKeyError(both), undefined);
+    assert.equal(verifyPolicy(text, signPolicy(text, keys.privateKeyPem), both), true, 'old key');
+    assert.equal(verifyPolicy(text, signPolicy(text, other.privateKeyPem), both), true, 'new key');
+    assert.equal(verifyPolicy(text, signPolicy(text, third.privateKeyPem), both), false, 'a key not pinned');
+    const accepted = acceptPolicy({ data: text, signature: signPolicy(text, other.privateKeyPem), source: 's' }, { publicKey: `# old\n${keys.publicKeyPem}\n# new\n${other.publicKeyPem}`, now: NOW });
+    assert.ok(accepted.ok && accepted.loaded.signature === 'valid', 'comments between the keys are ignored');
+    assert.match(publicKeyError(keys.publicKeyPem + '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n') ?? '', /key 2 of 2/);
   });
 
   it('with a key pinned, refuses unsigned, badly signed and wrongly signed policies', () => {

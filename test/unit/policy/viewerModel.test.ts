@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { acceptPolicy, acknowledgementState, reviewState, trainingStates } from '../../../src/core/policy';
 import { buildViewerModel } from '../../../src/editor/policy/viewerModel';
-import { NOW, replaceOnce, starterText, strictText } from './helpers';
+import { NOW, replaceOnce, repo, starterText, strictText } from './helpers';
 
 const load = (text: string) => {
   const r = acceptPolicy({ data: text, source: 'https://p.example/org.aipolicy.yaml?token=abc' }, { now: NOW });
@@ -65,5 +67,25 @@ describe('policy viewer reveal targets', () => {
     assert.equal(revealTarget('<img src=x>'), undefined);
     assert.equal(revealTarget({ section: 'tools' }), undefined);
     assert.equal(revealTarget('nonsense'), undefined);
+  });
+});
+
+describe('sample policy texts and the viewer layout', () => {
+  // The viewer shows the policy's own sections after the tools, data, MCP, disclosure and training
+  // sections, while the YAML file lists them before the tools: a section cannot point "below" or "above".
+  const viewer = readFileSync(path.join(repo, 'media', 'viewer.js'), 'utf8');
+
+  it('the sections of both samples refer to other parts by their heading, not by position', () => {
+    for (const text of [starterText(), strictText()]) {
+      for (const s of model(text).sections) assert.doesNotMatch(s.html, /\b(below|above)\b/i, s.title);
+    }
+    const starter = model(starterText()).sections.map((s) => s.html).join('\n');
+    assert.match(starter, /approved tools listed under &quot;AI tools&quot;/);
+    assert.match(starter, /owner named for the tool under &quot;AI tools&quot;/);
+  });
+
+  it('"AI tools" is the heading the viewer gives the tools, shown before the policy sections', () => {
+    assert.match(viewer, /section\('tools', 'AI tools'/);
+    assert.ok(viewer.indexOf("section('tools'") < viewer.indexOf('...m.sections.map'), 'tools render before the sections');
   });
 });

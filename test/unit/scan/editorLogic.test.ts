@@ -5,7 +5,7 @@ import { allowComment } from '../../../src/editor/exposure/commentSyntax';
 import type { InventoryItem } from '../../../src/editor/services';
 
 const tool = (name: string, dataClasses: string[]): InventoryItem => ({
-  id: name.toLowerCase(), name, kind: 'extension', status: 'approved', enabled: true, active: true, dataClasses, reasons: [],
+  id: name.toLowerCase(), name, kind: 'extension', status: 'approved', enabled: true, active: true, dataClasses, reasons: [], conditions: [], source: 'extension',
 });
 
 describe('exposure logic', () => {

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLI } from '../audit/serverProcess';
 import { ADMIN, adminAuth, ev, post, report, request, startServer, TOKEN, type Running } from './helpers';
@@ -34,7 +35,7 @@ describe('server: enrolled identities', () => {
     assert.equal(rows[0].developer, 'ann@example.com');
     assert.notEqual(rows[0].token_hash, e.token);
     assert.match(rows[0].token_hash, /^[0-9a-f]{64}$/);
-    const bytes = require('node:fs').readFileSync(db).toString('latin1') + require('node:fs').readFileSync(`${db}-wal`, { flag: 'a+' }).toString('latin1');
+    const bytes = fs.readFileSync(db).toString('latin1') + fs.readFileSync(`${db}-wal`, { flag: 'a+' }).toString('latin1');
     assert.equal(bytes.includes(e.token), false, 'the token itself is not in the database');
     const bad = spawnSync(process.execPath, [CLI, 'enroll', '--db', db], { encoding: 'utf8' });
     assert.equal(bad.status, 2);

@@ -15,8 +15,9 @@ async function signIn(base: string, token = ADMIN): Promise<string> {
 describe('server: report, dashboard and published policy', () => {
   let s: Running;
   let policyFile: string;
+  let dir: string;
   before(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pol-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pol-'));
     policyFile = path.join(dir, 'policy.yaml');
     fs.writeFileSync(policyFile, 'organization: Example Corp\nversion: 2\ntraining:\n  - id: ai-basics\n    title: AI basics\n    dueWithinDays: 30\n  - id: secure-coding\n    title: Secure coding\n    dueWithinDays: 30\n');
     s = await startServer({ policyFile });
@@ -25,6 +26,7 @@ describe('server: report, dashboard and published policy', () => {
   });
   after(async () => {
     await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('reads the report with the admin token only: none 401, wrong 401, ingest token 403', async () => {

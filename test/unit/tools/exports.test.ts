@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import ignore from 'ignore';
 import { parse } from 'yaml';
 import { toGitignore } from '../../../src/core/export/globs';
-import { IGNORE_TARGETS } from '../../../src/core/export/ignoreFiles';
+import { IGNORE_TARGETS, ignoreTargetsInUse } from '../../../src/core/export/ignoreFiles';
 import { sensitivePathsInForce } from '../../../src/core/export/sensitivePaths';
 import { builtinPathRules } from '../../../src/core/scan/paths';
 import { EXPORT_TARGETS, exportTarget } from '../../../src/core/export/targets';
@@ -17,6 +17,17 @@ describe('tools: exports', () => {
       assert.ok(EXPORT_TARGETS.includes(t), t);
     }
     assert.throws(() => exportTarget('nope', policy), /unknown target "nope"/);
+  });
+
+  it('ignore files in use: enabled catalogued tools that read one, and the editor itself', () => {
+    const tools = [
+      { id: 'continue.continue', enabled: true },
+      { id: 'saoudrizwan.claude-dev', enabled: false },
+      { id: 'fake.unknown', enabled: true },
+    ];
+    assert.deepEqual(ignoreTargetsInUse(tools, policy, 'Visual Studio Code'), ['continueignore']);
+    assert.deepEqual(ignoreTargetsInUse(tools, policy, 'Cursor').sort(), ['continueignore', 'cursorignore']);
+    assert.deepEqual(ignoreTargetsInUse([], undefined, 'Code - OSS'), []);
   });
 
   it('vscode-allowed-extensions: a JSON object of publisher.name → true | false | versions', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { builtinTools } from '../../../src/core/tools/builtin';
-import { parseJsonc } from '../../../src/core/tools/jsonc';
+import { parseJson, parseJsonc } from '../../../src/core/tools/jsonc';
 import { compareMcpServers, parseMcpConfig } from '../../../src/core/tools/mcp';
 import { testPolicy } from './testPolicy';
 
@@ -34,6 +34,14 @@ describe('tools: MCP configuration', () => {
 
   it('drops trailing commas but keeps ",]" and ",}" inside strings', () => {
     assert.deepEqual(parseJsonc('{"args": ["--only=a,]", "b,}", ], /* c */ "x": {"y": 1, // t\n },\n}'), { args: ['--only=a,]', 'b,}'], x: { y: 1 } });
+  });
+
+  it('reads strict JSON (package.json) strictly, with the line and column of the first error', () => {
+    assert.deepEqual(parseJson('\ufeff{"a": [1, 2]}'), { a: [1, 2] });
+    assert.throws(() => parseJson('{"a": 1,}'), /^SyntaxError: 1:9: property name expected$/);
+    assert.throws(() => parseJson('{\n  "a": 1 // no comments in package.json\n}'), /^SyntaxError: 2:10: invalid comment token$/);
+    assert.throws(() => parseJsonc('[1, 2'), /^SyntaxError: 1:6: close bracket expected$/);
+    assert.throws(() => parseJsonc(''), /^SyntaxError: 1:1: value expected$/);
   });
 
   it('compares servers with the policy by name and command or URL', () => {

@@ -1,0 +1,51 @@
+// The data each audit event type carries, as the editor records it. The guard in eventGuard.ts still
+// checks every value at run time against the wire schema (wireSchema.ts, shared with the server); these
+// types make a wrong field a compile error at the call site.
+import type { AuditEventType } from './events';
+
+/** What an event says about a tool: identity and status, never paths, commands or URLs. */
+export type ToolSummary = {
+  id: string;
+  name: string;
+  version?: string;
+  kind: string;
+  status: string;
+  enabled: boolean;
+  active: boolean;
+  policyToolId?: string;
+  dataClasses?: string[];
+};
+
+/** Fields any event may carry. */
+type Common = { reason?: string; count?: number };
+
+export type EventDataMap = {
+  inventory: { reason: 'start' | 'change' | 'interval'; tools: ToolSummary[]; counts: Record<string, number> };
+  'tool.added': ToolSummary;
+  'tool.removed': ToolSummary;
+  'policy.loaded': {
+    version: number;
+    previousVersion?: number;
+    organization: string;
+    hash: string;
+    /** `file` or the display form of the URL (no credentials, no query). */
+    source: string;
+    signature: string;
+    expired: boolean;
+    /** The policy's own dates (YYYY-MM-DD), for the server's version history. */
+    published?: string;
+    effective?: string;
+    reviewedOn?: string;
+    nextReview?: string;
+  };
+  'policy.refused': { codes: string[]; keptVersion?: number };
+  'policy.acknowledged': { version: number; hash: string; method?: string };
+  'training.completed': { training: string; title: string; completedAt: string; policyVersion?: number };
+  /** `tools` are tool ids; `toolNames` their display names, in the same order. */
+  exposure: { classes: string[]; rules: string[]; pathHash: string; tools: string[]; toolNames?: string[]; findings?: number; languageId?: string; action?: string };
+  'disclosure.added': { trailer: string; tools: string[]; target?: string; repoHash?: string };
+  'ignoreFiles.added': { files: string[] };
+  'ignoreFiles.written': { files: string[] };
+};
+
+export type EventData<T extends AuditEventType> = EventDataMap[T] & Common;

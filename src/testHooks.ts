@@ -1,0 +1,73 @@
+// What the host tests may reach inside the running extension. activate() returns it only when VS Code
+// runs the extension for tests (ExtensionMode.Test), so no co-installed extension can patch a service.
+import vscode = require('vscode');
+import type { RecordedEvent } from './editor/audit/auditRecorder';
+import { DIAGNOSTIC_SOURCE } from './editor/diagnosticSource';
+import type { ExposureEvaluation } from './editor/exposure/exposureWatcher';
+import type { InventoryItem, Services } from './editor/services';
+import type { ToolsUi } from './editor/tools';
+
+export interface ToolsState {
+  statusText: string;
+  badge: number;
+  tooltip: string;
+  view: { status: string; tools: { id: string; name: string; description: string }[] }[];
+  warned: string[];
+  sessionTools: string[];
+  items: readonly InventoryItem[];
+}
+
+export interface ExposureState {
+  exposed: { uri: string; classes: string[]; tools: string[] }[];
+  /** Workspace-relative paths alerted about in this session. */
+  alerted: string[];
+  diagnostics: { path: string; items: { code: string; message: string; line: number; severity: number }[] }[];
+}
+
+export interface TestHooks {
+  readonly services: Services;
+  /** Every audit event as recorded (type and data as passed to record()), synchronously. */
+  readonly onDidRecordAudit: vscode.Event<RecordedEvent>;
+  /** Every evaluation of the open files for exposure (which were shown, at which scanned version). */
+  readonly onDidEvaluateExposure: vscode.Event<ExposureEvaluation>;
+  toolsState(): ToolsState;
+  exposureState(): ExposureState;
+}
+
+/** Only a test run gets the hooks: an extension installed for real returns nothing from activate(). */
+export function hooksAllowed(mode: vscode.ExtensionMode): boolean {
+  return mode === vscode.ExtensionMode.Test;
+}
+
+export function testHooks(
+  services: Services,
+  tools: ToolsUi,
+  events: { onDidRecordAudit: vscode.Event<RecordedEvent>; onDidEvaluateExposure: vscode.Event<ExposureEvaluation> },
+): TestHooks {
+  const rel = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
+  return {
+    services,
+    ...events,
+    toolsState: () => ({
+      statusText: tools.status.text,
+      badge: tools.tree.badge?.value ?? 0,
+      tooltip: tools.status.tooltip,
+      view: tools.view.snapshot(),
+      warned: tools.warnings.warnedIds,
+      sessionTools: tools.session.names(),
+      items: services.inventory.items,
+    }),
+    exposureState: () => ({
+      exposed: services.exposure.exposed.map((e) => ({ ...e })),
+      alerted: [...services.exposure.alerted].map((u) => rel(vscode.Uri.parse(u))),
+      diagnostics: vscode.languages
+        .getDiagnostics()
+        .map(([uri, ds]) => ({ uri, ds: ds.filter((d) => d.source === DIAGNOSTIC_SOURCE) }))
+        .filter(({ ds }) => ds.length > 0)
+        .map(({ uri, ds }) => ({
+          path: rel(uri),
+          items: ds.map((d) => ({ code: String(d.code ?? ''), message: d.message, line: d.range.start.line, severity: d.severity })),
+        })),
+    }),
+  };
+}
