@@ -100,7 +100,7 @@ describe('ai-policy CLI package', function () {
 
   it('runs the audit server with the native SQLite binding npm resolved', async () => {
     const db = path.join(tmp, 'audit.db');
-    const child = spawn('ai-policy', ['server', '--port', '0', '--db', db, '--token', 'install-test-token'], { env: env(), cwd: tmp });
+    const child = spawn('ai-policy', ['server', '--port', '0', '--db', db, '--token', 'install-test-token', '--admin-token', 'install-test-admin-token'], { env: env(), cwd: tmp });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -116,8 +116,10 @@ describe('ai-policy CLI package', function () {
         });
         child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
       });
-      const res = await fetch(`${url}v1/report?format=json`, { headers: { authorization: 'Bearer install-test-token' } });
+      // The report is built by a worker thread running the installed bundle itself.
+      const res = await fetch(`${url}v1/report?format=json`, { headers: { authorization: 'Bearer install-test-admin-token' } });
       assert.equal(res.status, 200);
+      assert.equal(((await res.json()) as { totals: { events: number } }).totals.events, 0);
       assert.ok(fs.existsSync(db), 'the SQLite file was created');
     } finally {
       child.kill('SIGTERM');
