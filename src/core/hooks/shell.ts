@@ -100,7 +100,7 @@ export function shellReads(command: string): ShellReads {
     const rest = argv.slice(i + 1);
     if (ENV_DUMPERS.has(prog)) {
       const operands = rest.filter((a) => !a.startsWith('-'));
-      if ((prog === 'env' || prog === 'printenv') && (operands.length === 0 || operands.every((a) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(a) && prog === 'printenv'))) dumps = true;
+      if ((prog === 'env' || prog === 'printenv') && operands.length === 0) dumps = true;
       else if ((prog === 'set' || prog === 'export' || prog === 'declare' || prog === 'typeset') && (rest.length === 0 || rest.every((a) => /^-[xpa]+$/.test(a)))) dumps = true;
       else if (prog === 'compgen' && rest.includes('-e')) dumps = true;
       else if ((prog === 'get-childitem' || prog === 'gci' || prog === 'dir' || prog === 'ls') && rest.some((a) => /^env:/i.test(a))) dumps = true;
