@@ -1,10 +1,10 @@
 // ai-policy hooks install|uninstall|status: puts the policy hook into each agent's own hook configuration,
 // merged with the hooks already there (a backup of the file first), and takes it out again.
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseJsonc } from '../../core/tools/jsonc';
-import { hasPolicyHooks, hookCommand, hookConfigPath, withPolicyHooks, type Scope } from '../../core/hooks/harnesses';
+import { hookCommand, type Scope } from '../../core/hooks/harnesses';
+import { applyHooks, hooksInstalled } from '../../core/hooks/install';
 import { HARNESSES, isHarness, type Harness } from '../../core/hooks/request';
 import { parseCommandArgs } from './commandArgs';
 
@@ -20,35 +20,6 @@ status      shows, per agent and scope, whether the hook is installed
 --runtime   the program that runs the hook script (default: this Node); with the editor's own
             runtime (Electron) the hook runs with ELECTRON_RUN_AS_NODE=1, so no Node is needed
 --hook-script  the hook bundle (default: hook.js beside this command)`;
-
-type Json = Record<string, unknown>;
-
-async function readConfig(file: string): Promise<{ config: Json; text?: string } | { error: string }> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { config: {} };
-    return { error: `${file}: ${(e as Error).message}` };
-  }
-  if (!text.trim()) return { config: {}, text };
-  let value: unknown;
-  try {
-    value = parseJsonc(text);
-  } catch (e) {
-    return { error: `${file}:${(e as Error).message}; the file was left unchanged` };
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: `${file}:1:1: expected a JSON object; the file was left unchanged` };
-  return { config: value as Json, text };
-}
-
-async function writeConfig(file: string, before: string | undefined, config: Json): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  if (before !== undefined) await fs.writeFile(`${file}.bak`, before);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, JSON.stringify(config, null, 2) + '\n');
-  await fs.rename(tmp, file);
-}
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommandArgs('hooks', HELP, {
@@ -92,26 +63,23 @@ export async function run(args: string[]): Promise<number> {
   }
   let failures = 0;
   for (const harness of harnesses) {
-    const file = hookConfigPath(harness, scope, home, project);
-    if (!file) continue;
-    const read = await readConfig(file);
-    if ('error' in read) {
-      process.stderr.write(`ai-policy hooks: ${read.error}\n`);
-      failures++;
-      continue;
-    }
+    const target = { harness, scope, home, project };
     if (action === 'status') {
-      process.stdout.write(`${harness.padEnd(8)} ${scope.padEnd(8)} ${hasPolicyHooks(harness, read.config) ? 'installed' : 'not installed'}  ${file}\n`);
+      const { hookConfigPath } = await import('../../core/hooks/harnesses');
+      const file = hookConfigPath(harness, scope, home, project);
+      process.stdout.write(`${harness.padEnd(8)} ${scope.padEnd(8)} ${(await hooksInstalled(target)) ? 'installed' : 'not installed'}  ${file}\n`);
       continue;
     }
-    const next = withPolicyHooks(harness, read.config, action === 'install' ? hookCommand(harness, runtime, script, electron) : undefined);
-    if (JSON.stringify(next) === JSON.stringify(read.config)) {
-      process.stdout.write(`${harness}: ${action === 'install' ? 'already installed' : 'not installed'} in ${file}\n`);
-      continue;
+    const out = await applyHooks(target, action === 'install' ? hookCommand(harness, runtime, script, electron) : undefined);
+    if (!out) continue;
+    if (out.result === 'error') {
+      process.stderr.write(`ai-policy hooks: ${out.error}\n`);
+      failures++;
+    } else if (out.result === 'unchanged') {
+      process.stdout.write(`${harness}: ${action === 'install' ? 'already installed' : 'not installed'} in ${out.file}\n`);
+    } else {
+      process.stdout.write(`${harness}: ${out.result} in ${out.file}${out.backup ? ` (previous content in ${path.basename(out.backup)})` : ''}\n`);
     }
-    if (action === 'uninstall' && read.text === undefined) continue;
-    await writeConfig(file, read.text, next);
-    process.stdout.write(`${harness}: ${action === 'install' ? 'installed' : 'removed'} in ${file}${read.text !== undefined ? ` (previous content in ${path.basename(file)}.bak)` : ''}\n`);
   }
   return failures ? 1 : 0;
 }

@@ -15,4 +15,5 @@ export const commands: Record<string, Command> = {
   'verify-log': (a) => import('./verifyLog').then((m) => m.run(a)),
   hook: (a) => import('./hook').then((m) => m.run(a)),
   hooks: (a) => import('./hooks').then((m) => m.run(a)),
+  managed: (a) => import('./managed').then((m) => m.run(a)),
 };
