@@ -1,5 +1,5 @@
 // ai-policy scan: finds secrets and personal data in files and folders (respecting .gitignore).
-// Exit 1 when something is found, 0 when not, 2 on error.
+// Exit 1 when something is found, 0 when not, 2 on error (including a path that could not be read).
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,12 @@ import type { FileScan } from '../../core/scan/scanner';
 const HELP = `ai-policy scan [--policy FILE] [--format text|json|sarif] [--gitleaks-config FILE] [--max-file-size MB] PATH...
 
 Scans files and folders for secrets and personal data. Folders are walked respecting .gitignore,
-skipping .git and node_modules. Exit status: 1 when something is found, 0 when not, 2 on error.
+skipping .git and node_modules; links to files inside a folder are scanned once, links leading out
+of it are not followed. A folder or file that cannot be read is reported on stderr and the scan goes on.
+UTF-8 and UTF-16 (with a byte-order mark) files are scanned; other binary files by their names only.
+
+Exit status: 1 when something is found (even if some paths could not be read); otherwise 2 when a path
+could not be read or on any other error; 0 when everything was read and nothing was found.
 A line containing "ai-policy:allow" (optionally followed by rule ids) is not reported.`;
 
 export async function run(args: string[]): Promise<number> {
@@ -72,11 +77,10 @@ export async function run(args: string[]): Promise<number> {
 
   const files: FileScan[] = [];
   const { collect } = await import('./scanWalk');
-  const ok = await collect(positionals, scanner, maxMb * 1024 * 1024, files);
-  if (!ok) return 2;
+  const unreadable = await collect(positionals, scanner, maxMb * 1024 * 1024, files);
 
   const { report } = await import('./scanReport');
-  const code = files.some((f) => f.findings.length) ? 1 : 0;
+  const code = files.some((f) => f.findings.length) ? 1 : unreadable ? 2 : 0;
   // A reader that stops early (`| head`) is not an error of the scan: exit with its result, without a trace.
   process.stdout.once('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? code : 2));
   process.stdout.write(report(files, format, pathToFileURL(process.cwd()).href + '/'));

@@ -1,32 +1,52 @@
-// Walks the scan command's paths and scans the files.
+// Walks the scan command's paths and scans the files; a path that cannot be read is reported and skipped.
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileScan, Scanner } from '../../core/scan/scanner';
 import { walkFiles } from '../../core/scan/walk';
+import { escapeControls } from './scanReport';
 
-/** Scans every file under `roots` into `out` (sorted by path); false (after a message) when a path cannot be read. */
-export async function collect(roots: string[], scanner: Scanner, maxBytes: number, out: FileScan[]): Promise<boolean> {
+const rel = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/') || path.basename(file);
+
+function problem(p: string, e: unknown): void {
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === 'ESPECIAL' ? err.message : `cannot read: ${err.code ?? err.message}`;
+  process.stderr.write(`${escapeControls(p)}: error: ${why}\n`);
+}
+
+/**
+ * Scans every file under `roots` into `out` (sorted by path). Paths, folders and files that cannot be
+ * read are reported on stderr and skipped; returns how many there were.
+ */
+export async function collect(roots: string[], scanner: Scanner, maxBytes: number, out: FileScan[]): Promise<number> {
+  let failed = 0;
+  const onError = (p: string, e: NodeJS.ErrnoException) => {
+    problem(rel(p), e);
+    failed++;
+  };
   for (const root of roots) {
     try {
       await stat(root);
     } catch (e) {
-      process.stderr.write(`${root}: error: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return false;
+      problem(root, e);
+      failed++;
+      continue;
     }
-  }
-  let failed = false;
-  for (const root of roots) {
-    for await (const file of walkFiles(root)) {
-      const rel = path.relative(process.cwd(), file).split(path.sep).join('/') || path.basename(file);
-      try {
-        // Synchronous reads: for many small files they beat the promise-based API by a wide margin.
-        out.push(scanner.scanFileSync(file, rel, maxBytes));
-      } catch (e) {
-        process.stderr.write(`${rel}: error: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-        failed = true;
+    try {
+      for await (const file of walkFiles(root, onError)) {
+        const name = rel(file);
+        try {
+          // Synchronous reads: for many small files they beat the promise-based API by a wide margin.
+          out.push(scanner.scanFileSync(file, name, maxBytes));
+        } catch (e) {
+          problem(name, e);
+          failed++;
+        }
       }
+    } catch (e) {
+      problem(root, e);
+      failed++;
     }
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return !failed;
+  return failed;
 }

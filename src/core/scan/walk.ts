@@ -1,5 +1,5 @@
 // Lists the files under a folder, honouring .gitignore files and skipping VCS and dependency folders.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -10,14 +10,54 @@ interface Level {
   ig: Ignore;
 }
 
-/** Yields absolute paths of files under `root` (or `root` itself when it is a file), in a stable order. */
-export async function* walkFiles(root: string): AsyncIterable<string> {
+/** Called for a folder or link that cannot be read; the walk goes on without it. */
+export type WalkErrorHandler = (path: string, error: NodeJS.ErrnoException) => void;
+
+/** What a path that is neither a file nor a folder is, in words ("a FIFO (named pipe)"). */
+export function describeSpecial(st: Stats): string | undefined {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return undefined;
+}
+
+interface Walk {
+  /** The real path of the root folder: links are followed only to files inside it. */
+  realRoot: string;
+  root: string;
+  /** Real paths of the files yielded so far, so that a file reached through links is scanned once. */
+  seen: Set<string>;
+  onError: WalkErrorHandler;
+}
+
+/**
+ * Yields absolute paths of files under `root` (or `root` itself when it is a file), in a stable order.
+ * Unreadable folders go to `onError` (by default the walk throws). Symbolic links to files inside the
+ * root are followed (each file yielded once); links to folders and to anything outside the root are not.
+ * Throws when `root` is neither a file nor a folder (a FIFO, a device), saying what it is.
+ */
+export async function* walkFiles(root: string, onError?: WalkErrorHandler): AsyncIterable<string> {
   const st = await fs.stat(root);
   if (st.isFile()) {
     yield root;
     return;
   }
-  yield* walkDir(root, await enclosingLevels(path.resolve(root)));
+  if (!st.isDirectory()) {
+    const what = describeSpecial(st) ?? 'not a file or folder';
+    throw Object.assign(new Error(`${what}, not a file or folder: not scanned`), { code: 'ESPECIAL' });
+  }
+  const walk: Walk = {
+    root: path.resolve(root),
+    realRoot: await fs.realpath(root),
+    seen: new Set(),
+    onError:
+      onError ??
+      ((_p, e) => {
+        throw e;
+      }),
+  };
+  yield* walkDir(walk, walk.root, await enclosingLevels(walk.root));
 }
 
 /** The .gitignore files above `root` up to its repository's top (none when `root` is not inside a repository). */
@@ -46,22 +86,57 @@ function exists(p: string): Promise<boolean> {
   );
 }
 
-async function* walkDir(dir: string, levels: Level[]): AsyncIterable<string> {
+const realOf = (w: Walk, full: string) => path.join(w.realRoot, path.relative(w.root, full));
+
+function inside(w: Walk, real: string): boolean {
+  const rel = path.relative(w.realRoot, real);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+async function* walkDir(w: Walk, dir: string, levels: Level[]): AsyncIterable<string> {
   const here = [...levels];
+  let entries;
+  try {
+    entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (e) {
+    w.onError(dir, e as NodeJS.ErrnoException);
+    return;
+  }
   try {
     const gi = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
     here.push({ dir, ig: ignore().add(gi) });
   } catch {
     // no .gitignore here
   }
-  const entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory() && SKIP_DIRS.has(e.name)) continue;
     const isDir = e.isDirectory();
     if (ignored(full, isDir, here)) continue;
-    if (isDir) yield* walkDir(full, here);
-    else if (e.isFile()) yield full;
+    if (isDir) yield* walkDir(w, full, here);
+    else if (e.isFile()) {
+      const real = realOf(w, full);
+      if (w.seen.has(real)) continue;
+      w.seen.add(real);
+      yield full;
+    } else if (e.isSymbolicLink()) {
+      const real = await linkedFile(w, full);
+      if (real === undefined || w.seen.has(real)) continue;
+      w.seen.add(real);
+      yield full;
+    }
+    // FIFOs, sockets and devices inside a folder are never opened (reading a FIFO would block).
+  }
+}
+
+/** The real path of a link's target when it is a regular file inside the root; undefined otherwise. */
+async function linkedFile(w: Walk, link: string): Promise<string | undefined> {
+  try {
+    const real = await fs.realpath(link);
+    if (!inside(w, real)) return undefined;
+    return (await fs.stat(real)).isFile() ? real : undefined;
+  } catch {
+    return undefined; // a dangling link: nothing to scan
   }
 }
 

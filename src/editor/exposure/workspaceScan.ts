@@ -26,7 +26,8 @@ export async function scanWorkspace(s: Services, results: vscode.DiagnosticColle
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       const active = s.inventory.activeTools();
       for (const folder of folders) {
-        for await (const file of walkFiles(folder.uri.fsPath)) {
+        const skip = (dir: string, e: NodeJS.ErrnoException) => s.log.warn(`scan: ${dir}: cannot read: ${e.code ?? e.message}`);
+        for await (const file of walkFiles(folder.uri.fsPath, skip)) {
           if (token.isCancellationRequested) {
             void vscode.window.showInformationMessage(vscode.l10n.t('Scan cancelled after {0} files.', files));
             return { files, findings };
