@@ -117,9 +117,12 @@ describe('exposure', function () {
     const line = doc.getText().split('\n').findIndex((l) => l.includes('accessKeyId'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 30, line, 31));
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.some((t) => /ai-policy:allow/.test(t)), JSON.stringify(titles));
-    assert.ok(titles.some((t) => /ignore files/.test(t)), JSON.stringify(titles));
-    assert.ok(titles.some((t) => /policy/.test(t)), JSON.stringify(titles));
+    // Best first: revoke and rotate, take the value out, keep AI tools away, the policy, and allowing last.
+    const order = [/^How to revoke and rotate AWS keys$/, /^Replace with an environment variable reference \(ACCESS_KEY_ID\)$/, /ignore files/, /policy/, /ai-policy:allow/];
+    assert.equal(titles.length, order.length, JSON.stringify(titles));
+    order.forEach((re, i) => assert.match(titles[i], re, JSON.stringify(titles)));
+    assert.equal(actions[0].command?.command, 'vscode.open');
+    assert.ok(!actions[titles.length - 1].isPreferred);
     const allow = actions.find((a) => /ai-policy:allow/.test(a.title))!;
     await vscode.workspace.applyEdit(allow.edit!);
     assert.match(doc.lineAt(line).text, /\/\/ ai-policy:allow aws-access-key-id$/);
