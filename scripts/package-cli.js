@@ -1,7 +1,8 @@
 // Builds the command-line tool as its own npm package, ai-policy-cli-<version>.tgz, which
 // `npm install -g ./ai-policy-cli-<version>.tgz` turns into an `ai-policy` command. The CLI is one bundle;
 // its only dependency is the reference server's native SQLite binding (better-sqlite3), which npm resolves
-// for the installing machine (a prebuilt binary, or a build from source).
+// for the installing machine (a prebuilt binary, or a build from source). The PostgreSQL driver (pg, plain
+// JavaScript) is bundled into cli.js.
 // Usage: node scripts/package-cli.js [--out DIR]   (default: the repository root, beside the .vsix)
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -32,7 +33,8 @@ ai-policy scan .
 \`\`\`
 
 Needs Node ${manifest.engines.node}. \`ai-policy server\` uses better-sqlite3, installed with the package
-(a prebuilt binary for your platform, or built from source with python3, make and a C++ compiler).
+(a prebuilt binary for your platform, or built from source with python3, make and a C++ compiler);
+the PostgreSQL driver for \`--db postgres://...\` is included.
 See docs/policy.md (writing the policy), docs/scan.md (scanning) and docs/server.md (the audit server).
 `;
 
@@ -46,7 +48,7 @@ async function main() {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'pg-native'],
     loader: { '.yaml': 'text' },
     minify: true,
     banner: { js: '#!/usr/bin/env node' },
