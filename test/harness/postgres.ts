@@ -41,7 +41,8 @@ function freePort(): Promise<number> {
 
 let counter = 0;
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `durable`: keep fsync on (the benchmark); tests run without it. */
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = postgresBin();
   const asRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pg-'));
@@ -59,7 +60,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   as('initdb', ['-D', data, '--auth=trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   const start = (): void => {
-    as('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, '-l', path.join(dir, 'log'), 'start', '-w', '-t', '60']);
+    as('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1${opts.durable ? '' : ' -c fsync=off'} -c max_connections=200`, '-l', path.join(dir, 'log'), 'start', '-w', '-t', '60']);
   };
   const pause = (): void => {
     as('pg_ctl', ['-D', data, '-m', 'immediate', 'stop', '-w']);

@@ -1,11 +1,11 @@
 // The report's aggregates on PostgreSQL, maintained in the ingest transaction (the SQLite store's
 // ../sqlite/aggregates.ts, same rules). Frequent summaries (developers, machines, activity days, daily
-// inventories, exposures) are summed per batch in memory and written with one statement per table;
-// tool history and the rarer records are written event by event.
+// inventories, exposures, policy versions, acknowledgements) are folded per batch in memory with the
+// same merge rules and written with one statement per table; tool history goes, in arrival order, to
+// one call of the aip_snapshots function (snapshotsFunction.ts).
 import type { AuthKind } from '../types';
 import { dayOf, type StoredEvent } from '../sqlite/aggregates';
 import type { SnapshotTool } from '../sqlite/intervals';
-import { applySnapshot } from './intervals';
 import type { Client } from './pool';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
@@ -24,6 +24,10 @@ export class PgAggregates {
   private readonly exposureDays = new Map<string, { n: number; last: number }>();
   private readonly exposureClasses = new Map<string, number>();
   private readonly exposureTools = new Map<string, number>();
+  private readonly snapshots = { dev: [] as string[], machine: [] as string[], at: [] as number[], tools: [] as string[] };
+  private readonly versions = new Map<string, { version: number; hash: string; signature: string; org: string | null; published: string | null; effective: string | null; reviewedOn: string | null; nextReview: string | null; first: number; last: number }>();
+  private readonly acks = new Map<string, { dev: string; version: number; hash: string | null; first: number; auth: AuthKind; verified: number | null }>();
+  private readonly trainings = { dev: [] as string[], id: [] as string[], at: [] as number[], auth: [] as string[], title: [] as (string | null)[] };
 
   constructor(private readonly c: Client) {}
 
@@ -45,7 +49,7 @@ export class PgAggregates {
     }
   }
 
-  async apply(e: StoredEvent, auth: AuthKind): Promise<void> {
+  apply(e: StoredEvent, auth: AuthKind): void {
     const data = obj(e.data);
     const day = dayOf(e.at);
     const dev = e.developer;
@@ -61,40 +65,50 @@ export class PgAggregates {
         }
         const key = K(day, dev);
         this.daily.set(key, Math.max(this.daily.get(key) ?? 0, tools.filter((t) => t.enabled !== 0).length));
-        await applySnapshot(this.c, dev, e.machine ?? '', e.at, tools);
+        this.snapshots.dev.push(dev);
+        this.snapshots.machine.push(e.machine ?? '');
+        this.snapshots.at.push(e.at);
+        this.snapshots.tools.push(JSON.stringify([...new Map(tools.map((t) => [t.id, t])).values()]));
         return;
       }
       case 'policy.loaded': {
         if (typeof data.version !== 'number') return;
-        await this.c.query(
-          `INSERT INTO policy_versions AS p (version, hash, signature, organization, published, effective, reviewed_on, next_review, first_at, last_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (version, hash, signature) DO UPDATE SET
-             organization = coalesce(excluded.organization, p.organization), published = coalesce(excluded.published, p.published),
-             effective = coalesce(excluded.effective, p.effective), reviewed_on = coalesce(excluded.reviewed_on, p.reviewed_on),
-             next_review = coalesce(excluded.next_review, p.next_review), first_at = least(p.first_at, excluded.first_at), last_at = greatest(p.last_at, excluded.last_at)`,
-          [data.version, str(data.hash) ?? '', str(data.signature) ?? '', str(data.organization), str(data.published), str(data.effective), str(data.reviewedOn), str(data.nextReview), e.at],
-        );
+        const v = { version: data.version, hash: str(data.hash) ?? '', signature: str(data.signature) ?? '', org: str(data.organization), published: str(data.published), effective: str(data.effective), reviewedOn: str(data.reviewedOn), nextReview: str(data.nextReview), first: e.at, last: e.at };
+        const key = K(v.version, v.hash, v.signature);
+        const p = this.versions.get(key);
+        if (!p) this.versions.set(key, v);
+        else {
+          // As the upsert merges: later non-empty fields win, the first and last times widen.
+          Object.assign(p, { org: v.org ?? p.org, published: v.published ?? p.published, effective: v.effective ?? p.effective, reviewedOn: v.reviewedOn ?? p.reviewedOn, nextReview: v.nextReview ?? p.nextReview });
+          p.first = Math.min(p.first, v.first);
+          p.last = Math.max(p.last, v.last);
+        }
         return;
       }
       case 'policy.acknowledged': {
         const v = typeof data.version === 'number' ? data.version : e.policyVersion;
         if (v === null) return;
-        await this.c.query(
-          `INSERT INTO acks AS a (developer, version, hash, first_at, first_auth, verified_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (developer, version) DO UPDATE SET
-             hash = CASE WHEN excluded.first_at < a.first_at THEN coalesce(excluded.hash, a.hash) ELSE coalesce(a.hash, excluded.hash) END,
-             first_auth = CASE WHEN excluded.first_at < a.first_at THEN excluded.first_auth ELSE a.first_auth END,
-             first_at = least(a.first_at, excluded.first_at),
-             verified_at = CASE WHEN excluded.verified_at IS NULL THEN a.verified_at WHEN a.verified_at IS NULL THEN excluded.verified_at
-                                ELSE least(a.verified_at, excluded.verified_at) END`,
-          [dev, v, str(data.hash), e.at, auth, verifiedAt],
-        );
+        const key = K(dev, v);
+        const a = this.acks.get(key);
+        const hash = str(data.hash);
+        if (!a) this.acks.set(key, { dev, version: v, hash, first: e.at, auth, verified: verifiedAt });
+        else {
+          // The same rules as the upsert: the earliest acknowledgement's hash and authentication, the earliest verified time.
+          a.hash = e.at < a.first ? (hash ?? a.hash) : (a.hash ?? hash);
+          if (e.at < a.first) a.auth = auth;
+          a.first = Math.min(a.first, e.at);
+          a.verified = verifiedAt === null ? a.verified : a.verified === null ? verifiedAt : Math.min(a.verified, verifiedAt);
+        }
         return;
       }
       case 'training.completed': {
         const id = str(data.trainingId) ?? str(data.training);
         if (id) {
-          await this.c.query(`INSERT INTO training_completions (developer, training, at, auth, title) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [dev, id, e.at, auth, str(data.title)]);
+          this.trainings.dev.push(dev);
+          this.trainings.id.push(id);
+          this.trainings.at.push(e.at);
+          this.trainings.auth.push(auth);
+          this.trainings.title.push(str(data.title));
         }
         return;
       }
@@ -115,6 +129,40 @@ export class PgAggregates {
   /** Writes the batch's summaries, one statement per table. */
   async flush(): Promise<void> {
     const c = this.c;
+    if (this.snapshots.dev.length) {
+      const x = this.snapshots;
+      await c.query(`SELECT aip_snapshots($1::text[], $2::text[], $3::bigint[], $4::jsonb[])`, [x.dev, x.machine, x.at, x.tools]);
+    }
+    if (this.versions.size) {
+      const v = [...this.versions.values()];
+      await c.query(
+        `INSERT INTO policy_versions AS p (version, hash, signature, organization, published, effective, reviewed_on, next_review, first_at, last_at)
+         SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])
+         ON CONFLICT (version, hash, signature) DO UPDATE SET
+           organization = coalesce(excluded.organization, p.organization), published = coalesce(excluded.published, p.published),
+           effective = coalesce(excluded.effective, p.effective), reviewed_on = coalesce(excluded.reviewed_on, p.reviewed_on),
+           next_review = coalesce(excluded.next_review, p.next_review), first_at = least(p.first_at, excluded.first_at), last_at = greatest(p.last_at, excluded.last_at)`,
+        [v.map((r) => r.version), v.map((r) => r.hash), v.map((r) => r.signature), v.map((r) => r.org), v.map((r) => r.published), v.map((r) => r.effective), v.map((r) => r.reviewedOn), v.map((r) => r.nextReview), v.map((r) => r.first), v.map((r) => r.last)],
+      );
+    }
+    if (this.acks.size) {
+      const a = [...this.acks.values()];
+      await c.query(
+        `INSERT INTO acks AS a (developer, version, hash, first_at, first_auth, verified_at)
+         SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::bigint[], $5::text[], $6::bigint[])
+         ON CONFLICT (developer, version) DO UPDATE SET
+           hash = CASE WHEN excluded.first_at < a.first_at THEN coalesce(excluded.hash, a.hash) ELSE coalesce(a.hash, excluded.hash) END,
+           first_auth = CASE WHEN excluded.first_at < a.first_at THEN excluded.first_auth ELSE a.first_auth END,
+           first_at = least(a.first_at, excluded.first_at),
+           verified_at = CASE WHEN excluded.verified_at IS NULL THEN a.verified_at WHEN a.verified_at IS NULL THEN excluded.verified_at
+                              ELSE least(a.verified_at, excluded.verified_at) END`,
+        [a.map((r) => r.dev), a.map((r) => r.version), a.map((r) => r.hash), a.map((r) => r.first), a.map((r) => r.auth), a.map((r) => r.verified)],
+      );
+    }
+    if (this.trainings.dev.length) {
+      const t = this.trainings;
+      await c.query(`INSERT INTO training_completions (developer, training, at, auth, title) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`, [t.dev, t.id, t.at, t.auth, t.title]);
+    }
     const cols = <T extends unknown[]>(keys: Iterable<string>): T[] => [...keys].map((k) => JSON.parse(k) as T);
     if (this.developers.size) {
       const d = [...this.developers];

@@ -6,6 +6,8 @@
 
 export const SCHEMA_VERSION = 1;
 
+import { SNAPSHOTS_FUNCTION } from './snapshotsFunction';
+
 export const SCHEMA_V1 = `
 CREATE TABLE events (
   seq bigint PRIMARY KEY, id text NOT NULL UNIQUE, type text NOT NULL, time text NOT NULL, at bigint NOT NULL,
@@ -49,6 +51,7 @@ CREATE TABLE exposure_tools (day integer NOT NULL, developer text NOT NULL, tool
 CREATE TABLE enrollments (token_hash text PRIMARY KEY, developer text NOT NULL, created_at bigint NOT NULL, revoked_at bigint);
 CREATE INDEX enrollments_developer ON enrollments (developer);
 CREATE TABLE sessions (id_hash text PRIMARY KEY, expires_at bigint NOT NULL);
+${SNAPSHOTS_FUNCTION}
 `;
 
 export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];
