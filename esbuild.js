@@ -41,6 +41,8 @@ async function main() {
   const builds = [
     { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    // The agent hook runs on every tool call of an agent: its own small bundle (see src/cli/hookMain.ts).
+    { ...common, entryPoints: { hook: 'src/cli/hookMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   ];
   if (tests) {
     builds.push({
@@ -59,6 +61,7 @@ async function main() {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);
+  fs.chmodSync('dist/hook.js', 0o755);
 }
 
 main().catch((e) => {
