@@ -9,7 +9,7 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
 /** Native or editor-provided modules stay outside the bundles. */
-const external = ['vscode', 'better-sqlite3', 'playwright-core', 'mocha', 'secretlint'];
+const external = ['vscode', 'typescript', 'better-sqlite3', 'playwright-core', 'mocha', 'secretlint'];
 
 function listTests(dir) {
   if (!fs.existsSync(dir)) return [];
