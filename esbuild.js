@@ -43,6 +43,8 @@ async function main() {
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
     // The agent hook runs on every tool call of an agent: its own small bundle (see src/cli/hookMain.ts).
     { ...common, entryPoints: { hook: 'src/cli/hookMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    // The policy viewer's webview script runs in the webview (a browser), not in Node.
+    { ...common, entryPoints: { viewer: 'src/webview/viewer.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022', external: [], sourcemap: false },
   ];
   if (tests) {
     builds.push({
