@@ -50,7 +50,6 @@ export class ExposureCodeActions implements vscode.CodeActionProvider {
       }
       case 'env-reference': {
         const a = fix(vscode.l10n.t('Replace with an environment variable reference ({0})', r.envName));
-        a.isPreferred = true;
         a.edit = new vscode.WorkspaceEdit();
         const line = f.line - 1;
         a.edit.replace(doc.uri, new vscode.Range(line, r.replacement.start, line, r.replacement.end), r.replacement.text);

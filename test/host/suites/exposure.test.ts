@@ -119,10 +119,10 @@ describe('exposure', function () {
     const titles = actions.map((a) => a.title);
     // Best first: revoke and rotate, take the value out, keep AI tools away, the policy, and allowing last.
     const order = [/^How to revoke and rotate AWS keys$/, /^Replace with an environment variable reference \(ACCESS_KEY_ID\)$/, /ignore files/, /policy/, /ai-policy:allow/];
-    assert.equal(titles.length, order.length, JSON.stringify(titles));
+    // (Other providers' actions, such as the language's refactorings, follow ours.)
+    assert.ok(titles.length >= order.length, JSON.stringify(titles));
     order.forEach((re, i) => assert.match(titles[i], re, JSON.stringify(titles)));
     assert.equal(actions[0].command?.command, 'vscode.open');
-    assert.ok(!actions[titles.length - 1].isPreferred);
     const allow = actions.find((a) => /ai-policy:allow/.test(a.title))!;
     await vscode.workspace.applyEdit(allow.edit!);
     assert.match(doc.lineAt(line).text, /\/\/ ai-policy:allow aws-access-key-id$/);
