@@ -1,12 +1,14 @@
 // Builds the command-line tool as its own npm package, ai-policy-cli-<version>.tgz, which
 // `npm install -g ./ai-policy-cli-<version>.tgz` turns into an `ai-policy` command. The CLI is one bundle;
 // its only dependency is the reference server's native SQLite binding (better-sqlite3), which npm resolves
-// for the installing machine (a prebuilt binary, or a build from source).
+// for the installing machine (a prebuilt binary, or a build from source). The PostgreSQL driver (pg, plain
+// JavaScript) is bundled into cli.js.
 // Usage: node scripts/package-cli.js [--out DIR]   (default: the repository root, beside the .vsix)
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { policyValidatorPlugin } = require('./build/policyValidator');
 
 const root = path.resolve(__dirname, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -34,7 +36,8 @@ ai-policy hooks install --harness all   # block AI agents (Claude Code, Codex, C
 \`\`\`
 
 Needs Node ${manifest.engines.node}. \`ai-policy server\` uses better-sqlite3, installed with the package
-(a prebuilt binary for your platform, or built from source with python3, make and a C++ compiler).
+(a prebuilt binary for your platform, or built from source with python3, make and a C++ compiler);
+the PostgreSQL driver for \`--db postgres://...\` is included.
 See docs/policy.md (writing the policy), docs/scan.md (scanning) and docs/server.md (the audit server).
 `;
 
@@ -51,7 +54,8 @@ async function main() {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3', 'pg-native'],
+      plugins: [policyValidatorPlugin],
       loader: { '.yaml': 'text' },
       minify: true,
       banner: { js: '#!/usr/bin/env node' },
