@@ -100,6 +100,7 @@ export class PolicyViewer extends Disposable {
       acknowledgedText: this.store.developer.acknowledgedText(),
       trainings: this.store.trainingStates(),
       problems: this.store.problems,
+      translate: (m) => vscode.l10n.t(m),
     });
   }
 
