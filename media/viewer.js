@@ -69,6 +69,7 @@
       section('tools', 'AI tools', [toolsTable(m.tools)]),
       section('data', 'Data handling', [dataTable(m), m.dataRules.length ? rulesTable(m.dataRules) : false]),
       m.mcp ? section('mcp', 'MCP servers and agents', mcp(m.mcp)) : false,
+      m.machine ? section('machine', 'This machine', machine(m.machine)) : false,
       m.disclosure ? section('disclosure', 'Disclosure', [
         h('p', {}, [m.disclosure.required ? 'Disclose AI assistance in every commit it contributed to:' : 'You may disclose AI assistance in commits:']),
         h('pre', {}, [m.disclosure.example]),
@@ -125,6 +126,23 @@
         h('td', {}, [...r.paths.map((p) => h('code', {}, [p])), r.pattern ? h('code', {}, [r.pattern]) : false]),
       ]))),
     ]);
+  }
+  function machine(x) {
+    const out = [];
+    if (x.managed.length) out.push(h('p', {}, [`Managed by your organization: ${x.managed.join(', ')}. Your own values for these settings are ignored.`]));
+    if (x.drift.length) {
+      out.push(h('p', {}, ['VS Code settings this machine does not enforce as the policy requires (your administrator can enforce them with the VS Code policy file):']));
+      out.push(h('table', {}, [
+        h('thead', {}, [h('tr', {}, ['Setting', 'Required', 'This machine', 'VS Code policy'].map((t) => h('th', {}, [t])))]),
+        h('tbody', {}, x.drift.map((d) => h('tr', {}, [
+          h('td', {}, [h('code', {}, [d.setting])]),
+          h('td', {}, [d.required]),
+          h('td', {}, [badge(d.actual, 'warn')]),
+          h('td', {}, [h('code', {}, [d.policyName])]),
+        ]))),
+      ]));
+    } else out.push(h('p', {}, ['Every VS Code setting the policy requires is in force.']));
+    return out;
   }
   function mcp(x) {
     const out = [

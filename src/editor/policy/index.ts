@@ -1,5 +1,6 @@
 // Wires the policy feature: viewer, acknowledgement prompt and commands.
 import vscode = require('vscode');
+import { MANAGED_LABELS } from '../managedLabels';
 import type { Services } from '../services';
 import { AckPrompter } from './ackPrompt';
 import { acknowledgeCommand, completeTrainingCommand, refreshCommand } from './commands';
@@ -10,7 +11,11 @@ export function registerPolicy(s: Services): void {
   const store = s.policy;
   const acknowledge = () => acknowledgeCommand(store);
   const completeTraining = (id?: string) => completeTrainingCommand(store, id);
-  const viewer = new PolicyViewer(s.context.extensionUri, store, { acknowledge, completeTraining });
+  const machine = {
+    state: () => ({ managed: s.config.managed.keys.map((k) => MANAGED_LABELS[k]()), drift: s.enforcement.drift.map((d) => ({ ...d })) }),
+    events: [s.enforcement.onDidChange, s.config.onDidChange],
+  };
+  const viewer = new PolicyViewer(s.context.extensionUri, store, { acknowledge, completeTraining }, machine);
   const prompter = new AckPrompter(store, s.log, { read: () => viewer.show(), acknowledge });
   s.context.subscriptions.push(
     viewer,

@@ -12,6 +12,7 @@ export interface ViewerInputs {
   acknowledgedText?: string;
   trainings: TrainingState[];
   problems: readonly PolicyProblem[];
+  machine?: ViewerModel['machine'];
 }
 
 export function conditionLines(c: ToolConditions | undefined): string[] {
@@ -77,6 +78,7 @@ export function buildViewerModel(i: ViewerInputs): ViewerModel {
     acknowledgement: { required: i.ack.required, acknowledged: i.ack.acknowledged, dueAt: i.ack.dueAt, overdue: i.ack.overdue, acknowledgedVersion: i.ackRecord?.version },
     changes: changesSinceAcknowledged(i),
     problems: i.problems.map((pr) => `${pr.line ? `${pr.line}:${pr.col ?? 1}: ` : ''}${pr.message}`),
+    machine: i.machine && (i.machine.managed.length || i.machine.drift.length) ? i.machine : undefined,
   };
 }
 
