@@ -3,13 +3,14 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { policyValidatorPlugin } = require('./scripts/build/policyValidator');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
 /** Native or editor-provided modules stay outside the bundles. */
-const external = ['vscode', 'better-sqlite3', 'playwright-core', 'mocha', 'secretlint'];
+const external = ['vscode', 'typescript', 'better-sqlite3', 'pg-native', 'playwright-core', 'mocha', 'secretlint'];
 
 function listTests(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -35,6 +36,8 @@ const common = {
   sourcesContent: false,
   // The starter policy is part of the CLI (`ai-policy init`), read as text.
   loader: { '.yaml': 'text' },
+  // The policy JSON Schema's validator, generated as code (no schema compile at start).
+  plugins: [policyValidatorPlugin],
 };
 
 async function main() {
@@ -43,6 +46,8 @@ async function main() {
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
     // The agent hook runs on every tool call of an agent: its own small bundle (see src/cli/hookMain.ts).
     { ...common, entryPoints: { hook: 'src/cli/hookMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    // The policy viewer's webview script runs in the webview (a browser), not in Node.
+    { ...common, entryPoints: { viewer: 'src/webview/viewer.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022', external: [], sourcemap: false },
   ];
   if (tests) {
     builds.push({

@@ -7,6 +7,7 @@ import { answer, decide, denialMessage, type DecideContext, type Decision, type 
 import { parsePayload } from '../../core/hooks/payload';
 import { isHarness, HARNESSES, type Harness, type HookRequest } from '../../core/hooks/request';
 import { resolveHookPolicy, type Resolved } from '../../core/hooks/resolve';
+import { readManagedConfig, type ManagedConfig } from '../../core/managed/managedConfig';
 import { spoolEvent } from '../../core/hooks/spool';
 import { agentStateDir } from '../../core/hooks/stateDir';
 import type { Policy } from '../../core/policy/types';
@@ -21,7 +22,10 @@ and exits 0. Install it with "ai-policy hooks install --harness H".
 
 The policy: --policy FILE, else the managed configuration's policy source, else the policy the
 editor last verified. When none can be loaded the policy's agents.hooks.onError decides (allow
-by default); the failure is recorded as agent.hookError.`;
+by default); the failure is recorded as agent.hookError.
+
+The managed configuration's hooksMode: enforce (default) refuses; audit records what would have
+been refused (agent.blocked with mode "audit") and lets every call through; off allows all.`;
 
 /** Largest payload read (a prompt with attachments can be large; beyond this the call is judged an error). */
 const MAX_PAYLOAD = 8 * 1024 * 1024;
@@ -92,17 +96,34 @@ function lazyContext(policy: Policy, policyFile: string | undefined): DecideCont
   };
 }
 
+export interface JudgeOptions {
+  policyFile?: string;
+  /** The managed file (tests pass one; otherwise the platform's fixed path). */
+  managedPath?: string;
+}
+
+type HooksMode = NonNullable<ManagedConfig['hooksMode']>;
+
+/** The managed hooks mode; a broken managed file leaves enforcement on (the policy load then reports it). */
+function hooksMode(managedPath?: string): HooksMode {
+  return readManagedConfig(managedPath).config?.hooksMode ?? 'enforce';
+}
+
+const SILENT: HookAnswer = { stdout: '', stderr: '', exitCode: 0 };
+
 /** Judges one payload; exported for the CLI and the hook bundle. */
-export async function judge(harness: Harness, payload: string, policyFile?: string): Promise<HookAnswer> {
+export async function judge(harness: Harness, payload: string, opts: JudgeOptions = {}): Promise<HookAnswer> {
+  const mode = hooksMode(opts.managedPath);
+  if (mode === 'off') return SILENT;
   let req: HookRequest;
   try {
     req = parsePayload(harness, payload);
   } catch (e) {
-    return failed(harness, { harness, event: 'unknown', kind: 'tool', cwd: process.cwd(), files: [], commands: [], texts: [] }, 'payload', (e as Error).message);
+    return failed(harness, { harness, event: 'unknown', kind: 'tool', cwd: process.cwd(), files: [], commands: [], texts: [] }, 'payload', (e as Error).message, mode);
   }
-  if (req.kind === 'other') return { stdout: '', stderr: '', exitCode: 0 };
-  const resolved: Resolved = await resolveHookPolicy({ policyFile });
-  if (!resolved.ok) return failed(harness, req, 'policy', resolved.error);
+  if (req.kind === 'other') return SILENT;
+  const resolved: Resolved = await resolveHookPolicy({ policyFile: opts.policyFile, managedPath: opts.managedPath });
+  if (!resolved.ok) return failed(harness, req, 'policy', resolved.error, mode);
   const d = decide(req, lazyContext(resolved.policy, resolved.file));
   if (d.verdict === 'deny') {
     record('agent.blocked', {
@@ -113,13 +134,16 @@ export async function judge(harness: Harness, payload: string, policyFile?: stri
       classes: d.classes,
       ...(d.file ? { pathHash: sha256(d.file) } : {}),
       ...(req.mcp?.server ? { mcpServer: req.mcp.server } : {}),
+      mode,
     });
+    // Audit mode: the organization watches before it enforces; the agent is not told.
+    if (mode === 'audit') return SILENT;
   }
   return answer(req, d);
 }
 
-async function failed(harness: Harness, req: HookRequest, code: string, message: string): Promise<HookAnswer> {
-  const choice = await onErrorChoice();
+async function failed(harness: Harness, req: HookRequest, code: string, message: string, mode: HooksMode = 'enforce'): Promise<HookAnswer> {
+  const choice = mode === 'audit' ? 'allow' : await onErrorChoice();
   record('agent.hookError', { harness, code, reason: message.slice(0, 200), action: choice });
   process.stderr.write(`ai-policy hook: ${message}\n`);
   if (choice === 'allow') return { stdout: '', stderr: '', exitCode: 0 };
@@ -144,11 +168,11 @@ export async function run(args: string[]): Promise<number> {
     payload = await readStdin();
   } catch (e) {
     payload = '';
-    const a = await failed(harness, { harness, event: 'unknown', kind: 'tool', cwd: process.cwd(), files: [], commands: [], texts: [] }, 'payload', (e as Error).message);
+    const a = await failed(harness, { harness, event: 'unknown', kind: 'tool', cwd: process.cwd(), files: [], commands: [], texts: [] }, 'payload', (e as Error).message, hooksMode());
     process.stdout.write(a.stdout);
     return a.exitCode;
   }
-  const a = await judge(harness, payload, parsed.values.policy);
+  const a = await judge(harness, payload, { policyFile: parsed.values.policy });
   if (a.stdout) process.stdout.write(a.stdout);
   if (a.stderr) process.stderr.write(a.stderr);
   return a.exitCode;

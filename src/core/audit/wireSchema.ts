@@ -50,7 +50,8 @@ export const EVENT_FIELDS: Readonly<Record<AuditEventType, Readonly<Record<strin
   'ignoreFiles.added': { files: 'ids' },
   'ignoreFiles.written': { files: 'ids' },
   // Recorded by agent hooks (ai-policy hook): never the file, command or prompt, only its rules, classes and a path hash.
-  'agent.blocked': { harness: 'id', tool: 'text', action: 'id', rules: 'ids', classes: 'ids', pathHash: 'hash', mcpServer: 'text', hookTime: 'date' },
+  // `mode` is the managed hooks mode: `audit` records what enforcement would have refused and lets it through.
+  'agent.blocked': { harness: 'id', tool: 'text', action: 'id', rules: 'ids', classes: 'ids', pathHash: 'hash', mcpServer: 'text', mode: 'id', hookTime: 'date' },
   'agent.hookError': { harness: 'id', code: 'id', action: 'id', hookTime: 'date' },
   'agent.hooksInstalled': { harnesses: 'ids', scope: 'id' },
   // The VS Code settings (and the policy names that would enforce them) this machine does not set as the policy requires.

@@ -1,19 +1,14 @@
 // Validates a parsed policy against the JSON Schema that ships with the extension.
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import schemaJson from '../../../schema/aipolicy.schema.json';
+import validate = require('policy-validator:generated');
 import { describeSchemaErrors, type SchemaProblem } from './schemaMessages';
 
 export type { SchemaProblem } from './schemaMessages';
 
 export const policySchema = schemaJson;
 
-/** Compiled once per module load; the validator itself holds no per-call state that leaks between calls. */
-const validate = (() => {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv, ['date', 'uri']);
-  return ajv.compile(schemaJson);
-})();
+/** SHA-256 of the schema text the bundled validator was generated from (see scripts/build/policyValidator.js). */
+export const validatorSchemaSha256: string = validate.schemaSha256;
 
 export function schemaProblems(value: unknown): SchemaProblem[] {
   if (validate(value)) return [];

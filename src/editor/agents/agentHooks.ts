@@ -108,6 +108,7 @@ export class AgentHooks extends Disposable implements AgentHooksService {
             classes: ids(d.classes),
             pathHash: str(d.pathHash) || undefined,
             mcpServer: str(d.mcpServer) || undefined,
+            mode: d.mode === 'audit' || d.mode === 'enforce' ? d.mode : undefined,
             hookTime: e.time,
           });
         } else {

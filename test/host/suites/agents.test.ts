@@ -65,13 +65,14 @@ describe('agents', function () {
   });
 
   it("takes what the hooks recorded into the audit queue, with the hook's time", async () => {
-    spoolEvent(stateDir, 'agent.blocked', { harness: 'claude', tool: 'Read', action: 'file', rules: ['path-dotenv'], classes: ['secret'], pathHash: 'ab'.repeat(32) }, new Date('2026-12-01T10:00:00Z'));
+    spoolEvent(stateDir, 'agent.blocked', { harness: 'claude', tool: 'Read', action: 'file', rules: ['path-dotenv'], classes: ['secret'], pathHash: 'ab'.repeat(32), mode: 'audit' }, new Date('2026-12-01T10:00:00Z'));
     await api.retargetAgents({ stateDir, home });
     const blocked = events.filter((e) => e.type === 'agent.blocked');
     assert.ok(blocked.length >= 2, JSON.stringify(events.map((e) => e.type)));
     const mine = blocked.find((e) => e.data.hookTime === '2026-12-01T10:00:00.000Z');
     assert.ok(mine, JSON.stringify(blocked));
     assert.deepEqual(mine.data.classes, ['secret']);
+    assert.equal(mine.data.mode, 'audit', 'a denial seen in audit mode stays marked as such');
     assert.ok(!fs.existsSync(path.join(stateDir, 'agent-events.jsonl')), 'the spool is emptied');
   });
 
