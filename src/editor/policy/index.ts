@@ -4,6 +4,7 @@ import { MANAGED_LABELS } from '../managedLabels';
 import type { Services } from '../services';
 import { AckPrompter } from './ackPrompt';
 import { acknowledgeCommand, completeTrainingCommand, refreshCommand } from './commands';
+import { noticeManagedOverrides } from './managedNotice';
 import { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyViewer } from './viewerPanel';
 
@@ -16,6 +17,7 @@ export function registerPolicy(s: Services): void {
     events: [s.enforcement.onDidChange, s.config.onDidChange],
   };
   const viewer = new PolicyViewer(s.context.extensionUri, store, { acknowledge, completeTraining }, machine);
+  noticeManagedOverrides(s);
   const prompter = new AckPrompter(store, s.log, { read: () => viewer.show(), acknowledge });
   s.context.subscriptions.push(
     viewer,
