@@ -125,7 +125,7 @@ export const runs: HostRun[] = [
     machineSettings: { 'aiPolicy.policySource': exposurePolicy },
     fakeExtensions: [exposureAssistant],
     env: { AI_POLICY_NODE: process.execPath },
-    suites: ['agents'],
+    suites: ['agents', 'enforcement'],
   },
   {
     name: 'exposure-untrusted',

@@ -14,6 +14,7 @@ export interface ViewerInputs {
   problems: readonly PolicyProblem[];
   /** Translates the model's own words (the extension passes vscode.l10n.t); default English. */
   translate?: (message: string) => string;
+  machine?: ViewerModel['machine'];
 }
 
 export function conditionLines(c: ToolConditions | undefined): string[] {
@@ -80,6 +81,7 @@ export function buildViewerModel(i: ViewerInputs): ViewerModel {
     acknowledgement: { required: i.ack.required, acknowledged: i.ack.acknowledged, dueAt: i.ack.dueAt, overdue: i.ack.overdue, acknowledgedVersion: i.ackRecord?.version },
     changes: changesSinceAcknowledged(i, t),
     problems: i.problems.map((pr) => `${pr.line ? `${pr.line}:${pr.col ?? 1}: ` : ''}${pr.message}`),
+    machine: i.machine && (i.machine.managed.length || i.machine.drift.length) ? i.machine : undefined,
   };
 }
 
