@@ -3,6 +3,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { policyValidatorPlugin } = require('./scripts/build/policyValidator');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -35,6 +36,7 @@ const common = {
   sourcesContent: false,
   // The starter policy is part of the CLI (`ai-policy init`), read as text.
   loader: { '.yaml': 'text' },
+  plugins: [policyValidatorPlugin],
 };
 
 async function main() {

@@ -1,19 +1,13 @@
-// Validates a parsed policy against the JSON Schema that ships with the extension.
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+// Validates a parsed policy against the JSON Schema that ships with the extension. The validator is generated
+// from the schema at build time, so nothing compiles the schema when the extension or the CLI starts.
 import schemaJson from '../../../schema/aipolicy.schema.json';
+import { validate } from './generatedValidator';
 import { describeSchemaErrors, type SchemaProblem } from './schemaMessages';
 
 export type { SchemaProblem } from './schemaMessages';
+export { schemaSha256 as validatorSchemaSha256 } from './generatedValidator';
 
 export const policySchema = schemaJson;
-
-/** Compiled once per module load; the validator itself holds no per-call state that leaks between calls. */
-const validate = (() => {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv, ['date', 'uri']);
-  return ajv.compile(schemaJson);
-})();
 
 export function schemaProblems(value: unknown): SchemaProblem[] {
   if (validate(value)) return [];
