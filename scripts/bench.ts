@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const parts = ['bench-scan.js', 'bench-server.js'];
+const parts = ['bench-startup.js', 'bench-scan.js', 'bench-server.js'];
 let failed = 0;
 for (const part of parts) {
   const file = path.join(__dirname, part);
