@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
 /** Native or editor-provided modules stay outside the bundles. */
-const external = ['vscode', 'better-sqlite3', 'playwright-core', 'mocha', 'secretlint'];
+const external = ['vscode', 'typescript', 'better-sqlite3', 'pg-native', 'playwright-core', 'mocha', 'secretlint'];
 
 function listTests(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -36,6 +36,7 @@ const common = {
   sourcesContent: false,
   // The starter policy is part of the CLI (`ai-policy init`), read as text.
   loader: { '.yaml': 'text' },
+  // The policy JSON Schema's validator, generated as code (no schema compile at start).
   plugins: [policyValidatorPlugin],
 };
 
@@ -65,6 +66,10 @@ async function main() {
       outdir: 'dist',
     },
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    // The agent hook runs on every tool call of an agent: its own small bundle (see src/cli/hookMain.ts).
+    { ...common, entryPoints: { hook: 'src/cli/hookMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    // The policy viewer's webview script runs in the webview (a browser), not in Node.
+    { ...common, entryPoints: { viewer: 'src/webview/viewer.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022', external: [], sourcemap: false },
   ];
   if (tests) {
     builds.push({
@@ -83,6 +88,7 @@ async function main() {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);
+  fs.chmodSync('dist/hook.js', 0o755);
 }
 
 main().catch((e) => {

@@ -5,7 +5,6 @@
 //      one-month range (the goal), all time, CSV, dashboard, evidence pack.
 // Usage: node esbuild.js --tests && node out/scripts/bench-server.js [--events N] [--stored N]
 import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -16,47 +15,12 @@ import { parseArgs } from 'node:util';
 import { openSqlite } from '../src/server/store/sqlite/db';
 import { createIngest } from '../src/server/store/sqlite/ingest';
 import { migrate } from '../src/server/store/sqlite/migrate';
-import type { CheckedEvent, IncomingEvent } from '../src/server/validate';
+import type { CheckedEvent } from '../src/server/validate';
+import { makeEvent } from './bench/serverEvents';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
 const TOKEN = 'bench-ingest-token-0123456789';
 const ADMIN = 'bench-admin-token-0123456789';
-const TYPES = ['inventory', 'inventory', 'inventory', 'exposure', 'exposure', 'policy.loaded', 'policy.acknowledged', 'training.completed', 'tool.added', 'disclosure.added'] as const;
-const TOOLS = [
-  { id: 'github.copilot', name: 'GitHub Copilot', status: 'approved' },
-  { id: 'github.copilot-chat', name: 'GitHub Copilot Chat', status: 'approved' },
-  { id: 'continue.continue', name: 'Continue', status: 'restricted' },
-  { id: 'acme.ai-helper', name: 'Acme AI Helper', status: 'unlisted' },
-  { id: 'codeium.codeium', name: 'Codeium', status: 'prohibited' },
-];
-const START = Date.UTC(2026, 5, 1);
-const SPAN = 180 * 86_400_000;
-
-/** Event i of n: time grows with i over 180 days; 2000 developers on 2500 machines; tool sets change now and then. */
-function makeEvent(i: number, n: number): IncomingEvent {
-  const type = TYPES[i % TYPES.length];
-  const dev = i % 2000;
-  const time = new Date(START + Math.floor((i / n) * SPAN)).toISOString();
-  const era = Math.floor((i / n) * 6); // the tool set of a developer changes about monthly
-  const tools = TOOLS.filter((_, k) => (dev + era * 7 + k * 3) % 5 < 2 + ((dev + k) % 3)).map((t) => ({ ...t, version: '1.0.0', enabled: true, active: i % 2 === 0 }));
-  const data: Record<string, unknown> =
-    type === 'inventory'
-      ? { reason: 'interval', tools }
-      : type === 'exposure'
-        ? { classes: [i % 3 ? 'secret' : 'pii'], rules: ['aws-access-key'], tools: ['github.copilot'], toolNames: ['GitHub Copilot'], pathHash: 'ab'.repeat(32) }
-        : type === 'policy.acknowledged' || type === 'policy.loaded'
-          ? { version: 1 + (i % 5), hash: 'cd'.repeat(32) }
-          : type === 'training.completed'
-            ? { training: i % 2 ? 'ai-basics' : 'secure-coding', title: 'Training' }
-            : type === 'tool.added'
-              ? { tool: { id: TOOLS[i % TOOLS.length].id, status: TOOLS[i % TOOLS.length].status } }
-              : { tools: ['github.copilot'], trailer: 'Assisted-by' };
-  return {
-    id: randomUUID(), type, time, developer: `dev${dev}@example.com`, machine: `m${(dev * 5 + (i % 2)) % 2500}`,
-    editor: { name: 'Visual Studio Code', version: '1.99.0' }, extensionVersion: '0.1.0', policyVersion: 1 + (i % 5), data,
-  };
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {

@@ -1,12 +1,14 @@
 // Builds the command-line tool as its own npm package, ai-policy-cli-<version>.tgz, which
 // `npm install -g ./ai-policy-cli-<version>.tgz` turns into an `ai-policy` command. The CLI is one bundle;
 // its only dependency is the reference server's native SQLite binding (better-sqlite3), which npm resolves
-// for the installing machine (a prebuilt binary, or a build from source).
+// for the installing machine (a prebuilt binary, or a build from source). The PostgreSQL driver (pg, plain
+// JavaScript) is bundled into cli.js.
 // Usage: node scripts/package-cli.js [--out DIR]   (default: the repository root, beside the .vsix)
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { policyValidatorPlugin } = require('./build/policyValidator');
 
 const root = path.resolve(__dirname, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -21,7 +23,8 @@ const README = `# ai-policy
 
 The command-line tool of AI Tool Policy: write, validate, sign and verify your organization's AI tool
 policy, scan for secrets and personal data (pre-commit, CI, SARIF), classify installed editor extensions,
-export enforcement configs, and run the reference audit server.
+export enforcement configs, enforce the policy inside AI agents through their hooks, and run the
+reference audit server.
 
 \`\`\`sh
 npm install -g ./ai-policy-cli-${manifest.version}.tgz
@@ -29,30 +32,37 @@ ai-policy --help
 ai-policy init --org "Example Corp"     # a starter policy that validates as written
 ai-policy validate policy.aipolicy.yaml
 ai-policy scan .
+ai-policy hooks install --harness all   # block AI agents (Claude Code, Codex, Copilot CLI, Cursor, VS Code) from protected data
 \`\`\`
 
 Needs Node ${manifest.engines.node}. \`ai-policy server\` uses better-sqlite3, installed with the package
-(a prebuilt binary for your platform, or built from source with python3, make and a C++ compiler).
+(a prebuilt binary for your platform, or built from source with python3, make and a C++ compiler);
+the PostgreSQL driver for \`--db postgres://...\` is included.
 See docs/policy.md (writing the policy), docs/scan.md (scanning) and docs/server.md (the audit server).
 `;
 
 async function main() {
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
-    outfile: path.join(stage, 'cli.js'),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    loader: { '.yaml': 'text' },
-    minify: true,
-    banner: { js: '#!/usr/bin/env node' },
-    logLevel: 'warning',
-  });
-  fs.chmodSync(path.join(stage, 'cli.js'), 0o755);
+  // cli.js is the whole tool; hook.js is `ai-policy hook` alone, which AI agents run on every tool call
+  // (`ai-policy hooks install` points them at the hook.js beside cli.js).
+  for (const [entry, out] of [['main.ts', 'cli.js'], ['hookMain.ts', 'hook.js']]) {
+    await esbuild.build({
+      entryPoints: [path.join(root, 'src', 'cli', entry)],
+      outfile: path.join(stage, out),
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['better-sqlite3', 'pg-native'],
+      plugins: [policyValidatorPlugin],
+      loader: { '.yaml': 'text' },
+      minify: true,
+      banner: { js: '#!/usr/bin/env node' },
+      logLevel: 'warning',
+    });
+    fs.chmodSync(path.join(stage, out), 0o755);
+  }
   for (const file of EXTRA_FILES) {
     fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
     fs.copyFileSync(path.join(root, file), path.join(stage, file));

@@ -11,6 +11,8 @@ import { ToolInventory } from './editor/tools/toolInventory';
 import { registerTools } from './editor/tools';
 import { ExposureWatcher } from './editor/exposure/exposureWatcher';
 import { registerExposure } from './editor/exposure';
+import { AgentHooks } from './editor/agents/agentHooks';
+import { registerAgents } from './editor/agents';
 import { hooksAllowed, testHooks, type TestHooks } from './testHooks';
 
 export type { ExposureState, TestHooks, ToolsState } from './testHooks';
@@ -30,19 +32,22 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const policy = new PolicyStore(context, log, config, audit);
   audit.attachPolicy(policy);
   const inventory = new ToolInventory(context, log, policy, audit);
-  const exposure = new ExposureWatcher(context, log, config, policy, inventory, audit);
-  context.subscriptions.push(policy, inventory, exposure);
+  const agents = new AgentHooks(context, log, config, policy, audit);
+  const exposure = new ExposureWatcher(context, log, config, policy, inventory, audit, agents);
+  context.subscriptions.push(policy, inventory, agents, exposure);
 
-  const services: Services = { context, log, config, audit, policy, inventory, exposure };
+  const services: Services = { context, log, config, audit, policy, inventory, exposure, agents };
   registerAudit(services);
   registerPolicy(services);
   const tools = registerTools(services);
   registerExposure(services);
+  registerAgents(services);
 
   // Loading happens after wiring so that every listener sees the first policy.
   void policy.start();
+  agents.start();
   if (!hooksAllowed(context.extensionMode)) return undefined;
-  return testHooks(services, tools, { onDidRecordAudit: audit.onDidRecord, onDidEvaluateExposure: exposure.onDidEvaluate });
+  return testHooks(services, tools, { onDidRecordAudit: audit.onDidRecord, onDidEvaluateExposure: exposure.onDidEvaluate }, agents);
 }
 
 /** Delivers what is queued (bounded), then writes and closes the audit journal and releases its lock. */

@@ -1,6 +1,7 @@
 // What the host tests may reach inside the running extension. activate() returns it only when VS Code
 // runs the extension for tests (ExtensionMode.Test), so no co-installed extension can patch a service.
 import vscode = require('vscode');
+import type { AgentHooks, AgentHooksOptions } from './editor/agents/agentHooks';
 import type { RecordedEvent } from './editor/audit/auditRecorder';
 import { DIAGNOSTIC_SOURCE } from './editor/diagnosticSource';
 import type { ExposureEvaluation } from './editor/exposure/exposureWatcher';
@@ -32,6 +33,10 @@ export interface TestHooks {
   readonly onDidEvaluateExposure: vscode.Event<ExposureEvaluation>;
   toolsState(): ToolsState;
   exposureState(): ExposureState;
+  /** Agent hooks read and write under these folders instead of the real home and state folder. */
+  retargetAgents(options: AgentHooksOptions): Promise<void>;
+  /** Reads the managed configuration from this file instead of the platform's fixed path. */
+  setManagedConfigPath(file: string): void;
 }
 
 /** Only a test run gets the hooks: an extension installed for real returns nothing from activate(). */
@@ -43,11 +48,14 @@ export function testHooks(
   services: Services,
   tools: ToolsUi,
   events: { onDidRecordAudit: vscode.Event<RecordedEvent>; onDidEvaluateExposure: vscode.Event<ExposureEvaluation> },
+  agents: AgentHooks,
 ): TestHooks {
   const rel = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
   return {
     services,
     ...events,
+    retargetAgents: (options) => agents.retarget(options),
+    setManagedConfigPath: (file) => services.config.setManagedPath(file),
     toolsState: () => ({
       statusText: tools.status.text,
       badge: tools.tree.badge?.value ?? 0,

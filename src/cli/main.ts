@@ -20,6 +20,10 @@ Commands:
                                            run the reference audit server
   enroll --db FILE --developer ID          issue a per-developer ingest token (printed on the last line)
   verify-log --db FILE [--expect-head H]   check the audit server's tamper-evident log
+  hook --harness H [--policy FILE]         judge one agent hook payload (stdin) against the policy
+  hooks install|uninstall|status [--harness H] [--scope user|project]
+                                           put the policy hook into AI agents' hook configuration
+  managed [--file FILE]                    show and check this machine's managed configuration
 
 Run "ai-policy <command> --help" for a command's options.`;
 

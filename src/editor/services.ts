@@ -135,6 +135,23 @@ export interface AuditService {
   readonly onDidChange: vscode.Event<void>;
 }
 
+/** An AI agent found on this machine, and whether the policy hook runs in it (agents/agentHooks.ts). */
+export interface AgentState {
+  harness: string;
+  name: string;
+  /** The policy hook is installed for the user, or for this workspace. */
+  hooked: boolean;
+}
+
+/** agents/agentHooks.ts: class AgentHooks */
+export interface AgentHooksService {
+  /** Agents found on this machine (empty until the first detection has run). */
+  readonly agents: readonly AgentState[];
+  readonly onDidChange: vscode.Event<void>;
+  /** Installs the policy hook into the agents' configuration after asking; false when the person declined. */
+  install(scope?: 'user' | 'project'): Promise<boolean>;
+}
+
 export interface Services {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
@@ -143,4 +160,5 @@ export interface Services {
   policy: PolicyService;
   inventory: InventoryService;
   exposure: ExposureService;
+  agents: AgentHooksService;
 }

@@ -15,7 +15,7 @@ import type { AuditStore } from './store/types';
 import { viewRoute, type ViewName } from './viewRoutes';
 
 export interface ServerOptions {
-  /** The store: a SQLite file path. */
+  /** The store: a SQLite file path or a postgres:// URL. */
   dbFile: string;
   /** Shared ingest token (optional when every developer is enrolled). */
   token?: string;
@@ -58,6 +58,7 @@ export interface Ctx {
   trustProxy: boolean;
   identityHeader?: string;
   onIngestBody?: (body: string) => void;
+  log?: (line: string) => void;
 }
 
 /** Refuses weak or confusable tokens (the CLI shows these messages at start). */
@@ -88,6 +89,7 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
     trustProxy: !!opts.trustProxy,
     identityHeader: opts.identityHeader?.toLowerCase(),
     onIngestBody: opts.onIngestBody,
+    log: opts.log,
   };
   const server = http.createServer((req, res) => {
     handle(req, res, ctx).catch((e: unknown) => {

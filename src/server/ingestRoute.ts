@@ -17,7 +17,13 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
     return sendJson(res, 429, { error: 'too many failed authentications; retry later' }, { 'retry-after': String(wait), ...close });
   }
   const token = bearer(req);
-  const cred = await ctx.credentials.classify(token);
+  let cred;
+  try {
+    cred = await ctx.credentials.classify(token);
+  } catch (e) {
+    req.resume();
+    return unavailable(res, ctx, e);
+  }
   if (cred.role === 'none' || cred.role === 'invalid') {
     req.resume();
     if (cred.role === 'invalid') ctx.throttle.fail(address);
@@ -68,6 +74,18 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
       return sendJson(res, 403, { error: `events[${i}]: developer ${who === undefined ? 'missing' : `"${who.slice(0, 200)}"`}; this ${auth === 'proxy' ? 'authenticated user' : 'token'} may only send events of "${identity}"` });
     }
   }
-  const result = await ctx.store.ingest({ events: v.events, received: new Date().toISOString(), auth });
+  let result;
+  try {
+    result = await ctx.store.ingest({ events: v.events, received: new Date().toISOString(), auth });
+  } catch (e) {
+    // Nothing of the batch was stored (one transaction): the client keeps it queued and sends it again.
+    return unavailable(res, ctx, e);
+  }
   sendJson(res, 200, result);
+}
+
+/** The store failed (e.g. the database is restarting): 503, so that clients keep the batch and retry. */
+function unavailable(res: http.ServerResponse, ctx: Ctx, e: unknown): void {
+  ctx.log?.(`ingest answered 503: ${e instanceof Error ? e.message : String(e)}`);
+  sendJson(res, 503, { error: 'the audit store is unavailable; retry later' }, { 'retry-after': '5' });
 }

@@ -3,3 +3,14 @@ declare module '*.yaml' {
   const text: string;
   export default text;
 }
+
+// The policy validator generated from schema/aipolicy.schema.json at build time (scripts/build/policyValidator.js).
+declare module 'policy-validator:generated' {
+  import type { ErrorObject } from 'ajv';
+  interface GeneratedValidator {
+    (data: unknown): boolean;
+    errors?: ErrorObject[] | null;
+  }
+  const validate: GeneratedValidator & { schemaSha256: string };
+  export = validate;
+}

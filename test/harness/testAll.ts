@@ -1,14 +1,16 @@
-// `npm test`: type check, lint, unit, host and UI tiers (or those named on the command line), then one
+// `npm test`: type check, lint, unit, PostgreSQL, host and UI tiers (or those named on the command line), then one
 // summary line `N passed, N failed`. Fails when any tier fails or runs no tests.
 import type { TierResult } from './hostRun';
 import { ensureServer } from './serverCache';
-import { hostTier, lint, mochaTier, typecheck } from './tiers';
+import { hostTier, lint, mochaTier, pgTier, typecheck } from './tiers';
 
 const TIERS: Record<string, () => Promise<TierResult>> = {
   typecheck,
   lint,
   // A generous per-test timeout: some unit tests fsync or spawn processes, which a loaded machine slows.
   unit: () => mochaTier('unit', ['--timeout', '20000']),
+  // The server's store suites again on a real PostgreSQL, plus several instances on one database.
+  pg: pgTier,
   // The CLI package installed with npm into a temporary prefix and run from PATH.
   package: () => mochaTier('package', ['--timeout', '600000']),
   host: hostTier,

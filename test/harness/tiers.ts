@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runs } from '../host/runs';
 import { runHostRun, type TierResult } from './hostRun';
+import { startPostgres, type TestPostgres } from './postgres';
 import { repoRoot } from './workspaceSetup';
 
 function exec(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -55,7 +56,12 @@ export async function lint(): Promise<TierResult> {
 }
 
 /** Mocha under this Node over compiled test files (out/test/<dir>/**\/*.test.js). */
-export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<TierResult> {
+export function mochaTier(dir: string, extraArgs: string[] = []): Promise<TierResult> {
+  return mochaFiles(dir, [`out/test/${dir}/**/*.test.js`], extraArgs);
+}
+
+/** Mocha under this Node over the given compiled test files (globs relative to the repository). */
+export async function mochaFiles(dir: string, files: string[], extraArgs: string[] = []): Promise<TierResult> {
   const root = repoRoot();
   const resultFile = path.join(root, 'test-output', 'results', `${dir}-${process.pid}.json`);
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
@@ -63,7 +69,7 @@ export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<
   const mocha = require.resolve('mocha/bin/mocha.js', { paths: [root] });
   const code = await exec(
     process.execPath,
-    [mocha, `out/test/${dir}/**/*.test.js`, '--reporter', path.join(root, 'out/test/harness/countingReporter.js'), ...extraArgs],
+    [mocha, ...files, '--reporter', path.join(root, 'out/test/harness/countingReporter.js'), ...extraArgs],
     { ...process.env, AI_POLICY_TEST_RESULT: resultFile },
   );
   if (!fs.existsSync(resultFile)) return { passed: 0, failed: 0, error: `mocha exited with code ${code} before running tests` };
@@ -71,6 +77,31 @@ export async function mochaTier(dir: string, extraArgs: string[] = []): Promise<
   fs.rmSync(resultFile, { force: true });
   const r: TierResult = { passed: counts.passed, failed: counts.failed, skipped: counts.pending ?? 0 };
   return code !== 0 && r.failed === 0 ? { ...r, error: `mocha exited with code ${code}` } : r;
+}
+
+/**
+ * The PostgreSQL tier: starts a throwaway PostgreSQL (test/harness/postgres.ts), re-runs the server's
+ * store-level suites (the store interface, report, tool history, people) against it, each test server on a fresh database,
+ * then the PostgreSQL-only suites in test/pg (several instances on one database, faults, start errors).
+ */
+export async function pgTier(): Promise<TierResult> {
+  let pgServer: TestPostgres;
+  try {
+    pgServer = await startPostgres();
+  } catch (e) {
+    return { passed: 0, failed: 0, error: `could not start a test PostgreSQL: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const before = process.env.AI_POLICY_TEST_PG;
+  process.env.AI_POLICY_TEST_PG = pgServer.url();
+  process.env.AI_POLICY_TEST_PG_PORT = String(pgServer.port);
+  try {
+    const suites = ['store', 'report', 'history', 'people'].map((n) => `out/test/unit/server/${n}.test.js`);
+    return await mochaFiles('pg', [...suites, 'out/test/pg/**/*.test.js'], ['--timeout', '120000']);
+  } finally {
+    if (before === undefined) delete process.env.AI_POLICY_TEST_PG;
+    else process.env.AI_POLICY_TEST_PG = before;
+    pgServer.stop();
+  }
 }
 
 /** Every run in test/host/runs.ts (or those named in $AI_POLICY_HOST_RUNS), one VS Code session each. */

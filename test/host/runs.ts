@@ -109,6 +109,16 @@ export const runs: HostRun[] = [
     timeoutMs: 240_000,
   },
   {
+    // Agent hooks and the managed configuration: folders under a temporary home, injected through the test hooks.
+    name: 'agents',
+    fixture: 'exposure',
+    trusted: true,
+    machineSettings: { 'aiPolicy.policySource': exposurePolicy },
+    fakeExtensions: [exposureAssistant],
+    env: { AI_POLICY_NODE: process.execPath },
+    suites: ['agents'],
+  },
+  {
     name: 'exposure-untrusted',
     fixture: 'exposure',
     trusted: false,

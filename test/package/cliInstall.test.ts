@@ -1,11 +1,13 @@
 // The command-line tool as a user installs it: `npm run package`'s ai-policy-cli-<version>.tgz installed with
-// `npm install -g` into a temporary prefix, then `ai-policy` run from PATH: --version, validate, scan, and the
-// audit server (which needs the native SQLite binding npm resolved for this machine).
+// `npm install -g` into a temporary prefix, then `ai-policy` run from PATH: --version, validate, scan, the agent
+// hook as `hooks install` writes it, and the audit server (which needs the native SQLite binding npm resolved).
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { MirroredPolicy } from '../../src/core/hooks/resolve';
+import { validatePolicyText } from '../../src/core/policy/validate';
 import { repoRoot } from '../harness/workspaceSetup';
 import { plantedKey } from '../host/exposureFakes';
 
@@ -56,7 +58,7 @@ describe('ai-policy CLI package', function () {
     const tgz = path.join(tmp, `ai-policy-cli-${version}.tgz`);
     assert.ok(fs.existsSync(tgz), r.stdout);
     const listing = check(spawnSync('tar', ['-tzf', tgz], { encoding: 'utf8' }), 'tar').stdout.split('\n');
-    for (const f of ['package/cli.js', 'package/package.json', 'package/README.md', 'package/docs/policy.md', 'package/docs/scan.md']) assert.ok(listing.includes(f), `${f} in ${listing.join(' ')}`);
+    for (const f of ['package/cli.js', 'package/hook.js', 'package/package.json', 'package/README.md', 'package/docs/policy.md', 'package/docs/scan.md']) assert.ok(listing.includes(f), `${f} in ${listing.join(' ')}`);
   });
 
   it('npm install -g puts ai-policy on PATH', () => {
@@ -96,6 +98,64 @@ describe('ai-policy CLI package', function () {
     assert.equal(report.files, 2);
     assert.deepEqual(report.findings.map((f) => f.path), ['project/settings.js']);
     assert.ok(!r.stdout.includes(plantedKey()), 'the key is masked');
+  });
+
+  it('installs the agent hook beside cli.js, and the command it writes blocks an agent reading .env', () => {
+    const home = path.join(tmp, 'home');
+    const state = path.join(tmp, 'state');
+    const ws = path.join(tmp, 'agent-ws');
+    fs.mkdirSync(path.join(home, '.claude'), { recursive: true });
+    fs.mkdirSync(ws, { recursive: true });
+    fs.writeFileSync(path.join(ws, '.env'), `API_KEY=${plantedKey()}\n`);
+    fs.writeFileSync(path.join(ws, 'app.js'), 'module.exports = {};\n');
+    // A user's own hook that must survive the install.
+    const own = { type: 'command', command: 'echo audit-trail' };
+    fs.writeFileSync(path.join(home, '.claude', 'settings.json'), JSON.stringify({ model: 'x', hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [own] }] } }, null, 2));
+    const r = aiPolicy('hooks', 'install', '--harness', 'claude', '--home', home);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const settings = JSON.parse(fs.readFileSync(path.join(home, '.claude', 'settings.json'), 'utf8')) as { model: string; hooks: { PreToolUse: { hooks: { command: string }[] }[] } };
+    assert.equal(settings.model, 'x');
+    const commands = settings.hooks.PreToolUse.flatMap((g) => g.hooks.map((h) => h.command));
+    assert.ok(commands.includes('echo audit-trail'), commands.join(' | '));
+    const ours = commands.find((c) => c.includes('hook.js'));
+    assert.ok(ours, commands.join(' | '));
+    assert.ok(ours.includes(path.join('ai-policy-cli', 'hook.js')), `the installed package's hook.js: ${ours}`);
+
+    // The policy the editor would mirror for the hooks, in the state folder the installed hook reads.
+    const sample = path.join(prefix, 'lib', 'node_modules', 'ai-policy-cli', 'policy-samples', 'strict.aipolicy.yaml');
+    const policy = validatePolicyText(fs.readFileSync(sample, 'utf8')).policy;
+    assert.ok(policy);
+    const mirror: MirroredPolicy = { source: sample, hash: 'test', version: policy.version, savedAt: new Date().toISOString(), policy };
+    fs.mkdirSync(path.join(state, 'ai-tool-policy'), { recursive: true });
+    fs.writeFileSync(path.join(state, 'ai-tool-policy', 'agent-policy.json'), JSON.stringify(mirror));
+    const runHook = (file: string) =>
+      check(
+        spawnSync('sh', ['-c', ours], {
+          cwd: ws,
+          env: { ...env(), XDG_STATE_HOME: state },
+          encoding: 'utf8',
+          input: JSON.stringify({ session_id: 's', cwd: ws, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: path.join(ws, file) }, tool_use_id: 't' }),
+        }),
+        'the installed hook command',
+      );
+    const denied = runHook('.env');
+    assert.equal(denied.status, 0, denied.stderr);
+    const answer = JSON.parse(denied.stdout) as { hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string } };
+    assert.equal(answer.hookSpecificOutput.permissionDecision, 'deny');
+    assert.match(answer.hookSpecificOutput.permissionDecisionReason, /^AI Tool Policy: /);
+    assert.ok(!denied.stdout.includes(plantedKey()), 'the answer never repeats the value');
+    const allowed = runHook('app.js');
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.equal(allowed.stdout, '');
+    const spool = fs.readFileSync(path.join(state, 'ai-tool-policy', 'agent-events.jsonl'), 'utf8').trim().split('\n');
+    assert.equal(spool.length, 1, 'one denial recorded');
+    assert.equal((JSON.parse(spool[0]) as { type: string }).type, 'agent.blocked');
+
+    const again = aiPolicy('hooks', 'install', '--harness', 'claude', '--home', home);
+    assert.match(again.stdout, /already installed/);
+    const removed = aiPolicy('hooks', 'uninstall', '--harness', 'claude', '--home', home);
+    assert.equal(removed.status, 0, removed.stderr);
+    assert.doesNotMatch(fs.readFileSync(path.join(home, '.claude', 'settings.json'), 'utf8'), /hook\.js/);
   });
 
   it('runs the audit server with the native SQLite binding npm resolved', async () => {

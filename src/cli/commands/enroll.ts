@@ -1,13 +1,13 @@
 // ai-policy enroll: issues a per-developer ingest token. The token is printed once, on the last line of
 // stdout; the store keeps only its sha256. Events sent with it must carry that developer id.
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { newToken, sha256 } from '../../server/auth';
-import { openStore } from '../../server/store';
+import { describeDbSpec, isPostgresUrl, openStore, resolveDbSpec } from '../../server/store';
 
-const HELP = `ai-policy enroll --db FILE --developer ID
+const HELP = `ai-policy enroll --db FILE|URL --developer ID
 
-  --db FILE        the audit server's database (the server may be running)
+  --db FILE|URL    the audit server's database: a SQLite file or a postgres:// URL (the server
+                   may be running)
   --developer ID   the developer id exactly as the editor sends it (e.g. the git e-mail, or
                    anon:<hex> when the policy pseudonymizes identities)
 
@@ -22,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const problems: string[] = [];
-  if (!values.db) problems.push('--db FILE is required');
+  if (!values.db) problems.push('--db FILE or URL is required');
   const developer = values.developer?.trim() ?? '';
   if (!developer) problems.push('--developer ID is required');
   else if (developer.length > 200 || /\s/.test(developer)) problems.push('--developer must be one id without spaces (at most 200 characters)');
@@ -30,7 +30,14 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(problems.map((p) => `ai-policy enroll: ${p}\n`).join('') + '\n' + HELP);
     return 2;
   }
-  const store = await openStore(path.resolve(values.db as string), { log: (l) => void process.stderr.write(`ai-policy enroll: ${l}\n`) });
+  const db = values.db as string;
+  let store;
+  try {
+    store = await openStore(resolveDbSpec(db), { log: (l) => void process.stderr.write(`ai-policy enroll: ${l}\n`) });
+  } catch (e) {
+    process.stderr.write(`ai-policy enroll: ${isPostgresUrl(db) ? '' : `${describeDbSpec(db)}: `}${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
   try {
     const token = newToken();
     const { revoked } = await store.enroll(developer, sha256(token));

@@ -3,11 +3,14 @@ import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { createAuditServer, tokenProblems, type AuditServer } from '../../server/app';
+import { describeDbSpec, isPostgresUrl, resolveDbSpec } from '../../server/store';
 
-const HELP = `ai-policy server --port P --db FILE --admin-token A [--token T] [--roster CSV] [--policy FILE] [--host H]
+const HELP = `ai-policy server --port P --db FILE|URL --admin-token A [--token T] [--roster CSV] [--policy FILE] [--host H]
 
   --port P              port to listen on (0 picks a free one)
-  --db FILE             SQLite database file (created when missing, upgraded when older)
+  --db FILE|URL         SQLite database file (created when missing, upgraded when older), or a
+                        PostgreSQL URL postgres://USER@HOST:PORT/DATABASE (password from the URL or
+                        PGPASSWORD; TLS with ?sslmode=require...): several servers may share it
   --admin-token A       reads the report, dashboard and evidence pack (or env AI_POLICY_ADMIN_TOKEN)
   --token T             shared ingest token: may only send events (or env AI_POLICY_SERVER_TOKEN);
                         without it only enrolled developer tokens (ai-policy enroll) can send
@@ -49,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
   const port = Number(values.port);
   const problems: string[] = [];
   if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) problems.push('--port must be an integer 0-65535');
-  if (!values.db) problems.push('--db FILE is required');
+  if (!values.db) problems.push('--db FILE or URL is required');
   if (!adminToken) problems.push('--admin-token (or AI_POLICY_ADMIN_TOKEN) is required');
   else problems.push(...tokenProblems({ token, adminToken }).map((p) => p.replace('the admin token', '--admin-token').replace('the ingest token', '--token')));
   if (!adminToken && token && token.length < 16) problems.push('--token is shorter than 16 characters');
@@ -67,7 +70,7 @@ export async function run(args: string[]): Promise<number> {
   let app: AuditServer;
   try {
     app = await createAuditServer({
-      dbFile: path.resolve(values.db as string),
+      dbFile: resolveDbSpec(values.db as string),
       token,
       adminToken,
       policyFile: values.policy ? path.resolve(values.policy) : undefined,
@@ -78,7 +81,8 @@ export async function run(args: string[]): Promise<number> {
       log,
     });
   } catch (e) {
-    process.stderr.write(`ai-policy server: ${values.db}: ${e instanceof Error ? e.message : String(e)}\n`);
+    const db = values.db as string;
+    process.stderr.write(`ai-policy server: ${isPostgresUrl(db) ? '' : `${describeDbSpec(db)}: `}${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   const host = values.host as string;

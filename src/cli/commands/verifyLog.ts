@@ -3,11 +3,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '../../server/store';
+import { describeDbSpec, isPostgresUrl, openStore } from '../../server/store';
 
-const HELP = `ai-policy verify-log --db FILE [--expect-head HASH]
+const HELP = `ai-policy verify-log --db FILE|URL [--expect-head HASH]
 
-  --db FILE            the audit server's database (the server may be running)
+  --db FILE|URL        the audit server's database: a SQLite file or a postgres:// URL (the server
+                       may be running)
   --expect-head HASH   a head hash printed earlier (e.g. in an evidence pack): also check that the
                        log still contains it, so that rows removed after it are noticed
 `;
@@ -20,15 +21,22 @@ export async function run(args: string[]): Promise<number> {
   }
   const expectHead = values['expect-head']?.toLowerCase();
   if (!values.db || (expectHead !== undefined && !/^[0-9a-f]{64}$/.test(expectHead))) {
-    process.stderr.write(`ai-policy verify-log: ${!values.db ? '--db FILE is required' : '--expect-head must be a 64-digit sha256 hex'}\n\n${HELP}`);
+    process.stderr.write(`ai-policy verify-log: ${!values.db ? '--db FILE or URL is required' : '--expect-head must be a 64-digit sha256 hex'}\n\n${HELP}`);
     return 2;
   }
-  const file = path.resolve(values.db);
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`ai-policy verify-log: ${values.db}: no such file\n`);
+  const db = values.db;
+  const spec = isPostgresUrl(db) ? db : path.resolve(db);
+  if (!isPostgresUrl(db) && !fs.existsSync(spec)) {
+    process.stderr.write(`ai-policy verify-log: ${db}: no such file\n`);
     return 2;
   }
-  const store = await openStore(file, { readOnly: true });
+  let store;
+  try {
+    store = await openStore(spec, { readOnly: true });
+  } catch (e) {
+    process.stderr.write(`ai-policy verify-log: ${isPostgresUrl(db) ? '' : `${describeDbSpec(db)}: `}${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
   try {
     const r = await store.verifyLog({ expectHead });
     if (!r.ok) {

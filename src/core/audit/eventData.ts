@@ -46,6 +46,9 @@ export type EventDataMap = {
   'disclosure.added': { trailer: string; tools: string[]; target?: string; repoHash?: string };
   'ignoreFiles.added': { files: string[] };
   'ignoreFiles.written': { files: string[] };
+  'agent.blocked': { harness: string; tool: string; action?: string; rules: string[]; classes: string[]; pathHash?: string; mcpServer?: string; mode?: 'audit' | 'enforce'; hookTime?: string };
+  'agent.hookError': { harness: string; code: string; action?: string; hookTime?: string };
+  'agent.hooksInstalled': { harnesses: string[]; scope: string };
 };
 
 export type EventData<T extends AuditEventType> = EventDataMap[T] & Common;

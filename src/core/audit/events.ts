@@ -15,6 +15,9 @@ export const EVENT_TYPES = [
   'disclosure.added',
   'ignoreFiles.added',
   'ignoreFiles.written',
+  'agent.blocked',
+  'agent.hookError',
+  'agent.hooksInstalled',
 ] as const;
 
 export type AuditEventType = (typeof EVENT_TYPES)[number];

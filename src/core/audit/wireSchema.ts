@@ -49,6 +49,11 @@ export const EVENT_FIELDS: Readonly<Record<AuditEventType, Readonly<Record<strin
   'disclosure.added': { tools: 'ids', trailer: 'id', target: 'id', repoHash: 'hash' },
   'ignoreFiles.added': { files: 'ids' },
   'ignoreFiles.written': { files: 'ids' },
+  // Recorded by agent hooks (ai-policy hook): never the file, command or prompt, only its rules, classes and a path hash.
+  // `mode` is the managed hooks mode: `audit` records what enforcement would have refused and lets it through.
+  'agent.blocked': { harness: 'id', tool: 'text', action: 'id', rules: 'ids', classes: 'ids', pathHash: 'hash', mcpServer: 'text', mode: 'id', hookTime: 'date' },
+  'agent.hookError': { harness: 'id', code: 'id', action: 'id', hookTime: 'date' },
+  'agent.hooksInstalled': { harnesses: 'ids', scope: 'id' },
 };
 
 /** The data fields an event type may carry (undefined for an unknown type). */

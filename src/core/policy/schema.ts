@@ -1,13 +1,14 @@
-// Validates a parsed policy against the JSON Schema that ships with the extension. The validator is generated
-// from the schema at build time, so nothing compiles the schema when the extension or the CLI starts.
+// Validates a parsed policy against the JSON Schema that ships with the extension.
 import schemaJson from '../../../schema/aipolicy.schema.json';
-import { validate } from './generatedValidator';
+import validate = require('policy-validator:generated');
 import { describeSchemaErrors, type SchemaProblem } from './schemaMessages';
 
 export type { SchemaProblem } from './schemaMessages';
-export { schemaSha256 as validatorSchemaSha256 } from './generatedValidator';
 
 export const policySchema = schemaJson;
+
+/** SHA-256 of the schema text the bundled validator was generated from (see scripts/build/policyValidator.js). */
+export const validatorSchemaSha256: string = validate.schemaSha256;
 
 export function schemaProblems(value: unknown): SchemaProblem[] {
   if (validate(value)) return [];

@@ -156,6 +156,8 @@ export interface Policy {
   tools: PolicyTool[];
   dataHandling: DataHandling;
   mcp?: McpPolicy;
+  /** Enforcement in AI agents' own hooks. */
+  agents?: { hooks?: { onError?: 'allow' | 'deny' } };
   disclosure?: Disclosure;
   training?: Training[];
   audit?: AuditSettings;

@@ -6,7 +6,7 @@ import type { Scanner } from '../../core/scan/scanner';
 import type { Finding } from '../../core/scan/types';
 import type { Config, ExtensionConfig } from '../config';
 import { Disposable } from '../lifecycle';
-import type { AuditService, ExposedFile, ExposureService, InventoryService, PolicyService } from '../services';
+import type { AgentHooksService, AuditService, ExposedFile, ExposureService, InventoryService, PolicyService } from '../services';
 import { exposureOf } from './clearance';
 import { toDiagnostic } from './diagnostics';
 import { DocumentScans } from './documentScans';
@@ -51,6 +51,7 @@ export class ExposureWatcher extends Disposable implements ExposureService {
     readonly policy: PolicyService,
     readonly inventory: InventoryService,
     readonly audit: AuditService,
+    readonly agents: AgentHooksService,
   ) {
     super();
     this.settings = scanKey(config.values);
@@ -204,15 +205,22 @@ export class ExposureWatcher extends Disposable implements ExposureService {
     this.log.info(`exposure: a file with ${exp.classes.join(', ')} data is open while ${exp.tools.join(', ')} (not cleared for it) is active`);
     const problems = vscode.l10n.t('Show Problems');
     const ignore = vscode.l10n.t('Add to AI Ignore Files');
-    void vscode.window
-      .showWarningMessage(
-        vscode.l10n.t('{0} holds {1} data, and active AI tools are not cleared for it: {2}.', rel, exp.classes.join(', '), exp.tools.join(', ')),
-        problems,
-        ignore,
-      )
-      .then((pick) => {
-        if (pick === problems) void vscode.commands.executeCommand('workbench.actions.view.problems');
-        if (pick === ignore) void vscode.commands.executeCommand('aiPolicy.addToIgnoreFiles', doc.uri);
-      });
+    const installHooks = vscode.l10n.t('Install Agent Hooks');
+    const message = vscode.l10n.t('{0} holds {1} data, and active AI tools are not cleared for it: {2}.', rel, exp.classes.join(', '), exp.tools.join(', '));
+    const agents = this.agents.agents;
+    const hooked = agents.filter((a) => a.hooked).map((a) => a.name);
+    const open = agents.filter((a) => !a.hooked).map((a) => a.name);
+    const hookState = [
+      hooked.length ? vscode.l10n.t('Agents blocked from reading it by the policy hook: {0}.', hooked.join(', ')) : '',
+      open.length ? vscode.l10n.t('Not yet blocked for agents: {0}.', open.join(', ')) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const actions = open.length ? [problems, ignore, installHooks] : [problems, ignore];
+    void vscode.window.showWarningMessage(hookState ? `${message} ${hookState}` : message, ...actions).then((pick) => {
+      if (pick === problems) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (pick === ignore) void vscode.commands.executeCommand('aiPolicy.addToIgnoreFiles', doc.uri);
+      if (pick === installHooks) void vscode.commands.executeCommand('aiPolicy.installAgentHooks');
+    });
   }
 }

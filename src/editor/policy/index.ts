@@ -14,6 +14,7 @@ export function registerPolicy(s: Services): void {
   const prompter = new AckPrompter(store, s.log, { read: () => viewer.show(), acknowledge });
   s.context.subscriptions.push(
     viewer,
+    viewer.registerSerializer(),
     prompter,
     new PolicyDiagnostics(),
     vscode.commands.registerCommand('aiPolicy.showPolicy', (target?: unknown) => viewer.show(target)),

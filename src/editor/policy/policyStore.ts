@@ -36,6 +36,7 @@ export class PolicyStore extends Disposable implements PolicyService {
   private loaded: LoadedPolicy | undefined;
   private lastProblems: readonly PolicyProblem[] = [];
   private inFlight: Promise<void> | undefined;
+  private reloadAfter = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly cache: PolicyCache;
   private readonly reporter: ProblemReporter;
@@ -90,11 +91,21 @@ export class PolicyStore extends Disposable implements PolicyService {
     await this.refresh();
   }
 
-  /** Reload from the configured source now. Concurrent calls share one load. */
+  /**
+   * Reload from the configured source now. Concurrent calls share one load; a call made while a load is
+   * running (the source setting changed meanwhile) runs one more load after it, so the last settings win.
+   */
   refresh(): Promise<void> {
-    this.inFlight ??= this.load()
-      .catch((e: unknown) => this.log.error(`Policy refresh failed unexpectedly: ${e instanceof Error ? e.stack ?? e.message : String(e)}`))
-      .finally(() => (this.inFlight = undefined));
+    if (this.inFlight) {
+      this.reloadAfter = true;
+      return this.inFlight;
+    }
+    this.inFlight = (async () => {
+      do {
+        this.reloadAfter = false;
+        await this.load().catch((e: unknown) => this.log.error(`Policy refresh failed unexpectedly: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+      } while (this.reloadAfter && !this.isDisposed);
+    })().finally(() => (this.inFlight = undefined));
     return this.inFlight;
   }
 

@@ -1,9 +1,11 @@
-// The policy viewer: one webview panel, strict CSP with a nonce, assets from media/ only.
+// The policy viewer: one webview panel, strict CSP with a nonce, assets from media/ and the bundled script
+// (dist/viewer.js) only. A panel serializer reopens it after a window reload.
 import { randomBytes } from 'node:crypto';
 import vscode = require('vscode');
 import { Disposable, toDisposable } from '../lifecycle';
 import type { PolicyService } from '../services';
 import { buildViewerModel } from './viewerModel';
+import { viewerStrings } from './viewerStrings';
 import { isViewerMessage, revealTarget, type HostToViewer, type ViewerModel, type ViewerToHost } from './viewerProtocol';
 import { safeHref } from './markdown';
 
@@ -39,13 +41,40 @@ export class PolicyViewer extends Disposable {
       this.post();
       return;
     }
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(PolicyViewer.viewType, vscode.l10n.t('AI Tool Policy'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [media],
+      ...this.webviewOptions(),
       retainContextWhenHidden: false,
     });
-    panel.webview.html = this.html(panel.webview, media);
+    this.attach(panel);
+  }
+
+  /** Takes over a panel VS Code restored after a reload (see registerSerializer), or closes it when one is open. */
+  restore(panel: vscode.WebviewPanel): void {
+    if (this.isDisposed || this.panel) {
+      panel.dispose();
+      return;
+    }
+    panel.title = vscode.l10n.t('AI Tool Policy');
+    panel.webview.options = this.webviewOptions();
+    this.attach(panel);
+  }
+
+  /** Lets VS Code restore the viewer after a window reload (activation event onWebviewPanel:aiPolicy.viewer). */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(PolicyViewer.viewType, {
+      deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
+        this.restore(panel);
+        return Promise.resolve();
+      },
+    });
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')] };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    panel.webview.html = this.html(panel.webview);
     const subs = [
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (isViewerMessage(m)) void this.handle(m);
@@ -76,7 +105,7 @@ export class PolicyViewer extends Disposable {
 
   private post(): void {
     if (!this.panel) return;
-    const message: HostToViewer = { type: 'model', model: this.model() };
+    const message: HostToViewer = { type: 'model', model: this.model(), strings: viewerStrings() };
     void this.panel.webview.postMessage(message);
     if (this.pendingReveal) {
       const reveal: HostToViewer = { type: 'reveal', elementId: this.pendingReveal };
@@ -105,10 +134,10 @@ export class PolicyViewer extends Disposable {
     }
   }
 
-  private html(webview: vscode.Webview, media: vscode.Uri): string {
+  private html(webview: vscode.Webview): string {
     const nonce = randomBytes(16).toString('base64');
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.js'));
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'viewer.css'));
+    const js = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'viewer.js'));
     const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
     return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">

@@ -1,4 +1,5 @@
-// The one message protocol between the policy viewer webview (media/viewer.js) and the extension.
+// The one message protocol between the policy viewer webview (src/webview/viewer.ts) and the extension.
+// The webview script imports these types too, so this module imports types only.
 import type { Policy } from '../../core/policy/types';
 
 export interface ViewerTool {
@@ -49,8 +50,30 @@ export interface ViewerModel extends PolicyIdentity {
   problems: string[];
 }
 
+/** The viewer's words in the editor's language (built by viewerStrings.ts); `{0}` marks a value. */
+export interface ViewerStrings {
+  noPolicy: string; expired: string; reviewOverdueSince: string; signatureVerified: string; unsigned: string;
+  acknowledgedVersion: string; pleaseAcknowledge: string; versionOnly: string; overdueSince: string; dueBy: string; acknowledge: string;
+  heading: string; meta: string; metaExpires: string; problems: string; changesSince: string;
+  summary: string; fullText: string; tools: string; data: string; mcp: string; disclosure: string;
+  discloseRequired: string; discloseOptional: string; pullRequests: string; training: string; review: string;
+  owner: string; contact: string; reviewedOn: string; nextReview: string; expires: string; source: string;
+  overdueMark: string; expiredMark: string; notSet: string; checkForUpdates: string;
+  tool: string; status: string; clearedFor: string; conditions: string; requestAccess: string;
+  dataClass: string; mayGoTo: string; description: string; noAiTool: string; rule: string; marksAs: string; matches: string;
+  unlistedMcpProhibited: string; unlistedMcpWarn: string; server: string; autonomousMode: string; confirmEvery: string;
+  due: string; renewBy: string; doneOn: string; completedIt: string;
+  /** Status words of tools, servers, agent mode and trainings, by their policy value. */
+  statusNames: Record<string, string>;
+}
+
+/** The state a reopened viewer restores after a window reload (see the panel serializer). */
+export interface ViewerState {
+  scrollY?: number;
+}
+
 export type HostToViewer =
-  | { type: 'model'; model: ViewerModel | undefined }
+  | { type: 'model'; model: ViewerModel | undefined; strings: ViewerStrings }
   /** Scroll to an element id: a section (`tools`, `data`, `mcp`, `disclosure`, `training`, `review`, `changes`) or `tool-<id>`. */
   | { type: 'reveal'; elementId: string };
 

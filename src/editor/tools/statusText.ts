@@ -7,6 +7,10 @@ export interface StatusInput {
   policy: Policy | undefined;
   exposed: number;
   now?: Date;
+  /** Settings the organization's managed configuration pins on this machine (e.g. `policy source`). */
+  managed?: string[];
+  /** Agents found on this machine, and whether the policy hook is installed in each. */
+  agents?: { name: string; hooks: boolean }[];
 }
 
 export type StatusLevel = 'ok' | 'warning' | 'error' | 'none';
@@ -44,6 +48,13 @@ export function statusTooltip(input: StatusInput, t: Translate = plain): string 
     if (review.reviewOverdue) lines.push('', `$(warning) ${t('Policy review overdue since {0}.', p.nextReview)}`);
   }
   if (input.exposed > 0) lines.push('', `$(eye) ${t('{0} open file(s) hold data an active AI tool is not cleared for.', input.exposed)}`);
+  if (input.managed?.length) lines.push('', `$(lock) ${t('Managed by your organization: {0}.', input.managed.join(', '))}`);
+  if (input.agents?.length) {
+    const off = input.agents.filter((a) => !a.hooks).map((a) => md(a.name));
+    const on = input.agents.filter((a) => a.hooks).map((a) => md(a.name));
+    if (on.length) lines.push('', `$(shield) ${t('Agents blocked by the policy hook: {0}.', on.join(', '))}`);
+    if (off.length) lines.push('', `$(warning) ${t('Agents without the policy hook: {0}.', off.join(', '))}`);
+  }
   const tools = [...input.items].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.name.localeCompare(b.name));
   if (tools.length) {
     lines.push('', `| ${t('Tool')} | ${t('Status')} | ${t('Owner')} |`, '|---|---|---|');

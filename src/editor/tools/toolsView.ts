@@ -3,11 +3,11 @@ import vscode = require('vscode');
 import { Disposable } from '../lifecycle';
 import type { InventoryItem, InventoryService } from '../services';
 
-const GROUPS: { status: InventoryItem['status']; label: string; icon: string; color?: string }[] = [
-  { status: 'prohibited', label: 'Prohibited', icon: 'error', color: 'errorForeground' },
-  { status: 'unlisted', label: 'Unlisted', icon: 'question', color: 'editorWarning.foreground' },
-  { status: 'restricted', label: 'Restricted here', icon: 'warning', color: 'editorWarning.foreground' },
-  { status: 'approved', label: 'Approved', icon: 'pass', color: 'testing.iconPassed' },
+const GROUPS: { status: InventoryItem['status']; label: () => string; icon: string; color?: string }[] = [
+  { status: 'prohibited', label: () => vscode.l10n.t('Prohibited'), icon: 'error', color: 'errorForeground' },
+  { status: 'unlisted', label: () => vscode.l10n.t('Unlisted'), icon: 'question', color: 'editorWarning.foreground' },
+  { status: 'restricted', label: () => vscode.l10n.t('Restricted here'), icon: 'warning', color: 'editorWarning.foreground' },
+  { status: 'approved', label: () => vscode.l10n.t('Approved'), icon: 'pass', color: 'testing.iconPassed' },
 ];
 
 export type ToolsNode =
@@ -49,7 +49,7 @@ export class ToolsView extends Disposable implements vscode.TreeDataProvider<Too
   getTreeItem(node: ToolsNode): vscode.TreeItem {
     if (node.type === 'group') {
       const g = GROUPS.find((x) => x.status === node.status)!;
-      const item = new vscode.TreeItem(vscode.l10n.t(g.label), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(g.label(), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.status}`;
       item.description = String(node.tools.length);
       item.iconPath = new vscode.ThemeIcon(g.icon, g.color ? new vscode.ThemeColor(g.color) : undefined);

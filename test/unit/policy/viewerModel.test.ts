@@ -73,7 +73,8 @@ describe('policy viewer reveal targets', () => {
 describe('sample policy texts and the viewer layout', () => {
   // The viewer shows the policy's own sections after the tools, data, MCP, disclosure and training
   // sections, while the YAML file lists them before the tools: a section cannot point "below" or "above".
-  const viewer = readFileSync(path.join(repo, 'media', 'viewer.js'), 'utf8');
+  const viewer = readFileSync(path.join(repo, 'src', 'webview', 'viewer.ts'), 'utf8');
+  const strings = readFileSync(path.join(repo, 'src', 'editor', 'policy', 'viewerStrings.ts'), 'utf8');
 
   it('the sections of both samples refer to other parts by their heading, not by position', () => {
     for (const text of [starterText(), strictText()]) {
@@ -85,7 +86,8 @@ describe('sample policy texts and the viewer layout', () => {
   });
 
   it('"AI tools" is the heading the viewer gives the tools, shown before the policy sections', () => {
-    assert.match(viewer, /section\('tools', 'AI tools'/);
+    assert.match(viewer, /section\('tools', s\.tools/);
+    assert.match(strings, /tools: t\('AI tools'\)/);
     assert.ok(viewer.indexOf("section('tools'") < viewer.indexOf('...m.sections.map'), 'tools render before the sections');
   });
 });

@@ -17,7 +17,7 @@ describe('ai-policy server command', function () {
     const r = run(['server']);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--port must be/);
-    assert.match(r.stderr, /--db FILE is required/);
+    assert.match(r.stderr, /--db FILE or URL is required/);
     assert.match(r.stderr, /--admin-token \(or AI_POLICY_ADMIN_TOKEN\) is required/);
   });
 

@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { createAuditServer, type AuditServer, type ServerOptions } from '../../../src/server/app';
 
 export const TOKEN = 'test-token-0123456789';
@@ -17,9 +18,29 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/**
+ * The store a test server gets: a SQLite file in its folder, or, when the pg tier runs (it sets
+ * AI_POLICY_TEST_PG to a running test PostgreSQL), a fresh database on that server.
+ */
+export async function testDbSpec(dir: string): Promise<string> {
+  const admin = process.env.AI_POLICY_TEST_PG;
+  if (!admin) return path.join(dir, 'audit.db');
+  const name = `t_${path.basename(dir).replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 export async function startServer(opts: Partial<ServerOptions> = {}): Promise<Running> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-server-'));
-  const app = await createAuditServer({ dbFile: path.join(dir, 'audit.db'), token: TOKEN, adminToken: ADMIN, ...opts });
+  const app = await createAuditServer({ dbFile: await testDbSpec(dir), token: TOKEN, adminToken: ADMIN, ...opts });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const port = (app.server.address() as AddressInfo).port;
   return {

@@ -1,0 +1,85 @@
+// ai-policy hooks install|uninstall|status: puts the policy hook into each agent's own hook configuration,
+// merged with the hooks already there (a backup of the file first), and takes it out again.
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { hookCommand, type Scope } from '../../core/hooks/harnesses';
+import { applyHooks, hooksInstalled } from '../../core/hooks/install';
+import { HARNESSES, isHarness, type Harness } from '../../core/hooks/request';
+import { parseCommandArgs } from './commandArgs';
+
+const HELP = `Usage: ai-policy hooks install|uninstall|status [--harness ${HARNESSES.join('|')}|all]
+                      [--scope user|project] [--project DIR] [--runtime PATH] [--hook-script FILE]
+
+install     adds "ai-policy hook" to the agent's hook configuration, keeping its other hooks
+            (idempotent; the file's previous content is kept as FILE.bak)
+uninstall   removes it again, keeping everything else
+status      shows, per agent and scope, whether the hook is installed
+
+--scope     user (default: your home folder's agent settings) or project (--project DIR, default .)
+--runtime   the program that runs the hook script (default: this Node); with the editor's own
+            runtime (Electron) the hook runs with ELECTRON_RUN_AS_NODE=1, so no Node is needed
+--hook-script  the hook bundle (default: hook.js beside this command)`;
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseCommandArgs('hooks', HELP, {
+    args,
+    allowPositionals: true,
+    options: {
+      harness: { type: 'string', default: 'all' },
+      scope: { type: 'string', default: 'user' },
+      project: { type: 'string', default: '.' },
+      runtime: { type: 'string' },
+      'hook-script': { type: 'string' },
+      home: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const [action] = parsed.positionals;
+  if (action !== 'install' && action !== 'uninstall' && action !== 'status') {
+    process.stderr.write(`ai-policy hooks: say install, uninstall or status\n${HELP}\n`);
+    return 2;
+  }
+  const v = parsed.values;
+  const harnesses: Harness[] = v.harness === 'all' ? [...HARNESSES] : isHarness(v.harness) ? [v.harness] : [];
+  if (!harnesses.length) {
+    process.stderr.write(`ai-policy hooks: --harness must be one of ${HARNESSES.join(', ')} or all\n`);
+    return 2;
+  }
+  if (v.scope !== 'user' && v.scope !== 'project') {
+    process.stderr.write('ai-policy hooks: --scope must be user or project\n');
+    return 2;
+  }
+  const scope: Scope = v.scope;
+  const home = v.home ?? os.homedir();
+  const project = path.resolve(v.project);
+  const script = path.resolve(v['hook-script'] ?? path.join(__dirname, 'hook.js'));
+  const runtime = v.runtime ?? process.execPath;
+  const electron = v.runtime ? /electron|code|cursor|windsurf/i.test(path.basename(runtime)) && !/node(\.exe)?$/i.test(runtime) : Boolean(process.versions.electron);
+  if (action === 'install' && !existsSync(script)) {
+    process.stderr.write(`ai-policy hooks: the hook script ${script} does not exist (pass --hook-script)\n`);
+    return 1;
+  }
+  let failures = 0;
+  for (const harness of harnesses) {
+    const target = { harness, scope, home, project };
+    if (action === 'status') {
+      const { hookConfigPath } = await import('../../core/hooks/harnesses');
+      const file = hookConfigPath(harness, scope, home, project);
+      process.stdout.write(`${harness.padEnd(8)} ${scope.padEnd(8)} ${(await hooksInstalled(target)) ? 'installed' : 'not installed'}  ${file}\n`);
+      continue;
+    }
+    const out = await applyHooks(target, action === 'install' ? hookCommand(harness, runtime, script, electron) : undefined);
+    if (!out) continue;
+    if (out.result === 'error') {
+      process.stderr.write(`ai-policy hooks: ${out.error}\n`);
+      failures++;
+    } else if (out.result === 'unchanged') {
+      process.stdout.write(`${harness}: ${action === 'install' ? 'already installed' : 'not installed'} in ${out.file}\n`);
+    } else {
+      process.stdout.write(`${harness}: ${out.result} in ${out.file}${out.backup ? ` (previous content in ${path.basename(out.backup)})` : ''}\n`);
+    }
+  }
+  return failures ? 1 : 0;
+}

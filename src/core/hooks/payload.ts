@@ -1,0 +1,143 @@
+// Reads one hook payload in a harness's documented format into a HookRequest.
+// Formats: Claude Code hooks reference (PreToolUse, UserPromptSubmit: tool_name/tool_input/prompt);
+// Codex hooks (same field names as Claude Code); VS Code agent hooks (hookEventName, tool_name, tool_input);
+// GitHub Copilot CLI hooks (.github/hooks/*.json version 1: preToolUse {toolName, toolArgs}, userPromptSubmitted
+// {prompt}); Cursor hooks (beforeReadFile, beforeShellExecution, beforeMCPExecution, beforeSubmitPrompt, preToolUse).
+import * as path from 'node:path';
+import type { Harness, HookRequest } from './request';
+
+type Json = Record<string, unknown>;
+
+const FILE_KEYS = ['file_path', 'filePath', 'notebook_path', 'path', 'target_file', 'filename', 'uri', 'file'];
+const FILE_LIST_KEYS = ['files', 'paths', 'filePaths', 'file_paths'];
+const COMMAND_KEYS = ['command', 'cmd', 'script'];
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length ? v : undefined;
+}
+
+function obj(v: unknown): Json {
+  if (typeof v === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(v);
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
+    } catch {
+      return {};
+    }
+  }
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+}
+
+function fromUri(p: string): string {
+  if (!p.startsWith('file://')) return p;
+  try {
+    return decodeURIComponent(new URL(p).pathname);
+  } catch {
+    return p;
+  }
+}
+
+/** File paths named by a tool's input, resolved against cwd. */
+function filesOf(input: Json, cwd: string): string[] {
+  const out: string[] = [];
+  const add = (v: unknown): void => {
+    if (typeof v === 'string' && v) {
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith('file://')) out.push(path.resolve(cwd, fromUri(v)));
+    }
+    else if (v && typeof v === 'object' && !Array.isArray(v)) add((v as Json).path ?? (v as Json).file_path ?? (v as Json).filePath);
+  };
+  for (const k of FILE_KEYS) add(input[k]);
+  for (const k of FILE_LIST_KEYS) if (Array.isArray(input[k])) for (const v of input[k] as unknown[]) add(v);
+  return [...new Set(out)];
+}
+
+/** A command given as a string, or as an argv array (`["bash", "-lc", "cat .env"]`). */
+function commandsOf(input: Json): string[] {
+  const out: string[] = [];
+  for (const k of COMMAND_KEYS) {
+    const v = input[k];
+    if (typeof v === 'string' && v.trim()) out.push(v);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
+      const argv = v as string[];
+      const i = argv.findIndex((a) => a === '-c' || a === '-lc' || a === '/c' || a === '-Command');
+      out.push(i >= 0 && argv[i + 1] ? argv[i + 1] : argv.join(' '));
+    }
+  }
+  return out;
+}
+
+/** `mcp__server__tool` (Claude Code, Codex, VS Code) → server and tool. */
+function mcpOf(tool: string | undefined): HookRequest['mcp'] {
+  const m = tool ? /^mcp__(.+?)__(.+)$/.exec(tool) : null;
+  return m ? { server: m[1], tool: m[2] } : undefined;
+}
+
+function attachments(p: Json, cwd: string): string[] {
+  const list = Array.isArray(p.attachments) ? (p.attachments as unknown[]) : [];
+  return list.flatMap((a) => filesOf(obj(a), cwd));
+}
+
+function base(harness: Harness, event: string, cwd: string): HookRequest {
+  return { harness, event, kind: 'other', cwd, files: [], commands: [], texts: [] };
+}
+
+function toolRequest(r: HookRequest, tool: string | undefined, input: Json): HookRequest {
+  return { ...r, kind: 'tool', tool, files: filesOf(input, r.cwd), commands: commandsOf(input), mcp: mcpOf(tool) };
+}
+
+function cwdOf(p: Json): string {
+  const roots = Array.isArray(p.workspace_roots) ? (p.workspace_roots as unknown[]) : [];
+  return str(p.cwd) ?? str(roots[0]) ?? process.cwd();
+}
+
+/** Parses a payload; throws with a clear message when it is not JSON or not an object. */
+export function parsePayload(harness: Harness, text: string): HookRequest {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`the hook payload is not JSON (${(e as Error).message})`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the hook payload is not a JSON object');
+  const p = parsed as Json;
+  const cwd = cwdOf(p);
+  switch (harness) {
+    case 'claude':
+    case 'codex':
+    case 'vscode': {
+      const event = str(p.hook_event_name) ?? str(p.hookEventName) ?? (p.prompt !== undefined ? 'UserPromptSubmit' : 'PreToolUse');
+      const r = base(harness, event, cwd);
+      if (/^pretooluse$/i.test(event)) return toolRequest(r, str(p.tool_name) ?? str(p.toolName), obj(p.tool_input ?? p.toolInput));
+      if (/^userpromptsubmit$/i.test(event)) return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''] };
+      return r;
+    }
+    case 'copilot': {
+      if (typeof p.toolName === 'string') return toolRequest(base(harness, 'preToolUse', cwd), p.toolName, obj(p.toolArgs));
+      if (typeof p.prompt === 'string') return { ...base(harness, 'userPromptSubmitted', cwd), kind: 'prompt', texts: [p.prompt] };
+      return base(harness, 'unknown', cwd);
+    }
+    case 'cursor': {
+      const event = str(p.hook_event_name) ?? (p.prompt !== undefined ? 'beforeSubmitPrompt' : p.command !== undefined ? 'beforeShellExecution' : 'beforeReadFile');
+      const r = base(harness, event, cwd);
+      switch (event) {
+        case 'beforeReadFile':
+          return { ...r, kind: 'tool', tool: 'read_file', files: filesOf(p, cwd) };
+        case 'beforeShellExecution':
+          return { ...r, kind: 'tool', tool: 'shell', commands: commandsOf(p) };
+        case 'beforeMCPExecution':
+          return {
+            ...r,
+            kind: 'tool',
+            tool: str(p.tool_name),
+            mcp: { server: str(p.server) ?? str(p.server_name) ?? '', tool: str(p.tool_name), url: str(p.url), command: str(p.command) },
+          };
+        case 'beforeSubmitPrompt':
+          return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''], files: attachments(p, cwd) };
+        case 'preToolUse':
+          return toolRequest(r, str(p.tool_name), obj(p.tool_input));
+        default:
+          return r;
+      }
+    }
+  }
+}

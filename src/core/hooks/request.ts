@@ -1,0 +1,28 @@
+// What one agent hook call asks, whatever the harness that sent it.
+
+export const HARNESSES = ['claude', 'copilot', 'vscode', 'cursor', 'codex'] as const;
+export type Harness = (typeof HARNESSES)[number];
+
+export function isHarness(h: string): h is Harness {
+  return (HARNESSES as readonly string[]).includes(h);
+}
+
+export interface HookRequest {
+  harness: Harness;
+  /** The harness's own event name (PreToolUse, beforeReadFile, userPromptSubmitted...), echoed in the answer. */
+  event: string;
+  /** `tool`: before a tool runs; `prompt`: before a prompt is sent; `other`: an event the hook does not judge. */
+  kind: 'tool' | 'prompt' | 'other';
+  /** The agent's tool name as the harness reports it (Read, Bash, mcp__github__create_issue...). */
+  tool?: string;
+  /** Working directory of the agent (relative paths are resolved against it). */
+  cwd: string;
+  /** Files the tool reads, edits, searches or attaches. */
+  files: string[];
+  /** Shell commands the tool runs. */
+  commands: string[];
+  /** Text the tool sends somewhere (a prompt, a web request body). */
+  texts: string[];
+  /** The MCP server and tool, when the tool is an MCP tool. */
+  mcp?: { server: string; tool?: string; url?: string; command?: string };
+}

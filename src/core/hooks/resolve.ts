@@ -1,0 +1,93 @@
+// Which policy a hook enforces: `--policy FILE`; else the managed configuration's policy source; else the
+// policy the editor last verified (mirrored into the agent state folder). Fast path: the mirror is JSON,
+// so an ordinary hook call neither parses YAML nor compiles the schema.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Policy } from '../policy/types';
+import { readManagedConfig } from '../managed/managedConfig';
+import { AGENT_POLICY_FILE, agentStateDir } from './stateDir';
+
+export interface MirroredPolicy {
+  source: string;
+  hash: string;
+  version: number;
+  savedAt: string;
+  policy: Policy;
+}
+
+export type Resolved = { ok: true; policy: Policy; source: string; file?: string } | { ok: false; error: string; onError?: 'allow' | 'deny' };
+
+export interface ResolveOptions {
+  policyFile?: string;
+  /** The managed file's path (tests pass one; otherwise the platform's fixed path). */
+  managedPath?: string;
+  stateDir?: string;
+}
+
+function isUrl(s: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !s.startsWith('file://');
+}
+
+/** Reads a policy file with full validation (and its signature when a public key is given). */
+async function fromFile(file: string, publicKeyPem?: string): Promise<Resolved> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ok: false, error: `cannot read the policy ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` };
+  }
+  if (publicKeyPem) {
+    const { verifyPolicy } = await import('../policy/signature');
+    let sig: string;
+    try {
+      sig = readFileSync(`${file}.sig`, 'utf8');
+    } catch {
+      return { ok: false, error: `the policy ${file} is not signed (no ${path.basename(file)}.sig) and the managed configuration pins a key` };
+    }
+    if (!verifyPolicy(text, sig, publicKeyPem)) return { ok: false, error: `the signature of ${file} does not match the pinned key` };
+  }
+  const { validatePolicyText, formatProblem } = await import('../policy/validate');
+  const result = validatePolicyText(text, { file });
+  const errors = result.problems.filter((p) => p.severity === 'error' && p.code !== 'expired');
+  if (!result.policy || errors.length) return { ok: false, error: errors.length ? formatProblem(errors[0], file) : `${file}: not a policy` };
+  return { ok: true, policy: result.policy, source: file, file };
+}
+
+function fromMirror(dir: string, expectSource?: string): Resolved {
+  const file = path.join(dir, AGENT_POLICY_FILE);
+  let mirror: MirroredPolicy;
+  try {
+    mirror = JSON.parse(readFileSync(file, 'utf8')) as MirroredPolicy;
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return { ok: false, error: missing ? 'no policy: pass --policy FILE, set a policy source in the managed configuration, or open VS Code with the AI Tool Policy extension once' : `the editor's policy copy ${file} is damaged` };
+  }
+  if (!mirror?.policy || typeof mirror.policy !== 'object') return { ok: false, error: `the editor's policy copy ${file} is damaged` };
+  if (expectSource && mirror.source !== expectSource) {
+    return { ok: false, error: `the editor's policy copy comes from ${mirror.source}, not the managed source ${expectSource}: open VS Code once to fetch it` };
+  }
+  return { ok: true, policy: mirror.policy, source: mirror.source };
+}
+
+export async function resolveHookPolicy(opts: ResolveOptions = {}): Promise<Resolved> {
+  if (opts.policyFile) return fromFile(path.resolve(opts.policyFile));
+  const dir = opts.stateDir ?? agentStateDir();
+  const managed = readManagedConfig(opts.managedPath);
+  if (managed.error) return { ok: false, error: `managed configuration: ${managed.error}` };
+  const source = managed.config?.policySource;
+  if (source) {
+    if (isUrl(source)) return fromMirror(dir, source);
+    const file = source.startsWith('file://') ? new URL(source).pathname : source;
+    const key = managed.config?.publicKey;
+    let pem: string | undefined;
+    if (key) {
+      try {
+        pem = key.includes('BEGIN PUBLIC KEY') ? key : readFileSync(key, 'utf8');
+      } catch (e) {
+        return { ok: false, error: `managed configuration: cannot read the public key ${key}: ${(e as Error).message}` };
+      }
+    }
+    return fromFile(file, pem);
+  }
+  return fromMirror(dir);
+}

@@ -1,0 +1,54 @@
+// The hooks' audit events wait in an append-only JSONL file in the agent state folder until the editor's
+// delivery (or `ai-policy hook --drain`) takes them into its queue. One line per event, appended with
+// O_APPEND so concurrent hooks do not interleave; the reader renames the file before reading it.
+import { appendFileSync, mkdirSync, promises as fs, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { AGENT_SPOOL_FILE } from './stateDir';
+
+export interface SpooledEvent {
+  id: string;
+  type: 'agent.blocked' | 'agent.hookError';
+  time: string;
+  data: Record<string, unknown>;
+}
+
+/** Largest spool kept: beyond it new events are dropped (a stuck editor must not fill the disk). */
+export const SPOOL_MAX_BYTES = 5 * 1024 * 1024;
+
+export function spoolEvent(dir: string, type: SpooledEvent['type'], data: Record<string, unknown>, now = new Date()): void {
+  const event: SpooledEvent = { id: randomUUID(), type, time: now.toISOString(), data };
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, AGENT_SPOOL_FILE);
+  try {
+    if (statSync(file).size > SPOOL_MAX_BYTES) return;
+  } catch {
+    // no spool yet
+  }
+  appendFileSync(file, JSON.stringify(event) + '\n', { mode: 0o600 });
+}
+
+/** Takes every spooled event (the file is renamed first, so hooks appending meanwhile start a new one). */
+export async function drainSpool(dir: string): Promise<SpooledEvent[]> {
+  const file = path.join(dir, AGENT_SPOOL_FILE);
+  const taken = `${file}.${process.pid}.${Date.now()}.draining`;
+  try {
+    await fs.rename(file, taken);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const text = await fs.readFile(taken, 'utf8');
+  await fs.unlink(taken);
+  const out: SpooledEvent[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const e = JSON.parse(line) as SpooledEvent;
+      if ((e.type === 'agent.blocked' || e.type === 'agent.hookError') && typeof e.id === 'string' && e.data && typeof e.data === 'object') out.push(e);
+    } catch {
+      // a torn line (the machine stopped mid-write) is skipped
+    }
+  }
+  return out;
+}

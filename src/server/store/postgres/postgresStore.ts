@@ -1,0 +1,128 @@
+// The AuditStore on PostgreSQL (node-postgres pool). Several server instances may share the database:
+// ingest serializes on the chain head row, dedup rests on the unique event id, migrations on an advisory
+// lock, reports read one REPEATABLE READ snapshot. A lost connection fails the call in progress (ingest
+// answers 503, clients retry); the pool reconnects on the next call.
+import type pg from 'pg';
+import type { AuditStore, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyProgress, VerifyResult } from '../types';
+import { CHAIN_COLUMNS, ChainCheck, type ChainRow } from '../verifyChain';
+import { ingestBatch } from './ingest';
+import { migrate, schemaVersion } from './migrate';
+import { connectProblem, createPool, inTransaction, redactUrl } from './pool';
+import { logHead, reportRows } from './queries';
+import { SCHEMA_VERSION, TABLES } from './schema';
+
+const CHUNK = 5000;
+const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
+export class PostgresStore implements AuditStore {
+  readonly description: string;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    url: string,
+    private readonly readOnly: boolean,
+  ) {
+    this.description = `PostgreSQL ${redactUrl(url)}`;
+  }
+
+  /** Connects (one clear error line when it cannot), then migrates or, read-only, checks the schema. */
+  static async open(url: string, opts: StoreOptions = {}): Promise<PostgresStore> {
+    const log = opts.log ?? (() => undefined);
+    const pool = createPool(url, log, opts.readOnly ? 4 : 8);
+    try {
+      const c = await pool.connect().catch((e: unknown) => {
+        throw new Error(connectProblem(e, url));
+      });
+      c.release();
+      if (opts.readOnly) {
+        const v = await schemaVersion(pool);
+        if (v !== SCHEMA_VERSION) throw new Error(`${redactUrl(url)} has schema ${v}; this version needs ${SCHEMA_VERSION} (start the server once to create it)`);
+      } else await migrate(pool);
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw e;
+    }
+    return new PostgresStore(pool, url, !!opts.readOnly);
+  }
+
+  async ingest(batch: IngestBatch): Promise<IngestResult> {
+    if (this.readOnly) throw new Error('this store was opened read-only');
+    return inTransaction(this.pool, 'BEGIN', (c) => ingestBatch(c, batch));
+  }
+
+  reportRows(range: Range, developers?: readonly string[]): Promise<ReportRows> {
+    return inTransaction(this.pool, SNAPSHOT, (c) => reportRows(c, range, developers));
+  }
+
+  logHead(): Promise<LogHead> {
+    return inTransaction(this.pool, SNAPSHOT, logHead);
+  }
+
+  verifyLog(opts: { expectHead?: string; progress?: VerifyProgress } = {}): Promise<VerifyResult> {
+    return inTransaction(this.pool, SNAPSHOT, async (c) => {
+      const check = new ChainCheck(await logHead(c), opts.expectHead);
+      for (;;) {
+        const rows = (await c.query(`SELECT ${CHAIN_COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT ${CHUNK}`, [check.after])).rows as ChainRow[];
+        if (!rows.length) break;
+        const broken = check.page(rows);
+        if (broken) return broken;
+        opts.progress?.(check.checked);
+      }
+      return check.finish();
+    });
+  }
+
+  enroll(developer: string, tokenHash: string): Promise<{ revoked: number }> {
+    const now = Date.now();
+    return inTransaction(this.pool, 'BEGIN', async (c) => {
+      // Serialize enrollments of one developer across instances.
+      await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`enroll:${developer}`]);
+      const revoked = (await c.query(`UPDATE enrollments SET revoked_at = $1 WHERE developer = $2 AND revoked_at IS NULL`, [now, developer])).rowCount ?? 0;
+      await c.query(`INSERT INTO enrollments (token_hash, developer, created_at) VALUES ($1, $2, $3)`, [tokenHash, developer, now]);
+      return { revoked };
+    });
+  }
+
+  async enrolledDeveloper(tokenHash: string): Promise<string | undefined> {
+    const r = await this.pool.query(`SELECT developer FROM enrollments WHERE token_hash = $1 AND revoked_at IS NULL`, [tokenHash]);
+    return r.rows[0]?.developer as string | undefined;
+  }
+
+  async createSession(idHash: string, expiresAt: number): Promise<void> {
+    await inTransaction(this.pool, 'BEGIN', async (c) => {
+      await c.query(`DELETE FROM sessions WHERE expires_at < $1`, [Date.now()]);
+      await c.query(`INSERT INTO sessions (id_hash, expires_at) VALUES ($1, $2)`, [idHash, expiresAt]);
+    });
+  }
+
+  async sessionValid(idHash: string, now: number): Promise<boolean> {
+    const r = await this.pool.query(`SELECT expires_at FROM sessions WHERE id_hash = $1`, [idHash]);
+    const expires = r.rows[0]?.expires_at as number | undefined;
+    if (expires === undefined) return false;
+    if (expires > now) return true;
+    await this.pool.query(`DELETE FROM sessions WHERE id_hash = $1`, [idHash]);
+    return false;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.pool.query(`DELETE FROM sessions WHERE id_hash = $1`, [idHash]);
+  }
+
+  /** A fresh query of the schema version, the log head and a row of each table. */
+  async health(): Promise<Health> {
+    try {
+      return await inTransaction(this.pool, SNAPSHOT, async (c): Promise<Health> => {
+        const version = await schemaVersion(c);
+        if (version !== SCHEMA_VERSION) return { ok: false, problem: `schema version ${version}, expected ${SCHEMA_VERSION}`, schemaVersion: version };
+        for (const t of TABLES) await c.query(`SELECT * FROM ${t} LIMIT 1`);
+        return { ok: true, schemaVersion: version, head: await logHead(c) };
+      });
+    } catch (e) {
+      return { ok: false, problem: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

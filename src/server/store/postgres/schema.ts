@@ -1,0 +1,57 @@
+// The PostgreSQL schema: the same tables as the SQLite store (times in epoch ms as bigint, days as UTC
+// epoch days), plus `chain_head`, one row holding the log's last seq and hash. Every ingest transaction
+// locks that row first (SELECT ... FOR UPDATE), so instances sharing the database append one after the
+// other and the chain never forks; seq is assigned under that lock, so it has no gaps.
+// `schema_meta` holds the schema version (see migrate.ts).
+
+export const SCHEMA_VERSION = 1;
+
+import { SNAPSHOTS_FUNCTION } from './snapshotsFunction';
+
+export const SCHEMA_V1 = `
+CREATE TABLE events (
+  seq bigint PRIMARY KEY, id text NOT NULL UNIQUE, type text NOT NULL, time text NOT NULL, at bigint NOT NULL,
+  developer text NOT NULL, machine text, policy_version integer, received text NOT NULL, auth text NOT NULL,
+  body text NOT NULL, hash text NOT NULL
+);
+CREATE TABLE chain_head (one boolean PRIMARY KEY DEFAULT true CHECK (one), seq bigint NOT NULL, hash text NOT NULL);
+INSERT INTO chain_head (seq, hash) VALUES (0, '${'0'.repeat(64)}');
+CREATE TABLE counters (name text PRIMARY KEY, n bigint NOT NULL);
+CREATE TABLE developers (
+  developer text PRIMARY KEY, first_at bigint NOT NULL, last_at bigint NOT NULL,
+  policy_version integer, editor text, extension_version text
+);
+CREATE TABLE machines (machine text PRIMARY KEY);
+CREATE TABLE activity (day integer NOT NULL, developer text NOT NULL, PRIMARY KEY (day, developer));
+CREATE TABLE inventories (developer text NOT NULL, machine text NOT NULL, at bigint NOT NULL, PRIMARY KEY (developer, machine, at));
+CREATE TABLE tool_intervals (
+  id bigserial PRIMARY KEY, developer text NOT NULL, machine text NOT NULL, tool text NOT NULL, status text NOT NULL,
+  name text, version text, enabled smallint, active smallint, first_at bigint NOT NULL, last_at bigint NOT NULL
+);
+CREATE INDEX tool_intervals_key ON tool_intervals (developer, machine, tool, status);
+CREATE INDEX tool_intervals_machine ON tool_intervals (developer, machine, first_at);
+CREATE TABLE daily (day integer NOT NULL, developer text NOT NULL, ai_tools integer NOT NULL, PRIMARY KEY (day, developer));
+CREATE TABLE policy_versions (
+  version integer NOT NULL, hash text NOT NULL, signature text NOT NULL, organization text, published text,
+  effective text, reviewed_on text, next_review text, first_at bigint NOT NULL, last_at bigint NOT NULL,
+  PRIMARY KEY (version, hash, signature)
+);
+CREATE TABLE policy_seen (version integer NOT NULL, developer text NOT NULL, first_at bigint NOT NULL, PRIMARY KEY (version, developer));
+CREATE TABLE acks (
+  developer text NOT NULL, version integer NOT NULL, hash text, first_at bigint NOT NULL, first_auth text NOT NULL,
+  verified_at bigint, PRIMARY KEY (developer, version)
+);
+CREATE TABLE training_completions (
+  developer text NOT NULL, training text NOT NULL, at bigint NOT NULL, auth text NOT NULL, title text,
+  PRIMARY KEY (developer, training, at)
+);
+CREATE TABLE exposure_days (day integer NOT NULL, developer text NOT NULL, n bigint NOT NULL, last_at bigint NOT NULL, PRIMARY KEY (day, developer));
+CREATE TABLE exposure_classes (day integer NOT NULL, developer text NOT NULL, class text NOT NULL, n bigint NOT NULL, PRIMARY KEY (day, developer, class));
+CREATE TABLE exposure_tools (day integer NOT NULL, developer text NOT NULL, tool text NOT NULL, n bigint NOT NULL, PRIMARY KEY (day, developer, tool));
+CREATE TABLE enrollments (token_hash text PRIMARY KEY, developer text NOT NULL, created_at bigint NOT NULL, revoked_at bigint);
+CREATE INDEX enrollments_developer ON enrollments (developer);
+CREATE TABLE sessions (id_hash text PRIMARY KEY, expires_at bigint NOT NULL);
+${SNAPSHOTS_FUNCTION}
+`;
+
+export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];

@@ -1,0 +1,82 @@
+// Checking the hash chain, shared by every store: rows are fed in arrival order (seq), page by page; each
+// row's hash must follow from the previous one and its indexed columns must say what its canonical JSON
+// says. The store only pages through its rows and reads its head.
+import canonicalize from 'canonicalize';
+import { chainHash, GENESIS } from './chain';
+import type { LogHead, VerifyResult } from './types';
+
+export interface ChainRow {
+  seq: number;
+  id: string;
+  type: string;
+  time: string;
+  developer: string;
+  received: string;
+  auth: string;
+  body: string;
+  hash: string;
+}
+
+/** The columns a store selects, in seq order, to feed a ChainCheck. */
+export const CHAIN_COLUMNS = 'seq, id, type, time, developer, received, auth, body, hash';
+
+function mismatch(r: ChainRow): string | undefined {
+  let e: Record<string, unknown>;
+  try {
+    e = JSON.parse(r.body) as Record<string, unknown>;
+  } catch {
+    return 'its stored JSON is not readable';
+  }
+  if (canonicalize(e) !== r.body) return 'its stored JSON is not in canonical form';
+  if (e.id !== r.id || e.type !== r.type || e.time !== r.time || ((e.developer as string | undefined) || 'unknown') !== r.developer) {
+    return 'its columns (id, type, time, developer) differ from its stored JSON';
+  }
+  return undefined;
+}
+
+export class ChainCheck {
+  private prev = GENESIS;
+  /** seq of the last row checked (the next page starts after it). */
+  after = 0;
+  checked = 0;
+  private foundHead: boolean | undefined;
+
+  constructor(
+    private readonly head: LogHead,
+    private readonly expectHead?: string,
+  ) {
+    this.foundHead = expectHead === undefined ? undefined : expectHead === GENESIS;
+  }
+
+  /** Checks one page; returns the failure when a row is broken. */
+  page(rows: readonly ChainRow[]): VerifyResult | undefined {
+    for (const r of rows) {
+      const expected = chainHash(this.prev, r.received, r.auth, r.body);
+      if (expected !== r.hash) {
+        const why = r.seq !== this.after + 1 && this.after + 1 < r.seq ? `rows ${this.after + 1}–${r.seq - 1} are missing before it` : 'its hash does not match its content and the previous row';
+        return { ok: false, head: this.head, brokenSeq: r.seq, brokenId: r.id, reason: why };
+      }
+      const bad = mismatch(r);
+      if (bad) return { ok: false, head: this.head, brokenSeq: r.seq, brokenId: r.id, reason: bad };
+      if (this.expectHead !== undefined && r.hash === this.expectHead) this.foundHead = true;
+      this.prev = r.hash;
+      this.after = r.seq;
+    }
+    this.checked += rows.length;
+    return undefined;
+  }
+
+  /** After the last page: every counted row must have been seen. */
+  finish(): VerifyResult {
+    if (this.checked !== this.head.count) {
+      return {
+        ok: false,
+        head: this.head,
+        brokenSeq: this.after + 1,
+        brokenId: null,
+        reason: `the log has ${this.checked} rows but ${this.head.count} events were counted as stored: rows were removed after row ${this.after}`,
+      };
+    }
+    return { ok: true, head: this.head, foundHead: this.foundHead };
+  }
+}
