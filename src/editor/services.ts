@@ -99,6 +99,8 @@ export interface ExposureService {
   readonly onDidChange: vscode.Event<void>;
   /** The scanner in force; undefined when scanning is turned off. */
   readonly scanner: Scanner | undefined;
+  /** The scanner, built now when no open document has needed it yet; undefined when scanning is turned off. */
+  ensureScanner(): Promise<Scanner | undefined>;
   /** Files already alerted about in this session (URI strings). */
   readonly alerted: ReadonlySet<string>;
   /** The findings in an open document (none when it was not scanned). */
