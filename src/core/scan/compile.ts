@@ -39,6 +39,7 @@ export function compileRule(rule: Rule): CompiledRule {
     name: rule.name,
     family: rule.family,
     dataClass: rule.dataClass,
+    ...(rule.severity ? { severity: rule.severity } : {}),
     anchors: rule.anchors,
     find: find ?? ((text) => (regex ? nativeFind(regex, text) : [])),
     validate: rule.validate,
