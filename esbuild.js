@@ -40,9 +40,31 @@ const common = {
   plugins: [policyValidatorPlugin],
 };
 
+/** Libraries src/core/lazyModules.ts loads on first use: in the extension they live in their own files. */
+const lazyModules = { 're2js': 'lazy/re2js', 'smol-toml': 'lazy/smol-toml' };
+
+/** @type {import('esbuild').Plugin} */
+const lazyModulesPlugin = {
+  name: 'lazy-modules',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(lazyModules).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./${lazyModules[args.path]}.js`, external: true }));
+  },
+};
+
 async function main() {
   const builds = [
-    { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+    {
+      ...common,
+      entryPoints: { extension: 'src/extension.ts' },
+      outdir: 'dist',
+      plugins: [...common.plugins, lazyModulesPlugin],
+    },
+    {
+      ...common,
+      entryPoints: Object.fromEntries(Object.entries(lazyModules).map(([name, out]) => [out, require.resolve(name)])),
+      outdir: 'dist',
+    },
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
     // The agent hook runs on every tool call of an agent: its own small bundle (see src/cli/hookMain.ts).
     { ...common, entryPoints: { hook: 'src/cli/hookMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },

@@ -10,6 +10,7 @@ import { Scanner } from '../src/core/scan';
 import { scanSliced } from '../src/core/scan/sliced';
 import { buildCorpus } from './bench/corpusFiles';
 import { evaluate, loadSamples } from './bench/corpusEval';
+import { generateSamples } from '../test/unit/scan/samples/generate';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const print = (s = '') => process.stdout.write(s + '\n');
@@ -125,6 +126,28 @@ function corpus(scanner: Scanner): void {
   print(`(${r.crossLabelled} fp samples whose exact text is a tp of another family were left out of the fp share)`);
 }
 
+/** The per-family samples the unit tests build from documented formats: each found, each near miss not. */
+function generated(scanner: Scanner): void {
+  const by = new Map<string, { tp: number; found: number; fp: number; flagged: number }>();
+  for (let n = 0; n < 20; n++) {
+    for (const c of generateSamples(n)) {
+      const f = by.get(c.family) ?? { tp: 0, found: 0, fp: 0, flagged: 0 };
+      by.set(c.family, f);
+      f.tp++;
+      if (scanner.scanText(c.hit, c.path ?? 'sample.txt').findings.some((x) => x.kind === 'content')) f.found++;
+      f.fp++;
+      if (scanner.scanText(c.miss, c.path ?? 'sample.txt').findings.some((x) => x.kind === 'content')) f.flagged++;
+    }
+  }
+  let tp = 0, found = 0, fp = 0, flagged = 0;
+  print('generated samples (documented formats, 20 seeds): family   recall   near misses flagged');
+  for (const [family, f] of [...by].sort(([a], [b]) => a.localeCompare(b))) {
+    tp += f.tp; found += f.found; fp += f.fp; flagged += f.flagged;
+    print(`  ${family.padEnd(42)}${`${f.found}/${f.tp}`.padEnd(14)}${f.flagged}/${f.fp}`);
+  }
+  print(`generated samples: recall ${found}/${tp} = ${(found / tp).toFixed(3)}; near misses flagged ${flagged}/${fp}`);
+}
+
 async function main(): Promise<void> {
   const scanner = new Scanner();
   const dir = path.join(os.tmpdir(), 'ai-policy-bench-scan');
@@ -134,6 +157,7 @@ async function main(): Promise<void> {
   wholeProcess(dir);
   await slices(scanner, dir);
   corpus(scanner);
+  generated(scanner);
 }
 
 main().catch((e) => {

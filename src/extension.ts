@@ -13,6 +13,7 @@ import { ExposureWatcher } from './editor/exposure/exposureWatcher';
 import { registerExposure } from './editor/exposure';
 import { AgentHooks } from './editor/agents/agentHooks';
 import { registerAgents } from './editor/agents';
+import { DriftWatcher } from './editor/enforcement/driftWatcher';
 import { hooksAllowed, testHooks, type TestHooks } from './testHooks';
 
 export type { ExposureState, TestHooks, ToolsState } from './testHooks';
@@ -34,9 +35,10 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const inventory = new ToolInventory(context, log, policy, audit);
   const agents = new AgentHooks(context, log, config, policy, audit);
   const exposure = new ExposureWatcher(context, log, config, policy, inventory, audit, agents);
-  context.subscriptions.push(policy, inventory, agents, exposure);
+  const enforcement = new DriftWatcher(context, log, policy, audit);
+  context.subscriptions.push(policy, inventory, agents, exposure, enforcement);
 
-  const services: Services = { context, log, config, audit, policy, inventory, exposure, agents };
+  const services: Services = { context, log, config, audit, policy, inventory, exposure, agents, enforcement };
   registerAudit(services);
   registerPolicy(services);
   const tools = registerTools(services);
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   // Loading happens after wiring so that every listener sees the first policy.
   void policy.start();
   agents.start();
+  enforcement.refresh();
   if (!hooksAllowed(context.extensionMode)) return undefined;
   return testHooks(services, tools, { onDidRecordAudit: audit.onDidRecord, onDidEvaluateExposure: exposure.onDidEvaluate }, agents);
 }

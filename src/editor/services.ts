@@ -6,6 +6,7 @@ import type { AuditEvent, AuditEventType, EventData, QueueStats } from '../core/
 import type { AckRecord, AckState, LoadedPolicy, PolicyProblem, ReviewState, TrainingState } from '../core/policy';
 import type { Scanner } from '../core/scan/scanner';
 import type { Finding } from '../core/scan/types';
+import type { DriftItem } from '../core/enforcement/drift';
 import type { Config } from './config';
 
 /** When the acknowledgement prompt was last shown, and for which version. */
@@ -98,6 +99,8 @@ export interface ExposureService {
   readonly onDidChange: vscode.Event<void>;
   /** The scanner in force; undefined when scanning is turned off. */
   readonly scanner: Scanner | undefined;
+  /** The scanner, built now when no open document has needed it yet; undefined when scanning is turned off. */
+  ensureScanner(): Promise<Scanner | undefined>;
   /** Files already alerted about in this session (URI strings). */
   readonly alerted: ReadonlySet<string>;
   /** The findings in an open document (none when it was not scanned). */
@@ -150,6 +153,15 @@ export interface AgentHooksService {
   install(scope?: 'user' | 'project'): Promise<boolean>;
 }
 
+/** enforcement/driftWatcher.ts: class DriftWatcher */
+export interface EnforcementService {
+  /** VS Code settings this machine does not set as the policy requires (empty: none, or no policy). */
+  readonly drift: readonly DriftItem[];
+  readonly onDidChange: vscode.Event<void>;
+  /** Compares the settings with the policy again (it also does so on every change of either). */
+  refresh(): void;
+}
+
 export interface Services {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
@@ -159,4 +171,5 @@ export interface Services {
   inventory: InventoryService;
   exposure: ExposureService;
   agents: AgentHooksService;
+  enforcement: EnforcementService;
 }

@@ -91,6 +91,7 @@ function render(m: ViewerModel | undefined, s: ViewerStrings): void {
     section('tools', s.tools, [toolsTable(m, s)]),
     section('data', s.data, [dataTable(m, s), m.dataRules.length ? rulesTable(m, s) : false]),
     m.mcp ? section('mcp', s.mcp, mcp(m.mcp, s)) : false,
+    m.machine ? section('machine', s.machine, machine(m.machine, s)) : false,
     m.disclosure
       ? section('disclosure', s.disclosure, [
           h('p', {}, [m.disclosure.required ? s.discloseRequired : s.discloseOptional]),
@@ -146,6 +147,27 @@ function rulesTable(m: ViewerModel, s: ViewerStrings): HTMLElement {
       h('td', {}, [...r.paths.map((p) => h('code', {}, [p])), r.pattern ? h('code', {}, [r.pattern]) : false]),
     ]))),
   ]);
+}
+function machine(x: NonNullable<ViewerModel['machine']>, s: ViewerStrings): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (x.managed.length) out.push(h('p', {}, [fmt(s.managedByOrg, x.managed.join(', '))]));
+  if (!x.drift.length) {
+    out.push(h('p', {}, [s.noDrift]));
+    return out;
+  }
+  out.push(h('p', {}, [s.driftIntro]));
+  out.push(
+    h('table', {}, [
+      head([s.setting, s.required, s.thisMachine, s.vscodePolicy]),
+      h('tbody', {}, x.drift.map((d) => h('tr', {}, [
+        h('td', {}, [h('code', {}, [d.setting])]),
+        h('td', {}, [d.required]),
+        h('td', {}, [badge(d.actual, 'warn')]),
+        h('td', {}, [h('code', {}, [d.policyName])]),
+      ]))),
+    ]),
+  );
+  return out;
 }
 function mcp(x: NonNullable<ViewerModel['mcp']>, s: ViewerStrings): HTMLElement[] {
   const out = [

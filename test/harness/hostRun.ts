@@ -7,7 +7,7 @@ import { launch, type LaunchOptions } from './launcher';
 import { repoRoot } from './workspaceSetup';
 
 /** One VS Code session: a workspace in a given state (as launch() takes it) and the suites that run against it. */
-export interface HostRun extends Pick<LaunchOptions, 'fixture' | 'gitInit' | 'trusted' | 'machineSettings' | 'userSettings' | 'fakeExtensions'> {
+export interface HostRun extends Pick<LaunchOptions, 'fixture' | 'gitInit' | 'trusted' | 'machineSettings' | 'userSettings' | 'fakeExtensions' | 'locale'> {
   /** Unique; names test-output/runs/host-<name>-<pid>. */
   name: string;
   /** Environment of the extension host (suites read it with process.env). */
@@ -44,6 +44,7 @@ export async function runHostRun(run: HostRun): Promise<TierResult> {
     machineSettings: run.machineSettings,
     userSettings: run.userSettings,
     fakeExtensions: run.fakeExtensions,
+    locale: run.locale,
     env: (dirs) => ({
       ...run.env,
       AI_POLICY_HOST_SUITES: JSON.stringify(suites),

@@ -8,7 +8,7 @@ import type { FakeExtension } from './fakeExtension';
 import { markedText } from './hostOutput';
 import { startServer, type RunningServer } from './server';
 import { ensureServer } from './serverCache';
-import { copyWorkspace, makeDirs, repoRoot, writeFakeExtensions, writeSettings, type SessionDirs } from './workspaceSetup';
+import { copyWorkspace, makeDirs, repoRoot, writeFakeExtensions, writeLanguagePack, writeSettings, type SessionDirs } from './workspaceSetup';
 
 export interface LaunchOptions {
   /** Names the run folder test-output/runs/<name>-<pid>. */
@@ -29,6 +29,8 @@ export interface LaunchOptions {
   env?: Record<string, string> | ((dirs: SessionDirs) => Record<string, string>);
   /** Compiled tests module whose run() the extension host calls. */
   extensionTestsPath?: string;
+  /** Display language (the server's --locale), e.g. `de`; default English. */
+  locale?: string;
   /** Fixed port (npm start); default a free one. */
   port?: number;
   /** Receives what the extension host prints (mocha output). Default: stdout. */
@@ -72,6 +74,7 @@ export async function launch(o: LaunchOptions): Promise<Session> {
   dirs.workspace = workspaceDir;
   writeSettings(dirs, o.machineSettings ?? {}, o.userSettings ?? {});
   writeFakeExtensions(dirs, o.fakeExtensions ?? []);
+  if (o.locale && !o.locale.startsWith('en')) writeLanguagePack(dirs, o.locale);
   const devPath = o.extensionDevelopmentPath ?? repoRoot();
   const browserLog = fs.createWriteStream(path.join(dirs.run, 'browser.log'));
   const output = o.onOutput ?? ((text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`));
@@ -91,6 +94,7 @@ export async function launch(o: LaunchOptions): Promise<Session> {
       serverDataDir: dirs.server,
       extensionsDir: dirs.extensions,
       trusted: o.trusted ?? true,
+      locale: o.locale,
       env: typeof o.env === 'function' ? o.env(dirs) : o.env,
       logFile: path.join(dirs.run, 'server.log'),
     });

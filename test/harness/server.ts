@@ -15,6 +15,8 @@ export interface ServerOptions {
   trusted: boolean;
   /** Added to the environment of the server and so of its extension host. */
   env?: Record<string, string>;
+  /** Display language of the workbench and the extension host (`--locale`), e.g. `de`. */
+  locale?: string;
   /** Server stdout and stderr go here. */
   logFile: string;
   startTimeoutMs?: number;
@@ -75,6 +77,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     '--extensions-dir', o.extensionsDir,
   ];
   if (o.trusted) args.push('--disable-workspace-trust');
+  if (o.locale) args.push('--locale', o.locale);
   const log = fs.openSync(o.logFile, 'a');
   const child = spawn(o.install.node, args, {
     env: { ...process.env, ...o.env, VSCODE_AGENT_FOLDER: o.serverDataDir },

@@ -99,3 +99,17 @@ export function writeFakeExtensions(dirs: SessionDirs, fakes: readonly FakeExten
   if (fakes.length === 0) return;
   registerInstalled(dirs.extensions, fakes.map((ext) => ({ ext, dir: writeFakeExtension(dirs.extensions, ext) })));
 }
+
+/**
+ * Makes `locale` available as display language. VS Code switches language only when a language pack for it is
+ * registered in languagepacks.json of the user data folder; the Marketplace's packs cannot be installed
+ * offline, so this registers a pack without core translations: the workbench stays English while the
+ * extension host runs in `locale` and loads the extensions' own bundles (l10n/bundle.l10n.<locale>.json).
+ */
+export function writeLanguagePack(dirs: SessionDirs, locale: string): void {
+  const translations = path.join(dirs.run, 'language-pack', `main.i18n.${locale}.json`);
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const packs = { [locale]: { hash: `test-${locale}`, label: locale, extensions: [{ extensionIdentifier: { id: `test.language-pack-${locale}` }, version: '1.0.0' }], translations: { vscode: translations } } };
+  for (const dir of [dirs.user, dirs.server]) fs.writeFileSync(path.join(dir, 'languagepacks.json'), JSON.stringify(packs));
+}

@@ -5,7 +5,7 @@
 // and add '<area>' to `suites` of every run whose workspace state it needs.
 // To add a run: append an object below. Fields (see HostRun in test/harness/hostRun.ts): name, fixture
 // (folder under test/host/fixtures), gitInit, trusted, machineSettings, userSettings, fakeExtensions
-// (see FakeExtension in test/harness/fakeExtension.ts), env, suites, timeoutMs.
+// (see FakeExtension in test/harness/fakeExtension.ts), locale, env, suites, timeoutMs.
 // Inside a suite, hostContext() (test/host/context.ts) returns the run's settings, trust and workspace folder.
 // Run only some runs: AI_POLICY_HOST_RUNS=trusted,untrusted npm run test:host
 import * as path from 'node:path';
@@ -25,6 +25,15 @@ const fakeChat = {
 };
 
 export const runs: HostRun[] = [
+  {
+    // The editor in German: the extension's German bundles load and every message it shows is translated.
+    name: 'german',
+    fixture: 'basic',
+    trusted: true,
+    locale: 'de',
+    machineSettings: { 'aiPolicy.policySource': starterPolicy },
+    suites: ['l10n'],
+  },
   {
     name: 'trusted',
     fixture: 'basic',
@@ -116,7 +125,7 @@ export const runs: HostRun[] = [
     machineSettings: { 'aiPolicy.policySource': exposurePolicy },
     fakeExtensions: [exposureAssistant],
     env: { AI_POLICY_NODE: process.execPath },
-    suites: ['agents'],
+    suites: ['agents', 'enforcement'],
   },
   {
     name: 'exposure-untrusted',

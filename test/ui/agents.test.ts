@@ -1,6 +1,7 @@
 // The agent hooks as a person meets them: Claude Code is on this machine (its ~/.claude folder in the
-// session's home), the exposure warning says it is not yet blocked and offers "Install Agent Hooks", and
-// following that installs the hook into ~/.claude/settings.json, whose command then refuses to read .env.
+// session's home) beside VS Code's own agent mode; the exposure warning says they are not yet blocked and
+// offers "Install Agent Hooks", and following that installs the hook into ~/.claude/settings.json and
+// ~/.copilot/hooks, whose command then refuses to read .env.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,7 +11,7 @@ import type { Locator } from 'playwright-core';
 import { exposureAssistant, exposurePolicy, plantedKey } from '../host/exposureFakes';
 import { Workbench } from './workbench';
 
-const OFFER = 'AI agents on this machine (Claude Code) can read files the policy protects';
+const OFFER = 'AI agents on this machine (Claude Code, VS Code agent) can read files the policy protects';
 
 describe('agent hooks UI', function () {
   this.timeout(120_000);
@@ -56,11 +57,11 @@ describe('agent hooks UI', function () {
     assert.doesNotMatch(fs.readFileSync(path.join(home, '.claude', 'settings.json'), 'utf8'), /hook\.js/);
   });
 
-  it('the exposure warning says the agent is not yet blocked and offers "Install Agent Hooks"', async () => {
+  it('the exposure warning says the agents are not yet blocked and offers "Install Agent Hooks"', async () => {
     await wb.openFile('src/settings.ts');
     const alert = await notification('holds secret data');
     const text = (await alert.locator('.notification-list-item-message').innerText()).replace(/\s+/g, ' ');
-    assert.match(text, /src\/settings\.ts holds secret data, and active AI tools are not cleared for it: .*Exposure Test Assistant.*\. Not yet blocked for agents: Claude Code\./);
+    assert.match(text, /src\/settings\.ts holds secret data, and active AI tools are not cleared for it: .*Exposure Test Assistant.*\. Not yet blocked for agents: Claude Code, VS Code agent\./);
     for (const button of ['Show Problems', 'Add to AI Ignore Files', 'Install Agent Hooks']) assert.equal(await alert.locator('.monaco-button', { hasText: button }).count(), 1, button);
     await wb.screenshot('agents-exposure-warning');
   });
@@ -84,6 +85,9 @@ describe('agent hooks UI', function () {
     assert.equal(ours.length, 2, `PreToolUse and UserPromptSubmit: ${commands.join(' | ')}`);
     assert.ok(ours[0].includes(path.join(state, 'ai-tool-policy', 'hook.js')), `the stable copy in the state folder: ${ours[0]}`);
     assert.ok(fs.existsSync(`${file}.bak`), 'the previous settings kept as a backup');
+    const vscodeHooks = JSON.parse(fs.readFileSync(path.join(home, '.copilot', 'hooks', 'ai-tool-policy-vscode.json'), 'utf8')) as { hooks: Record<string, { command: string }[]> };
+    assert.deepEqual(Object.keys(vscodeHooks.hooks), ['PreToolUse', 'UserPromptSubmit']);
+    assert.match(vscodeHooks.hooks.PreToolUse[0].command, /hook\.js --harness vscode$/);
 
     // The command as Claude Code runs it, with the policy the editor mirrored.
     const ws = wb.session.workspaceDir!;

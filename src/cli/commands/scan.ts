@@ -16,7 +16,8 @@ UTF-8 and UTF-16 (with a byte-order mark) files are scanned; other binary files 
 
 Exit status: 1 when something is found (even if some paths could not be read); otherwise 2 when a path
 could not be read or on any other error; 0 when everything was read and nothing was found.
-A line containing "ai-policy:allow" (optionally followed by rule ids) is not reported.`;
+A line containing "ai-policy:allow" (optionally followed by rule ids) is not reported.
+Without --policy, the organization's managed policy source is used when it is a local file.`;
 
 export async function run(args: string[]): Promise<number> {
   let opts;
@@ -48,15 +49,22 @@ export async function run(args: string[]): Promise<number> {
 
   let dataHandling: DataHandling | undefined;
   let gitleaksFile = values['gitleaks-config'];
-  if (values.policy) {
+  let policyFile = values.policy;
+  if (!policyFile) {
+    // Without --policy, the organization's managed policy source (when it is a local file) decides the data rules.
+    const managed = (await import('./managedSource')).managedPolicyFile();
+    if (typeof managed === 'object') process.stderr.write(`ai-policy scan: note: ${managed.error}; scanning with the built-in rules\n`);
+    else policyFile = managed;
+  }
+  if (policyFile) {
     const { loadPolicyFile } = await import('./policyFile');
-    const loaded = await loadPolicyFile(values.policy);
+    const loaded = await loadPolicyFile(policyFile);
     if ('error' in loaded) return fail(loaded.error, false);
     dataHandling = loaded.policy.dataHandling;
     const ref = dataHandling?.gitleaksConfig;
     if (!gitleaksFile && ref) {
       if (/^https?:/i.test(ref)) process.stderr.write(`ai-policy scan: note: gitleaks config ${ref} is remote; pass --gitleaks-config FILE to use it\n`);
-      else gitleaksFile = path.resolve(path.dirname(values.policy), ref);
+      else gitleaksFile = path.resolve(path.dirname(policyFile), ref);
     }
   }
 

@@ -49,6 +49,8 @@ export type EventDataMap = {
   'agent.blocked': { harness: string; tool: string; action?: string; rules: string[]; classes: string[]; pathHash?: string; mcpServer?: string; mode?: 'audit' | 'enforce'; hookTime?: string };
   'agent.hookError': { harness: string; code: string; action?: string; hookTime?: string };
   'agent.hooksInstalled': { harnesses: string[]; scope: string };
+  /** VS Code settings this machine does not enforce as the policy requires (empty: none any more). */
+  'enforcement.drift': { settings: string[]; policyNames: string[] };
 };
 
 export type EventData<T extends AuditEventType> = EventDataMap[T] & Common;

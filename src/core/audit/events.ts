@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'agent.blocked',
   'agent.hookError',
   'agent.hooksInstalled',
+  'enforcement.drift',
 ] as const;
 
 export type AuditEventType = (typeof EVENT_TYPES)[number];

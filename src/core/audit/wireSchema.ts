@@ -54,6 +54,8 @@ export const EVENT_FIELDS: Readonly<Record<AuditEventType, Readonly<Record<strin
   'agent.blocked': { harness: 'id', tool: 'text', action: 'id', rules: 'ids', classes: 'ids', pathHash: 'hash', mcpServer: 'text', mode: 'id', hookTime: 'date' },
   'agent.hookError': { harness: 'id', code: 'id', action: 'id', hookTime: 'date' },
   'agent.hooksInstalled': { harnesses: 'ids', scope: 'id' },
+  // The VS Code settings (and the policy names that would enforce them) this machine does not set as the policy requires.
+  'enforcement.drift': { settings: 'ids', policyNames: 'ids' },
 };
 
 /** The data fields an event type may carry (undefined for an unknown type). */

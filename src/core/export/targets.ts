@@ -1,18 +1,47 @@
 // `ai-policy export --target T`: the one entry point from a target name to the exported text.
 import type { Policy } from '../policy/types';
+import { claudeManagedSettings, copilotHooks, cursorHooks, type HookCommandOptions } from './agentHooks';
 import { claudeSettings, copilotContentExclusion, vscodeAllowedExtensions } from './enforcement';
 import { IGNORE_TARGETS, ignoreFile } from './ignoreFiles';
+import { vscodeMobileconfig, vscodePolicyJson, vscodeReg } from './vscodePolicy';
 
-export const EXPORT_TARGETS = ['vscode-allowed-extensions', 'copilot-content-exclusion', 'claude-settings', ...Object.keys(IGNORE_TARGETS)];
+export const EXPORT_TARGETS = [
+  'vscode-allowed-extensions',
+  'vscode-policy-json',
+  'vscode-mobileconfig',
+  'vscode-reg',
+  'copilot-content-exclusion',
+  'claude-settings',
+  'claude-managed-settings',
+  'copilot-hooks',
+  'cursor-hooks',
+  ...Object.keys(IGNORE_TARGETS),
+];
 
-export function exportTarget(target: string, policy: Policy, opts: { blockUnlisted?: boolean } = {}): string {
+export type ExportOptions = { blockUnlisted?: boolean } & HookCommandOptions;
+
+const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+
+export function exportTarget(target: string, policy: Policy, opts: ExportOptions = {}): string {
   switch (target) {
     case 'vscode-allowed-extensions':
-      return JSON.stringify(vscodeAllowedExtensions(policy, opts), null, 2) + '\n';
+      return json(vscodeAllowedExtensions(policy, opts));
+    case 'vscode-policy-json':
+      return vscodePolicyJson(policy, opts);
+    case 'vscode-mobileconfig':
+      return vscodeMobileconfig(policy, opts);
+    case 'vscode-reg':
+      return vscodeReg(policy, opts);
     case 'copilot-content-exclusion':
       return copilotContentExclusion(policy);
     case 'claude-settings':
-      return JSON.stringify(claudeSettings(policy), null, 2) + '\n';
+      return json(claudeSettings(policy));
+    case 'claude-managed-settings':
+      return json(claudeManagedSettings(policy, opts));
+    case 'copilot-hooks':
+      return json(copilotHooks(opts));
+    case 'cursor-hooks':
+      return json(cursorHooks(opts));
     default:
       if (IGNORE_TARGETS[target]) return ignoreFile(target, policy);
       throw new Error(`unknown target "${target}"; one of: ${EXPORT_TARGETS.join(', ')}`);

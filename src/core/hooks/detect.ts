@@ -43,6 +43,8 @@ export interface DetectOptions {
   extensions: readonly string[];
   pathEnv?: string;
   platform?: NodeJS.Platform;
+  /** The editor asking is VS Code with its own agent mode on: VS Code's agent is then present without any extension. */
+  editorAgent?: boolean;
 }
 
 export async function detectAgents(o: DetectOptions): Promise<DetectedAgent[]> {
@@ -55,6 +57,7 @@ export async function detectAgents(o: DetectOptions): Promise<DetectedAgent[]> {
       ...s.extensions.filter((e) => ids.has(e)).map((e) => `extension:${e}`),
       ...s.commands.filter((c) => onPath(c, o.pathEnv ?? process.env.PATH ?? '', exts)).map((c) => `command:${c}`),
       ...s.folders.filter((f) => existsSync(path.join(o.home, f))).map((f) => `folder:~/${f}`),
+      ...(harness === 'vscode' && o.editorAgent ? ['editor:agent-mode'] : []),
     ];
     if (!evidence.length) continue;
     const project = o.project ?? o.home;

@@ -1,6 +1,6 @@
 // Checks globs (minimatch) and regexes (RE2 syntax) that a policy carries.
 import { minimatch } from 'minimatch';
-import { RE2JS } from 're2js';
+import { re2js } from '../lazyModules';
 
 /** A reason the glob is unusable, or undefined when it is fine. */
 export function globError(glob: string): string | undefined {
@@ -38,7 +38,7 @@ export function globWarning(glob: string): string | undefined {
 /** A reason the regex is rejected by RE2 (backreferences, lookaround, bad syntax), or undefined. */
 export function regexError(pattern: string): string | undefined {
   try {
-    RE2JS.compile(pattern);
+    re2js().RE2JS.compile(pattern);
     return undefined;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
@@ -51,7 +51,7 @@ export function regexError(pattern: string): string | undefined {
 /** True when the regex matches the empty string, which would flag every text. */
 export function matchesEmpty(pattern: string): boolean {
   try {
-    return RE2JS.compile(pattern).matcher('').find();
+    return re2js().RE2JS.compile(pattern).matcher('').find();
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 // Turns rule definitions into runnable rules: native regexes for built-in rules, re2js for
 // regexes that come from a policy or an imported config (linear time, so no input can hang a scan).
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from '../lazyModules';
 import { globMatcher } from './glob';
 import type { CompiledRule, RawMatch, Rule } from './types';
 
@@ -38,6 +39,7 @@ export function compileRule(rule: Rule): CompiledRule {
     name: rule.name,
     family: rule.family,
     dataClass: rule.dataClass,
+    ...(rule.severity ? { severity: rule.severity } : {}),
     anchors: rule.anchors,
     find: find ?? ((text) => (regex ? nativeFind(regex, text) : [])),
     validate: rule.validate,
@@ -55,7 +57,7 @@ export function translateGoRegex(source: string): string {
 
 /** Compiles an RE2-syntax regex with re2js; throws with the engine's message when invalid. */
 export function compileRe2(source: string): RE2JS {
-  return RE2JS.compile(translateGoRegex(source));
+  return re2js().RE2JS.compile(translateGoRegex(source));
 }
 
 export function* re2Find(re: RE2JS, text: string, group?: number): Iterable<RawMatch> {

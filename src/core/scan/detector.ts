@@ -96,6 +96,7 @@ export function toFinding(rule: CompiledRule, m: RawMatch, lines: LineIndex): Fi
     endCol: b.col,
     masked: mask(m.secret),
     kind: 'content',
+    ...(rule.severity ? { severity: rule.severity } : {}),
   };
 }
 

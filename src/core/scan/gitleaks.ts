@@ -1,7 +1,7 @@
 // Reads a gitleaks-format TOML config so the editor warns on what CI already blocks.
 // Go/RE2 regexes run on re2js (linear time); rules that do not compile are reported, not fatal.
-import { parse } from 'smol-toml';
 import type { RE2JS } from 're2js';
+import { smolToml } from '../lazyModules';
 import { compileRe2 } from './compile';
 import type { PathRule } from './paths';
 import { re2Rule, type RuleProblem } from './policyRules';
@@ -91,7 +91,7 @@ export class TomlSyntaxError extends Error {
 
 function parseToml(toml: string): unknown {
   try {
-    return parse(toml);
+    return smolToml().parse(toml);
   } catch (e) {
     const err = e as Error & { line?: number; column?: number };
     throw new TomlSyntaxError(err.message.split('\n')[0].replace(/^Invalid TOML document: /, ''), err.line, err.column);

@@ -16,7 +16,8 @@ export interface PathRule {
 
 export const builtinPathRules: PathRule[] = [
   { id: 'path-dotenv', name: 'Environment file', family: 'dotenv', dataClass: 'secret', globs: ['**/.env', '**/.env.*', '**/*.env'],
-    except: ['**/.env.example', '**/.env.sample', '**/.env.template', '**/.env.dist', '**/.env.defaults', '**/*.example.env', '**/*.sample.env'] },
+    except: ['**/.env.example', '**/.env.sample', '**/.env.template', '**/.env.dist', '**/.env.defaults', '**/*.example.env', '**/*.sample.env',
+      '**/example.env', '**/sample.env', '**/template.env', '**/*.env.dist', '**/*.env.example', '**/*.env.sample', '**/*.env.template'] },
   { id: 'path-private-key', name: 'Private key or keystore', family: 'private-key', dataClass: 'secret',
     globs: ['**/*.pem', '**/*.key', '**/id_rsa*', '**/id_dsa*', '**/id_ecdsa*', '**/id_ed25519*', '**/*.p12', '**/*.pfx', '**/*.jks', '**/*.keystore', '**/*.ppk', '**/*.asc', '**/*.gpg', '**/*.kdbx'],
     except: ['**/*.pub', '**/id_*.pub'] },
@@ -32,6 +33,14 @@ export const builtinPathRules: PathRule[] = [
     globs: ['**/*customer*.{csv,xlsx,xls,json,jsonl,parquet}', '**/*client*export*.{csv,xlsx,xls,json,jsonl}', '**/*users*export*.{csv,xlsx,json,jsonl}', '**/*export*users*.{csv,xlsx,json,jsonl}', '**/*patients*.{csv,xlsx,json}', '**/*contacts*.{csv,xlsx,vcf}', '**/*.vcf', '**/*crm*export*.{csv,xlsx}'] },
 ];
 
+/** Templates of environment files (`.env.example`, `example.env`, `prod.env.dist`…): placeholders, not secrets. */
+const ENV_TEMPLATE = /^(?:\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|defaults|tpl)(?:\.[\w-]+)?|(?:[\w-]+[.-])?(?:example|sample|template)\.env|[\w.-]+\.env\.(?:dist|example|sample|template))$/i;
+
+/** A rule naming environment files by a broad glob (`**\/.env.*`) does not mean their templates, unless it names them. */
+function skipsEnvTemplates(rule: PathRule): boolean {
+  return !rule.test && rule.globs.some((g) => /\.env|env\b/.test(g)) && !rule.globs.some((g) => /example|sample|template|dist/i.test(g));
+}
+
 export class PathMatcher {
   private readonly compiled: { rule: PathRule; match: (p: string) => boolean }[];
 
@@ -40,15 +49,25 @@ export class PathMatcher {
       const inc = rule.globs.map((g) => globMatcher(g));
       const exc = (rule.except ?? []).map((g) => globMatcher(g));
       const test = rule.test;
-      return { rule, match: (p: string) => (test ? test(p) : inc.some((m) => m(p))) && !exc.some((m) => m(p)) };
+      const noTemplates = skipsEnvTemplates(rule);
+      return {
+        rule,
+        match: (p: string) =>
+          (test ? test(p) : inc.some((m) => m(p))) && !exc.some((m) => m(p)) && !(noTemplates && ENV_TEMPLATE.test(p.slice(p.lastIndexOf('/') + 1))),
+      };
     });
   }
 
-  /** Path findings for a workspace-relative path (forward slashes). */
+  /**
+   * Path findings for a workspace-relative path (forward slashes). A policy rule adds nothing to a file an earlier
+   * rule of the same class already marks (built-in rules come first): a `.env` named by both `path-dotenv` and the
+   * policy's `env-files` is one finding.
+   */
   match(relPath: string): Finding[] {
     const p = relPath.replace(/\\/g, '/');
+    const classes = new Set<string>();
     return this.compiled
-      .filter((c) => c.match(p))
+      .filter((c) => c.match(p) && !(c.rule.family === 'policy' && classes.has(c.rule.dataClass)) && classes.add(c.rule.dataClass))
       .map(({ rule }) => ({
         ruleId: rule.id, ruleName: rule.name, family: rule.family, dataClass: rule.dataClass,
         start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1, masked: '', kind: 'path' as const,

@@ -31,7 +31,7 @@ export function toSarif(files: FileScan[], opts: SarifOptions): object {
       const what = f.kind === 'path' ? 'file is sensitive by its name' : f.masked;
       results.push({
         ruleId: f.ruleId,
-        level: f.dataClass === 'secret' ? 'error' : 'warning',
+        level: f.severity === 'low' ? 'note' : f.dataClass === 'secret' ? 'error' : 'warning',
         message: { text: `${f.ruleName} (${f.dataClass}): ${what}` },
         locations: [
           {

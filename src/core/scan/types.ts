@@ -23,6 +23,8 @@ export interface RuleMeta {
   family: string;
   /** Data class the rule marks: `secret`, `pii`, or a policy's own class. */
   dataClass: string;
+  /** `low`: worth knowing, not a leak (a home directory naming a user): SARIF `note`, editor Information. */
+  severity?: 'low';
 }
 
 /** A content rule as written: literal anchors gate a native regex, an optional validator confirms. */
@@ -74,6 +76,7 @@ export interface Finding {
   masked: string;
   /** Path rules mark the whole file. */
   kind: 'content' | 'path';
+  severity?: 'low';
 }
 
 export interface ScanResult {

@@ -30,6 +30,16 @@ export interface AgentHooksOptions {
   home: string;
 }
 
+/**
+ * VS Code's own agent mode is on in this editor (VS Code or its server build, not a fork with its own agent
+ * and hooks): AI features not disabled, `chat.agent.enabled` not false.
+ */
+function editorAgentOn(): boolean {
+  if (!/^(visual studio code|code - oss|code-server)/i.test(vscode.env.appName)) return false;
+  const chat = vscode.workspace.getConfiguration('chat');
+  return chat.get<boolean>('disableAIFeatures') !== true && chat.get<boolean>('agent.enabled') !== false;
+}
+
 export class AgentHooks extends Disposable implements AgentHooksService {
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
@@ -140,7 +150,7 @@ export class AgentHooks extends Disposable implements AgentHooksService {
     if (this.isDisposed) return;
     try {
       const project = vscode.workspace.isTrusted ? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath : undefined;
-      this.detected = await detectAgents({ home: this.options.home, project, extensions: vscode.extensions.all.map((e) => e.id) });
+      this.detected = await detectAgents({ home: this.options.home, project, extensions: vscode.extensions.all.map((e) => e.id), editorAgent: editorAgentOn() });
       this.emitter.fire();
     } catch (e) {
       this.log.warn(`agents: detection failed: ${(e as Error).message}`);

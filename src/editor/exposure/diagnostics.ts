@@ -14,11 +14,11 @@ export function toDiagnostic(f: Finding, active: readonly InventoryItem[], doc?:
         ? new vscode.Range(doc.positionAt(f.start), doc.positionAt(Math.max(f.end, f.start + 1)))
         : new vscode.Range(f.line - 1, f.col - 1, f.endLine - 1, f.endCol - 1);
   const tools = toolsNotCleared(active, f.dataClass);
-  const what = f.kind === 'path' ? vscode.l10n.t('{0}: this file is sensitive by its name', f.ruleName) : `${f.ruleName} (${f.masked})`;
+  const what = f.kind === 'path' ? vscode.l10n.t('{0}: this file is sensitive by its name', f.ruleName.replace(/[.\s]+$/, '')) : `${f.ruleName} (${f.masked})`;
   const message = tools.length
     ? vscode.l10n.t('{0} — data class "{1}". Active AI tools not cleared for it: {2}.', what, f.dataClass, tools.join(', '))
     : vscode.l10n.t('{0} — data class "{1}".', what, f.dataClass);
-  const d = new vscode.Diagnostic(range, message, tools.length ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+  const d = new vscode.Diagnostic(range, message, tools.length && f.severity !== 'low' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = f.ruleId;
   return d;

@@ -38,6 +38,9 @@ export class ExposureWatcher extends Disposable implements ExposureService {
   private built: Scanner | undefined;
   /** Numbers the scanner rebuilds: a slower, older one never replaces a newer one. */
   private generation = 0;
+  /** Set once a document needed scanning or a workspace scan was asked for; until then nothing is built. */
+  private wanted = false;
+  private building: Promise<void> | undefined;
   private settings: string;
   private readonly scans: DocumentScans;
 
@@ -71,7 +74,11 @@ export class ExposureWatcher extends Disposable implements ExposureService {
     );
     this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.evaluate()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.evaluate()));
-    this._register(policy.onDidChange(() => void this.rebuild()));
+    this._register(
+      policy.onDidChange(() => {
+        if (this.wanted) this.building = this.rebuild();
+      }),
+    );
     this._register(inventory.onDidChange(() => this.refreshAll()));
     this._register(
       config.onDidChange((v) => {
@@ -81,7 +88,22 @@ export class ExposureWatcher extends Disposable implements ExposureService {
         void this.rescanAll();
       }),
     );
-    void this.rebuild();
+    if (vscode.workspace.textDocuments.some((d) => SCHEMES.has(d.uri.scheme))) void this.want();
+  }
+
+  /** Builds the scanner the first time it is needed; later policy changes rebuild it. */
+  private want(): Promise<void> {
+    if (!this.wanted) {
+      this.wanted = true;
+      this.building = this.rebuild();
+    }
+    return this.building ?? Promise.resolve();
+  }
+
+  /** The scanner in force, built now if no document has needed it yet; undefined when scanning is turned off. */
+  async ensureScanner(): Promise<Scanner | undefined> {
+    if (this.config.values.scanEnabled) await this.want();
+    return this.scanner;
   }
 
   /** The scanner in force; undefined when scanning is turned off. */
@@ -98,12 +120,18 @@ export class ExposureWatcher extends Disposable implements ExposureService {
   }
 
   private open(d: vscode.TextDocument): void {
+    if (!this.wanted && SCHEMES.has(d.uri.scheme)) {
+      void this.want(); // scans every open document once built
+      return;
+    }
     if (this.scannable(d)) void this.scans.scan(d).catch((e: Error) => this.log.error(`scan: ${e.message}`));
   }
 
   /** New policy: new scanner, everything open re-scanned. */
   private async rebuild(): Promise<void> {
     const generation = ++this.generation;
+    // Never inside activate(): the editor's start goes first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const scanner = await scannerFor(this.policy.current, this.log);
     if (generation !== this.generation || this.isDisposed) return; // a newer rebuild started meanwhile
     this.built = scanner;

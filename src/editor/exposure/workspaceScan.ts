@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { toDiagnostic } from './diagnostics';
 
 export async function scanWorkspace(s: Services, results: vscode.DiagnosticCollection): Promise<{ files: number; findings: number } | undefined> {
-  const scanner = s.exposure.scanner;
+  const scanner = await s.exposure.ensureScanner();
   if (!scanner) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Scanning is turned off (setting aiPolicy.scan.enabled).'));
     return undefined;

@@ -1,8 +1,10 @@
 // Wires the policy feature: viewer, acknowledgement prompt and commands.
 import vscode = require('vscode');
+import { MANAGED_LABELS } from '../managedLabels';
 import type { Services } from '../services';
 import { AckPrompter } from './ackPrompt';
 import { acknowledgeCommand, completeTrainingCommand, refreshCommand } from './commands';
+import { noticeManagedOverrides } from './managedNotice';
 import { PolicyDiagnostics } from './policyDiagnostics';
 import { PolicyViewer } from './viewerPanel';
 
@@ -10,7 +12,12 @@ export function registerPolicy(s: Services): void {
   const store = s.policy;
   const acknowledge = () => acknowledgeCommand(store);
   const completeTraining = (id?: string) => completeTrainingCommand(store, id);
-  const viewer = new PolicyViewer(s.context.extensionUri, store, { acknowledge, completeTraining });
+  const machine = {
+    state: () => ({ managed: s.config.managed.keys.map((k) => MANAGED_LABELS[k]()), drift: s.enforcement.drift.map((d) => ({ ...d })) }),
+    events: [s.enforcement.onDidChange, s.config.onDidChange],
+  };
+  const viewer = new PolicyViewer(s.context.extensionUri, store, { acknowledge, completeTraining }, machine);
+  noticeManagedOverrides(s);
   const prompter = new AckPrompter(store, s.log, { read: () => viewer.show(), acknowledge });
   s.context.subscriptions.push(
     viewer,

@@ -12,6 +12,9 @@ export interface ViewerInputs {
   acknowledgedText?: string;
   trainings: TrainingState[];
   problems: readonly PolicyProblem[];
+  /** Translates the model's own words (the extension passes vscode.l10n.t); default English. */
+  translate?: (message: string) => string;
+  machine?: ViewerModel['machine'];
 }
 
 export function conditionLines(c: ToolConditions | undefined): string[] {
@@ -26,6 +29,7 @@ export function conditionLines(c: ToolConditions | undefined): string[] {
 
 export function buildViewerModel(i: ViewerInputs): ViewerModel {
   const p = i.loaded.policy;
+  const t = i.translate ?? ((m: string) => m);
   const tools = p.tools.map((t) => ({
     id: t.id,
     name: t.name,
@@ -70,20 +74,21 @@ export function buildViewerModel(i: ViewerInputs): ViewerModel {
     disclosure: p.disclosure && {
       required: p.disclosure.required,
       trailer: p.disclosure.trailer,
-      example: `${p.disclosure.trailer}: ${(p.disclosure.format ?? '{tools}').replace('{tools}', p.tools.find((t) => t.status === 'approved')?.name ?? 'Tool name')}`,
+      example: `${p.disclosure.trailer}: ${(p.disclosure.format ?? '{tools}').replace('{tools}', p.tools.find((t) => t.status === 'approved')?.name ?? t('Tool name'))}`,
       pullRequestSection: p.disclosure.pullRequest?.section,
     },
     trainings: i.trainings.map((t) => ({ id: t.training.id, title: t.training.title, url: t.training.url, state: t.state, dueDate: t.dueDate, completedAt: t.completedAt, basis: t.training.basis })),
     acknowledgement: { required: i.ack.required, acknowledged: i.ack.acknowledged, dueAt: i.ack.dueAt, overdue: i.ack.overdue, acknowledgedVersion: i.ackRecord?.version },
-    changes: changesSinceAcknowledged(i),
+    changes: changesSinceAcknowledged(i, t),
     problems: i.problems.map((pr) => `${pr.line ? `${pr.line}:${pr.col ?? 1}: ` : ''}${pr.message}`),
+    machine: i.machine && (i.machine.managed.length || i.machine.drift.length) ? i.machine : undefined,
   };
 }
 
-function changesSinceAcknowledged(i: ViewerInputs): ViewerModel['changes'] {
+function changesSinceAcknowledged(i: ViewerInputs, t: (m: string) => string): ViewerModel['changes'] {
   if (!i.acknowledgedText || !i.ackRecord || i.ackRecord.hash === i.loaded.hash) return undefined;
   const before = validatePolicyText(i.acknowledgedText, { tolerate: ['expired', 'review-cadence'] }).policy;
-  if (!before) return { sinceVersion: i.ackRecord.version, items: ['The version you acknowledged can no longer be read; please read the whole policy.'] };
+  if (!before) return { sinceVersion: i.ackRecord.version, items: [t('The version you acknowledged can no longer be read; please read the whole policy.')] };
   const items = diffPolicies(before, i.loaded.policy);
-  return { sinceVersion: i.ackRecord.version, items: items.length ? items : ['Wording changes only.'] };
+  return { sinceVersion: i.ackRecord.version, items: items.length ? items : [t('Wording changes only.')] };
 }

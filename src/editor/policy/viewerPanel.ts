@@ -19,8 +19,11 @@ export class PolicyViewer extends Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly store: PolicyService,
     private readonly actions: { acknowledge(): Promise<void>; completeTraining(id?: string): Promise<void> },
+    /** This machine's state (managed settings, settings not enforced) and the events that change it. */
+    private readonly machine?: { state(): ViewerModel['machine']; events: vscode.Event<unknown>[] },
   ) {
     super();
+    for (const e of machine?.events ?? []) this._register(e(() => this.post()));
     this._register(store.onDidChange(() => this.post()));
     this._register(store.onDidChangeDeveloperState(() => this.post()));
     this._register(store.onDidChangeProblems(() => this.post()));
@@ -100,6 +103,8 @@ export class PolicyViewer extends Disposable {
       acknowledgedText: this.store.developer.acknowledgedText(),
       trainings: this.store.trainingStates(),
       problems: this.store.problems,
+      translate: (m) => vscode.l10n.t(m),
+      machine: this.machine?.state(),
     });
   }
 

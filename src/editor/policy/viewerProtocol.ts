@@ -48,6 +48,8 @@ export interface ViewerModel extends PolicyIdentity {
   /** What changed since the version this developer acknowledged (undefined: nothing acknowledged yet or same version). */
   changes?: { sinceVersion: number; items: string[] };
   problems: string[];
+  /** This machine: settings the organization's managed configuration pins, and VS Code settings not enforced. */
+  machine?: { managed: string[]; drift: { setting: string; policyName: string; required: string; actual: string }[] };
 }
 
 /** The viewer's words in the editor's language (built by viewerStrings.ts); `{0}` marks a value. */
@@ -63,6 +65,7 @@ export interface ViewerStrings {
   dataClass: string; mayGoTo: string; description: string; noAiTool: string; rule: string; marksAs: string; matches: string;
   unlistedMcpProhibited: string; unlistedMcpWarn: string; server: string; autonomousMode: string; confirmEvery: string;
   due: string; renewBy: string; doneOn: string; completedIt: string;
+  machine: string; managedByOrg: string; driftIntro: string; noDrift: string; setting: string; required: string; thisMachine: string; vscodePolicy: string;
   /** Status words of tools, servers, agent mode and trainings, by their policy value. */
   statusNames: Record<string, string>;
 }
@@ -81,7 +84,7 @@ export type HostToViewer =
 export function revealTarget(arg: unknown): string | undefined {
   if (typeof arg !== 'string' || !/^[A-Za-z0-9._:-]{1,120}$/.test(arg)) return undefined;
   if (arg.startsWith('tool:')) return `tool-${arg.slice(5)}`;
-  const aliases: Record<string, string> = { dataHandling: 'data', data: 'data', tools: 'tools', mcp: 'mcp', disclosure: 'disclosure', training: 'training', review: 'review', changes: 'changes', summary: 'summary', acknowledgement: 'acknowledgement' };
+  const aliases: Record<string, string> = { dataHandling: 'data', data: 'data', tools: 'tools', mcp: 'mcp', disclosure: 'disclosure', training: 'training', review: 'review', changes: 'changes', machine: 'machine', summary: 'summary', acknowledgement: 'acknowledgement' };
   return aliases[arg];
 }
 

@@ -2,16 +2,8 @@
 import vscode = require('vscode');
 import { Disposable } from '../lifecycle';
 import type { Services } from '../services';
-import type { ManagedKey } from '../config';
+import { MANAGED_LABELS } from '../managedLabels';
 import { statusSummary, statusTooltip } from './statusText';
-
-const MANAGED_LABELS: Readonly<Record<ManagedKey, () => string>> = {
-  policySource: () => vscode.l10n.t('policy source'),
-  publicKey: () => vscode.l10n.t('signing key'),
-  auditEndpoint: () => vscode.l10n.t('audit endpoint'),
-  otlpEndpoint: () => vscode.l10n.t('OTLP endpoint'),
-  developerId: () => vscode.l10n.t('developer id'),
-};
 
 export class StatusItem extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('aiPolicy.status', vscode.StatusBarAlignment.Left, 100));
@@ -25,6 +17,7 @@ export class StatusItem extends Disposable {
     this._register(s.policy.onDidChange(update));
     this._register(s.exposure.onDidChange(update));
     this._register(s.agents.onDidChange(update));
+    this._register(s.enforcement.onDidChange(update));
     this._register(s.config.onDidChange(update));
     this.update();
     this.item.show();
@@ -41,7 +34,10 @@ export class StatusItem extends Disposable {
 
   update(): void {
     const managed = this.s.config.managed.keys.map((k) => MANAGED_LABELS[k]());
-    const input = { items: this.s.inventory.items, policy: this.s.policy.current?.policy, exposed: this.s.exposure.exposed.length, managed, agents: this.s.agents.agents.map((a) => ({ name: a.name, hooks: a.hooked })) };
+    const input = {
+      items: this.s.inventory.items, policy: this.s.policy.current?.policy, exposed: this.s.exposure.exposed.length, managed, agents: this.s.agents.agents.map((a) => ({ name: a.name, hooks: a.hooked })),
+      drift: this.s.enforcement.drift,
+    };
     const t = (m: string, ...a: (string | number)[]) => vscode.l10n.t(m, ...a);
     const sum = statusSummary(input, t);
     this.item.text = sum.text;

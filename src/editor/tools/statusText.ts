@@ -11,6 +11,8 @@ export interface StatusInput {
   managed?: string[];
   /** Agents found on this machine, and whether the policy hook is installed in each. */
   agents?: { name: string; hooks: boolean }[];
+  /** VS Code settings this machine does not set as the policy requires. */
+  drift?: readonly { setting: string; required: string }[];
 }
 
 export type StatusLevel = 'ok' | 'warning' | 'error' | 'none';
@@ -54,6 +56,9 @@ export function statusTooltip(input: StatusInput, t: Translate = plain): string 
     const on = input.agents.filter((a) => a.hooks).map((a) => md(a.name));
     if (on.length) lines.push('', `$(shield) ${t('Agents blocked by the policy hook: {0}.', on.join(', '))}`);
     if (off.length) lines.push('', `$(warning) ${t('Agents without the policy hook: {0}.', off.join(', '))}`);
+  }
+  if (input.drift?.length) {
+    lines.push('', `$(warning) ${t('This machine does not enforce: {0}.', input.drift.map((d) => `\`${d.setting}\` → ${md(d.required)}`).join(', '))}`);
   }
   const tools = [...input.items].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.name.localeCompare(b.name));
   if (tools.length) {

@@ -91,6 +91,8 @@ describe('agents', function () {
       [
         ['Claude Code', true],
         ['Codex', false],
+        // VS Code's own agent mode, on by default, needs no extension to be present.
+        ['VS Code agent', false],
       ],
     );
   });

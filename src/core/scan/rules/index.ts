@@ -9,6 +9,7 @@ import { paymentRules } from './payments';
 import { piiRules } from './pii';
 import { registryRules } from './registries';
 import { saasRules } from './saas';
+import { serviceRules } from './services';
 import { sourceHostingRules } from './sourceHosting';
 
 const providerRules: Rule[] = [
@@ -19,6 +20,7 @@ const providerRules: Rule[] = [
   ...messagingRules,
   ...registryRules,
   ...saasRules,
+  ...serviceRules,
 ];
 
 /** Token prefixes (`ghp_`, `xoxb-`, `dapi`…): a value with one is judged by its provider's rule, not the generic one. */

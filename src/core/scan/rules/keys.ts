@@ -39,7 +39,12 @@ function k8sData(_s: string, ctx: MatchContext): boolean {
   const docStart = ctx.text.lastIndexOf('\n---', ctx.match.start) + 1;
   let docEnd = ctx.text.indexOf('\n---', ctx.match.start);
   if (docEnd < 0) docEnd = ctx.text.length;
-  if (!/^\s*kind:\s*["']?secret["']?\s*$/im.test(ctx.text.slice(docStart, docEnd))) return false;
+  // The manifest's own top-level kind, not a `kind: Secret` nested in a reference (secretKeyRef, ownerReferences…).
+  // Top level: at the indentation of the document's `apiVersion:` (or none).
+  const doc = ctx.text.slice(docStart, docEnd);
+  const top = /^([ \t]*)apiVersion:/m.exec(doc)?.[1] ?? '';
+  const kinds = doc.match(/^[ \t]*kind:[ \t]*["']?secret["']?[ \t]*$/gim) ?? [];
+  if (!kinds.some((k) => /^[ \t]*/.exec(k)?.[0] === top)) return false;
   const lines = ctx.text.slice(0, ctx.match.start).split('\n');
   const cur = ctx.text.slice(ctx.match.start).split('\n')[0];
   lines.pop();

@@ -99,7 +99,21 @@ const itin = (v: string) => {
 const NUM_L = String.raw`(?<![\w.+\-/])`;
 const NUM_R = String.raw`(?![\w/]|[.\-]\d)`;
 
+/** Account names that are not a person: CI runners, containers, templates. */
+const NOT_A_PERSON =
+  /^(?:user|username|users|name|me|you|your[\w-]*|runner|runneradmin|ubuntu|debian|node|root|admin|administrator|vscode|codespace|codespaces|gitpod|circleci|travis|jenkins|buildkite|builder|build|app|www|www-data|default|public|shared|guest|all users|linuxbrew|docker|vagrant|ec2-user|centos|fedora|pi|test|tester|example|sample|foo|bar|john|jane|johndoe|janedoe|someone|somebody|myuser|myname|xxx+|runner\w*)$/i;
+
+/** `/Users/<name>`, `/home/<name>`, `C:\Users\<name>` (also with doubled backslashes in string literals). */
+const HOME_DIR = String.raw`(?:(?<![\w.-])\/(?:Users|home)\/|(?<![A-Za-z])[A-Za-z]:(?:\\){1,2}Users(?:\\){1,2})([A-Za-z][\w.-]{1,31})(?=[\/\\"'\s\`),;:]|$)`;
+
 export const piiRules: Rule[] = [
+  {
+    id: 'home-directory-path', name: 'Home directory naming a user', family: 'home-directory', dataClass: 'pii', severity: 'low',
+    anchors: ['/users/', '/home/', '\\users\\'],
+    regex: new RegExp(HOME_DIR, 'gm'),
+    reach: [16, 64],
+    validate: (s) => !NOT_A_PERSON.test(s) && !/^[$%{<]/.test(s) && !/\.(?:html?|js|ts|json|md|php|aspx?|css|png|jpe?g|svg)$/i.test(s),
+  },
   {
     id: 'email-address', name: 'E-mail address', family: 'email', dataClass: 'pii', anchors: ['@'], find: findEmails,
     // Maintainer contacts in project metadata are published on purpose; they are not the data the policy protects.

@@ -35,9 +35,10 @@ export async function reportRows(c: Client, range: Range, developers?: readonly 
   const intervals = (
     await all<Omit<IntervalRow, 'enabled' | 'active' | 'present'> & { enabled: number | null; active: number | null; present: boolean }>(
       `SELECT i.developer, i.machine, i.tool, i.name, i.version, i.status, i.first_at AS "firstAt", i.last_at AS "lastAt", i.enabled, i.active,
-              coalesce(i.last_at = (SELECT max(v.at) FROM inventories v WHERE v.developer = i.developer AND v.machine = i.machine), false) AS present
+              coalesce(i.last_at = l.at, false) AS present
               ${detail ? ', (SELECT min(v.at) FROM inventories v WHERE v.developer = i.developer AND v.machine = i.machine AND v.at > i.last_at) AS "goneAt"' : ''}
-         FROM tool_intervals i WHERE i.first_at <= $3 AND i.last_at >= $2${dev('i.')}
+         FROM tool_intervals i LEFT JOIN inventory_latest l ON l.developer = i.developer AND l.machine = i.machine
+        WHERE i.first_at <= $3 AND i.last_at >= $2${dev('i.')}
         ORDER BY i.developer COLLATE "C", i.tool COLLATE "C", i.first_at`,
       [S, U],
     )

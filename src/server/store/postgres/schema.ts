@@ -2,6 +2,7 @@
 // epoch days), plus `chain_head`, one row holding the log's last seq and hash. Every ingest transaction
 // locks that row first (SELECT ... FOR UPDATE), so instances sharing the database append one after the
 // other and the chain never forks; seq is assigned under that lock, so it has no gaps.
+// `inventory_latest` (newest inventory per machine) spares the report a lookup per tool run.
 // `schema_meta` holds the schema version (see migrate.ts).
 
 export const SCHEMA_VERSION = 1;
@@ -24,6 +25,8 @@ CREATE TABLE developers (
 CREATE TABLE machines (machine text PRIMARY KEY);
 CREATE TABLE activity (day integer NOT NULL, developer text NOT NULL, PRIMARY KEY (day, developer));
 CREATE TABLE inventories (developer text NOT NULL, machine text NOT NULL, at bigint NOT NULL, PRIMARY KEY (developer, machine, at));
+-- The newest inventory per machine (which tools are still present), kept by aip_snapshots.
+CREATE TABLE inventory_latest (developer text NOT NULL, machine text NOT NULL, at bigint NOT NULL, PRIMARY KEY (developer, machine));
 CREATE TABLE tool_intervals (
   id bigserial PRIMARY KEY, developer text NOT NULL, machine text NOT NULL, tool text NOT NULL, status text NOT NULL,
   name text, version text, enabled smallint, active smallint, first_at bigint NOT NULL, last_at bigint NOT NULL
@@ -54,4 +57,4 @@ CREATE TABLE sessions (id_hash text PRIMARY KEY, expires_at bigint NOT NULL);
 ${SNAPSHOTS_FUNCTION}
 `;
 
-export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];
+export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];

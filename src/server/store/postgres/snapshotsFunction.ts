@@ -11,6 +11,8 @@ BEGIN
     dev := devs[i]; m := machines[i]; at_ := ats[i];
     INSERT INTO inventories (developer, machine, at) VALUES (dev, m, at_) ON CONFLICT DO NOTHING;
     is_new := FOUND;
+    INSERT INTO inventory_latest AS l (developer, machine, at) VALUES (dev, m, at_)
+      ON CONFLICT (developer, machine) DO UPDATE SET at = greatest(l.at, excluded.at);
     SELECT max(v.at) INTO prev_ FROM inventories v WHERE v.developer = dev AND v.machine = m AND v.at < at_;
     SELECT min(v.at) INTO next_ FROM inventories v WHERE v.developer = dev AND v.machine = m AND v.at > at_;
     IF next_ IS NULL AND is_new THEN

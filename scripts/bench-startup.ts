@@ -1,0 +1,59 @@
+// Start-up cost of the shipped extension, without the editor: the production bundle (dist/extension.js, built by
+// `node esbuild.js --production` first) required in plain Node with a stub for `vscode`, timed as whole processes
+// against a bare `node -e 0` in the same run (interleaved, median of several), plus the bundle sizes.
+// Activation inside the real VS Code is read from "Developer: Show Running Extensions"; see docs/performance.md.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const dist = path.join(repoRoot, 'dist');
+const bundle = path.join(dist, 'extension.js');
+const print = (s = '') => process.stdout.write(s + '\n');
+const RUNS = Number(process.env.STARTUP_RUNS ?? 11);
+
+/** Requires the bundle with `vscode` answered by a stub whose members are permissive proxies. */
+const loadBundle = `
+const Module = require('node:module');
+const stub = () => new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => '' : stub()), apply: () => stub(), construct: () => stub() });
+const load = Module._load;
+Module._load = function (req, ...rest) { return req === 'vscode' ? stub() : load.call(this, req, ...rest); };
+const t0 = performance.now();
+require(${JSON.stringify(bundle)});
+process.stdout.write(String(performance.now() - t0));
+`;
+
+function wall(args: string[]): { ms: number; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ').slice(0, 60)} exited with ${r.status}: ${r.stderr}`);
+  return { ms, out: r.stdout };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n: number) => (n / 1024).toFixed(0);
+
+function main(): void {
+  const build = spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.js'), '--production'], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('production build failed');
+  const bare: number[] = [];
+  const whole: number[] = [];
+  const required: number[] = [];
+  wall(['-e', loadBundle]); // warm the file cache
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(wall(['-e', '0']).ms);
+    const r = wall(['-e', loadBundle]);
+    whole.push(r.ms);
+    required.push(Number(r.out));
+  }
+  const size = fs.statSync(bundle).size;
+  const lazyDir = path.join(dist, 'lazy');
+  const lazy = fs.existsSync(lazyDir) ? fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => `${f} ${kb(fs.statSync(path.join(lazyDir, f)).size)} KB`) : [];
+  print(`main bundle dist/extension.js: ${kb(size)} KB (goal <= 450 KB)${lazy.length ? `; loaded on demand: ${lazy.join(', ')}` : ''}`);
+  print(`bare node -e 0, whole process: median ${median(bare).toFixed(0)} ms over ${RUNS} runs`);
+  print(`node requiring the bundle (vscode stubbed), whole process: median ${median(whole).toFixed(0)} ms = ${(median(whole) / median(bare)).toFixed(2)}x bare (goal <= 1.5x)`);
+  print(`  of which require() of the bundle: median ${median(required).toFixed(0)} ms`);
+}
+
+main();

@@ -1,0 +1,59 @@
+// Drift: which of VS Code's own settings this machine does not set as the policy requires (agent mode,
+// auto-approval, MCP access, extensions.allowed, hooks). Shown in the viewer and the status tooltip;
+// recorded as `enforcement.drift` when the list changes (also across restarts).
+import vscode = require('vscode');
+import { DRIFT_SETTINGS, driftKey, driftOf, type DriftItem, type EffectiveSettings } from '../../core/enforcement/drift';
+import { Disposable } from '../lifecycle';
+import type { AuditService, EnforcementService, PolicyService } from '../services';
+
+const LAST_KEY = 'aiPolicy.enforcement.lastDrift';
+
+export class DriftWatcher extends Disposable implements EnforcementService {
+  private items: DriftItem[] = [];
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+  ) {
+    super();
+    this._register(policy.onDidChange(() => this.refresh()));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (DRIFT_SETTINGS.some((s) => e.affectsConfiguration(s))) this.refresh();
+      }),
+    );
+  }
+
+  get drift(): readonly DriftItem[] {
+    return this.items;
+  }
+
+  /** The effective values (policy-set values included: VS Code reports them as the setting's value). */
+  private effective(): EffectiveSettings {
+    const c = vscode.workspace.getConfiguration();
+    return Object.fromEntries(DRIFT_SETTINGS.map((s) => [s, c.get(s)]));
+  }
+
+  refresh(): void {
+    if (this.isDisposed) return;
+    const p = this.policy.current?.policy;
+    const next = p ? driftOf(p, this.effective()) : [];
+    const key = driftKey(next);
+    const changed = key !== driftKey(this.items);
+    this.items = next;
+    if (!p) {
+      if (changed) this.changed.fire();
+      return;
+    }
+    if (key !== this.context.globalState.get<string>(LAST_KEY, '')) {
+      void this.context.globalState.update(LAST_KEY, key);
+      this.audit.record('enforcement.drift', { settings: next.map((d) => d.setting), policyNames: next.map((d) => d.policyName), count: next.length });
+      this.log.info(next.length ? `enforcement: this machine does not enforce ${next.map((d) => d.setting).join(', ')}` : 'enforcement: every VS Code setting the policy requires is in force');
+    }
+    if (changed) this.changed.fire();
+  }
+}
