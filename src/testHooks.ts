@@ -37,6 +37,8 @@ export interface TestHooks {
   retargetAgents(options: AgentHooksOptions): Promise<void>;
   /** Reads the managed configuration from this file instead of the platform's fixed path. */
   setManagedConfigPath(file: string): void;
+  /** How many times the policy store has parsed and validated a policy text. */
+  policyParses(): number;
 }
 
 /** Only a test run gets the hooks: an extension installed for real returns nothing from activate(). */
@@ -49,6 +51,7 @@ export function testHooks(
   tools: ToolsUi,
   events: { onDidRecordAudit: vscode.Event<RecordedEvent>; onDidEvaluateExposure: vscode.Event<ExposureEvaluation> },
   agents: AgentHooks,
+  policyStore: { readonly parses: number },
 ): TestHooks {
   const rel = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
   return {
@@ -56,6 +59,7 @@ export function testHooks(
     ...events,
     retargetAgents: (options) => agents.retarget(options),
     setManagedConfigPath: (file) => services.config.setManagedPath(file),
+    policyParses: () => policyStore.parses,
     toolsState: () => ({
       statusText: tools.status.text,
       badge: tools.tree.badge?.value ?? 0,

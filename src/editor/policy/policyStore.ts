@@ -8,6 +8,7 @@ import {
   PolicyCache,
   publicKeyError,
   reviewState,
+  sha256,
   SourceError,
   trainingStates,
   type AckState,
@@ -37,6 +38,8 @@ export class PolicyStore extends Disposable implements PolicyService {
   private lastProblems: readonly PolicyProblem[] = [];
   private inFlight: Promise<void> | undefined;
   private reloadAfter = false;
+  /** How many times a policy text was parsed and validated (the test hooks read it). */
+  parses = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly cache: PolicyCache;
   private readonly reporter: ProblemReporter;
@@ -161,6 +164,7 @@ export class PolicyStore extends Disposable implements PolicyService {
     const source = this.config.values.policySource;
     const entry = await this.cache.read();
     if (!entry || !source || entry.source !== source) return;
+    this.parses++;
     const result = acceptPolicy({ data: Buffer.from(entry.data, 'base64'), signature: entry.signature, source: entry.source, etag: entry.etag }, { publicKey: this.pinnedKey() });
     if (!result.ok) {
       this.log.warn(`Cached policy no longer acceptable: ${result.problems.map((p) => p.message).join('; ')}`);
@@ -200,6 +204,16 @@ export class PolicyStore extends Disposable implements PolicyService {
       this.succeeded();
       return;
     }
+    // The same bytes as the policy in force (from the cache at start), verified with the same key: its
+    // validated form stands, so a start parses and validates the policy once.
+    if (this.loaded && this.loaded.source === source && this.verifiedWith === this.pinnedKey() && this.loaded.hash === sha256(fetched.data)) {
+      this.succeeded();
+      this.log.debug(`Policy at ${displaySource(source)} unchanged (same SHA-256 as the policy in force); not parsed again.`);
+      this.loaded = { ...this.loaded, etag: fetched.etag };
+      await this.cache.write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source }).catch(() => undefined);
+      return;
+    }
+    this.parses++;
     const result = acceptPolicy({ data: fetched.data, signature: fetched.signature, source, etag: fetched.etag }, { publicKey: this.pinnedKey(), current: this.loaded });
     if (!result.ok) return this.fail(source, result.problems, fetched.data.toString('utf8'));
     this.succeeded();

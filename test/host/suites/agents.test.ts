@@ -47,6 +47,14 @@ describe('agents', function () {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  it('does not parse an unchanged policy again (same SHA-256 as the one in force)', async () => {
+    const before = api.policyParses();
+    await api.services.policy.refresh();
+    await api.services.policy.refresh();
+    assert.equal(api.policyParses(), before);
+    assert.ok(api.services.policy.current);
+  });
+
   it('mirrors the verified policy where the hooks read it', () => {
     const mirror = JSON.parse(fs.readFileSync(path.join(stateDir, 'agent-policy.json'), 'utf8')) as { version: number; hash: string; policy: { organization: string } };
     const current = api.services.policy.current!;
