@@ -161,8 +161,8 @@ function machine(x: NonNullable<ViewerModel['machine']>, s: ViewerStrings): HTML
       head([s.setting, s.required, s.thisMachine, s.vscodePolicy]),
       h('tbody', {}, x.drift.map((d) => h('tr', {}, [
         h('td', {}, [h('code', {}, [d.setting])]),
-        h('td', {}, [d.required]),
-        h('td', {}, [badge(d.actual, 'warn')]),
+        h('td', {}, [h('code', {}, [d.required])]),
+        h('td', {}, [h('code', {}, [d.actual])]),
         h('td', {}, [h('code', {}, [d.policyName])]),
       ]))),
     ]),
