@@ -22,17 +22,29 @@ const KEYS = {
 export class DeveloperState {
   constructor(private readonly memento: vscode.Memento) {}
 
+  /**
+   * The newer of what this window recorded and what the memento holds (another window of the same profile may
+   * have acknowledged since). The window's own record is kept in memory because a memento read right after
+   * an update can still answer the value from before it while other keys' writes are being synchronized.
+   */
   acknowledgement(): AckRecord | undefined {
-    return this.memento.get<AckRecord>(KEYS.ack);
+    const stored = this.memento.get<AckRecord>(KEYS.ack);
+    const mine = this.written?.record;
+    if (!mine || !stored) return mine ?? stored;
+    return stored.at > mine.at ? stored : mine;
   }
 
   /** The policy text this developer last acknowledged, for "what changed since". */
   acknowledgedText(): string | undefined {
-    return this.memento.get<string>(KEYS.ackText);
+    const mine = this.written;
+    return mine && this.acknowledgement() === mine.record ? mine.text : this.memento.get<string>(KEYS.ackText);
   }
+
+  private written: { record: AckRecord; text: string } | undefined;
 
   async acknowledge(loaded: LoadedPolicy, now = new Date()): Promise<AckRecord> {
     const record: AckRecord = { version: loaded.policy.version, hash: loaded.hash, at: now.toISOString() };
+    this.written = { record, text: loaded.text };
     await this.memento.update(KEYS.ack, record);
     await this.memento.update(KEYS.ackText, loaded.text);
     return record;
