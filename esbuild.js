@@ -40,17 +40,34 @@ const common = {
   plugins: [policyValidatorPlugin],
 };
 
-/** Libraries src/core/lazyModules.ts loads on first use: in the extension they live in their own files. */
-const lazyModules = { 're2js': 'lazy/re2js', 'smol-toml': 'lazy/smol-toml' };
-
-/** @type {import('esbuild').Plugin} */
-const lazyModulesPlugin = {
-  name: 'lazy-modules',
-  setup(build) {
-    const filter = new RegExp(`^(${Object.keys(lazyModules).join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: `./${lazyModules[args.path]}.js`, external: true }));
-  },
+/**
+ * Code src/core/lazyModules.ts loads on first use (import specifier -> entry point and output file under dist/):
+ * in the extension each lives in its own file, loaded by a plain require; the CLI and the hook bundle them.
+ */
+const lazyModules = {
+  're2js': { entry: require.resolve('re2js'), out: 'lazy/re2js' },
+  'smol-toml': { entry: require.resolve('smol-toml'), out: 'lazy/smol-toml' },
+  // The built-in scanner: loaded the first time a document needs scanning.
+  './scan/onDemand': { entry: 'src/core/scan/onDemand.ts', out: 'lazy/scanner', importer: path.join('src', 'core', 'lazyModules.ts') },
 };
+
+/**
+ * Leaves the lazy modules out of a bundle written to dist/<fromDir>, as a require of their own file.
+ * @returns {import('esbuild').Plugin}
+ */
+function lazyModulesPlugin(fromDir) {
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      const escaped = Object.keys(lazyModules).map((k) => k.replace(/[./-]/g, '\\$&'));
+      build.onResolve({ filter: new RegExp(`^(${escaped.join('|')})$`) }, (args) => {
+        const lazy = lazyModules[args.path];
+        if (lazy.importer && !args.importer.endsWith(lazy.importer)) return undefined;
+        return { path: `./${path.posix.relative(fromDir, lazy.out)}.js`, external: true };
+      });
+    },
+  };
+}
 
 async function main() {
   const builds = [
@@ -58,12 +75,13 @@ async function main() {
       ...common,
       entryPoints: { extension: 'src/extension.ts' },
       outdir: 'dist',
-      plugins: [...common.plugins, lazyModulesPlugin],
+      plugins: [...common.plugins, lazyModulesPlugin('')],
     },
     {
       ...common,
-      entryPoints: Object.fromEntries(Object.entries(lazyModules).map(([name, out]) => [out, require.resolve(name)])),
+      entryPoints: Object.fromEntries(Object.values(lazyModules).map((m) => [m.out, m.entry])),
       outdir: 'dist',
+      plugins: [...common.plugins, lazyModulesPlugin('lazy')],
     },
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
     // The agent hook runs on every tool call of an agent: its own small bundle (see src/cli/hookMain.ts).

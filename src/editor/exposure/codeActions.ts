@@ -2,7 +2,8 @@
 // revoke and rotate, replace with an environment variable, add the file to AI ignore files, open the
 // policy, and last allow inline.
 import vscode = require('vscode');
-import { remedies, type Remedy } from '../../core/scan/remediation';
+import { scanning } from '../../core/lazyModules';
+import type { Remedy } from '../../core/scan/remediation';
 import type { Finding } from '../../core/scan/types';
 import { allowComment } from './commentSyntax';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
@@ -24,7 +25,7 @@ export class ExposureCodeActions implements vscode.CodeActionProvider {
       if (!f) continue;
       const comment = f.kind === 'path' ? undefined : allowComment(doc.languageId, ruleId, doc.fileName);
       const line = f.kind === 'content' && f.line - 1 < doc.lineCount ? doc.lineAt(f.line - 1).text : undefined;
-      for (const r of remedies(f, doc.languageId, line, !!comment)) {
+      for (const r of scanning().remedies(f, doc.languageId, line, !!comment)) {
         const a = this.action(doc, d, f, r, comment);
         a.diagnostics = [d];
         actions.push(a);

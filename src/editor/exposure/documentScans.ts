@@ -1,7 +1,7 @@
 // Per-document scanning: sliced (never blocks), debounced on edits, and re-scanning only the edited region.
 import vscode = require('vscode');
+import { scanning } from '../../core/lazyModules';
 import type { Scanner } from '../../core/scan/scanner';
-import { regionToRescan, scanRegion, scanSliced } from '../../core/scan/sliced';
 import type { Finding } from '../../core/scan/types';
 import { Disposable, toDisposable } from '../lifecycle';
 
@@ -66,7 +66,7 @@ export class DocumentScans extends Disposable {
     const rel = vscode.workspace.asRelativePath(doc.uri, false);
     const version = doc.version;
     const text = this.textOf(doc);
-    const result = await scanSliced(scanner.detector, { text, path: rel }, { token: cts.token });
+    const result = await scanning().scanSliced(scanner.detector, { text, path: rel }, { token: cts.token });
     if (!result || cts.token.isCancellationRequested || this.isDisposed) return;
     st.findings = [...result.findings, ...(doc.uri.scheme === 'file' ? scanner.paths.match(rel) : [])];
     st.version = version;
@@ -104,10 +104,10 @@ export class DocumentScans extends Disposable {
     const text = this.textOf(doc);
     const [a, b] = st.dirty;
     const multiline = scanner.detector.rules.filter((r) => r.multiline).flatMap((r) => r.anchors);
-    const [from, to] = regionToRescan(text, doc.positionAt(a).line, doc.positionAt(Math.min(b, text.length)).line, multiline);
+    const [from, to] = scanning().regionToRescan(text, doc.positionAt(a).line, doc.positionAt(Math.min(b, text.length)).line, multiline);
     if (from === 0 && to === text.length) return this.scan(doc);
     const rel = vscode.workspace.asRelativePath(doc.uri, false);
-    const fresh = scanRegion(scanner.detector, text, from, to, rel).findings;
+    const fresh = scanning().scanRegion(scanner.detector, text, from, to, rel).findings;
     st.findings = [...st.findings.filter((f) => f.kind === 'path' || f.end <= from || f.start >= to), ...fresh].sort((x, y) => x.start - y.start);
     st.version = version;
     st.dirty = undefined;

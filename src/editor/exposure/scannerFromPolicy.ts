@@ -3,8 +3,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type vscode = require('vscode');
 import type { LoadedPolicy } from '../../core/policy/types';
-import { loadGitleaksConfig, type GitleaksConfig } from '../../core/scan/gitleaks';
-import { Scanner } from '../../core/scan/scanner';
+import { scanning } from '../../core/lazyModules';
+import type { GitleaksConfig } from '../../core/scan/gitleaks';
+import type { Scanner } from '../../core/scan/scanner';
 
 /**
  * The gitleaks config is read only when the policy comes from a local file and names it by a relative
@@ -19,7 +20,7 @@ async function gitleaksFor(loaded: LoadedPolicy, log: vscode.LogOutputChannel): 
   }
   const file = path.resolve(path.dirname(loaded.source), ref);
   try {
-    return loadGitleaksConfig(await fs.readFile(file, 'utf8'));
+    return scanning().loadGitleaksConfig(await fs.readFile(file, 'utf8'));
   } catch (e) {
     log.error(`scan: gitleaks config ${file}: ${(e as Error).message}`);
     return undefined;
@@ -27,6 +28,8 @@ async function gitleaksFor(loaded: LoadedPolicy, log: vscode.LogOutputChannel): 
 }
 
 export async function scannerFor(loaded: LoadedPolicy | undefined, log: vscode.LogOutputChannel): Promise<Scanner> {
+  // The scanner's code is loaded here, the first time a document needs scanning.
+  const { Scanner } = scanning();
   if (!loaded) return new Scanner();
   const gitleaks = await gitleaksFor(loaded, log);
   const scanner = new Scanner({ dataHandling: loaded.policy.dataHandling, gitleaks });

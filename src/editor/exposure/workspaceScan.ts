@@ -1,7 +1,7 @@
 // aiPolicy.scanWorkspace: scans every workspace folder (respecting .gitignore) with a cancellable
 // progress notification, and lists the results in the Problems panel.
 import vscode = require('vscode');
-import { walkFiles } from '../../core/scan/walk';
+import { scanning } from '../../core/lazyModules';
 import type { Services } from '../services';
 import { toDiagnostic } from './diagnostics';
 
@@ -27,7 +27,7 @@ export async function scanWorkspace(s: Services, results: vscode.DiagnosticColle
       const active = s.inventory.activeTools();
       for (const folder of folders) {
         const skip = (dir: string, e: NodeJS.ErrnoException) => s.log.warn(`scan: ${dir}: cannot read: ${e.code ?? e.message}`);
-        for await (const file of walkFiles(folder.uri.fsPath, skip)) {
+        for await (const file of scanning().walkFiles(folder.uri.fsPath, skip)) {
           if (token.isCancellationRequested) {
             void vscode.window.showInformationMessage(vscode.l10n.t('Scan cancelled after {0} files.', files));
             return { files, findings };
