@@ -1,7 +1,6 @@
 // Where events may go: HTTPS anywhere, plain HTTP only to this machine (loopback).
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { isLoopbackHost } from '../loopback';
+import { httpClient } from '../nodeBuiltins';
 
 /** Parses an endpoint URL; throws with a readable reason when it is not allowed. */
 export function checkEndpoint(endpoint: string): URL {
@@ -28,7 +27,7 @@ export interface PostResult {
  * are the ones that honour the editor's proxy settings.
  */
 export function postJson(url: URL, body: string, token: string | undefined, timeoutMs: number): Promise<PostResult> {
-  const mod = url.protocol === 'https:' ? https : http;
+  const mod = httpClient(url);
   const headers: Record<string, string | number> = {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),

@@ -1,7 +1,7 @@
 // The guard between the editor and the wire. Data keys are allow-listed per event type and each value
 // is checked against its kind; strings that look like file contents, file paths or secret values are
 // dropped. Dropped key names (never their values) are listed in `redacted` so a gap is visible.
-import { createHash, createHmac } from 'node:crypto';
+import { nodeCrypto } from '../nodeBuiltins';
 import { DATE_PATTERN, fieldsOf, TOOL_FIELDS, WIRE_LIMITS, type Kind } from './wireSchema';
 
 /** The editor's own cap on a tool list; the wire allows more (WIRE_LIMITS.tools). */
@@ -113,7 +113,7 @@ function publishedSource(v: unknown): string | undefined {
  * of a common name such as `.env` is easy to guess, so with the policy's pseudonymization key it is an HMAC.
  */
 export function hashPath(p: string, hmacKey?: string): string {
-  const h = hmacKey ? createHmac('sha256', hmacKey) : createHash('sha256');
+  const h = hmacKey ? nodeCrypto().createHmac('sha256', hmacKey) : nodeCrypto().createHash('sha256');
   return h.update(p.replace(/\\/g, '/')).digest('hex');
 }
 

@@ -1,6 +1,6 @@
 // Audit event shape and construction. Every event passes through the guard in eventGuard.ts, so what
 // leaves the machine is limited to allow-listed, typed fields: never file contents, secrets or raw paths.
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../nodeBuiltins';
 import { sanitizeData } from './eventGuard';
 
 export const EVENT_TYPES = [
@@ -55,7 +55,7 @@ export function createEvent(
   now: Date = new Date(),
 ): AuditEvent {
   return {
-    id: randomUUID(),
+    id: nodeCrypto().randomUUID(),
     type,
     time: now.toISOString(),
     developer: ctx.developer,

@@ -1,8 +1,8 @@
 // Developer and machine identity for audit events, as the policy asks: git user.email, the OS user or an
 // explicit id, optionally pseudonymized with the policy's HMAC key so the server never sees the raw id.
-import { execFile } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { nodeCrypto } from '../nodeBuiltins';
 import * as os from 'node:os';
+import { childProcess } from '../nodeBuiltins';
 
 export type IdentityMode = 'git-email' | 'os-user' | 'explicit';
 
@@ -26,7 +26,7 @@ export interface Identity {
 /** `git config user.email`, or undefined when git is missing, slow or has none. */
 export function gitEmail(cwd?: string, timeoutMs = 3000): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['config', 'user.email'], { cwd, timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
+    childProcess().execFile('git', ['config', 'user.email'], { cwd, timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
       const email = err ? '' : String(stdout).trim();
       resolve(email || undefined);
     });
@@ -43,12 +43,12 @@ export function osUser(): string {
 
 /** HMAC-SHA256 of the normalized id (trimmed, lower-case), so case differences do not split a person. */
 export function pseudonymize(id: string, key: string): string {
-  return 'anon:' + createHmac('sha256', key).update(id.trim().toLowerCase()).digest('hex');
+  return 'anon:' + nodeCrypto().createHmac('sha256', key).update(id.trim().toLowerCase()).digest('hex');
 }
 
 /** A stable pseudonymous machine id: a hash of the raw id, never the id itself. */
 export function machinePseudonym(rawMachineId: string, key?: string): string {
-  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  const h = key ? nodeCrypto().createHmac('sha256', key) : nodeCrypto().createHash('sha256');
   return h.update('ai-policy-machine:' + rawMachineId).digest('hex').slice(0, 32);
 }
 

@@ -5,7 +5,7 @@
 // rewritten before anything is appended. Events leave the queue only when acknowledged (at-least-once) or
 // when the bound forces the oldest out, which is counted as dropped.
 import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { AuditEvent } from './events';
 
@@ -57,7 +57,7 @@ export class EventQueue {
   /** Journal lines not yet written. */
   private unwritten: string[] = [];
   private compactDue = false;
-  private handle: fsp.FileHandle | undefined;
+  private handle: FileHandle | undefined;
   /** The running batch writer, if any. */
   private writer: Promise<void> | undefined;
   private closing = false;
@@ -168,7 +168,7 @@ export class EventQueue {
       const batch = this.unwritten;
       this.unwritten = [];
       try {
-        this.handle ??= await fsp.open(this.file, 'a');
+        this.handle ??= await fs.promises.open(this.file, 'a');
         await this.handle.appendFile(batch.join(''));
         await this.handle.datasync();
       } catch (e) {
@@ -187,7 +187,7 @@ export class EventQueue {
     this.unwritten = [];
     const tmp = this.file + '.tmp';
     try {
-      const t = await fsp.open(tmp, 'w');
+      const t = await fs.promises.open(tmp, 'w');
       try {
         await t.writeFile(body);
         await t.sync();
@@ -196,7 +196,7 @@ export class EventQueue {
       }
       await this.handle?.close();
       this.handle = undefined;
-      await fsp.rename(tmp, this.file);
+      await fs.promises.rename(tmp, this.file);
       await syncDir(this.dir);
     } catch (e) {
       this.unwritten = [...covered, ...this.unwritten];
@@ -288,7 +288,7 @@ export class EventQueue {
 /** fsync a directory so a rename survives power loss (not possible on Windows; harmless to skip there). */
 async function syncDir(dir: string): Promise<void> {
   try {
-    const d = await fsp.open(dir, 'r');
+    const d = await fs.promises.open(dir, 'r');
     try {
       await d.sync();
     } finally {

@@ -3,7 +3,7 @@
 // exponentially with crypto-random jitter. Other 4xx mean the batch itself is unacceptable: the batch is
 // halved until the offending event is alone, and that single event is dropped and counted as rejected,
 // so one bad event cannot block the queue forever.
-import { randomInt } from 'node:crypto';
+import { nodeCrypto } from '../nodeBuiltins';
 import { checkEndpoint, postJson } from './endpoint';
 import type { AuditEvent } from './events';
 import type { EventQueue } from './queue';
@@ -62,7 +62,7 @@ export class Sender {
     const max = this.opts.maxDelayMs ?? 5 * 60_000;
     const base = Math.min(max, min * 2 ** Math.min(30, Math.max(0, failures - 1)));
     const half = Math.floor(base / 2);
-    return half + randomInt(0, half + 1);
+    return half + nodeCrypto().randomInt(0, half + 1);
   }
 
   /** Sends one batch. */

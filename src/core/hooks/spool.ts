@@ -2,7 +2,7 @@
 // delivery (or `ai-policy hook --drain`) takes them into its queue. One line per event, appended with
 // O_APPEND so concurrent hooks do not interleave; the reader renames the file before reading it.
 import { appendFileSync, mkdirSync, promises as fs, statSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../nodeBuiltins';
 import * as path from 'node:path';
 import { AGENT_SPOOL_FILE } from './stateDir';
 
@@ -17,7 +17,7 @@ export interface SpooledEvent {
 export const SPOOL_MAX_BYTES = 5 * 1024 * 1024;
 
 export function spoolEvent(dir: string, type: SpooledEvent['type'], data: Record<string, unknown>, now = new Date()): void {
-  const event: SpooledEvent = { id: randomUUID(), type, time: now.toISOString(), data };
+  const event: SpooledEvent = { id: nodeCrypto().randomUUID(), type, time: now.toISOString(), data };
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, AGENT_SPOOL_FILE);
   try {

@@ -1,7 +1,7 @@
 // The last known good policy, kept in one JSON file written atomically (temp file + rename).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../nodeBuiltins';
 import { sha256 } from './accept';
 
 export interface CachedPolicy {
@@ -48,7 +48,7 @@ export class PolicyCache {
       savedAt: new Date().toISOString(),
     };
     await fs.mkdir(this.dir, { recursive: true });
-    const tmp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
+    const tmp = `${this.file}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
     await fs.writeFile(tmp, JSON.stringify(stored), { mode: 0o600 });
     await fs.rename(tmp, this.file);
     return stored;

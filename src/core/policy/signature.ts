@@ -1,7 +1,8 @@
 // Ed25519 detached signatures over the exact policy bytes, base64-encoded (`<policy>.sig`).
 // A verifier may pin several public keys (PEM blocks one after another): a signature by any of them holds.
 // That is how the signing key is rotated without locking anyone out (see docs/policy.md).
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../nodeBuiltins';
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
 
@@ -20,9 +21,9 @@ export function pemBlocks(text: string): string[] {
 
 export function signPolicy(data: Uint8Array | string, privateKeyPem: string): string {
   if (keyKind(privateKeyPem) === 'public') throw new Error('this is a public key; signing needs the private key (PEM PKCS#8)');
-  const key = readKey(() => createPrivateKey(privateKeyPem), 'an Ed25519 private key (PEM PKCS#8)');
+  const key = readKey(() => nodeCrypto().createPrivateKey(privateKeyPem), 'an Ed25519 private key (PEM PKCS#8)');
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`expected an Ed25519 private key, got ${key.asymmetricKeyType ?? 'unknown'}`);
-  return sign(null, toBytes(data), key).toString('base64');
+  return nodeCrypto().sign(null, toBytes(data), key).toString('base64');
 }
 
 /**
@@ -35,7 +36,7 @@ export function verifyPolicy(data: Uint8Array | string, signature: string, publi
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(sig)) return false;
   const bytes = Buffer.from(sig, 'base64');
   if (bytes.length !== 64) return false;
-  return keys.some((key) => verify(null, toBytes(data), key, bytes));
+  return keys.some((key) => nodeCrypto().verify(null, toBytes(data), key, bytes));
 }
 
 /** Checks that a text holds one or more Ed25519 public keys (PEM SPKI); returns a reason when it does not. */
@@ -53,14 +54,14 @@ function publicKeys(text: string): KeyObject[] {
   const blocks = pemBlocks(text);
   return (blocks.length ? blocks : [text]).map((pem, i) => {
     const where = blocks.length > 1 ? ` (key ${i + 1} of ${blocks.length})` : '';
-    const key = readKey(() => createPublicKey(pem), `an Ed25519 public key (PEM SPKI)${where}`);
+    const key = readKey(() => nodeCrypto().createPublicKey(pem), `an Ed25519 public key (PEM SPKI)${where}`);
     if (key.asymmetricKeyType !== 'ed25519') throw new Error(`expected an Ed25519 key${where}, got ${key.asymmetricKeyType ?? 'unknown'}`);
     return key;
   });
 }
 
 export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const { privateKey, publicKey } = nodeCrypto().generateKeyPairSync('ed25519');
   return {
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),

@@ -1,11 +1,10 @@
 // Fetches the policy (and its detached `.sig`) from an https URL, a loopback http URL or a file path.
 // Uses node:http/https so that the editor's proxy support applies.
 import { promises as fs } from 'node:fs';
-import * as http from 'node:http';
-import * as https from 'node:https';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLoopbackHost } from '../loopback';
+import { httpClient } from '../nodeBuiltins';
 
 export interface FetchOptions {
   /** ETag of the copy we hold; a 304 answer yields `notModified`. */
@@ -94,7 +93,7 @@ function get(url: string, o: { etag?: string; maxBytes: number; timeoutMs: numbe
     const bad = sourceError(url);
     if (bad) return reject(new SourceError(bad, url));
     const u = new URL(url);
-    const client = u.protocol === 'https:' ? https : http;
+    const client = httpClient(u);
     const headers: Record<string, string> = { accept: 'application/yaml, text/yaml, application/json, text/plain, */*' };
     if (o.etag) headers['if-none-match'] = o.etag;
     const fail = (message: string) => {

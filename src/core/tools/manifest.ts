@@ -1,5 +1,5 @@
 // Reads an extension's package.json and resolves its %placeholders% from package.nls.json.
-import * as fs from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseJson } from './jsonc';
 

@@ -1,6 +1,6 @@
 // The policy viewer: one webview panel, strict CSP with a nonce, assets from media/ and the bundled script
 // (dist/viewer.js) only. A panel serializer reopens it after a window reload.
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../core/nodeBuiltins';
 import vscode = require('vscode');
 import { Disposable, toDisposable } from '../lifecycle';
 import type { PolicyService } from '../services';
@@ -140,7 +140,7 @@ export class PolicyViewer extends Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = nodeCrypto().randomBytes(16).toString('base64');
     const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'viewer.css'));
     const js = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'viewer.js'));
     const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
