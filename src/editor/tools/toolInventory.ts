@@ -4,7 +4,7 @@ import type { ToolSummary } from '../../core/audit/eventData';
 import type { ConditionContext } from '../../core/tools/conditions';
 import { Disposable, disposeAll, toDisposable } from '../lifecycle';
 import type { AuditService, InventoryItem, InventoryService, PolicyService } from '../services';
-import { gitApi, remoteUrls } from './git';
+import { gitApi, remoteUrls, type GitApi } from './git';
 import { builtinItems, extensionItems, mcpConfigUris, mcpItems, modelItems } from './sources';
 
 const HOUR_MS = 3_600_000;
@@ -20,6 +20,7 @@ export class ToolInventory extends Disposable implements InventoryService {
   private running: Promise<void> | undefined;
   private rerun = false;
   private mcpWatchers: vscode.Disposable[] = [];
+  private watchingGit = false;
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -52,12 +53,7 @@ export class ToolInventory extends Disposable implements InventoryService {
     );
     if (vscode.lm?.onDidChangeChatModels) this._register(vscode.lm.onDidChangeChatModels(soon));
     this.watchMcp();
-    // The Git extension may answer after this inventory is gone: _register then disposes the listeners at once.
-    void gitApi(false).then((api) => {
-      if (!api) return;
-      this._register(api.onDidOpenRepository(soon));
-      this._register(api.onDidCloseRepository(soon));
-    });
+    // The Git lookup waits for the first refresh (see conditionContext), after activation has returned.
     soon();
   }
 
@@ -107,7 +103,19 @@ export class ToolInventory extends Disposable implements InventoryService {
 
   private async conditionContext(): Promise<ConditionContext> {
     const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).map((f) => (f.uri.scheme === 'file' ? f.uri.fsPath : f.uri.toString()));
-    return { workspaceFolders, repositories: remoteUrls(await gitApi(false)), now: new Date() };
+    const git = await gitApi(false);
+    if (git) this.watchGit(git);
+    return { workspaceFolders, repositories: remoteUrls(git), now: new Date() };
+  }
+
+  /** Refreshes when a repository opens or closes (its remotes feed repository conditions). */
+  private watchGit(api: GitApi): void {
+    // The Git extension may answer after this inventory is gone: _register then disposes the listeners at once.
+    if (this.watchingGit) return;
+    this.watchingGit = true;
+    const soon = () => this.scheduleRefresh();
+    this._register(api.onDidOpenRepository(soon));
+    this._register(api.onDidCloseRepository(soon));
   }
 
   private async collect(): Promise<void> {
