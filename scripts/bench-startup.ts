@@ -2,10 +2,12 @@
 // `node esbuild.js --production` first) required in plain Node with a stub for `vscode`, timed as whole processes
 // against a bare `node -e 0` in the same run (interleaved, median of several), plus the bundle sizes. The require is
 // also timed with the Node built-ins the code uses loaded beforehand, which is what the extension host pays.
-// Activation inside the real VS Code is read from "Developer: Show Running Extensions"; see docs/performance.md.
+// The memory the extension adds is measured in scripts/startupMemory.ts. Activation inside the real VS Code is read
+// from "Developer: Show Running Extensions" by scripts/bench-activation.ts.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { startupMemory, type StartupMemory } from './startupMemory';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const dist = path.join(repoRoot, 'dist');
@@ -41,6 +43,8 @@ function wall(args: string[]): { ms: number; out: string } {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n: number) => (n / 1024).toFixed(0);
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+const MEMORY_RUNS = 3;
 
 function main(): void {
   const build = spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.js'), '--production'], { cwd: repoRoot, stdio: 'inherit' });
@@ -65,6 +69,16 @@ function main(): void {
   print(`node requiring the bundle (vscode stubbed), whole process: median ${median(whole).toFixed(0)} ms = ${(median(whole) / median(bare)).toFixed(2)}x bare (goal <= 1.5x)`);
   print(`  of which require() of the bundle: median ${median(required).toFixed(0)} ms`);
   print(`  require() of the bundle with the Node built-ins it uses already loaded (as in VS Code's extension host): median ${median(preloaded).toFixed(0)} ms`);
+
+  const starter = path.join(repoRoot, 'policy-samples', 'starter.aipolicy.yaml');
+  const mem: StartupMemory[] = [];
+  for (let i = 0; i < MEMORY_RUNS; i++) mem.push(startupMemory(bundle, starter, HOST_BUILTINS));
+  const step = (pick: (m: StartupMemory) => { heapUsed: number; rss: number }) =>
+    `heap +${mb(median(mem.map((m) => pick(m).heapUsed)))} MB, RSS +${mb(median(mem.map((m) => pick(m).rss)))} MB`;
+  print(`memory the extension adds to a Node process (vscode stubbed, built-ins preloaded, after a full GC, median of ${MEMORY_RUNS}):`);
+  print(`  bundle required: ${step((m) => m.loaded)}`);
+  print(`  activate() and the starter policy loaded${mem.every((m) => m.policyLoaded) ? '' : ' (NOT every run finished loading the policy)'}: ${step((m) => m.activated)}`);
+  print(`  (what VS Code keeps for the extension's commands, views and diagnostics is not included)`);
 }
 
 main();
