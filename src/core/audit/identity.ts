@@ -1,7 +1,7 @@
 // Developer and machine identity for audit events, as the policy asks: git user.email, the OS user or an
 // explicit id, optionally pseudonymized with the policy's HMAC key so the server never sees the raw id.
 import { nodeCrypto } from '../nodeBuiltins';
-import * as os from 'node:os';
+import os = require('node:os');
 import { childProcess } from '../nodeBuiltins';
 
 export type IdentityMode = 'git-email' | 'os-user' | 'explicit';

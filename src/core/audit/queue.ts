@@ -4,9 +4,9 @@
 // blocks the caller's thread. A torn last line from a crash is skipped on open and the journal is
 // rewritten before anything is appended. Events leave the queue only when acknowledged (at-least-once) or
 // when the bound forces the oldest out, which is counted as dropped.
-import * as fs from 'node:fs';
+import fs = require('node:fs');
 import type { FileHandle } from 'node:fs/promises';
-import * as path from 'node:path';
+import path = require('node:path');
 import type { AuditEvent } from './events';
 
 export interface QueueStats {

@@ -1,8 +1,8 @@
 // Several editor windows share one global storage folder, and each window runs its own extension host.
 // Each process therefore takes its own numbered slot folder under a lock file naming its pid; a slot
 // whose owner is gone is free again, and its queued events are adopted by a live owner so none are lost.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { EventQueue, type QueueOptions } from './queue';
 
 const LOCK = 'owner.lock';

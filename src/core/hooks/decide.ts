@@ -2,7 +2,7 @@
 // is about to read, run, call or send. No second rule set: data classes come from the scanner's findings,
 // clearances from the policy's tool entries, MCP verdicts from the policy's `mcp` section.
 import { statSync } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import type { McpServerPolicy, Policy, PolicyTool } from '../policy/types';
 import type { Scanner } from '../scan/scanner';
 import { findPolicyTool } from '../tools/policyStatus';

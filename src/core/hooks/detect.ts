@@ -1,7 +1,7 @@
 // Which AI agents are present on this machine: an editor extension, a command on PATH, or the agent's
 // configuration folder. Each agent found is reported with whether the policy hook is installed for it.
 import { existsSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import { HARNESS_NAMES } from './decide';
 import { hooksInstalled } from './install';
 import type { Harness } from './request';

@@ -1,6 +1,6 @@
 // Where each harness keeps its hooks, and the entries that run `ai-policy hook` there. Pure: the files
 // are read and written by the caller (src/cli/commands/hooks.ts).
-import * as path from 'node:path';
+import path = require('node:path');
 import type { Harness } from './request';
 
 export type Scope = 'user' | 'project';

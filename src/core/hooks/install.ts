@@ -1,7 +1,7 @@
 // Installing the policy hook into an agent's own configuration file, merged with what is there, and
 // taking it out again. Shared by `ai-policy hooks` and the editor's offer.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import { parseJsonc } from '../tools/jsonc';
 import { hasPolicyHooks, hookConfigPath, withPolicyHooks, type Scope } from './harnesses';
 import type { Harness } from './request';

@@ -3,7 +3,7 @@
 // Codex hooks (same field names as Claude Code); VS Code agent hooks (hookEventName, tool_name, tool_input);
 // GitHub Copilot CLI hooks (.github/hooks/*.json version 1: preToolUse {toolName, toolArgs}, userPromptSubmitted
 // {prompt}); Cursor hooks (beforeReadFile, beforeShellExecution, beforeMCPExecution, beforeSubmitPrompt, preToolUse).
-import * as path from 'node:path';
+import path = require('node:path');
 import type { Harness, HookRequest } from './request';
 
 type Json = Record<string, unknown>;

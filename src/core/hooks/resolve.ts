@@ -2,7 +2,7 @@
 // policy the editor last verified (mirrored into the agent state folder). Fast path: the mirror is JSON,
 // so an ordinary hook call neither parses YAML nor compiles the schema.
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import type { Policy } from '../policy/types';
 import { readManagedConfig } from '../managed/managedConfig';
 import { AGENT_POLICY_FILE, agentStateDir } from './stateDir';

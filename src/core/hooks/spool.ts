@@ -3,7 +3,7 @@
 // O_APPEND so concurrent hooks do not interleave; the reader renames the file before reading it.
 import { appendFileSync, mkdirSync, promises as fs, statSync } from 'node:fs';
 import { nodeCrypto } from '../nodeBuiltins';
-import * as path from 'node:path';
+import path = require('node:path');
 import { AGENT_SPOOL_FILE } from './stateDir';
 
 export interface SpooledEvent {

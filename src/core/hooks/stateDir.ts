@@ -1,7 +1,7 @@
 // The per-user folder the editor and the agent hooks share: the editor mirrors its last verified policy
 // there for the hooks, and the hooks spool their audit events there for the editor to send.
-import * as os from 'node:os';
-import * as path from 'node:path';
+import os = require('node:os');
+import path = require('node:path');
 
 export function agentStateDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
   if (platform === 'win32') return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local'), 'AiToolPolicy');

@@ -2,7 +2,7 @@
 // values win over user settings for the organization's keys in the editor, the CLI and the agent hooks.
 // There is deliberately no environment variable or setting that moves it: tests pass a path in code.
 import { readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import { parseJsonc } from '../tools/jsonc';
 
 export interface ManagedConfig {

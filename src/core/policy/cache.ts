@@ -1,6 +1,6 @@
 // The last known good policy, kept in one JSON file written atomically (temp file + rename).
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import { nodeCrypto } from '../nodeBuiltins';
 import { sha256 } from './accept';
 

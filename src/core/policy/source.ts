@@ -1,7 +1,7 @@
 // Fetches the policy (and its detached `.sig`) from an https URL, a loopback http URL or a file path.
 // Uses node:http/https so that the editor's proxy support applies.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import { fileURLToPath } from 'node:url';
 import { isLoopbackHost } from '../loopback';
 import { httpClient } from '../nodeBuiltins';

@@ -1,6 +1,6 @@
 // Lists the files under a folder, honouring .gitignore files and skipping VCS and dependency folders.
 import { promises as fs, type Stats } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import ignore, { type Ignore } from 'ignore';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);

@@ -1,7 +1,7 @@
 // The installed extensions of the user's editors, read from their extension folders, for the CLI census.
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import fs = require('node:fs/promises');
+import os = require('node:os');
+import path = require('node:path');
 import { extensionId, readManifest, type ExtensionManifest } from './manifest';
 
 /** The extension folders of VS Code, its server and VS Code-based editors, under the given home folder. */

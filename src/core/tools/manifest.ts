@@ -1,6 +1,6 @@
 // Reads an extension's package.json and resolves its %placeholders% from package.nls.json.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import { parseJson } from './jsonc';
 
 /** The fields of an extension manifest that classification looks at. */

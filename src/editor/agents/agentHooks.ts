@@ -3,8 +3,8 @@
 // machine and offers (once, always asking) to install the policy hook into them.
 import { nodeCrypto } from '../../core/nodeBuiltins';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import os = require('node:os');
+import path = require('node:path');
 import vscode = require('vscode');
 import { hookCommand, type Scope } from '../../core/hooks/harnesses';
 import { detectAgents, type DetectedAgent } from '../../core/hooks/detect';

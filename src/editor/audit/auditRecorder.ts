@@ -1,9 +1,9 @@
 // Records audit events into a persistent queue in global storage and delivers them (and, optionally,
 // their OTLP twins) in the background. Events always go to the local queue, so the transparency view
 // shows them; they leave the machine only when an endpoint is configured.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import os = require('node:os');
+import path = require('node:path');
 import vscode = require('vscode');
 import type { EventData } from '../../core/audit/eventData';
 import { createEvent, isEventType, type AuditEventType } from '../../core/audit/events';

@@ -1,6 +1,6 @@
 // The developer id for audit events, resolved as the policy in force asks (git email, OS user or the
 // explicit setting, optionally pseudonymized) and re-resolved only when those rules change.
-import * as os from 'node:os';
+import os = require('node:os');
 import type vscode = require('vscode');
 import { resolveDeveloper, type Identity, type IdentityOptions } from '../../core/audit/identity';
 import type { LoadedPolicy } from '../../core/policy/types';

@@ -1,6 +1,6 @@
 // Builds the scanner from the policy in force: its data rules, allowlist and referenced gitleaks config.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import path = require('node:path');
 import type vscode = require('vscode');
 import type { LoadedPolicy } from '../../core/policy/types';
 import { scanning } from '../../core/lazyModules';
