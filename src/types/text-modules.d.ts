@@ -11,6 +11,7 @@ declare module 'policy-validator:generated' {
     (data: unknown): boolean;
     errors?: ErrorObject[] | null;
   }
-  const validate: GeneratedValidator & { schemaSha256: string };
+  /** schemaOutline: the schema's properties, items, $refs, definitions and formats (see outline() in the generator). */
+  const validate: GeneratedValidator & { schemaSha256: string; schemaOutline: object };
   export = validate;
 }

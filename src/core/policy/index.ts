@@ -1,7 +1,7 @@
 // The policy core: parsing, validation, signatures, fetching, acceptance, cache, diff and status.
 export * from './types';
 export { parseYaml, pointerSegments, type ParsedYaml, type Position } from './parse';
-export { policySchema, schemaProblems } from './schema';
+export { schemaProblems } from './schema';
 export { lintPolicy } from './lint';
 export { validatePolicyText, formatProblem, sortProblems, type ValidationResult } from './validate';
 export { signPolicy, verifyPolicy, publicKeyError, generateSigningKeys, keyKind, pemBlocks } from './signature';

@@ -1,16 +1,13 @@
 // Validates a parsed policy against the JSON Schema that ships with the extension.
-import schemaJson from '../../../schema/aipolicy.schema.json';
 import validate = require('policy-validator:generated');
 import { describeSchemaErrors, type SchemaProblem } from './schemaMessages';
 
 export type { SchemaProblem } from './schemaMessages';
-
-export const policySchema = schemaJson;
 
 /** SHA-256 of the schema text the bundled validator was generated from (see scripts/build/policyValidator.js). */
 export const validatorSchemaSha256: string = validate.schemaSha256;
 
 export function schemaProblems(value: unknown): SchemaProblem[] {
   if (validate(value)) return [];
-  return describeSchemaErrors(validate.errors ?? [], value, schemaJson);
+  return describeSchemaErrors(validate.errors ?? [], value, validate.schemaOutline);
 }

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { policySchema, validatePolicyText } from '../../../src/core/policy';
+import policySchema from '../../../schema/aipolicy.schema.json';
+import { validatePolicyText } from '../../../src/core/policy';
 import { NOW, repo, starterText } from './helpers';
 
 const guide = readFileSync(path.join(repo, 'docs', 'policy.md'), 'utf8');

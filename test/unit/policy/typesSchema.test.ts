@@ -3,7 +3,7 @@
 // the properties the schema allows at that place: a field added to one side only fails here.
 import * as assert from 'node:assert/strict';
 import type { AuditSettings, DataHandling, DataRule, Disclosure, McpPolicy, McpServerPolicy, Policy, PolicyTool, ToolConditions, Training } from '../../../src/core/policy/types';
-import { policySchema } from '../../../src/core/policy';
+import policySchema from '../../../schema/aipolicy.schema.json';
 
 type Keys<T> = Record<keyof T, true>;
 const policy = { apiVersion: true, organization: true, version: true, published: true, effective: true, expires: true, reviewedOn: true, nextReview: true, owner: true, contact: true, document: true, tools: true, dataHandling: true, agents: true, mcp: true, disclosure: true, training: true, audit: true, acknowledgement: true, catalog: true } satisfies Keys<Policy>;
