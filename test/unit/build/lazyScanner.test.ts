@@ -1,0 +1,55 @@
+// The extension's build leaves the built-in scanner in its own file (dist/lazy/scanner.js, see esbuild.js): the
+// bundle loads without it, and the file alone scans, finding the RE2 engine and the TOML parser beside it.
+/* eslint-disable @typescript-eslint/no-require-imports -- the test requires the built files themselves, at run time */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import Module = require('node:module');
+import * as path from 'node:path';
+import type * as Scanning from '../../../src/core/scan/onDemand';
+import { repoRoot } from '../../harness/workspaceSetup';
+
+const dist = path.join(repoRoot(), 'dist');
+const lazy = (name: string) => path.join(dist, 'lazy', `${name}.js`);
+const loaded = (file: string) => require.cache[file] !== undefined;
+
+/** `vscode` answered by a permissive stub while `fn` runs (the bundle only wires at load time). */
+function withVscodeStub<T>(fn: () => T): T {
+  const stub = (): unknown => new Proxy(function () {}, { get: (_t, k) => (k === Symbol.toPrimitive ? () => '' : stub()), apply: () => stub(), construct: () => stub() as object });
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = loader._load;
+  loader._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? stub() : load.call(this, request, ...rest);
+  };
+  try {
+    return fn();
+  } finally {
+    loader._load = load;
+  }
+}
+
+describe('extension bundle: the scanner on demand', () => {
+  before(function () {
+    // The unit tier's build (node esbuild.js --tests) writes dist/ first.
+    if (!fs.existsSync(lazy('scanner'))) throw new Error(`${lazy('scanner')} is missing: run node esbuild.js first`);
+  });
+
+  it('requiring dist/extension.js loads none of the on-demand files', () => {
+    for (const f of [path.join(dist, 'extension.js'), lazy('scanner'), lazy('re2js'), lazy('smol-toml')]) delete require.cache[f];
+    const ext = withVscodeStub(() => require(path.join(dist, 'extension.js')) as { activate?: unknown });
+    assert.equal(typeof ext.activate, 'function');
+    assert.equal(loaded(lazy('scanner')), false);
+    assert.equal(loaded(lazy('re2js')), false);
+    assert.equal(loaded(lazy('smol-toml')), false);
+  });
+
+  it('dist/lazy/scanner.js scans alone and loads the TOML parser and RE2 engine from its own folder', () => {
+    const scan = require(lazy('scanner')) as typeof Scanning;
+    const gitleaks = scan.loadGitleaksConfig(`[[rules]]\nid = "org-token"\nregex = '''\\b(org-[a-z0-9]{16})\\b'''\nkeywords = ["org-"]\n`);
+    assert.deepEqual(gitleaks.problems, []);
+    assert.ok(loaded(lazy('smol-toml')), 'the gitleaks config was parsed by dist/lazy/smol-toml.js');
+    const token = `org-${'k3j9x7q2'}${'m5n8p1w4'}`;
+    const findings = new scan.Scanner({ gitleaks }).scanText(`token = ${token}`).findings;
+    assert.deepEqual(findings.map((f) => f.ruleId), ['org-token']);
+    assert.ok(loaded(lazy('re2js')), 'the rule ran on dist/lazy/re2js.js');
+  });
+});
