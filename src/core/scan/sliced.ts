@@ -57,9 +57,11 @@ export async function scanSliced(detector: Detector, input: ScanInput, opts: Sli
   const cursor = { state: 0, digits: 0 };
   // Pieces start small (the first run of the automaton is not yet optimized) and grow while they are quick.
   let piece = 16 * 1024;
-  for (let from = 0; from < text.length; from += piece) {
+  for (let from = 0; from < text.length; ) {
+    const to = Math.min(text.length, from + piece);
     const t0 = performance.now();
-    detector.findAnchors(text, from, Math.min(text.length, from + piece), cursor, found);
+    detector.findAnchors(text, from, to, cursor, found);
+    from = to;
     if (performance.now() - t0 < budget / 4 && piece < ANCHOR_PIECE) piece *= 2;
     if (await pause('anchors')) return undefined;
   }
