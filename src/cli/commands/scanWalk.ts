@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileScan, Scanner } from '../../core/scan/scanner';
-import { walkFiles } from '../../core/scan/walk';
+import { walkFilesSync } from '../../core/scan/walk';
 import { escapeControls } from './scanReport';
 
 const rel = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/') || path.basename(file);
@@ -32,7 +32,7 @@ export async function collect(roots: string[], scanner: Scanner, maxBytes: numbe
       continue;
     }
     try {
-      for await (const file of walkFiles(root, onError)) {
+      for (const file of walkFilesSync(root, onError)) {
         const name = rel(file);
         try {
           // Synchronous reads: for many small files they beat the promise-based API by a wide margin.

@@ -17,13 +17,29 @@ function rawFrom(m: RegExpExecArray): RawMatch {
   return { start: m.index, end: m.index + m[0].length, secret: m[0], secretStart: m.index };
 }
 
-function* nativeFind(re: RegExp, text: string): Iterable<RawMatch> {
-  const flags = re.flags.replace(/[gd]/g, '');
-  const r = new RegExp(re.source, `${flags}gd`);
-  for (let m = r.exec(text); m; m = r.exec(text)) {
-    if (m[0] === '') r.lastIndex++;
-    yield rawFrom(m);
-  }
+/**
+ * A rule's regex as a global, index-reporting finder. The RegExp is built once per rule (building it per file
+ * threw away V8's compiled form each time); a second search that starts while one is still being iterated
+ * (interleaved slices of two documents) gets its own copy, since `lastIndex` is the search's position.
+ */
+function nativeFinder(re: RegExp): (text: string) => Iterable<RawMatch> {
+  const flags = `${re.flags.replace(/[gd]/g, '')}gd`;
+  const shared = new RegExp(re.source, flags);
+  let busy = false;
+  return function* (text: string) {
+    const own = busy;
+    const r = own ? new RegExp(re.source, flags) : shared;
+    busy = true;
+    r.lastIndex = 0;
+    try {
+      for (let m = r.exec(text); m; m = r.exec(text)) {
+        if (m[0] === '') r.lastIndex++;
+        yield rawFrom(m);
+      }
+    } finally {
+      if (!own) busy = false;
+    }
+  };
 }
 
 export function pathFilter(globs: string[] | undefined): ((p: string) => boolean) | undefined {
@@ -41,7 +57,7 @@ export function compileRule(rule: Rule): CompiledRule {
     dataClass: rule.dataClass,
     ...(rule.severity ? { severity: rule.severity } : {}),
     anchors: rule.anchors,
-    find: find ?? ((text) => (regex ? nativeFind(regex, text) : [])),
+    find: find ?? (regex ? nativeFinder(regex) : () => []),
     validate: rule.validate,
     pathFilter: pathFilter(rule.paths),
     multiline: rule.multiline ?? false,

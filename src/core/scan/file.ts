@@ -61,7 +61,7 @@ export function readForScanSync(file: string, maxBytes = DEFAULT_MAX_BYTES): Rea
     const st = fstatSync(fd);
     if (!st.isFile()) throw notAFile(file, st);
     const size = st.size;
-    const buf = Buffer.alloc(Math.min(size, maxBytes));
+    const buf = Buffer.allocUnsafe(Math.min(size, maxBytes)); // only the bytes read are used
     let read = 0;
     while (read < buf.length) {
       const n = readSync(fd, buf, read, buf.length - read, read);

@@ -1,5 +1,6 @@
 // Lists the files under a folder, honouring .gitignore files and skipping VCS and dependency folders.
-import { promises as fs, type Stats } from 'node:fs';
+import fs = require('node:fs');
+import type { Stats } from 'node:fs';
 import path = require('node:path');
 import ignore, { type Ignore } from 'ignore';
 
@@ -36,9 +37,12 @@ interface Walk {
  * Unreadable folders go to `onError` (by default the walk throws). Symbolic links to files inside the
  * root are followed (each file yielded once); links to folders and to anything outside the root are not.
  * Throws when `root` is neither a file nor a folder (a FIFO, a device), saying what it is.
+ *
+ * The folder reads are synchronous: a walk is a long run of small reads, and the promise-based API spends
+ * most of that time waiting between them (a CPU profile of the command line showed a third of it idle).
  */
-export async function* walkFiles(root: string, onError?: WalkErrorHandler): AsyncIterable<string> {
-  const st = await fs.stat(root);
+export function* walkFilesSync(root: string, onError?: WalkErrorHandler): Iterable<string> {
+  const st = fs.statSync(root);
   if (st.isFile()) {
     yield root;
     return;
@@ -49,7 +53,7 @@ export async function* walkFiles(root: string, onError?: WalkErrorHandler): Asyn
   }
   const walk: Walk = {
     root: path.resolve(root),
-    realRoot: await fs.realpath(root),
+    realRoot: fs.realpathSync(root),
     seen: new Set(),
     onError:
       onError ??
@@ -57,14 +61,22 @@ export async function* walkFiles(root: string, onError?: WalkErrorHandler): Asyn
         throw e;
       }),
   };
-  yield* walkDir(walk, walk.root, await enclosingLevels(walk.root));
+  yield* walkDir(walk, walk.root, enclosingLevels(walk.root));
+}
+
+/**
+ * The same walk for callers that must not hold the thread between files (the editor): each folder is read in
+ * one synchronous call, and the caller's own awaits between files let other work run.
+ */
+export async function* walkFiles(root: string, onError?: WalkErrorHandler): AsyncIterable<string> {
+  yield* walkFilesSync(root, onError);
 }
 
 /** The .gitignore files above `root` up to its repository's top (none when `root` is not inside a repository). */
-async function enclosingLevels(root: string): Promise<Level[]> {
+function enclosingLevels(root: string): Level[] {
   const above: string[] = [];
   for (let dir = root; ; ) {
-    if (await exists(path.join(dir, '.git'))) break;
+    if (fs.existsSync(path.join(dir, '.git'))) break;
     const parent = path.dirname(dir);
     if (parent === dir) return [];
     above.unshift(parent);
@@ -72,18 +84,20 @@ async function enclosingLevels(root: string): Promise<Level[]> {
   }
   const levels: Level[] = [];
   for (const dir of above) {
-    const gi = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    const gi = readIgnoreFile(dir);
     if (gi !== undefined) levels.push({ dir, ig: ignore().add(gi) });
   }
   // A folder named explicitly is scanned even when it is itself ignored (as a file named explicitly is).
   return ignored(root, true, levels) ? [] : levels;
 }
 
-function exists(p: string): Promise<boolean> {
-  return fs.stat(p).then(
-    () => true,
-    () => false,
-  );
+/** The text of `dir`/.gitignore, or undefined when there is none (or it cannot be read). */
+function readIgnoreFile(dir: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 const realOf = (w: Walk, full: string) => path.join(w.realRoot, path.relative(w.root, full));
@@ -93,20 +107,19 @@ function inside(w: Walk, real: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-async function* walkDir(w: Walk, dir: string, levels: Level[]): AsyncIterable<string> {
+function* walkDir(w: Walk, dir: string, levels: Level[]): Iterable<string> {
   const here = [...levels];
   let entries;
   try {
-    entries = (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
     w.onError(dir, e as NodeJS.ErrnoException);
     return;
   }
-  try {
-    const gi = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
-    here.push({ dir, ig: ignore().add(gi) });
-  } catch {
-    // no .gitignore here
+  // Only a folder listing a .gitignore has one to read: no failed open per folder.
+  if (entries.some((e) => e.name === '.gitignore')) {
+    const gi = readIgnoreFile(dir);
+    if (gi !== undefined) here.push({ dir, ig: ignore().add(gi) });
   }
   for (const e of entries) {
     const full = path.join(dir, e.name);
@@ -120,7 +133,7 @@ async function* walkDir(w: Walk, dir: string, levels: Level[]): AsyncIterable<st
       w.seen.add(real);
       yield full;
     } else if (e.isSymbolicLink()) {
-      const real = await linkedFile(w, full);
+      const real = linkedFile(w, full);
       if (real === undefined || w.seen.has(real)) continue;
       w.seen.add(real);
       yield full;
@@ -130,11 +143,11 @@ async function* walkDir(w: Walk, dir: string, levels: Level[]): AsyncIterable<st
 }
 
 /** The real path of a link's target when it is a regular file inside the root; undefined otherwise. */
-async function linkedFile(w: Walk, link: string): Promise<string | undefined> {
+function linkedFile(w: Walk, link: string): string | undefined {
   try {
-    const real = await fs.realpath(link);
+    const real = fs.realpathSync(link);
     if (!inside(w, real)) return undefined;
-    return (await fs.stat(real)).isFile() ? real : undefined;
+    return fs.statSync(real).isFile() ? real : undefined;
   } catch {
     return undefined; // a dangling link: nothing to scan
   }

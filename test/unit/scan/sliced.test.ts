@@ -18,6 +18,29 @@ describe('sliced scanning', () => {
     assert.equal(one.length, 1);
   });
 
+  it('finds numbers and keys wherever the anchor pieces cut the text, as a one-shot scan does', async () => {
+    // A test card number (a public test value) at each offset around the boundaries where the anchor pass
+    // cuts a long text (pieces start at 16 KiB and double), with and without separators.
+    const cards = ['4012 8888 8888 1881', '4012-8888-8888-1881', '4012888888881881'];
+    const cardsOf = (fs: { ruleId: string; start: number }[] | undefined) => (fs ?? []).filter((f) => f.ruleId === 'payment-card').map((f) => f.start);
+    let n = 0;
+    for (const boundary of [16_384, 49_152, 114_688]) {
+      for (let k = -24; k <= 4; k += 4) {
+        const card = cards[n++ % cards.length];
+        const before = filler.repeat(Math.ceil(boundary / filler.length)).slice(0, boundary + k - 6);
+        const t = `${before}\ncard ${card}\n${filler.repeat(50)}`;
+        const one = cardsOf(scanner.scanText(t).findings);
+        assert.equal(one.length, 1, `${card} at ${boundary + k}`);
+        const sliced = await scanSliced(scanner.detector, { text: t }, { budgetMs: 1 });
+        assert.deepEqual(cardsOf(sliced?.findings), one, `${card} at ${boundary + k}`);
+        // An anchored rule at the same place: the anchor pass must cover every piece.
+        const tk = `${before}\nk = "${key}"\n${filler.repeat(50)}`;
+        const keySliced = await scanSliced(scanner.detector, { text: tk }, { budgetMs: 1 });
+        assert.deepEqual(keySliced?.findings.map((f) => f.ruleId), ['aws-access-key-id'], `key at ${boundary + k}`);
+      }
+    }
+  });
+
   it('stops when cancelled', async () => {
     const token = { isCancellationRequested: true };
     assert.equal(await scanSliced(scanner.detector, { text }, { token }), undefined);

@@ -134,7 +134,9 @@ export const piiRules: Rule[] = [
     validate: card,
   },
   {
-    id: 'iban', name: 'IBAN', family: 'iban', dataClass: 'pii', anchors: [], find: findIbans,
+    // Every country's account part holds a run of nine or more digits (separators between groups allowed), and
+    // the IBAN starts at most about 25 characters before that run's ninth digit and ends within 42 after its start.
+    id: 'iban', name: 'IBAN', family: 'iban', dataClass: 'pii', anchors: [], find: findIbans, prefilter: 'digits', reach: [60, 60],
   },
   {
     id: 'us-ssn', name: 'US Social Security number', family: 'us-ssn', dataClass: 'pii', anchors: [], prefilter: 'digits',

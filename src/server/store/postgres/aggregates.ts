@@ -4,67 +4,35 @@
 // same merge rules and written with one statement per table; tool history goes, in arrival order, to
 // one call of the aip_snapshots function (snapshotsFunction.ts).
 import type { AuthKind } from '../types';
-import { dayOf, type StoredEvent } from '../sqlite/aggregates';
-import type { SnapshotTool } from '../sqlite/intervals';
+import { acknowledgedVersion, BatchSeen, dayOf, exposureKeys, inventoryTools, obj, policyVersionOf, presentTools, str, trainingIdOf, type PolicyVersionSeen, type StoredEvent } from '../eventFold';
 import type { Client } from './pool';
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
-const flag = (v: unknown): number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : null);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string' && !!x))] : []);
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 const K = (...parts: (string | number)[]): string => JSON.stringify(parts);
 
 export class PgAggregates {
-  private readonly developers = new Map<string, { first: number; last: number; pv: number | null; editor: string | null; ext: string | null }>();
-  private readonly machines = new Set<string>();
-  private readonly activity = new Set<string>();
-  private readonly policies = new Map<string, number>();
+  private readonly seen = new BatchSeen();
   private readonly daily = new Map<string, number>();
   private readonly exposureDays = new Map<string, { n: number; last: number }>();
   private readonly exposureClasses = new Map<string, number>();
   private readonly exposureTools = new Map<string, number>();
   private readonly snapshots = { dev: [] as string[], machine: [] as string[], at: [] as number[], tools: [] as string[] };
-  private readonly versions = new Map<string, { version: number; hash: string; signature: string; org: string | null; published: string | null; effective: string | null; reviewedOn: string | null; nextReview: string | null; first: number; last: number }>();
+  private readonly versions = new Map<string, PolicyVersionSeen & { first: number; last: number }>();
   private readonly acks = new Map<string, { dev: string; version: number; hash: string | null; first: number; auth: AuthKind; verified: number | null }>();
   private readonly trainings = { dev: [] as string[], id: [] as string[], at: [] as number[], auth: [] as string[], title: [] as (string | null)[] };
 
   constructor(private readonly c: Client) {}
-
-  private note(e: StoredEvent): void {
-    const editor = obj(e.editor);
-    const editorText = str(editor.name) ? `${editor.name} ${str(editor.version) ?? ''}`.trim() : null;
-    const ext = str(e.extensionVersion);
-    const d = this.developers.get(e.developer);
-    if (!d) this.developers.set(e.developer, { first: e.at, last: e.at, pv: e.policyVersion, editor: editorText, ext });
-    else {
-      if (e.at < d.first) d.first = e.at;
-      if (e.at >= d.last) Object.assign(d, { last: e.at, pv: e.policyVersion ?? d.pv, editor: editorText ?? d.editor, ext: ext ?? d.ext });
-    }
-    if (e.machine) this.machines.add(e.machine);
-    this.activity.add(K(dayOf(e.at), e.developer));
-    if (e.policyVersion !== null) {
-      const key = K(e.policyVersion, e.developer);
-      this.policies.set(key, Math.min(this.policies.get(key) ?? e.at, e.at));
-    }
-  }
 
   apply(e: StoredEvent, auth: AuthKind): void {
     const data = obj(e.data);
     const day = dayOf(e.at);
     const dev = e.developer;
     const verifiedAt = auth === 'shared' ? null : e.at;
-    this.note(e);
+    this.seen.note(e);
     switch (e.type) {
       case 'inventory': {
-        const tools: SnapshotTool[] = [];
-        for (const raw of Array.isArray(data.tools) ? data.tools : []) {
-          const t = obj(raw);
-          const id = str(t.id);
-          if (id) tools.push({ id, status: str(t.status) ?? 'unlisted', name: str(t.name), version: str(t.version), enabled: flag(t.enabled), active: flag(t.active) });
-        }
+        const tools = inventoryTools(data);
         const key = K(day, dev);
-        this.daily.set(key, Math.max(this.daily.get(key) ?? 0, tools.filter((t) => t.enabled !== 0).length));
+        this.daily.set(key, Math.max(this.daily.get(key) ?? 0, presentTools(tools)));
         this.snapshots.dev.push(dev);
         this.snapshots.machine.push(e.machine ?? '');
         this.snapshots.at.push(e.at);
@@ -72,8 +40,9 @@ export class PgAggregates {
         return;
       }
       case 'policy.loaded': {
-        if (typeof data.version !== 'number') return;
-        const v = { version: data.version, hash: str(data.hash) ?? '', signature: str(data.signature) ?? '', org: str(data.organization), published: str(data.published), effective: str(data.effective), reviewedOn: str(data.reviewedOn), nextReview: str(data.nextReview), first: e.at, last: e.at };
+        const seen = policyVersionOf(data);
+        if (!seen) return;
+        const v = { ...seen, first: e.at, last: e.at };
         const key = K(v.version, v.hash, v.signature);
         const p = this.versions.get(key);
         if (!p) this.versions.set(key, v);
@@ -86,7 +55,7 @@ export class PgAggregates {
         return;
       }
       case 'policy.acknowledged': {
-        const v = typeof data.version === 'number' ? data.version : e.policyVersion;
+        const v = acknowledgedVersion(data, e);
         if (v === null) return;
         const key = K(dev, v);
         const a = this.acks.get(key);
@@ -102,7 +71,7 @@ export class PgAggregates {
         return;
       }
       case 'training.completed': {
-        const id = str(data.trainingId) ?? str(data.training);
+        const id = trainingIdOf(data);
         if (id) {
           this.trainings.dev.push(dev);
           this.trainings.id.push(id);
@@ -117,10 +86,9 @@ export class PgAggregates {
         const x = this.exposureDays.get(k);
         if (x) Object.assign(x, { n: x.n + 1, last: Math.max(x.last, e.at) });
         else this.exposureDays.set(k, { n: 1, last: e.at });
-        const classes = strings(data.classes);
-        const tools = strings(data.tools);
-        for (const c of classes.length ? classes : ['unknown']) this.exposureClasses.set(K(day, dev, c), (this.exposureClasses.get(K(day, dev, c)) ?? 0) + 1);
-        for (const t of tools.length ? tools : ['none']) this.exposureTools.set(K(day, dev, t), (this.exposureTools.get(K(day, dev, t)) ?? 0) + 1);
+        const { classes, tools } = exposureKeys(data);
+        for (const c of classes) this.exposureClasses.set(K(day, dev, c), (this.exposureClasses.get(K(day, dev, c)) ?? 0) + 1);
+        for (const t of tools) this.exposureTools.set(K(day, dev, t), (this.exposureTools.get(K(day, dev, t)) ?? 0) + 1);
         return;
       }
     }
@@ -163,9 +131,9 @@ export class PgAggregates {
       const t = this.trainings;
       await c.query(`INSERT INTO training_completions (developer, training, at, auth, title) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`, [t.dev, t.id, t.at, t.auth, t.title]);
     }
-    const cols = <T extends unknown[]>(keys: Iterable<string>): T[] => [...keys].map((k) => JSON.parse(k) as T);
-    if (this.developers.size) {
-      const d = [...this.developers];
+    const { seen } = this;
+    if (seen.developers.size) {
+      const d = [...seen.developers];
       await c.query(
         `INSERT INTO developers AS d (developer, first_at, last_at, policy_version, editor, extension_version)
          SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::integer[], $5::text[], $6::text[])
@@ -177,13 +145,13 @@ export class PgAggregates {
         [d.map(([k]) => k), d.map(([, v]) => v.first), d.map(([, v]) => v.last), d.map(([, v]) => v.pv), d.map(([, v]) => v.editor), d.map(([, v]) => v.ext)],
       );
     }
-    if (this.machines.size) await c.query(`INSERT INTO machines (machine) SELECT * FROM unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...this.machines]]);
-    if (this.activity.size) {
-      const a = cols<[number, string]>(this.activity);
+    if (seen.machines.size) await c.query(`INSERT INTO machines (machine) SELECT * FROM unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...seen.machines]]);
+    if (seen.activity.size) {
+      const a = seen.activeDays();
       await c.query(`INSERT INTO activity (day, developer) SELECT * FROM unnest($1::integer[], $2::text[]) ON CONFLICT DO NOTHING`, [a.map((r) => r[0]), a.map((r) => r[1])]);
     }
-    if (this.policies.size) {
-      const p = [...this.policies].map(([k, first]) => [...(JSON.parse(k) as [number, string]), first] as const);
+    if (seen.policies.size) {
+      const p = seen.versionsSeen();
       await c.query(
         `INSERT INTO policy_seen AS s (version, developer, first_at) SELECT * FROM unnest($1::integer[], $2::text[], $3::bigint[])
          ON CONFLICT (version, developer) DO UPDATE SET first_at = least(s.first_at, excluded.first_at)`,

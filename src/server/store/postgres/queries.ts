@@ -1,7 +1,7 @@
 // The report's reads on PostgreSQL, in one REPEATABLE READ, READ ONLY transaction: every table and the
 // log head describe the same moment even while other instances ingest. Same rows as ../sqlite/queries.ts.
 import { GENESIS } from '../chain';
-import { dayOf } from '../sqlite/aggregates';
+import { dayOf } from '../eventFold';
 import type { AckRow, DeveloperRow, IntervalRow, LogHead, PolicyVersionRow, Range, ReportRows, TrainingRow } from '../types';
 import type { Client } from './pool';
 

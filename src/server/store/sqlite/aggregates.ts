@@ -2,27 +2,9 @@
 // same transaction, so the report reads summaries instead of scanning every event. Events stored by
 // older versions are replayed through this too (migrate.ts), so it reads data defensively.
 import type { AuthKind } from '../types';
+import { acknowledgedVersion, BatchSeen, dayOf, exposureKeys, inventoryTools, obj, policyVersionOf, presentTools, str, trainingIdOf, type StoredEvent } from '../eventFold';
 import type { Db } from './db';
-import { createIntervals, type SnapshotTool } from './intervals';
-
-export const DAY_MS = 86_400_000;
-export const dayOf = (ms: number): number => Math.floor(ms / DAY_MS);
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
-const flag = (v: unknown): number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : null);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string' && !!x))] : []);
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-
-export interface StoredEvent {
-  type: string;
-  at: number;
-  developer: string;
-  machine: string | null;
-  policyVersion: number | null;
-  editor?: unknown;
-  extensionVersion?: unknown;
-  data?: unknown;
-}
+import { createIntervals } from './intervals';
 
 export interface Aggregates {
   apply(e: StoredEvent, auth: AuthKind): void;
@@ -77,47 +59,14 @@ export function createAggregates(db: Db): Aggregates {
   };
   const intervals = createIntervals(db);
 
-  /** Who was seen in a batch; written once per batch rather than once per event. */
-  const seen = {
-    developers: new Map<string, { first: number; last: number; pv: number | null; editor: string | null; ext: string | null }>(),
-    machines: new Set<string>(),
-    activity: new Set<string>(),
-    policies: new Map<string, number>(),
-  };
+  const seen = new BatchSeen();
 
   const flush = (): void => {
     for (const [dev, d] of seen.developers) q.developer.run(dev, d.first, d.last, d.pv, d.editor, d.ext);
     for (const m of seen.machines) q.machine.run(m);
-    for (const key of seen.activity) {
-      const [day, dev] = JSON.parse(key) as [number, string];
-      q.activity.run(day, dev);
-    }
-    for (const [key, first] of seen.policies) {
-      const [pv, dev] = JSON.parse(key) as [number, string];
-      q.policySeen.run(pv, dev, first);
-    }
-    seen.developers.clear();
-    seen.machines.clear();
-    seen.activity.clear();
-    seen.policies.clear();
-  };
-
-  const note = (e: StoredEvent): void => {
-    const editor = obj(e.editor);
-    const editorText = str(editor.name) ? `${editor.name} ${str(editor.version) ?? ''}`.trim() : null;
-    const ext = str(e.extensionVersion);
-    const d = seen.developers.get(e.developer);
-    if (!d) seen.developers.set(e.developer, { first: e.at, last: e.at, pv: e.policyVersion, editor: editorText, ext });
-    else {
-      if (e.at < d.first) d.first = e.at;
-      if (e.at >= d.last) Object.assign(d, { last: e.at, pv: e.policyVersion ?? d.pv, editor: editorText ?? d.editor, ext: ext ?? d.ext });
-    }
-    if (e.machine) seen.machines.add(e.machine);
-    seen.activity.add(JSON.stringify([dayOf(e.at), e.developer]));
-    if (e.policyVersion !== null) {
-      const key = JSON.stringify([e.policyVersion, e.developer]);
-      seen.policies.set(key, Math.min(seen.policies.get(key) ?? e.at, e.at));
-    }
+    for (const [day, dev] of seen.activeDays()) q.activity.run(day, dev);
+    for (const [pv, dev, first] of seen.versionsSeen()) q.policySeen.run(pv, dev, first);
+    seen.clear();
   };
 
   const apply = (e: StoredEvent, auth: AuthKind): void => {
@@ -125,40 +74,34 @@ export function createAggregates(db: Db): Aggregates {
     const day = dayOf(e.at);
     const dev = e.developer;
     const verifiedAt = auth === 'shared' ? null : e.at;
-    note(e);
+    seen.note(e);
     switch (e.type) {
       case 'inventory': {
-        const tools: SnapshotTool[] = [];
-        for (const raw of Array.isArray(data.tools) ? data.tools : []) {
-          const t = obj(raw);
-          const id = str(t.id);
-          if (id) tools.push({ id, status: str(t.status) ?? 'unlisted', name: str(t.name), version: str(t.version), enabled: flag(t.enabled), active: flag(t.active) });
-        }
-        q.daily.run(day, dev, tools.filter((t) => t.enabled !== 0).length);
+        const tools = inventoryTools(data);
+        q.daily.run(day, dev, presentTools(tools));
         intervals(dev, e.machine ?? '', e.at, tools);
         return;
       }
       case 'policy.loaded': {
-        if (typeof data.version !== 'number') return;
-        q.version.run(data.version, str(data.hash) ?? '', str(data.signature) ?? '', str(data.organization), str(data.published), str(data.effective), str(data.reviewedOn), str(data.nextReview), e.at, e.at);
+        const v = policyVersionOf(data);
+        if (v) q.version.run(v.version, v.hash, v.signature, v.org, v.published, v.effective, v.reviewedOn, v.nextReview, e.at, e.at);
         return;
       }
       case 'policy.acknowledged': {
-        const v = typeof data.version === 'number' ? data.version : e.policyVersion;
+        const v = acknowledgedVersion(data, e);
         if (v !== null) q.ack.run(dev, v, str(data.hash), e.at, auth, verifiedAt);
         return;
       }
       case 'training.completed': {
-        const id = str(data.trainingId) ?? str(data.training);
+        const id = trainingIdOf(data);
         if (id) q.training.run(dev, id, e.at, auth, str(data.title));
         return;
       }
       case 'exposure': {
         q.exposure.run(day, dev, e.at);
-        const classes = strings(data.classes);
-        const tools = strings(data.tools);
-        for (const c of classes.length ? classes : ['unknown']) q.exposureClass.run(day, dev, c);
-        for (const t of tools.length ? tools : ['none']) q.exposureTool.run(day, dev, t);
+        const { classes, tools } = exposureKeys(data);
+        for (const c of classes) q.exposureClass.run(day, dev, c);
+        for (const t of tools) q.exposureTool.run(day, dev, t);
         return;
       }
     }

@@ -3,7 +3,8 @@
 // updates the aggregates. Ids already stored are duplicates (a client resending after a lost answer).
 import { chainHash, GENESIS } from '../chain';
 import type { AuthKind, IngestBatch, IngestResult } from '../types';
-import { createAggregates, type StoredEvent } from './aggregates';
+import type { StoredEvent } from '../eventFold';
+import { createAggregates } from './aggregates';
 import type { Db } from './db';
 
 export interface LogRow {

@@ -2,7 +2,7 @@
 // same moment. Ranges are instants (ms) or UTC epoch days; a developer list narrows every table.
 import { GENESIS } from '../chain';
 import type { AckRow, DeveloperRow, IntervalRow, LogHead, PolicyVersionRow, Range, ReportRows, TrainingRow } from '../types';
-import { dayOf } from './aggregates';
+import { dayOf } from '../eventFold';
 import type { Db } from './db';
 
 const MIN = -8.64e15;
