@@ -7,6 +7,7 @@ import { keyRules } from './keys';
 import { messagingRules } from './messaging';
 import { paymentRules } from './payments';
 import { piiRules } from './pii';
+import { platformRules } from './platforms';
 import { registryRules } from './registries';
 import { saasRules } from './saas';
 import { serviceRules } from './services';
@@ -21,6 +22,7 @@ const providerRules: Rule[] = [
   ...registryRules,
   ...saasRules,
   ...serviceRules,
+  ...platformRules,
 ];
 
 /** Token prefixes (`ghp_`, `xoxb-`, `dapi`…): a value with one is judged by its provider's rule, not the generic one. */

@@ -1,6 +1,7 @@
 // Real-looking fake credentials built at run time from each provider's documented format (prefix, length,
 // alphabet, checksum), with a near miss per family that must not be reported. Nothing here is stored whole.
 import { githubToken, HEX, j, rnd } from '../fixtures';
+import { platformSamples } from './platforms';
 
 const UP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const LOWNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -66,5 +67,6 @@ export function generateSamples(n = 0): GeneratedSample[] {
     { family: 'stripe', rule: 'stripe-secret-key', hit: `STRIPE_KEY=${j('sk', '_live_', rnd(40, undefined, s(46)))}`, miss: 'STRIPE_KEY=sk_live_EXAMPLE' },
     { family: 'aws', rule: 'aws-access-key-id', hit: `AWS_ACCESS_KEY_ID=${j('AK', 'IA', rnd(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', s(47)))}`, miss: `AWS_ACCESS_KEY_ID=${j('AK', 'IA', 'IOSFODNN7EXAMPLE')}` },
     { family: 'generic', rule: 'generic-secret', hit: `NPM_TOKEN=${rnd(32, LOWNUM, s(48))}`, miss: 'NPM_TOKEN=${NPM_TOKEN}' },
+    ...platformSamples(s),
   ];
 }
