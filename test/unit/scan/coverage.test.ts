@@ -57,6 +57,26 @@ describe('false alarms', () => {
     }
   });
 
+  it('a value assigned to a provider name is judged by that provider\'s format, not the generic rule', () => {
+    assert.deepEqual(ids(`meraki_token = ${rnd(64, HEX, 11)}R21\n`), []);
+    assert.deepEqual(ids(`meraki-api-key: ${rnd(20, HEX, 12)}F${rnd(19, HEX, 13)}\n`), []);
+    assert.ok(ids(`MERAKI_API_KEY=${rnd(40, HEX, 14)}\n`).includes('meraki-api-key'));
+    // A name that only contains a provider's letters inside a word is not that provider's.
+    assert.ok(ids(`BOOKTABLE_TOKEN=${rnd(32, undefined, 15)}\n`).includes('generic-secret'));
+  });
+
+  it('Google API keys begin AIzaSy', () => {
+    assert.ok(ids(`k = "${j('AI', 'zaSy', rnd(33, undefined, 16))}"`).includes('gcp-api-key'));
+    assert.deepEqual(ids(`k = "${j('AI', 'zay', rnd(35, undefined, 16))}"`), []);
+    assert.deepEqual(ids(`k = "${j('AI', 'ZASY', rnd(33, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 16))}"`), []);
+  });
+
+  it('the Mailchimp mobile SDK key (meant to ship in apps) is not an API key', () => {
+    const key = j(rnd(32, HEX, 17), '-us', '18');
+    assert.deepEqual(ids(`MailchimpSDK.initialize(token: ${key})\n`, 'App.swift'), []);
+    assert.ok(ids(`mailchimp: ${key}\n`).includes('mailchimp-api-key'));
+  });
+
   it('a Kubernetes manifest is sensitive only when its own kind is Secret', () => {
     const data = Buffer.from(rnd(24, undefined, 9)).toString('base64');
     const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: ${data}\n`;

@@ -8,7 +8,7 @@ const ids = (text: string, path = 'src/app.ts') => scanner.scanText(text, path).
 
 const cases: { family: string; hit: string; rule: string; miss: string }[] = [
   { family: 'AWS', rule: 'aws-access-key-id', hit: `key = "${j('AK', 'IA', 'QYLPMN5HHHFPZAM2')}"`, miss: `key = "${j('AK', 'IA', 'IOSFODNN7EXAMPLE')}"` },
-  { family: 'GCP', rule: 'gcp-api-key', hit: `k = "${j('AI', 'za', rnd(35, undefined, 3))}"`, miss: `k = "${j('AI', 'za', rnd(30, undefined, 3))}"` },
+  { family: 'GCP', rule: 'gcp-api-key', hit: `k = "${j('AI', 'zaSy', rnd(33, undefined, 3))}"`, miss: `k = "${j('AI', 'zaSy', rnd(28, undefined, 3))}"` },
   { family: 'Azure', rule: 'azure-ad-client-secret', hit: `client_secret=${j('bP8', '8Q~', rnd(34, undefined, 5))}`, miss: 'client_secret=~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~' },
   { family: 'GitHub', rule: 'github-token', hit: `t = "${githubToken()}"`, miss: `t = "${j('gh', 'p_')}${'x'.repeat(36)}"` },
   { family: 'GitLab', rule: 'gitlab-token', hit: `t = "${j('glp', 'at-', rnd(20, undefined, 9))}"`, miss: `t = "${j('glp', 'at-')}XXXXXXXXXXX-XXXXXXXX"` },

@@ -39,10 +39,11 @@ function nameOf(ctx: MatchContext): string {
 
 const QUALIFIED_KEY = /(?:api|secret|private|access|auth|client|signing|master|encryption|app|license|service|account)[_.-]?keys?$/i;
 
-function genericSecret(value: string, ctx: MatchContext, providerPrefixes: readonly string[], keywordAt: RegExp): boolean {
+function genericSecret(value: string, ctx: MatchContext, providerPrefixes: readonly string[], providerNames: RegExp | undefined, keywordAt: RegExp): boolean {
   if (!atBoundary(ctx.text, ctx.match.start, keywordAt)) return false;
   const name = nameOf(ctx);
   if (!name || BENIGN_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return false;
+  if (providerNames?.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return false; // the provider's rule knows its format
   if (/keys?$/i.test(name) && !/secret|token|pass|pwd|auth|credential/i.test(name) && !QUALIFIED_KEY.test(name)) return false;
   const low = value.toLowerCase();
   if (providerPrefixes.some((p) => low.startsWith(p))) return false; // judged by the provider's own rule
@@ -55,10 +56,15 @@ function genericSecret(value: string, ctx: MatchContext, providerPrefixes: reado
   return !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || /secret|token|pass|api_?key/i.test(name);
 }
 
-/** `providerPrefixes`: the prefixes of token rules, left to those rules to judge. */
-export function genericRules(providerPrefixes: readonly string[]): Rule[] {
+/**
+ * `providerPrefixes`: the prefixes of token rules; `providerNames`: the provider names of keyed rules. Values
+ * with one, or assigned to a name with one, are left to those rules to judge.
+ */
+export function genericRules(providerPrefixes: readonly string[], providerNames: readonly string[] = []): Rule[] {
   // Sticky, used synchronously within one validation.
   const keywordAt = new RegExp(KEYWORDS, 'iy');
+  // At the start of a word of the name: `meraki_token`, `TwitterApiSecret`, not `booktable_token` for okta.
+  const names = providerNames.length ? new RegExp(`(?<![a-z])(?:${providerNames.map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})`) : undefined;
   return [
     {
       id: 'generic-secret',
@@ -69,7 +75,7 @@ export function genericRules(providerPrefixes: readonly string[]): Rule[] {
       regex: new RegExp(SOURCE, 'gim'),
       // The match starts at the keyword; name suffix, assignment and value fit in 300 characters.
       reach: [24, 300],
-      validate: (v, ctx) => genericSecret(v, ctx, providerPrefixes, keywordAt),
+      validate: (v, ctx) => genericSecret(v, ctx, providerPrefixes, names, keywordAt),
     },
   ];
 }

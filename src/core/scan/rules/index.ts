@@ -31,7 +31,17 @@ const prefixes = providerRules
   .flatMap((r) => r.anchors)
   .filter((a) => a.length >= 4 && /^[a-z0-9]/.test(a));
 
-export const secretRules: Rule[] = [...providerRules, ...keyRules, ...genericRules(prefixes)];
+/**
+ * Provider names that keyed rules look for (`meraki`, `twitter`…): a value assigned to a name with one is
+ * judged by that provider's documented format, not by the generic rule. Words the generic rule itself
+ * looks for (`token`, `private_key`) are left to it, and so is `vault`, whose tokens take many shapes.
+ */
+const providerNames = [...new Set(providerRules
+  .filter((r) => r.kind === 'keyed')
+  .flatMap((r) => r.anchors)
+  .filter((a) => a.length >= 4 && !/secret|token|passw|pwd|key|auth|credential|pass|vault/.test(a)))];
+
+export const secretRules: Rule[] = [...providerRules, ...keyRules, ...genericRules(prefixes, providerNames)];
 
 export { piiRules };
 

@@ -1,9 +1,15 @@
 // Messaging and e-mail: Slack, Twilio, SendGrid, Mailgun, Mailchimp, Telegram, Discord and others.
-import type { Rule } from '../types';
+import type { MatchContext, Rule } from '../types';
 import { keyed, LB, RB, token, UUID } from './define';
 
 /** Slack tokens carry numeric ids; a value without digits is a placeholder. */
 const slack = (s: string) => /\d{6,}|-\d-/.test(s) && !/x{5,}/i.test(s);
+
+/**
+ * The key given to `MailchimpSDK.initialize` is the mobile SDK key, which Mailchimp issues to be built into
+ * apps (it can only add contacts and events), not an API key.
+ */
+const mobileSdkKey = (ctx: MatchContext) => /MailchimpSDK\.initialize\s*\([^)]*$/.test(ctx.text.slice(Math.max(0, ctx.match.secretStart - 80), ctx.match.secretStart));
 
 export const messagingRules: Rule[] = [
   token('slack-token', 'Slack token', 'slack', ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.'],
@@ -17,7 +23,8 @@ export const messagingRules: Rule[] = [
   token('sendgrid-api-key', 'SendGrid API key', 'sendgrid', ['sg.'], String.raw`\b(SG\.[\w-]{22}\.[\w-]{43})${RB}`),
   token('mailgun-api-key', 'Mailgun API key', 'mailgun', ['key-'], String.raw`${LB}(key-[a-f0-9]{32})\b`, { entropy: 3.2 }),
   keyed('mailgun-signing-key', 'Mailgun webhook signing key', 'mailgun', ['mailgun'], '[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}'),
-  token('mailchimp-api-key', 'Mailchimp API key', 'mailchimp', ['-us'], String.raw`-us\d{1,2}\b(?<=(?<![\w-])([a-f0-9]{32})-us\d{1,2})`, { entropy: 3.2 }),
+  token('mailchimp-api-key', 'Mailchimp API key', 'mailchimp', ['-us'], String.raw`-us\d{1,2}\b(?<=(?<![\w-])([a-f0-9]{32})-us\d{1,2})`,
+    { entropy: 3.2, validate: (_s, ctx) => !mobileSdkKey(ctx) }),
   token('telegram-bot-token', 'Telegram bot token', 'telegram', [':aa'], String.raw`\b(\d{8,10}:AA[\w-]{33})${RB}`),
   token('discord-bot-token', 'Discord bot token', 'discord', ['discord'],
     String.raw`[dD]iscord[\s\S]{0,80}?\b([MNO][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38})${RB}`),
