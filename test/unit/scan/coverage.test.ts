@@ -77,6 +77,21 @@ describe('false alarms', () => {
     assert.ok(ids(`mailchimp: ${key}\n`).includes('mailchimp-api-key'));
   });
 
+  it('a JWT is a credential when it says who or until when, not when it signs one datum', () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = (claims: object) => j(b64({ alg: 'HS256', typ: 'JWT' }), '.', b64(claims), '.', rnd(43, undefined, 18));
+    assert.ok(ids(`t = "${jwt({ sub: 'u-1', exp: 1900000000 })}"`).includes('jwt'));
+    assert.ok(ids(`t = "${jwt({ uid: 457427 })}"`).includes('jwt'));
+    assert.deepEqual(ids(`t = "${jwt({ confidence: 0.8 })}"`), []);
+  });
+
+  it('curl: Basic carries base64 user:password; commented continuation lines are followed', () => {
+    const basic = Buffer.from(`api:${rnd(20, undefined, 19)}`).toString('base64');
+    assert.ok(ids(`curl -H "Authorization: Basic ${basic}" https://api.internal.corp/\n`).includes('curl-auth-header'));
+    assert.deepEqual(ids(`curl -H "Authorization: Basic not.base64.${rnd(20, undefined, 20)}" https://api.internal.corp/\n`), []);
+    assert.ok(ids(`#curl -X POST \\\n#  https://api.internal.corp/v3/messages \\\n#  -H 'Authorization: Basic ${basic}'\n`).includes('curl-auth-header'));
+  });
+
   it('a Kubernetes manifest is sensitive only when its own kind is Secret', () => {
     const data = Buffer.from(rnd(24, undefined, 9)).toString('base64');
     const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: ${data}\n`;
