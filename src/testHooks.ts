@@ -22,7 +22,7 @@ export interface ExposureState {
   exposed: { uri: string; classes: string[]; tools: string[] }[];
   /** Workspace-relative paths alerted about in this session. */
   alerted: string[];
-  diagnostics: { path: string; items: { code: string; message: string; line: number; severity: number }[] }[];
+  diagnostics: { path: string; items: { code: string; target?: string; message: string; line: number; severity: number }[] }[];
 }
 
 export interface TestHooks {
@@ -78,7 +78,7 @@ export function testHooks(
         .filter(({ ds }) => ds.length > 0)
         .map(({ uri, ds }) => ({
           path: rel(uri),
-          items: ds.map((d) => ({ code: String(d.code ?? ''), message: d.message, line: d.range.start.line, severity: d.severity })),
+          items: ds.map((d) => ({ code: typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''), target: typeof d.code === 'object' ? d.code.target.toString() : undefined, message: d.message, line: d.range.start.line, severity: d.severity })),
         })),
     }),
   };

@@ -6,6 +6,7 @@ import { scanning } from '../../core/lazyModules';
 import type { Remedy } from '../../core/scan/remediation';
 import type { Finding } from '../../core/scan/types';
 import { allowComment } from './commentSyntax';
+import { ruleIdOf } from './ruleDocs';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import type { ExposureService } from '../services';
 
@@ -20,7 +21,7 @@ export class ExposureCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const d of ctx.diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
-      const ruleId = String(d.code ?? '');
+      const ruleId = ruleIdOf(d);
       const f = findings.find((x) => x.ruleId === ruleId && x.line - 1 === d.range.start.line) ?? findings.find((x) => x.ruleId === ruleId);
       if (!f) continue;
       const comment = f.kind === 'path' ? undefined : allowComment(doc.languageId, ruleId, doc.fileName);

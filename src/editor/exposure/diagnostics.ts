@@ -4,9 +4,13 @@ import type { Finding } from '../../core/scan/types';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import type { InventoryItem } from '../services';
 import { toolsNotCleared } from './clearance';
+import { diagnosticCode, type RuleDocs } from './ruleDocs';
 
-/** With `doc`, the range comes from the finding's offsets (kept current across edits); without, from its line/col. */
-export function toDiagnostic(f: Finding, active: readonly InventoryItem[], doc?: vscode.TextDocument): vscode.Diagnostic {
+/**
+ * With `doc`, the range comes from the finding's offsets (kept current across edits); without, from its line/col.
+ * With `docs`, the code links to the rule's documentation.
+ */
+export function toDiagnostic(f: Finding, active: readonly InventoryItem[], doc?: vscode.TextDocument, docs?: RuleDocs): vscode.Diagnostic {
   const range =
     f.kind === 'path'
       ? new vscode.Range(0, 0, 0, doc && doc.lineCount ? doc.lineAt(0).range.end.character : 0)
@@ -20,6 +24,6 @@ export function toDiagnostic(f: Finding, active: readonly InventoryItem[], doc?:
     : vscode.l10n.t('{0} — data class "{1}".', what, f.dataClass);
   const d = new vscode.Diagnostic(range, message, tools.length && f.severity !== 'low' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = f.ruleId;
+  d.code = diagnosticCode(f.ruleId, docs);
   return d;
 }

@@ -9,6 +9,7 @@ import { Disposable } from '../lifecycle';
 import type { AgentHooksService, AuditService, ExposedFile, ExposureService, InventoryService, PolicyService } from '../services';
 import { exposureOf } from './clearance';
 import { toDiagnostic } from './diagnostics';
+import { ruleDocs } from './ruleDocs';
 import { DocumentScans } from './documentScans';
 import { scannerFor } from './scannerFromPolicy';
 
@@ -43,6 +44,8 @@ export class ExposureWatcher extends Disposable implements ExposureService {
   private building: Promise<void> | undefined;
   private settings: string;
   private readonly scans: DocumentScans;
+  /** Each rule's line in the shipped docs/rules.md (read on the first finding). */
+  private readonly docs: ReturnType<typeof ruleDocs>;
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -54,6 +57,7 @@ export class ExposureWatcher extends Disposable implements ExposureService {
     readonly agents: AgentHooksService,
   ) {
     super();
+    this.docs = ruleDocs(context.extensionUri);
     this.settings = scanKey(config.values);
     this.scans = this._register(
       new DocumentScans(
@@ -153,7 +157,7 @@ export class ExposureWatcher extends Disposable implements ExposureService {
   private show(doc: vscode.TextDocument, findings: readonly Finding[]): void {
     if (this.isDisposed) return;
     const active = this.inventory.activeTools();
-    this.diagnostics.set(doc.uri, findings.map((f) => toDiagnostic(f, active, doc)));
+    this.diagnostics.set(doc.uri, findings.map((f) => toDiagnostic(f, active, doc, this.docs)));
     this.evaluate();
   }
 

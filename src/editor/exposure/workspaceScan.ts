@@ -4,6 +4,7 @@ import vscode = require('vscode');
 import { scanning } from '../../core/lazyModules';
 import type { Services } from '../services';
 import { toDiagnostic } from './diagnostics';
+import { ruleDocs } from './ruleDocs';
 
 export async function scanWorkspace(s: Services, results: vscode.DiagnosticCollection): Promise<{ files: number; findings: number } | undefined> {
   const scanner = await s.exposure.ensureScanner();
@@ -25,6 +26,7 @@ export async function scanWorkspace(s: Services, results: vscode.DiagnosticColle
       let findings = 0;
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       const active = s.inventory.activeTools();
+      const docs = ruleDocs(s.context.extensionUri);
       for (const folder of folders) {
         const skip = (dir: string, e: NodeJS.ErrnoException) => s.log.warn(`scan: ${dir}: cannot read: ${e.code ?? e.message}`);
         for await (const file of scanning().walkFiles(folder.uri.fsPath, skip)) {
@@ -41,7 +43,7 @@ export async function scanWorkspace(s: Services, results: vscode.DiagnosticColle
             if (!r) continue; // cancelled: reported at the next file
             findings += r.findings.length;
             // Open files already have live diagnostics from the watcher.
-            if (r.findings.length && !open.has(uri.toString())) results.set(uri, r.findings.map((f) => toDiagnostic(f, active)));
+            if (r.findings.length && !open.has(uri.toString())) results.set(uri, r.findings.map((f) => toDiagnostic(f, active, undefined, docs)));
           } catch (e) {
             s.log.warn(`scan: ${rel}: ${(e as Error).message}`);
           }

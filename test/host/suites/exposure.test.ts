@@ -58,6 +58,11 @@ describe('exposure', function () {
     const key = settings.items.find((i) => i.code === 'aws-access-key-id');
     assert.ok(key, JSON.stringify(settings.items));
     assert.equal(key.line, 1);
+    // The code links to the rule's row in the shipped docs/rules.md.
+    const target = vscode.Uri.parse(key.target ?? '');
+    assert.match(target.path, /\/docs\/rules\.md$/, String(key.target));
+    const row = fs.readFileSync(target.fsPath, 'utf8').split('\n')[Number(/^L(\d+)$/.exec(target.fragment)?.[1]) - 1] ?? '';
+    assert.ok(row.includes('id="aws-access-key-id"'), row);
     assert.match(key.message, /AWS access key ID \(AKIA\*{4}…M2\)/);
     assert.match(key.message, /data class "secret"/);
     assert.ok(!JSON.stringify(s).includes(plantedKey()), 'the secret itself never appears');
@@ -135,7 +140,10 @@ describe('exposure', function () {
     assert.ok(r && r.files >= 4, JSON.stringify(r));
     const closed = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(ctx.workspaceDir!, 'src', 'closed.py')));
     assert.equal(closed.length, 1, JSON.stringify(closed));
-    assert.equal(closed[0].code, 'aws-access-key-id');
+    const code = closed[0].code;
+    assert.ok(typeof code === 'object', 'the workspace scan links the code to the rule documentation too');
+    assert.equal(code.value, 'aws-access-key-id');
+    assert.match(code.target.fragment, /^L\d+$/);
     assert.equal(closed[0].range.start.line, 0);
     assert.ok(!closed[0].message.includes(plantedKey()));
     // Opened afterwards, the file shows the live diagnostic only, not a second copy from the workspace scan.
