@@ -12,8 +12,12 @@ const ids = (text: string, path = 'config/app.env.txt') => scanner.scanText(text
 
 describe('coverage by family (generated samples)', () => {
   for (const n of [0, 1, 2]) {
+    // A family with several shapes (URL schemes, token kinds) has several samples per seed: each gets its own name.
+    const shapes = new Map<string, number>();
     for (const c of generateSamples(n)) {
-      it(`${c.family} (${c.rule}) #${n}: found in its documented format, near miss ignored`, () => {
+      const shape = shapes.get(c.rule) ?? 0;
+      shapes.set(c.rule, shape + 1);
+      it(`${c.family} (${c.rule}${shape ? ` shape ${shape + 1}` : ''}) #${n}: found in its documented format, near miss ignored`, () => {
         const hit = ids(c.hit, c.path);
         assert.ok(hit.includes(c.rule), `expected ${c.rule} in ${JSON.stringify(hit)}`);
         assert.deepEqual(ids(c.miss, c.path).filter((r) => r !== 'path-service-account'), [], `near miss reported: ${c.miss}`);
