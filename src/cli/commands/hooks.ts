@@ -6,20 +6,24 @@ import * as path from 'node:path';
 import { hookCommand, type Scope } from '../../core/hooks/harnesses';
 import { applyHooks, hooksInstalled } from '../../core/hooks/install';
 import { HARNESSES, isHarness, type Harness } from '../../core/hooks/request';
+import { managedConfigPath, readManagedConfig } from '../../core/managed/managedConfig';
 import { parseCommandArgs } from './commandArgs';
 
 const HELP = `Usage: ai-policy hooks install|uninstall|status [--harness ${HARNESSES.join('|')}|all]
                       [--scope user|project] [--project DIR] [--runtime PATH] [--hook-script FILE]
+                      [--managed-file FILE]
 
 install     adds "ai-policy hook" to the agent's hook configuration, keeping its other hooks
             (idempotent; the file's previous content is kept as FILE.bak)
 uninstall   removes it again, keeping everything else
-status      shows, per agent and scope, whether the hook is installed
+status      shows, per agent and scope, whether the hook is installed, and the mode the hook runs in
+            (enforce, audit or off: the managed configuration's hooksMode, else enforce)
 
 --scope     user (default: your home folder's agent settings) or project (--project DIR, default .)
 --runtime   the program that runs the hook script (default: this Node); with the editor's own
             runtime (Electron) the hook runs with ELECTRON_RUN_AS_NODE=1, so no Node is needed
---hook-script  the hook bundle (default: hook.js beside this command)`;
+--hook-script  the hook bundle (default: hook.js beside this command)
+--managed-file  read this managed configuration instead of the platform's (status only; to check a draft)`;
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseCommandArgs('hooks', HELP, {
@@ -32,6 +36,7 @@ export async function run(args: string[]): Promise<number> {
       runtime: { type: 'string' },
       'hook-script': { type: 'string' },
       home: { type: 'string' },
+      'managed-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,5 +86,16 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${harness}: ${out.result} in ${out.file}${out.backup ? ` (previous content in ${path.basename(out.backup)})` : ''}\n`);
     }
   }
+  if (action === 'status') process.stdout.write(`${modeLine(v['managed-file'])}\n`);
   return failures ? 1 : 0;
+}
+
+/** The mode the hook runs in on this machine, and where it comes from (as the hook itself reads it). */
+function modeLine(file?: string): string {
+  const managed = file ?? managedConfigPath();
+  const r = readManagedConfig(managed, { checkOwner: file ? false : undefined });
+  if (r.error) return `mode: enforce (the managed configuration is unusable, so the hook keeps enforcing: ${r.error})`;
+  const mode = r.config?.hooksMode;
+  if (mode) return `mode: ${mode} (set by the managed configuration ${managed})`;
+  return r.config ? `mode: enforce (default; the managed configuration ${managed} sets no hooksMode)` : `mode: enforce (default; no managed configuration at ${managed})`;
 }

@@ -48,6 +48,19 @@ describe('ai-policy hooks install|uninstall|status (process)', function () {
     assert.deepEqual(json(file), original);
   });
 
+  it('status says the mode the hook runs in and where it comes from', () => {
+    const managed = path.join(home, 'managed.json');
+    let r = run('status', '--harness', 'claude', '--managed-file', managed);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^mode: enforce \(default; no managed configuration at .*managed\.json\)$/m);
+    fs.writeFileSync(managed, JSON.stringify({ hooksMode: 'audit' }));
+    r = run('status', '--harness', 'claude', '--managed-file', managed);
+    assert.match(r.stdout, /^mode: audit \(set by the managed configuration .*managed\.json\)$/m);
+    fs.writeFileSync(managed, '{ "hooksMode": "sometimes" }');
+    r = run('status', '--harness', 'claude', '--managed-file', managed);
+    assert.match(r.stdout, /^mode: enforce \(the managed configuration is unusable, so the hook keeps enforcing: .*managed\.json:1:3: "hooksMode" must be one of off, audit, enforce\)$/m);
+  });
+
   it('writes Copilot CLI hooks as a version 1 file under .github/hooks in the project', () => {
     const other = path.join(project, '.github', 'hooks', 'team.json');
     fs.mkdirSync(path.dirname(other), { recursive: true });
