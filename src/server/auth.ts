@@ -3,13 +3,13 @@
 // random ids kept server-side (only their hash, in the store) with an expiry, removed at sign-out.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { sha256 } from '../core/sha256';
 import type { AuditStore } from './store/types';
 
 export const COOKIE = 'aip_session';
 export const MIN_TOKEN_LENGTH = 16;
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
 
-export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Constant-time comparison (both sides hashed first, so lengths do not leak either). */
 export function sameSecret(a: string, b: string): boolean {

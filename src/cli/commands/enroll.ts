@@ -1,7 +1,8 @@
 // ai-policy enroll: issues a per-developer ingest token. The token is printed once, on the last line of
 // stdout; the store keeps only its sha256. Events sent with it must carry that developer id.
 import { parseArgs } from 'node:util';
-import { newToken, sha256 } from '../../server/auth';
+import { sha256 } from '../../core/sha256';
+import { newToken } from '../../server/auth';
 import { describeDbSpec, isPostgresUrl, openStore, resolveDbSpec } from '../../server/store';
 
 const HELP = `ai-policy enroll --db FILE|URL --developer ID

@@ -1,7 +1,6 @@
 // ai-policy hook --harness H [--policy FILE]: judges one agent hook payload (stdin) against the policy and
 // answers in the harness's dialect. Also the whole of the small dist/hook.js bundle, which agents run on
 // every tool call, so it loads only the hook's modules.
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { answer, decide, denialMessage, type DecideContext, type Decision, type HookAnswer } from '../../core/hooks';
 import { parsePayload } from '../../core/hooks/payload';
@@ -10,6 +9,7 @@ import { resolveHookPolicy, type Resolved } from '../../core/hooks/resolve';
 import { readManagedConfig, type ManagedConfig } from '../../core/managed/managedConfig';
 import { spoolEvent } from '../../core/hooks/spool';
 import { agentStateDir } from '../../core/hooks/stateDir';
+import { sha256 } from '../../core/sha256';
 import type { Policy } from '../../core/policy/types';
 import { Scanner } from '../../core/scan/scanner';
 import { parseCommandArgs } from './commandArgs';
@@ -40,10 +40,6 @@ async function readStdin(): Promise<string> {
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
 }
 
 function record(type: 'agent.blocked' | 'agent.hookError', data: Record<string, unknown>): void {

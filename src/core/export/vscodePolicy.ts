@@ -1,7 +1,7 @@
 // VS Code's own enterprise policies derived from the policy, and the three files that deliver them: the
 // Linux policy file (/etc/vscode/policy.json), a macOS configuration profile and a Windows .reg file.
 // Only policy names VS Code itself registers are used (see docs/enforcement.md for each one's minimum version).
-import { nodeCrypto } from '../nodeBuiltins';
+import { sha256 } from '../sha256';
 import type { McpServerPolicy, Policy } from '../policy/types';
 import { vscodeAllowedExtensions } from './enforcement';
 
@@ -72,7 +72,7 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** A stable UUID (RFC 4122 layout) from a name, so re-exporting the same policy replaces the same profile. */
 function nameUuid(name: string): string {
-  const h = nodeCrypto().createHash('sha256').update(name).digest('hex');
+  const h = sha256(name);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`.toUpperCase();
 }
 

@@ -1,5 +1,5 @@
 // Decides whether a fetched policy may replace the one in force: signature, validity, rollback, expiry.
-import { nodeCrypto } from '../nodeBuiltins';
+import { sha256 } from '../sha256';
 import { verifyPolicy } from './signature';
 import type { LoadedPolicy, PolicyProblem } from './types';
 import { validatePolicyText } from './validate';
@@ -20,10 +20,6 @@ export interface AcceptOptions {
 }
 
 export type AcceptResult = { ok: true; loaded: LoadedPolicy } | { ok: false; problems: PolicyProblem[] };
-
-export function sha256(data: Buffer | string): string {
-  return nodeCrypto().createHash('sha256').update(data).digest('hex');
-}
 
 export function acceptPolicy(candidate: Candidate, options: AcceptOptions = {}): AcceptResult {
   const now = options.now ?? new Date();

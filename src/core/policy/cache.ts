@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path = require('node:path');
 import { nodeCrypto } from '../nodeBuiltins';
-import { sha256 } from './accept';
+import { sha256 } from '../sha256';
 
 export interface CachedPolicy {
   /** The exact bytes that were verified, base64. */

@@ -7,7 +7,8 @@ export { validatePolicyText, formatProblem, sortProblems, type ValidationResult 
 export { signPolicy, verifyPolicy, publicKeyError, generateSigningKeys, keyKind, pemBlocks } from './signature';
 export { isLoopbackHost } from '../loopback';
 export { fetchPolicy, sourceError, signatureUrl, SourceError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchOptions, type FetchResult } from './source';
-export { acceptPolicy, sha256, type AcceptOptions, type AcceptResult, type Candidate } from './accept';
+export { sha256 } from '../sha256';
+export { acceptPolicy, type AcceptOptions, type AcceptResult, type Candidate } from './accept';
 export { PolicyCache, type CachedPolicy } from './cache';
 export { diffPolicies } from './diff';
 export { reviewState, acknowledgementState, trainingStates, type ReviewState, type AckRecord, type AckState, type TrainingRecord, type TrainingState } from './status';

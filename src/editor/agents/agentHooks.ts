@@ -1,7 +1,6 @@
 // The editor's side of the agent hooks: it mirrors the verified policy where hooks read it, copies the hook
 // bundle to a path that survives extension updates, sends what hooks recorded, finds the agents on this
 // machine and offers (once, always asking) to install the policy hook into them.
-import { nodeCrypto } from '../../core/nodeBuiltins';
 import { promises as fs } from 'node:fs';
 import os = require('node:os');
 import path = require('node:path');
@@ -137,8 +136,7 @@ export class AgentHooks extends Disposable implements AgentHooksService {
     const target = path.join(this.options.stateDir, 'hook.js');
     const bytes = await fs.readFile(source);
     const current = await fs.readFile(target).catch(() => undefined);
-    const hash = (b: Buffer) => nodeCrypto().createHash('sha256').update(b).digest('hex');
-    if (!current || hash(current) !== hash(bytes)) {
+    if (!current || !current.equals(bytes)) {
       await fs.mkdir(this.options.stateDir, { recursive: true, mode: 0o700 });
       await fs.writeFile(`${target}.tmp`, bytes, { mode: 0o755 });
       await fs.rename(`${target}.tmp`, target);
