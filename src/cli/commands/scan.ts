@@ -85,7 +85,7 @@ export async function run(args: string[]): Promise<number> {
 
   const files: FileScan[] = [];
   const { collect } = await import('./scanWalk');
-  const unreadable = await collect(positionals, scanner, maxMb * 1024 * 1024, files);
+  const unreadable = collect(positionals, scanner, maxMb * 1024 * 1024, files);
 
   const { report } = await import('./scanReport');
   const code = files.some((f) => f.findings.length) ? 1 : unreadable ? 2 : 0;

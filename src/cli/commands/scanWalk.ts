@@ -1,5 +1,4 @@
 // Walks the scan command's paths and scans the files; a path that cannot be read is reported and skipped.
-import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileScan, Scanner } from '../../core/scan/scanner';
 import { walkFilesSync } from '../../core/scan/walk';
@@ -17,20 +16,14 @@ function problem(p: string, e: unknown): void {
  * Scans every file under `roots` into `out` (sorted by path). Paths, folders and files that cannot be
  * read are reported on stderr and skipped; returns how many there were.
  */
-export async function collect(roots: string[], scanner: Scanner, maxBytes: number, out: FileScan[]): Promise<number> {
+export function collect(roots: string[], scanner: Scanner, maxBytes: number, out: FileScan[]): number {
   let failed = 0;
   const onError = (p: string, e: NodeJS.ErrnoException) => {
     problem(rel(p), e);
     failed++;
   };
   for (const root of roots) {
-    try {
-      await stat(root);
-    } catch (e) {
-      problem(root, e);
-      failed++;
-      continue;
-    }
+    // A root that does not exist or cannot be read fails the walk's first step and is reported below.
     try {
       for (const file of walkFilesSync(root, onError)) {
         const name = rel(file);
