@@ -75,7 +75,7 @@ export class AnchorMatcher {
    * each item's anchors end; returns how many items were hit.
    */
   find(text: string, hit: Uint8Array, positions?: number[][], digitRuns?: number[]): number {
-    return this.scanRange(text, 0, text.length, { state: 0, digits: 0 }, { hit, positions, digitRuns });
+    return this.scanRange(text, 0, text.length, { state: 0, runsFrom: 0 }, { hit, positions, digitRuns });
   }
 
   /** The automaton's pass over [from, to) and the search for digit runs over the same piece. */
@@ -113,7 +113,7 @@ export class AnchorMatcher {
 export interface AnchorCursor {
   state: number;
   /** Where the search for digit runs goes on (a run found in one piece may reach into the next). */
-  digits: number;
+  runsFrom: number;
 }
 
 /** Nine digits, spaces and hyphens between them allowed, and the rest of the run: where number rules (cards, SSNs…) can match. */
@@ -126,7 +126,7 @@ const RUN_REACH = 1024;
  * four times faster than counting digits inside the automaton's loop did.
  */
 function findDigitRuns(text: string, from: number, to: number, at: AnchorCursor, out: number[]): void {
-  const start = Math.max(from, at.digits);
+  const start = Math.max(from, at.runsFrom);
   if (start >= to) return;
   const whole = from === 0 && to === text.length;
   const piece = whole ? text : text.slice(start, Math.min(text.length, to + RUN_REACH));
@@ -138,7 +138,7 @@ function findDigitRuns(text: string, from: number, to: number, at: AnchorCursor,
     let k = 0;
     for (let n = 0; n < 9; k++) if (run.charCodeAt(k) >= 48 && run.charCodeAt(k) <= 57) n++;
     out.push(base + m.index + k - 1);
-    at.digits = base + m.index + run.length;
+    at.runsFrom = base + m.index + run.length;
   }
 }
 

@@ -2,7 +2,7 @@
 import { AnchorMatcher } from './anchors';
 import { mask } from './mask';
 import { LineIndex } from './lines';
-import type { AnchorHits } from './anchors';
+import type { AnchorCursor, AnchorHits } from './anchors';
 import { newHits, planScan, type PlannedRule } from './plan';
 import { allowedByList, allowedInline, type Allowlist } from './suppress';
 import type { CompiledRule, Finding, RawMatch, ScanResult } from './types';
@@ -39,7 +39,7 @@ export class Detector {
   }
 
   /** Anchor pass over [from, to) of a text, resumable (`cursor` carries the state between pieces). */
-  findAnchors(text: string, from: number, to: number, cursor: { state: number; digits: number }, found: AnchorHits): void {
+  findAnchors(text: string, from: number, to: number, cursor: AnchorCursor, found: AnchorHits): void {
     this.matcher.scanRange(text, from, to, cursor, found);
   }
 

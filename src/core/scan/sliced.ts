@@ -1,5 +1,6 @@
 // Scanning that never blocks: work is cut into slices of a few milliseconds with a yield between them,
 // and edits re-scan only the changed lines (widened for rules that span lines).
+import type { AnchorCursor } from './anchors';
 import type { Detector, ScanInput } from './detector';
 import { finish } from './detector';
 import { LineIndex } from './lines';
@@ -54,7 +55,7 @@ export async function scanSliced(detector: Detector, input: ScanInput, opts: Sli
     return opts.token?.isCancellationRequested ?? false;
   };
   const found = detector.newHits(text);
-  const cursor = { state: 0, digits: 0 };
+  const cursor: AnchorCursor = { state: 0, runsFrom: 0 };
   // Pieces start small (the first run of the automaton is not yet optimized) and grow while they are quick.
   let piece = 16 * 1024;
   for (let from = 0; from < text.length; ) {
