@@ -3,7 +3,7 @@
 // reports and pages are built in a worker thread (render/), so no route blocks the event loop.
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
-import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH, sameSecret, sessionCookie } from './auth';
+import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH, sameSecret, sessionCookie, TOKEN_SHAPE } from './auth';
 import { BodyBudget, readBody, send, sendJson } from './http';
 import { ingestRoute } from './ingestRoute';
 import { PublishedPolicy } from './publishedPolicy';
@@ -66,7 +66,9 @@ export function tokenProblems(opts: Pick<ServerOptions, 'token' | 'adminToken'>)
   const problems: string[] = [];
   if (!opts.adminToken) problems.push('an admin token is required (it reads the evidence)');
   else if (opts.adminToken.length < MIN_TOKEN_LENGTH) problems.push(`the admin token is shorter than ${MIN_TOKEN_LENGTH} characters`);
+  else if (!TOKEN_SHAPE.test(opts.adminToken)) problems.push('the admin token must be printable ASCII without spaces');
   if (opts.token !== undefined && opts.token.length < MIN_TOKEN_LENGTH) problems.push(`the ingest token is shorter than ${MIN_TOKEN_LENGTH} characters`);
+  else if (opts.token !== undefined && !TOKEN_SHAPE.test(opts.token)) problems.push('the ingest token must be printable ASCII without spaces');
   if (opts.token && opts.adminToken && sameSecret(opts.token, opts.adminToken)) problems.push('the ingest and admin tokens must differ');
   return problems;
 }

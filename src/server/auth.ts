@@ -16,10 +16,20 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }
 
+/** A token is visible ASCII and nothing else: no spaces, no control characters, no bytes above 0x7E. */
+export const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
+
+/**
+ * The token an `Authorization` header presents: undefined when there is no such header; otherwise the
+ * token of a well-formed `Bearer TOKEN`, or '' for anything else (another scheme, no token, a token with
+ * inner or non-ASCII white space such as U+00A0), which classify() calls invalid. Nothing is trimmed into
+ * an empty token.
+ */
 export function bearer(req: IncomingMessage): string | undefined {
   const h = req.headers.authorization;
-  const m = h ? /^Bearer\s+(.+)$/i.exec(h) : null;
-  return m ? m[1].trim() : undefined;
+  if (h === undefined) return undefined;
+  const m = /^Bearer[ ]+([^ ]+)[ ]*$/i.exec(h);
+  return m && TOKEN_SHAPE.test(m[1]) ? m[1] : '';
 }
 
 export function cookie(req: IncomingMessage, name: string): string | undefined {
@@ -49,9 +59,10 @@ export class Credentials {
     private readonly adminToken: string,
   ) {}
 
-  /** What a presented token is allowed to do. */
+  /** What a presented token is allowed to do: 'none' only when no token was presented at all. */
   async classify(token: string | undefined): Promise<Credential> {
-    if (token === undefined || token === '') return { role: 'none' };
+    if (token === undefined) return { role: 'none' };
+    if (!TOKEN_SHAPE.test(token)) return { role: 'invalid' };
     if (sameSecret(token, this.adminToken)) return { role: 'admin' };
     if (this.ingestToken !== undefined && sameSecret(token, this.ingestToken)) return { role: 'ingest', auth: 'shared' };
     const developer = await this.store.enrolledDeveloper(sha256(token));

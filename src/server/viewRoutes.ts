@@ -24,12 +24,13 @@ export async function viewRoute(req: http.IncomingMessage, res: http.ServerRespo
   if (wait) return deny(429, `Too many failed authentications from this address; try again in ${wait} s.`, { 'retry-after': String(wait) });
   const token = bearer(req);
   if (token !== undefined) {
+    // Allow-list: the admin role reads, nothing else does (whatever roles are added later).
     const cred = await ctx.credentials.classify(token);
-    if (cred.role === 'invalid') {
+    if (cred.role === 'ingest') return deny(403, 'this token can only send events; the report needs the admin token');
+    if (cred.role !== 'admin') {
       ctx.throttle.fail(address);
       return deny(401, 'invalid token', { 'www-authenticate': 'Bearer' });
     }
-    if (cred.role === 'ingest') return deny(403, 'this token can only send events; the report needs the admin token');
   } else if (!(await ctx.credentials.hasSession(req))) {
     if (html) return send(res, 401, 'text/html; charset=utf-8', loginPage(nonce, url.searchParams.has('failed')), htmlHeaders);
     return sendJson(res, 401, { error: 'admin token or dashboard session required' }, { 'www-authenticate': 'Bearer' });
