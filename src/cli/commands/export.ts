@@ -5,7 +5,7 @@ import { isEditorRuntime, managedPolicyFile } from './managedSource';
 import { loadPolicyFile } from './policyFile';
 
 const HELP = `Usage: ai-policy export [--policy FILE] --target TARGET [--block-unlisted]
-                         [--runtime PATH --hook-script FILE]
+                         [--runtime PATH --hook-script FILE] [--audit-endpoint URL]
 
 Targets:
   vscode-allowed-extensions   value for VS Code's "extensions.allowed" (approved and restricted: true,
@@ -16,7 +16,12 @@ Targets:
                               ChatToolsTerminalEnableAutoApprove, ChatHooks)
   vscode-mobileconfig         the same policies as a macOS configuration profile
   vscode-reg                  the same policies as a Windows .reg file (HKLM\\Software\\Policies\\Microsoft\\VSCode)
-  claude-managed-settings     Claude Code managed-settings.json: permissions.deny plus the policy hook
+  vscode-settings             VS Code settings that keep sensitive files out of the editor's chat (implicit context),
+                              Copilot completions (per language) and the agent sandbox's reads
+  claude-managed-settings     Claude Code managed-settings.json: Read denials for files that are secrets by name,
+                              the Bash sandbox, telemetry to the audit server (env) and the policy hook
+  codex-config                Codex config.toml: workspace-write sandbox without network, approval before
+                              commands when the policy asks for it, [otel] export to the audit server
   copilot-hooks               GitHub Copilot hooks file (.github/hooks/*.json) running the policy hook
   cursor-hooks                Cursor hooks.json running the policy hook
   copilot-content-exclusion   YAML path list for a repository's GitHub Copilot content exclusion
@@ -24,6 +29,7 @@ Targets:
   cursorignore aiexclude aiignore codeiumignore continueignore clineignore rooignore aiderignore
                               ignore files (gitignore syntax; .aiexclude without "!" exceptions)
 Ignore files and exclusions come from the sensitive path rules in force: the built-in ones and the policy's.
+Telemetry goes to the policy's audit endpoint, or --audit-endpoint URL; the token is a placeholder to replace.
 Hook targets run "ai-policy hook --harness H"; with --runtime and --hook-script they run that bundle instead
 (the editor's runtime runs it with ELECTRON_RUN_AS_NODE=1).
 Without --policy, the policy source of the organization's managed configuration is used when it is a file.
@@ -38,6 +44,7 @@ export async function run(args: string[]): Promise<number> {
       'block-unlisted': { type: 'boolean' },
       runtime: { type: 'string' },
       'hook-script': { type: 'string' },
+      'audit-endpoint': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +63,11 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write('ai-policy export: --runtime and --hook-script go together\n');
     return 2;
   }
+  const endpoint = values['audit-endpoint'];
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    process.stderr.write(`ai-policy export: --audit-endpoint "${endpoint}" is not an http(s) URL\n`);
+    return 2;
+  }
   if (!EXPORT_TARGETS.includes(values.target)) {
     process.stderr.write(`ai-policy export: unknown target "${values.target}"; one of: ${EXPORT_TARGETS.join(', ')}\n`);
     return 2;
@@ -70,6 +82,7 @@ export async function run(args: string[]): Promise<number> {
       runtime: values.runtime,
       hookScript: values['hook-script'],
       electron: values.runtime ? isEditorRuntime(values.runtime) : undefined,
+      auditEndpoint: values['audit-endpoint'],
     }),);
   return 0;
 }

@@ -4,7 +4,7 @@
 import { hookCommand, withPolicyHooks } from '../hooks/harnesses';
 import type { Harness } from '../hooks/request';
 import type { Policy } from '../policy/types';
-import { claudeSettings } from './enforcement';
+import { claudeManagedSettings as managedSettings } from './claudeSettings';
 
 export interface HookCommandOptions {
   /** The program that runs the hook bundle; without it the installed `ai-policy` command runs the hook. */
@@ -20,9 +20,9 @@ export function exportHookCommand(harness: Harness, opts: HookCommandOptions = {
   return `ai-policy hook --harness ${harness}`;
 }
 
-/** Claude Code `managed-settings.json`: `permissions.deny` for the sensitive paths plus the policy hook. */
-export function claudeManagedSettings(policy: Policy, opts: HookCommandOptions = {}): Record<string, unknown> {
-  return withPolicyHooks('claude', claudeSettings(policy), exportHookCommand('claude', opts));
+/** Claude Code `managed-settings.json`: Read denials, the Bash sandbox, telemetry and the policy hook. */
+export function claudeManagedSettings(policy: Policy, opts: HookCommandOptions & { auditEndpoint?: string } = {}): Record<string, unknown> {
+  return managedSettings(policy, { hookCommand: exportHookCommand('claude', opts), auditEndpoint: opts.auditEndpoint });
 }
 
 /** A GitHub Copilot hooks file (`.github/hooks/*.json`, version 1) that runs the policy hook. */

@@ -1,9 +1,9 @@
 // Exports that configure other tools from the policy: VS Code's extensions.allowed, Copilot content
-// exclusion and Claude Code permission rules.
+// exclusion (Claude Code's settings are in claudeSettings.ts).
 import { stringify } from 'yaml';
 import type { Policy } from '../policy/types';
 import { BUILTIN_CATALOG } from '../tools/catalog';
-import { toCopilotPath, toGitignore } from './globs';
+import { toCopilotPath } from './globs';
 import { sensitivePathsInForce } from './sensitivePaths';
 
 const EXTENSION_ID = /^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/i;
@@ -41,21 +41,4 @@ export function copilotContentExclusion(policy: Policy): string {
   const list = [...new Set(paths.flatMap((p) => toCopilotPath(p.glob)))];
   const head = `# GitHub Copilot content exclusion (repository settings > Copilot > Content exclusion), from ${policy.organization} AI tool policy v${policy.version}.\n`;
   return head + stringify(list, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 });
-}
-
-/**
- * Claude Code settings (`.claude/settings.json`) with `permissions.deny` rules `Read(./path)` for each sensitive path.
- * Paths follow gitignore rules relative to the settings' project; `**\/x` is also denied at the root as `./x`.
- */
-export function claudeSettings(policy: Policy): { permissions: { deny: string[] } } {
-  const { paths } = sensitivePathsInForce(policy);
-  const deny: string[] = [];
-  for (const p of paths) {
-    for (const g of toGitignore(p.glob)) {
-      const rel = g.replace(/^\//, '');
-      if (g.startsWith('/') || rel.startsWith('**/')) deny.push(`Read(./${rel})`);
-      else deny.push(`Read(./${rel})`, `Read(./**/${rel})`);
-    }
-  }
-  return { permissions: { deny: [...new Set(deny)] } };
 }

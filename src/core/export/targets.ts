@@ -1,7 +1,10 @@
 // `ai-policy export --target T`: the one entry point from a target name to the exported text.
 import type { Policy } from '../policy/types';
 import { claudeManagedSettings, copilotHooks, cursorHooks, type HookCommandOptions } from './agentHooks';
-import { claudeSettings, copilotContentExclusion, vscodeAllowedExtensions } from './enforcement';
+import { editorContextSettings } from '../enforcement/editorContext';
+import { claudeSettings } from './claudeSettings';
+import { codexConfigToml } from './codexConfig';
+import { copilotContentExclusion, vscodeAllowedExtensions } from './enforcement';
 import { IGNORE_TARGETS, ignoreFile } from './ignoreFiles';
 import { vscodeMobileconfig, vscodePolicyJson, vscodeReg } from './vscodePolicy';
 
@@ -10,15 +13,17 @@ export const EXPORT_TARGETS = [
   'vscode-policy-json',
   'vscode-mobileconfig',
   'vscode-reg',
+  'vscode-settings',
   'copilot-content-exclusion',
   'claude-settings',
   'claude-managed-settings',
   'copilot-hooks',
   'cursor-hooks',
+  'codex-config',
   ...Object.keys(IGNORE_TARGETS),
 ];
 
-export type ExportOptions = { blockUnlisted?: boolean } & HookCommandOptions;
+export type ExportOptions = { blockUnlisted?: boolean; auditEndpoint?: string } & HookCommandOptions;
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
@@ -32,6 +37,8 @@ export function exportTarget(target: string, policy: Policy, opts: ExportOptions
       return vscodeMobileconfig(policy, opts);
     case 'vscode-reg':
       return vscodeReg(policy, opts);
+    case 'vscode-settings':
+      return json(editorContextSettings(policy));
     case 'copilot-content-exclusion':
       return copilotContentExclusion(policy);
     case 'claude-settings':
@@ -42,6 +49,8 @@ export function exportTarget(target: string, policy: Policy, opts: ExportOptions
       return json(copilotHooks(opts));
     case 'cursor-hooks':
       return json(cursorHooks(opts));
+    case 'codex-config':
+      return codexConfigToml(policy, opts);
     default:
       if (IGNORE_TARGETS[target]) return ignoreFile(target, policy);
       throw new Error(`unknown target "${target}"; one of: ${EXPORT_TARGETS.join(', ')}`);

@@ -17,6 +17,8 @@ export const VSCODE_POLICY_NAMES = {
   ChatToolsAutoApprove: 'chat.tools.global.autoApprove',
   ChatToolsTerminalEnableAutoApprove: 'chat.tools.terminal.enableAutoApprove',
   ChatHooks: 'chat.useHooks',
+  ChatAgentSandboxEnabled: 'chat.agent.sandbox.enabled',
+  ChatAgentSandboxAllowUnsandboxedCommands: 'chat.agent.sandbox.allowUnsandboxedCommands',
 } as const;
 
 export type VscodePolicyName = keyof typeof VSCODE_POLICY_NAMES;
@@ -55,6 +57,9 @@ export function vscodePolicies(policy: Policy, opts: { blockUnlisted?: boolean }
       out.ChatAgentMode = agents.autonomousMode !== 'prohibited';
       if (confirmationRequired(policy)) out.ChatToolsAutoApprove = false;
       if (confirmationRequired(policy, 'terminal')) out.ChatToolsTerminalEnableAutoApprove = false;
+      // The agent's terminal runs in VS Code's OS sandbox, with no retry outside it (denyRead: vscode-settings).
+      out.ChatAgentSandboxEnabled = 'on';
+      out.ChatAgentSandboxAllowUnsandboxedCommands = false;
     }
   }
   out.ChatHooks = true;

@@ -110,4 +110,16 @@ describe('tools: CLI', function () {
     assert.equal((await cli(['export', '--policy', policyFile, '--target', 'nope'])).code, 2);
     assert.equal((await cli(['export', '--target', 'aiexclude'])).code, 2);
   });
+
+  it('export --audit-endpoint points the agents\' telemetry at that server; a URL that is not http(s) exits 2', async () => {
+    const codex = await cli(['export', '--policy', policyFile, '--target', 'codex-config', '--audit-endpoint', 'https://audit.example.com/v1/events']);
+    assert.equal(codex.code, 0, codex.stderr);
+    assert.match(codex.stdout, /^endpoint = "https:\/\/audit\.example\.com\/v1\/logs"$/m);
+    const claude = await cli(['export', '--policy', policyFile, '--target', 'claude-managed-settings', '--audit-endpoint', 'http://127.0.0.1:8443']);
+    assert.equal(claude.code, 0, claude.stderr);
+    assert.equal((JSON.parse(claude.stdout) as { env: Record<string, string> }).env.OTEL_EXPORTER_OTLP_ENDPOINT, 'http://127.0.0.1:8443');
+    const bad = await cli(['export', '--policy', policyFile, '--target', 'codex-config', '--audit-endpoint', 'audit.example.com']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--audit-endpoint "audit\.example\.com" is not an http\(s\) URL/);
+  });
 });

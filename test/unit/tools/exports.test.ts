@@ -63,11 +63,17 @@ describe('tools: exports', () => {
     assert.ok((list as string[]).includes('customers*.csv'));
   });
 
-  it('claude-settings: permissions.deny with Read(./path) rules', () => {
+  it('claude-settings: permissions.deny with Read(./path) and Read(~/path) rules for files that are secrets by name', () => {
     const s = JSON.parse(exportTarget('claude-settings', policy)) as { permissions: { deny: string[] } };
     assert.deepEqual(Object.keys(s), ['permissions']);
-    for (const r of s.permissions.deny) assert.match(r, /^Read\(\.\/[^()\s]+\)$/);
-    for (const r of ['Read(./.env)', 'Read(./.env.*)', 'Read(./**/.env)', 'Read(./**/exports/**)', 'Read(./**/id_rsa*)']) assert.ok(s.permissions.deny.includes(r), r);
+    for (const r of s.permissions.deny) assert.match(r, /^Read\((\.|~)\/[^()\s]+\)$/);
+    for (const r of ['Read(./.env)', 'Read(./**/.env)', 'Read(./.env.production)', 'Read(./**/.env.local)', 'Read(./**/id_rsa)', 'Read(./**/.aws/credentials)', 'Read(~/.aws/credentials)', 'Read(~/.ssh/id_ed25519)']) {
+      assert.ok(s.permissions.deny.includes(r), r);
+    }
+    // Data files are judged by content in the hook, not refused by name: no broad data globs, no policy data paths.
+    for (const r of ['Read(./**/*.db)', 'Read(./**/*.sqlite)', 'Read(./**/*.bak)', 'Read(./**/*.vcf)', 'Read(./**/exports/**)', 'Read(./.env.*)', 'Read(./**/id_rsa*)']) {
+      assert.ok(!s.permissions.deny.includes(r), r);
+    }
     assert.equal(new Set(s.permissions.deny).size, s.permissions.deny.length, 'no duplicates');
   });
 
