@@ -163,7 +163,7 @@ function machine(x: NonNullable<ViewerModel['machine']>, s: ViewerStrings): HTML
         h('td', {}, [h('code', {}, [d.setting])]),
         h('td', {}, [h('code', {}, [d.required])]),
         h('td', {}, [h('code', {}, [d.actual])]),
-        h('td', {}, [h('code', {}, [d.policyName])]),
+        h('td', {}, [d.policyName ? h('code', {}, [d.policyName]) : s.settingsOnly]),
       ]))),
     ]),
   );

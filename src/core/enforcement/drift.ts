@@ -2,9 +2,16 @@
 // do not enforce. Pure (the editor reads the settings and passes them in), so it is unit-tested and shared.
 import type { Policy } from '../policy/types';
 import { VSCODE_POLICY_NAMES, vscodePolicies, type VscodePolicyName } from '../export/vscodePolicy';
+import { COPILOT_ENABLE_DEFAULT, completionsOn, editorContextSettings, implicitContextOff, SECRET_LANGUAGES } from './editorContext';
 
-/** The VS Code settings drift compares (the settings behind the exported policy names). */
-export const DRIFT_SETTINGS = ['chat.agent.enabled', 'chat.tools.global.autoApprove', 'chat.tools.terminal.enableAutoApprove', 'chat.mcp.access', 'extensions.allowed', 'chat.useHooks'] as const;
+/**
+ * The VS Code settings drift compares: the settings behind the exported policy names, and the editor-context
+ * settings of the `vscode-settings` export (no VS Code policy carries those).
+ */
+export const DRIFT_SETTINGS = [
+  'chat.agent.enabled', 'chat.tools.global.autoApprove', 'chat.tools.terminal.enableAutoApprove', 'chat.mcp.access', 'extensions.allowed', 'chat.useHooks',
+  'chat.agent.sandbox.enabled', 'chat.agent.sandbox.allowUnsandboxedCommands', 'chat.implicitContext.enabled', 'github.copilot.enable',
+] as const;
 
 export type DriftSetting = (typeof DRIFT_SETTINGS)[number];
 
@@ -13,17 +20,20 @@ export type EffectiveSettings = Partial<Record<DriftSetting, unknown>>;
 
 export interface DriftItem {
   setting: DriftSetting;
-  /** The VS Code policy name that would enforce it (what `ai-policy export --target vscode-policy-json` writes). */
-  policyName: VscodePolicyName;
+  /**
+   * The VS Code policy name that would enforce it (what `ai-policy export --target vscode-policy-json` writes);
+   * undefined for a setting no policy carries (`ai-policy export --target vscode-settings` writes those).
+   */
+  policyName?: VscodePolicyName;
   /** What the policy requires, in words. */
   required: string;
   /** What this machine has, in words. */
   actual: string;
 }
 
-const POLICY_OF: Readonly<Record<DriftSetting, VscodePolicyName>> = Object.fromEntries(
+const POLICY_OF: Readonly<Partial<Record<DriftSetting, VscodePolicyName>>> = Object.fromEntries(
   (Object.entries(VSCODE_POLICY_NAMES) as [VscodePolicyName, string][]).filter(([, s]) => (DRIFT_SETTINGS as readonly string[]).includes(s)).map(([n, s]) => [s, n]),
-) as Record<DriftSetting, VscodePolicyName>;
+) as Partial<Record<DriftSetting, VscodePolicyName>>;
 
 const show = (v: unknown) => (v === undefined ? 'default' : JSON.stringify(v));
 
@@ -35,6 +45,10 @@ const DEFAULTS: Readonly<Record<DriftSetting, unknown>> = {
   'chat.mcp.access': 'all',
   'extensions.allowed': undefined,
   'chat.useHooks': true,
+  'chat.agent.sandbox.enabled': 'off',
+  'chat.agent.sandbox.allowUnsandboxedCommands': true,
+  'chat.implicitContext.enabled': { panel: 'always' },
+  'github.copilot.enable': COPILOT_ENABLE_DEFAULT,
 };
 
 /** Whether `extensions.allowed` blocks an extension id (by its own entry, its publisher's, or `"*": false`). */
@@ -54,7 +68,10 @@ export function driftOf(policy: Policy, effective: EffectiveSettings): DriftItem
   const want = vscodePolicies(policy);
   const out: DriftItem[] = [];
   const value = (s: DriftSetting) => (effective[s] === undefined ? DEFAULTS[s] : effective[s]);
-  const add = (setting: DriftSetting, required: string) => out.push({ setting, policyName: POLICY_OF[setting], required, actual: show(effective[setting] ?? DEFAULTS[setting]) });
+  const add = (setting: DriftSetting, required: string) => {
+    const policyName = POLICY_OF[setting];
+    out.push({ setting, ...(policyName ? { policyName } : {}), required, actual: show(effective[setting] ?? DEFAULTS[setting]) });
+  };
 
   if (want.ChatAgentMode === false && value('chat.agent.enabled') !== false) add('chat.agent.enabled', 'false');
   if (want.ChatToolsAutoApprove === false && value('chat.tools.global.autoApprove') === true) add('chat.tools.global.autoApprove', 'false');
@@ -71,6 +88,14 @@ export function driftOf(policy: Policy, effective: EffectiveSettings): DriftItem
     }
   }
   if (want.ChatHooks === true && value('chat.useHooks') === false) add('chat.useHooks', 'true');
+  if (want.ChatAgentSandboxEnabled === 'on' && value('chat.agent.sandbox.enabled') !== 'on') add('chat.agent.sandbox.enabled', '"on"');
+  if (want.ChatAgentSandboxAllowUnsandboxedCommands === false && value('chat.agent.sandbox.allowUnsandboxedCommands') !== false) add('chat.agent.sandbox.allowUnsandboxedCommands', 'false');
+  const editor = editorContextSettings(policy);
+  if (editor['chat.implicitContext.enabled'] && !implicitContextOff(value('chat.implicitContext.enabled'))) add('chat.implicitContext.enabled', '{"panel":"never"}');
+  if (editor['github.copilot.enable']) {
+    const on = SECRET_LANGUAGES.filter((l) => completionsOn(value('github.copilot.enable'), l));
+    if (on.length) out.push({ setting: 'github.copilot.enable', required: on.map((l) => `${l}: false`).join(', '), actual: on.map((l) => `${l}: on`).join(', ') });
+  }
   return out;
 }
 

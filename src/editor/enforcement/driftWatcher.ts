@@ -1,5 +1,5 @@
 // Drift: which of VS Code's own settings this machine does not set as the policy requires (agent mode,
-// auto-approval, MCP access, extensions.allowed, hooks). Shown in the viewer and the status tooltip;
+// auto-approval, MCP access, extensions.allowed, hooks, the agent sandbox, implicit chat context, completions). Shown in the viewer and the status tooltip;
 // recorded as `enforcement.drift` when the list changes (also across restarts).
 import vscode = require('vscode');
 import { DRIFT_SETTINGS, driftKey, driftOf, type DriftItem, type EffectiveSettings } from '../../core/enforcement/drift';
@@ -51,7 +51,7 @@ export class DriftWatcher extends Disposable implements EnforcementService {
     }
     if (key !== this.context.globalState.get<string>(LAST_KEY, '')) {
       void this.context.globalState.update(LAST_KEY, key);
-      this.audit.record('enforcement.drift', { settings: next.map((d) => d.setting), policyNames: next.map((d) => d.policyName), count: next.length });
+      this.audit.record('enforcement.drift', { settings: next.map((d) => d.setting), policyNames: next.flatMap((d) => (d.policyName ? [d.policyName] : [])), count: next.length });
       this.log.info(next.length ? `enforcement: this machine does not enforce ${next.map((d) => d.setting).join(', ')}` : 'enforcement: every VS Code setting the policy requires is in force');
     }
     if (changed) this.changed.fire();

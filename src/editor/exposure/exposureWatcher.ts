@@ -11,6 +11,7 @@ import { exposureOf } from './clearance';
 import { toDiagnostic } from './diagnostics';
 import { ruleDocs } from './ruleDocs';
 import { DocumentScans } from './documentScans';
+import { editorContextNote } from './editorContextNote';
 import { scannerFor } from './scannerFromPolicy';
 
 /** The URI schemes whose documents are scanned (and get the quick fixes). */
@@ -217,6 +218,7 @@ export class ExposureWatcher extends Disposable implements ExposureService {
     const hookState = [
       hooked.length ? vscode.l10n.t('Agents blocked from reading it by the policy hook: {0}.', hooked.join(', ')) : '',
       open.length ? vscode.l10n.t('Not yet blocked for agents: {0}.', open.join(', ')) : '',
+      editorContextNote(doc, exp.toolIds),
     ]
       .filter(Boolean)
       .join(' ');

@@ -49,7 +49,7 @@ export interface ViewerModel extends PolicyIdentity {
   changes?: { sinceVersion: number; items: string[] };
   problems: string[];
   /** This machine: settings the organization's managed configuration pins, and VS Code settings not enforced. */
-  machine?: { managed: string[]; drift: { setting: string; policyName: string; required: string; actual: string }[] };
+  machine?: { managed: string[]; drift: { setting: string; policyName?: string; required: string; actual: string }[] };
 }
 
 /** The viewer's words in the editor's language (built by viewerStrings.ts); `{0}` marks a value. */
@@ -65,7 +65,7 @@ export interface ViewerStrings {
   dataClass: string; mayGoTo: string; description: string; noAiTool: string; rule: string; marksAs: string; matches: string;
   unlistedMcpProhibited: string; unlistedMcpWarn: string; server: string; autonomousMode: string; confirmEvery: string;
   due: string; renewBy: string; doneOn: string; completedIt: string;
-  machine: string; managedByOrg: string; driftIntro: string; noDrift: string; setting: string; required: string; thisMachine: string; vscodePolicy: string;
+  machine: string; managedByOrg: string; driftIntro: string; noDrift: string; setting: string; required: string; thisMachine: string; vscodePolicy: string; settingsOnly: string;
   /** Status words of tools, servers, agent mode and trainings, by their policy value. */
   statusNames: Record<string, string>;
 }

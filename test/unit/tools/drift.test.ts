@@ -14,6 +14,10 @@ describe('tools: drift', () => {
       [
         ['chat.tools.terminal.enableAutoApprove', 'ChatToolsTerminalEnableAutoApprove', 'false'],
         ['extensions.allowed', 'AllowedExtensions', 'codeium.codeium: false'],
+        ['chat.agent.sandbox.enabled', 'ChatAgentSandboxEnabled', '"on"'],
+        ['chat.agent.sandbox.allowUnsandboxedCommands', 'ChatAgentSandboxAllowUnsandboxedCommands', 'false'],
+        ['chat.implicitContext.enabled', undefined, '{"panel":"never"}'],
+        ['github.copilot.enable', undefined, 'dotenv: false'],
       ],
     );
     assert.equal(d[0].actual, 'true', "VS Code's default is shown when nothing sets it");
@@ -29,10 +33,22 @@ describe('tools: drift', () => {
       'chat.mcp.access': 'none',
       'extensions.allowed': { '*': true, codeium: false },
       'chat.useHooks': true,
+      'chat.agent.sandbox.enabled': 'on',
+      'chat.agent.sandbox.allowUnsandboxedCommands': false,
+      'chat.implicitContext.enabled': { panel: 'never' },
+      'github.copilot.enable': { '*': true, dotenv: false },
     };
     assert.deepEqual(driftOf(policy, good), []);
-    const bad = driftOf(policy, { ...good, 'chat.agent.enabled': true, 'chat.tools.global.autoApprove': true, 'chat.mcp.access': 'all', 'extensions.allowed': { '*': true }, 'chat.useHooks': false });
-    assert.deepEqual(bad.map((x) => x.setting), ['chat.agent.enabled', 'chat.tools.global.autoApprove', 'chat.mcp.access', 'extensions.allowed', 'chat.useHooks']);
+    const bad = driftOf(policy, {
+      ...good, 'chat.agent.enabled': true, 'chat.tools.global.autoApprove': true, 'chat.mcp.access': 'all', 'extensions.allowed': { '*': true }, 'chat.useHooks': false,
+      'chat.agent.sandbox.enabled': 'off', 'chat.agent.sandbox.allowUnsandboxedCommands': true, 'chat.implicitContext.enabled': { panel: 'first' }, 'github.copilot.enable': { '*': true },
+    });
+    assert.deepEqual(bad.map((x) => x.setting), [
+      'chat.agent.enabled', 'chat.tools.global.autoApprove', 'chat.mcp.access', 'extensions.allowed', 'chat.useHooks',
+      'chat.agent.sandbox.enabled', 'chat.agent.sandbox.allowUnsandboxedCommands', 'chat.implicitContext.enabled', 'github.copilot.enable',
+    ]);
+    assert.deepEqual(bad.find((x) => x.setting === 'github.copilot.enable'), { setting: 'github.copilot.enable', required: 'dotenv: false', actual: 'dotenv: on' });
+    assert.deepEqual(driftOf(policy, { ...good, 'github.copilot.enable': { '*': false } }), [], 'completions off everywhere include .env files');
     assert.notEqual(driftKey(bad), driftKey([]));
     assert.deepEqual(driftOf(policy, { ...good, 'extensions.allowed': { '*': false } }), [], '"*": false blocks every unlisted extension');
   });
