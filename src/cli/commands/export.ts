@@ -13,7 +13,8 @@ Targets:
                               --block-unlisted also sets catalogued AI tools the policy does not list to false)
   vscode-policy-json          VS Code's Linux policy file /etc/vscode/policy.json (AllowedExtensions, ChatMCP,
                               ChatAllowedMcpServers, ChatDeniedMcpServers, ChatAgentMode, ChatToolsAutoApprove,
-                              ChatToolsTerminalEnableAutoApprove, ChatHooks)
+                              ChatToolsTerminalEnableAutoApprove, ChatHooks, ChatAgentSandboxEnabled,
+                              ChatAgentSandboxAllowUnsandboxedCommands)
   vscode-mobileconfig         the same policies as a macOS configuration profile
   vscode-reg                  the same policies as a Windows .reg file (HKLM\\Software\\Policies\\Microsoft\\VSCode)
   vscode-settings             VS Code settings that keep sensitive files out of the editor's chat (implicit context),
@@ -25,7 +26,8 @@ Targets:
   copilot-hooks               GitHub Copilot hooks file (.github/hooks/*.json) running the policy hook
   cursor-hooks                Cursor hooks.json running the policy hook
   copilot-content-exclusion   YAML path list for a repository's GitHub Copilot content exclusion
-  claude-settings             Claude Code .claude/settings.json with permissions.deny Read(...) rules
+  claude-settings             Claude Code .claude/settings.json with permissions.deny Read(...) rules for files
+                              that are secrets by name (.env, keys, credential files)
   cursorignore aiexclude aiignore codeiumignore continueignore clineignore rooignore aiderignore
                               ignore files (gitignore syntax; .aiexclude without "!" exceptions)
 Ignore files and exclusions come from the sensitive path rules in force: the built-in ones and the policy's.

@@ -4,21 +4,30 @@
 import vscode = require('vscode');
 import { COMPLETION_IDS, EDITOR_CHAT_IDS, editorExposure } from '../../core/enforcement/editorContext';
 
-const EDITOR_AI_IDS = new Set<string>([...EDITOR_CHAT_IDS, ...COMPLETION_IDS]);
+const among = (ids: readonly string[], of: readonly string[]) => ids.some((id) => of.includes(id.toLowerCase()));
 
-/** The sentence for the warning, or '' when none of the uncleared tools is the editor's chat or Copilot. */
+/**
+ * The sentences for the warning: about the chat when the editor's chat is among the active tools not cleared for
+ * the file, about completions when Copilot is; '' when neither is.
+ */
 export function editorContextNote(doc: vscode.TextDocument, unclearedToolIds: readonly string[]): string {
-  if (!unclearedToolIds.some((id) => EDITOR_AI_IDS.has(id.toLowerCase()))) return '';
+  const chat = among(unclearedToolIds, EDITOR_CHAT_IDS);
+  const copilot = among(unclearedToolIds, COMPLETION_IDS);
+  if (!chat && !copilot) return '';
   const config = vscode.workspace.getConfiguration(undefined, doc);
   const { implicitContext, completions } = editorExposure(
     { implicitContext: config.get('chat.implicitContext.enabled'), copilotEnable: config.get('github.copilot.enable') },
     doc.languageId,
   );
+  const chatNote = implicitContext
+    ? vscode.l10n.t("The editor's chat attaches this file on its own while it is open.")
+    : vscode.l10n.t("The editor's chat does not attach it on its own.");
+  const completionNote = completions ? vscode.l10n.t('Copilot completions run in it.') : vscode.l10n.t('Copilot completions are off for it.');
   return [
-    implicitContext
-      ? vscode.l10n.t("The editor's chat attaches this file on its own while it is open.")
-      : vscode.l10n.t("The editor's chat does not attach it on its own."),
-    completions ? vscode.l10n.t('Copilot completions run in it.') : vscode.l10n.t('Copilot completions are off for it.'),
+    chat ? chatNote : '',
+    copilot ? completionNote : '',
     vscode.l10n.t('Not stopped: attaching or selecting it in a chat, or an AI fix on its lines.'),
-  ].join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

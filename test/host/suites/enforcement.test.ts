@@ -7,12 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { COPILOT_ENABLE_DEFAULT, SECRET_LANGUAGES } from '../../../src/core/enforcement/editorContext';
 import type { TestHooks } from '../../../src/extension';
 import { toolsPolicy } from '../toolsFakes';
 import { waitFor } from '../wait';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 const TERMINAL = 'chat.tools.terminal.enableAutoApprove';
+const IMPLICIT = 'chat.implicitContext.enabled';
 
 describe('enforcement', function () {
   this.timeout(90_000);
@@ -30,6 +32,7 @@ describe('enforcement', function () {
   after(async () => {
     listeners.forEach((l) => l.dispose());
     await vscode.workspace.getConfiguration().update(TERMINAL, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration().update(IMPLICIT, undefined, vscode.ConfigurationTarget.Global);
     api.setManagedConfigPath(path.join(root, 'absent.json'));
     fs.rmSync(root, { recursive: true, force: true });
   });
@@ -63,5 +66,26 @@ describe('enforcement', function () {
     assert.doesNotMatch(api.toolsState().tooltip, /enableAutoApprove/);
     api.services.enforcement.refresh();
     assert.equal(events.filter((e) => e.type === 'enforcement.drift').length, before + 1, 'an unchanged state is not recorded again');
+  });
+
+  it('reads the editor-context settings by the ids and defaults this VS Code registers, and sees implicit context turned off', async () => {
+    const c = vscode.workspace.getConfiguration();
+    assert.deepEqual(c.inspect(IMPLICIT)?.defaultValue, { panel: 'always' });
+    assert.equal(c.inspect('chat.agent.sandbox.enabled')?.defaultValue, 'off');
+    assert.equal(c.inspect('chat.agent.sandbox.allowUnsandboxedCommands')?.defaultValue, true);
+    // The built-in Copilot stays disabled until chat is set up, so its settings are read from its manifest.
+    const manifest = JSON.parse(fs.readFileSync(path.join(vscode.env.appRoot, 'extensions', 'copilot', 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties?: Record<string, { default?: unknown }> }[] };
+    };
+    const copilot = manifest.contributes.configuration.map((s) => s.properties?.['github.copilot.enable']).find(Boolean)?.default as Record<string, boolean> | undefined;
+    assert.deepEqual(copilot, { ...COPILOT_ENABLE_DEFAULT }, 'the built-in Copilot registers github.copilot.enable with the defaults drift assumes');
+    const languages = await vscode.languages.getLanguages();
+    for (const l of SECRET_LANGUAGES) assert.ok(languages.includes(l), `VS Code knows the ${l} language`);
+    assert.deepEqual(c.inspect('chat.agent.sandbox.fileSystem.linux')?.defaultValue, { denyRead: [], allowRead: [], allowWrite: [], denyWrite: [] });
+    await waitFor('drift on implicit chat context', () => drifted().includes(IMPLICIT));
+    const item = api.services.enforcement.drift.find((d) => d.setting === IMPLICIT)!;
+    assert.equal(item.policyName, undefined, 'no VS Code policy carries it');
+    await c.update(IMPLICIT, { panel: 'never' }, vscode.ConfigurationTarget.Global);
+    await waitFor('the implicit context drift gone', () => !drifted().includes(IMPLICIT));
   });
 });
