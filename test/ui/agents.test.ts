@@ -62,6 +62,8 @@ describe('agent hooks UI', function () {
     const alert = await notification('holds secret data');
     const text = (await alert.locator('.notification-list-item-message').innerText()).replace(/\s+/g, ' ');
     assert.match(text, /src\/settings\.ts holds secret data, and active AI tools are not cleared for it: .*Exposure Test Assistant.*\. Not yet blocked for agents: Claude Code, VS Code agent\./);
+    // VS Code's chat (cleared for code only) attaches the open file unless chat.implicitContext.enabled says never.
+    assert.match(text, /The editor's chat attaches this file on its own while it is open\. Not stopped: attaching or selecting it in a chat, or an AI fix on its lines\./);
     for (const button of ['Show Problems', 'Add to AI Ignore Files', 'Install Agent Hooks']) assert.equal(await alert.locator('.monaco-button', { hasText: button }).count(), 1, button);
     await wb.screenshot('agents-exposure-warning');
   });
