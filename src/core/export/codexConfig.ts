@@ -34,11 +34,12 @@ export function codexConfig(policy: Policy, opts: { auditEndpoint?: string } = {
 
 /** The `config.toml` text (for `~/.codex/config.toml`, or the managed `/etc/codex/managed_config.toml`). */
 export function codexConfigToml(policy: Policy, opts: { auditEndpoint?: string } = {}): string {
+  const config = codexConfig(policy, opts);
   const head = [
     `# Codex configuration from the ${policy.organization} AI tool policy v${policy.version}.`,
     '# The sandbox keeps commands from writing outside the workspace and from the network; it does not stop reads,',
     '# so the policy hook (ai-policy hooks install --harness codex) judges what a command reads.',
   ];
-  if (codexConfig(policy, opts).otel) head.push(`# Replace ${TOKEN_PLACEHOLDER} with the audit server's ingest token or the developer's enrolled token.`);
-  return `${head.join('\n')}\n${smolToml().stringify(codexConfig(policy, opts))}\n`;
+  if (config.otel) head.push(`# Replace ${TOKEN_PLACEHOLDER} with the audit server's ingest token or the developer's enrolled token.`);
+  return `${head.join('\n')}\n${smolToml().stringify(config)}\n`;
 }
