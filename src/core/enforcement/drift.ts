@@ -11,7 +11,11 @@ import { COPILOT_ENABLE_DEFAULT, completionsOn, editorContextSettings, implicitC
 export const DRIFT_SETTINGS = [
   'chat.agent.enabled', 'chat.tools.global.autoApprove', 'chat.tools.terminal.enableAutoApprove', 'chat.mcp.access', 'extensions.allowed', 'chat.useHooks',
   'chat.agent.sandbox.enabled', 'chat.agent.sandbox.allowUnsandboxedCommands', 'chat.implicitContext.enabled', 'github.copilot.enable',
+  'chat.agent.sandbox.fileSystem.linux', 'chat.agent.sandbox.fileSystem.mac',
 ] as const;
+
+/** The agent sandbox's file system setting of a platform (`process.platform`); Windows has its own sandbox switch. */
+const SANDBOX_FS: Readonly<Record<string, DriftSetting>> = { linux: 'chat.agent.sandbox.fileSystem.linux', darwin: 'chat.agent.sandbox.fileSystem.mac' };
 
 export type DriftSetting = (typeof DRIFT_SETTINGS)[number];
 
@@ -49,7 +53,15 @@ const DEFAULTS: Readonly<Record<DriftSetting, unknown>> = {
   'chat.agent.sandbox.allowUnsandboxedCommands': true,
   'chat.implicitContext.enabled': { panel: 'always' },
   'github.copilot.enable': COPILOT_ENABLE_DEFAULT,
+  'chat.agent.sandbox.fileSystem.linux': { denyRead: [] },
+  'chat.agent.sandbox.fileSystem.mac': { denyRead: [] },
 };
+
+/** The `denyRead` list of an effective sandbox file system value. */
+function denyReadOf(value: unknown): string[] {
+  const list = value && typeof value === 'object' ? (value as { denyRead?: unknown }).denyRead : undefined;
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}
 
 /** Whether `extensions.allowed` blocks an extension id (by its own entry, its publisher's, or `"*": false`). */
 function extensionBlocked(allowed: unknown, id: string): boolean {
@@ -63,8 +75,11 @@ function extensionBlocked(allowed: unknown, id: string): boolean {
   return lower['*'] === false;
 }
 
-/** The settings this machine does not enforce as the policy requires, in DRIFT_SETTINGS order. */
-export function driftOf(policy: Policy, effective: EffectiveSettings): DriftItem[] {
+/**
+ * The settings this machine does not enforce as the policy requires, in DRIFT_SETTINGS order. `platform` (as
+ * `process.platform`) picks the agent sandbox's file system setting that applies on this machine.
+ */
+export function driftOf(policy: Policy, effective: EffectiveSettings, platform = 'linux'): DriftItem[] {
   const want = vscodePolicies(policy);
   const out: DriftItem[] = [];
   const value = (s: DriftSetting) => (effective[s] === undefined ? DEFAULTS[s] : effective[s]);
@@ -95,6 +110,14 @@ export function driftOf(policy: Policy, effective: EffectiveSettings): DriftItem
   if (editor['github.copilot.enable']) {
     const on = SECRET_LANGUAGES.filter((l) => completionsOn(value('github.copilot.enable'), l));
     if (on.length) out.push({ setting: 'github.copilot.enable', required: on.map((l) => `${l}: false`).join(', '), actual: on.map((l) => `${l}: on`).join(', ') });
+  }
+  const fsSetting = SANDBOX_FS[platform];
+  const wantRead = fsSetting ? denyReadOf(editor[fsSetting]) : [];
+  if (fsSetting && wantRead.length) {
+    const have = new Set(denyReadOf(value(fsSetting)));
+    const missing = wantRead.filter((p) => !have.has(p));
+    // Counts only: the paths name the organization's secret files and stay out of audit events and logs.
+    if (missing.length) out.push({ setting: fsSetting, required: `denyRead with ${wantRead.length} paths`, actual: `${missing.length} missing` });
   }
   return out;
 }

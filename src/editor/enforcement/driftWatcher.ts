@@ -41,7 +41,7 @@ export class DriftWatcher extends Disposable implements EnforcementService {
   refresh(): void {
     if (this.isDisposed) return;
     const p = this.policy.current?.policy;
-    const next = p ? driftOf(p, this.effective()) : [];
+    const next = p ? driftOf(p, this.effective(), process.platform) : [];
     const key = driftKey(next);
     const changed = key !== driftKey(this.items);
     this.items = next;

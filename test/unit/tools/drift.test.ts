@@ -1,6 +1,7 @@
 // Drift: the VS Code settings this machine does not set as the policy requires.
 import * as assert from 'node:assert/strict';
 import { driftKey, driftOf } from '../../../src/core/enforcement/drift';
+import { editorContextSettings } from '../../../src/core/enforcement/editorContext';
 import { fieldsOf } from '../../../src/core/audit/wireSchema';
 import { statusTooltip } from '../../../src/editor/tools/statusText';
 import { testPolicy } from './testPolicy';
@@ -8,6 +9,7 @@ import { testPolicy } from './testPolicy';
 describe('tools: drift', () => {
   it('reports the settings left at values the policy forbids, with the policy name that enforces each', () => {
     const policy = testPolicy();
+    const { denyRead } = editorContextSettings(policy)['chat.agent.sandbox.fileSystem.linux'] as { denyRead: string[] };
     const d = driftOf(policy, {});
     assert.deepEqual(
       d.map((x) => [x.setting, x.policyName, x.required]),
@@ -18,6 +20,7 @@ describe('tools: drift', () => {
         ['chat.agent.sandbox.allowUnsandboxedCommands', 'ChatAgentSandboxAllowUnsandboxedCommands', 'false'],
         ['chat.implicitContext.enabled', undefined, '{"panel":"never"}'],
         ['github.copilot.enable', undefined, 'dotenv: false'],
+        ['chat.agent.sandbox.fileSystem.linux', undefined, `denyRead with ${denyRead.length} paths`],
       ],
     );
     assert.equal(d[0].actual, 'true', "VS Code's default is shown when nothing sets it");
@@ -37,16 +40,24 @@ describe('tools: drift', () => {
       'chat.agent.sandbox.allowUnsandboxedCommands': false,
       'chat.implicitContext.enabled': { panel: 'never' },
       'github.copilot.enable': { '*': true, dotenv: false },
+      'chat.agent.sandbox.fileSystem.linux': editorContextSettings(policy)['chat.agent.sandbox.fileSystem.linux'],
     };
     assert.deepEqual(driftOf(policy, good), []);
     const bad = driftOf(policy, {
       ...good, 'chat.agent.enabled': true, 'chat.tools.global.autoApprove': true, 'chat.mcp.access': 'all', 'extensions.allowed': { '*': true }, 'chat.useHooks': false,
       'chat.agent.sandbox.enabled': 'off', 'chat.agent.sandbox.allowUnsandboxedCommands': true, 'chat.implicitContext.enabled': { panel: 'first' }, 'github.copilot.enable': { '*': true },
+      'chat.agent.sandbox.fileSystem.linux': { denyRead: ['.env'] },
     });
     assert.deepEqual(bad.map((x) => x.setting), [
       'chat.agent.enabled', 'chat.tools.global.autoApprove', 'chat.mcp.access', 'extensions.allowed', 'chat.useHooks',
       'chat.agent.sandbox.enabled', 'chat.agent.sandbox.allowUnsandboxedCommands', 'chat.implicitContext.enabled', 'github.copilot.enable',
+      'chat.agent.sandbox.fileSystem.linux',
     ]);
+    const fsItem = bad.find((x) => x.setting === 'chat.agent.sandbox.fileSystem.linux');
+    assert.match(fsItem?.actual ?? '', /^\d+ missing$/, 'counts, no paths');
+    assert.ok(!driftOf(policy, good, 'darwin').some((x) => x.setting === 'chat.agent.sandbox.fileSystem.linux'), 'the Linux setting is not asked of a Mac');
+    assert.ok(driftOf(policy, good, 'darwin').some((x) => x.setting === 'chat.agent.sandbox.fileSystem.mac'), 'the Mac has its own');
+    assert.ok(!driftOf(policy, good, 'win32').some((x) => x.setting.startsWith('chat.agent.sandbox.fileSystem')));
     assert.deepEqual(bad.find((x) => x.setting === 'github.copilot.enable'), { setting: 'github.copilot.enable', required: 'dotenv: false', actual: 'dotenv: on' });
     assert.deepEqual(driftOf(policy, { ...good, 'github.copilot.enable': { '*': false } }), [], 'completions off everywhere include .env files');
     assert.notEqual(driftKey(bad), driftKey([]));
