@@ -9,6 +9,7 @@ import { hookCommand, type Scope } from '../../core/hooks/harnesses';
 import { detectAgents, type DetectedAgent } from '../../core/hooks/detect';
 import { applyHooks } from '../../core/hooks/install';
 import type { MirroredPolicy } from '../../core/hooks/resolve';
+import { foldActivity } from '../../core/hooks/activity';
 import { drainSpool } from '../../core/hooks/spool';
 import { AGENT_POLICY_FILE, agentStateDir } from '../../core/hooks/stateDir';
 import type { LoadedPolicy } from '../../core/policy/types';
@@ -103,6 +104,8 @@ export class AgentHooks extends Disposable implements AgentHooksService {
   private async drain(): Promise<void> {
     if (this.isDisposed) return;
     try {
+      // The activity tally's complete days join the spool first (the hooks fold too, on a day's first call).
+      await foldActivity(this.options.stateDir);
       const events = await drainSpool(this.options.stateDir);
       for (const e of events) {
         const d = e.data;
@@ -119,6 +122,17 @@ export class AgentHooks extends Disposable implements AgentHooksService {
             mcpServer: str(d.mcpServer) || undefined,
             mode: d.mode === 'audit' || d.mode === 'enforce' ? d.mode : undefined,
             hookTime: e.time,
+          });
+        } else if (e.type === 'agent.activity') {
+          const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+          this.audit.record('agent.activity', {
+            day: str(d.day),
+            harness: str(d.harness),
+            sessions: n(d.sessions),
+            toolCalls: n(d.toolCalls),
+            prompts: n(d.prompts),
+            denials: n(d.denials),
+            auditDenials: n(d.auditDenials),
           });
         } else {
           this.audit.record('agent.hookError', { harness: str(d.harness), code: str(d.code), action: str(d.action) || undefined, hookTime: e.time });

@@ -21,6 +21,7 @@ const SAMPLE: Record<string, unknown> = {
   counts: { approved: 1, unlisted: 2 },
   source: 'https://policy.example.com/ai.yaml',
   date: '2026-11-20',
+  dates: ['2026-11-19', '2026-11-20'],
 };
 
 describe('audit wire schema shared by editor and server', () => {
