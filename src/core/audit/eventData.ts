@@ -22,7 +22,8 @@ export type ToolSummary = {
 type Common = { reason?: string; count?: number };
 
 export type EventDataMap = {
-  inventory: { reason: 'start' | 'change' | 'interval'; tools: ToolSummary[]; counts: Record<string, number> };
+  /** `activity`: sent on the first edit of a day with an AI extension active (see the tools' activeDays). */
+  inventory: { reason: 'start' | 'change' | 'interval' | 'activity'; tools: ToolSummary[]; counts: Record<string, number> };
   'tool.added': ToolSummary;
   'tool.removed': ToolSummary;
   'policy.loaded': {
