@@ -10,8 +10,11 @@ import { Disposable, toDisposable } from '../lifecycle';
 import type { InventoryItem } from '../services';
 
 const EDITED_SCHEMES = new Set(['file', 'untitled', 'vscode-notebook-cell', 'vscode-remote']);
-/** An edit is looked at most this often (typing fires on every key). */
-const THROTTLE_MS = 30_000;
+/**
+ * An edit is looked at most this often (typing fires on every key). Short: a look is a few map lookups, and a
+ * long pause would miss an extension that activates just after a look (or a look before the inventory is in).
+ */
+const THROTTLE_MS = 1_000;
 const SAVE_DELAY_MS = 2_000;
 
 export class EditActivity extends Disposable {
@@ -56,7 +59,10 @@ export class EditActivity extends Disposable {
     const ids = this.items()
       .filter((t) => t.source === 'extension' && t.enabled && vscode.extensions.getExtension(t.id)?.isActive)
       .map((t) => t.id);
-    if (!addActiveDay(this.days, ids, utcDay(now))) return;
+    const day = utcDay(now);
+    const fresh = ids.filter((id) => !this.days[id]?.includes(day));
+    if (!addActiveDay(this.days, ids, day)) return;
+    this.log.info(`Tools: active while editing on ${day}: ${fresh.join(', ')}`);
     this.days = mergeActiveDays(this.days, {}, now);
     this.scheduleSave();
     this.onNewDay();

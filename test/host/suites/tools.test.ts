@@ -174,7 +174,12 @@ describe('tools', function () {
     type Tool = { id: string; activeDays?: string[] };
     const withDays = () =>
       events.filter((e) => e.type === 'inventory' && (e.data.tools as Tool[]).some((t) => t.id === 'saoudrizwan.claude-dev' && t.activeDays?.includes(today)));
-    await waitFor('an inventory with the active days', () => withDays().length > 0);
+    const activity = (hooks.services.inventory as unknown as { activity: { daysOf(id: string): string[] | undefined } }).activity;
+    await waitFor('an inventory with the active days', () => withDays().length > 0).catch((e: Error) => {
+      const item = hooks.services.inventory.items.find((t) => t.id === 'saoudrizwan.claude-dev');
+      const seen = { item: item && { source: item.source, enabled: item.enabled }, isActive: vscode.extensions.getExtension('saoudrizwan.claude-dev')?.isActive, days: activity.daysOf('saoudrizwan.claude-dev'), inventories: events.filter((x) => x.type === 'inventory').map((x) => x.data.reason) };
+      throw new Error(`${e.message}: ${JSON.stringify(seen)}`);
+    });
     const inventory = withDays()[0];
     assert.equal(inventory.data.reason, 'activity', 'the first edit of the day sends the inventory at once');
     const tools = inventory.data.tools as Tool[];
