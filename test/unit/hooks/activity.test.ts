@@ -92,6 +92,16 @@ describe('hook activity (process)', function () {
     assert.ok(!fs.existsSync(path.join(state, ACTIVITY_FILE)) || fs.readFileSync(path.join(state, ACTIVITY_FILE), 'utf8') === '', 'the folded day left the tally');
   });
 
+  it('the delivery commands the hook starts exist: hook.js --flush and ai-policy hooks flush (here: no managed endpoint, so nothing leaves)', function () {
+    if (fs.existsSync('/etc/ai-tool-policy/managed.json')) this.skip(); // a machine-wide managed file would name a real endpoint
+    const env = { ...process.env, XDG_STATE_HOME: stateHome };
+    for (const args of [[hookJs, '--flush'], [path.join(path.dirname(hookJs), 'cli.js'), 'hooks', 'flush']]) {
+      const r = spawnSync(process.execPath, args, { encoding: 'utf8', env });
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /no audit endpoint: set "auditEndpoint" in the managed configuration/);
+    }
+  });
+
   it('keeps today in the tally when it folds the days before', async () => {
     const dir = path.join(root, 'keep');
     const yesterday = new Date(Date.now() - 24 * 3600_000);
