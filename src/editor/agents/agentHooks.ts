@@ -9,7 +9,7 @@ import { hookCommand, type Scope } from '../../core/hooks/harnesses';
 import { detectAgents, type DetectedAgent } from '../../core/hooks/detect';
 import { applyHooks } from '../../core/hooks/install';
 import type { MirroredPolicy } from '../../core/hooks/resolve';
-import { foldActivity } from '../../core/hooks/activity';
+import { foldActivity, utcDay } from '../../core/hooks/activity';
 import { drainSpool } from '../../core/hooks/spool';
 import { AGENT_POLICY_FILE, agentStateDir } from '../../core/hooks/stateDir';
 import type { LoadedPolicy } from '../../core/policy/types';
@@ -46,6 +46,8 @@ export class AgentHooks extends Disposable implements AgentHooksService {
   private detected: DetectedAgent[] = [];
   private options: AgentHooksOptions = { stateDir: agentStateDir(), home: os.homedir() };
   private mirrorWrite: Promise<void> = Promise.resolve();
+  /** The UTC day this window last folded the hooks' activity tally. */
+  private foldedOn: string | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -64,6 +66,7 @@ export class AgentHooks extends Disposable implements AgentHooksService {
   /** Test hooks only: read and write under other folders, then run every step now. */
   async retarget(options: AgentHooksOptions): Promise<void> {
     this.options = options;
+    this.foldedOn = undefined;
     await this.mirror(this.policy.current);
     await this.drain();
     await this.detect();
@@ -104,8 +107,13 @@ export class AgentHooks extends Disposable implements AgentHooksService {
   private async drain(): Promise<void> {
     if (this.isDisposed) return;
     try {
-      // The activity tally's complete days join the spool first (the hooks fold too, on a day's first call).
-      await foldActivity(this.options.stateDir);
+      // The activity tally's complete days join the spool, once a UTC day per window (the hooks fold too, on a
+      // day's first call); folding rewrites today's lines, so not on every drain.
+      const today = utcDay(new Date());
+      if (this.foldedOn !== today) {
+        await foldActivity(this.options.stateDir);
+        this.foldedOn = today;
+      }
       const events = await drainSpool(this.options.stateDir);
       for (const e of events) {
         const d = e.data;
