@@ -23,6 +23,9 @@ Commands:
   hook --harness H [--policy FILE]         judge one agent hook payload (stdin) against the policy
   hooks install|uninstall|status [--harness H] [--scope user|project]
                                            put the policy hook into AI agents' hook configuration
+  hooks flush                              send what the agent hooks recorded, without an editor
+  disclosure check --base REF [--head REF] [--pr-body FILE] [--report URL --token T]
+                                           check commits' AI trailers and the PR's disclosure (CI)
   managed [--file FILE]                    show and check this machine's managed configuration
 
 Run "ai-policy <command> --help" for a command's options.`;

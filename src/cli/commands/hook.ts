@@ -13,6 +13,7 @@ import { sha256 } from '../../core/sha256';
 import type { Policy } from '../../core/policy/types';
 import { Scanner } from '../../core/scan/scanner';
 import { parseCommandArgs } from './commandArgs';
+import { noteCall } from './hookActivity';
 
 const HELP = `Usage: ai-policy hook --harness ${HARNESSES.join('|')} [--policy FILE]
 
@@ -121,6 +122,7 @@ export async function judge(harness: Harness, payload: string, opts: JudgeOption
   const resolved: Resolved = await resolveHookPolicy({ policyFile: opts.policyFile, managedPath: opts.managedPath });
   if (!resolved.ok) return failed(harness, req, 'policy', resolved.error, mode);
   const d = decide(req, lazyContext(resolved.policy, resolved.file));
+  await noteCall({ harness, kind: req.kind, verdict: d.verdict === 'allow' ? 'allow' : mode === 'audit' ? 'audit' : 'deny', payload, managedPath: opts.managedPath });
   if (d.verdict === 'deny') {
     record('agent.blocked', {
       harness,

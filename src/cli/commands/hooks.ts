@@ -9,7 +9,7 @@ import { HARNESSES, isHarness, type Harness } from '../../core/hooks/request';
 import { managedConfigPath, readManagedConfig } from '../../core/managed/managedConfig';
 import { parseCommandArgs } from './commandArgs';
 
-const HELP = `Usage: ai-policy hooks install|uninstall|status [--harness ${HARNESSES.join('|')}|all]
+const HELP = `Usage: ai-policy hooks install|uninstall|status|flush [--harness ${HARNESSES.join('|')}|all]
                       [--scope user|project] [--project DIR] [--runtime PATH] [--hook-script FILE]
                       [--managed-file FILE]
 
@@ -18,6 +18,8 @@ install     adds "ai-policy hook" to the agent's hook configuration, keeping its
 uninstall   removes it again, keeping everything else
 status      shows, per agent and scope, whether the hook is installed, and the mode the hook runs in
             (enforce, audit or off: the managed configuration's hooksMode, else enforce)
+flush       sends what the hooks recorded (and the daily activity counts) to the managed
+            configuration's audit endpoint, without an editor (ai-policy hooks flush --help)
 
 --scope     user (default: your home folder's agent settings) or project (--project DIR, default .)
 --runtime   the program that runs the hook script (default: this Node); with the editor's own
@@ -26,6 +28,7 @@ status      shows, per agent and scope, whether the hook is installed, and the m
 --managed-file  read this managed configuration instead of the platform's (status only; to check a draft)`;
 
 export async function run(args: string[]): Promise<number> {
+  if (args[0] === 'flush') return (await import('./hooksFlush')).run(args.slice(1));
   const parsed = parseCommandArgs('hooks', HELP, {
     args,
     allowPositionals: true,

@@ -5,7 +5,7 @@ import { parseCommandArgs } from './commandArgs';
 const HELP = `Usage: ai-policy managed [--file FILE]
 
 Shows the organization's managed configuration (${managedConfigPath()} on this platform), which wins
-over user settings for the policy source, public key, audit endpoints, developer id and hooks mode in
+over user settings for the policy source, public key, audit endpoints and token, developer id and hooks mode in
 the editor, the CLI and the agent hooks. --file checks another file (for example before deploying it).
 Exit code: 0 usable or absent, 1 present but unusable.`;
 
@@ -23,6 +23,6 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   process.stdout.write(`${r.path}: ok\n`);
-  for (const [k, v] of Object.entries(r.config)) process.stdout.write(`  ${k}: ${k === 'publicKey' && String(v).includes('BEGIN') ? '(PEM key)' : String(v)}\n`);
+  for (const [k, v] of Object.entries(r.config)) process.stdout.write(`  ${k}: ${k === 'auditToken' ? '(set)' : k === 'publicKey' && String(v).includes('BEGIN') ? '(PEM key)' : String(v)}\n`);
   return 0;
 }

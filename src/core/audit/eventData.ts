@@ -14,13 +14,16 @@ export type ToolSummary = {
   active: boolean;
   policyToolId?: string;
   dataClasses?: string[];
+  /** UTC days (YYYY-MM-DD, last 14) the tool was active while the developer edited in that window. */
+  activeDays?: string[];
 };
 
 /** Fields any event may carry. */
 type Common = { reason?: string; count?: number };
 
 export type EventDataMap = {
-  inventory: { reason: 'start' | 'change' | 'interval'; tools: ToolSummary[]; counts: Record<string, number> };
+  /** `activity`: sent on the first edit of a day with an AI extension active (see the tools' activeDays). */
+  inventory: { reason: 'start' | 'change' | 'interval' | 'activity'; tools: ToolSummary[]; counts: Record<string, number> };
   'tool.added': ToolSummary;
   'tool.removed': ToolSummary;
   'policy.loaded': {
@@ -49,6 +52,20 @@ export type EventDataMap = {
   'agent.blocked': { harness: string; tool: string; action?: string; rules: string[]; classes: string[]; pathHash?: string; mcpServer?: string; mode?: 'audit' | 'enforce'; hookTime?: string };
   'agent.hookError': { harness: string; code: string; action?: string; hookTime?: string };
   'agent.hooksInstalled': { harnesses: string[]; scope: string };
+  /** One harness's hook calls on one complete UTC day (see src/core/hooks/activity.ts). */
+  'agent.activity': { day: string; harness: string; sessions: number; toolCalls: number; prompts: number; denials: number; auditDenials: number };
+  /** One pull request's disclosure check in CI (see src/core/disclosure). */
+  'disclosure.pr': {
+    repoHash: string;
+    pr?: number;
+    provider: string;
+    commits: number;
+    assistedCommits: number;
+    tools: string[];
+    prDisclosed?: boolean;
+    result: 'pass' | 'fail';
+    problems: string[];
+  };
   /** VS Code settings this machine does not enforce as the policy requires (empty: none any more). */
   'enforcement.drift': { settings: string[]; policyNames: string[] };
 };

@@ -2,7 +2,7 @@
 // is checked against its kind; strings that look like file contents, file paths or secret values are
 // dropped. Dropped key names (never their values) are listed in `redacted` so a gap is visible.
 import { nodeCrypto } from '../nodeBuiltins';
-import { DATE_PATTERN, fieldsOf, TOOL_FIELDS, WIRE_LIMITS, type Kind } from './wireSchema';
+import { DATE_PATTERN, DAY_PATTERN, fieldsOf, TOOL_FIELDS, WIRE_LIMITS, type Kind } from './wireSchema';
 
 /** The editor's own cap on a tool list; the wire allows more (WIRE_LIMITS.tools). */
 const EDITOR_TOOLS = 500;
@@ -63,6 +63,11 @@ function clean(v: unknown, kind: Kind): unknown {
     }
     case 'date':
       return typeof v === 'string' && new RegExp(DATE_PATTERN).test(v) && Number.isFinite(Date.parse(v)) ? v : undefined;
+    case 'dates': {
+      if (!Array.isArray(v)) return undefined;
+      const day = new RegExp(DAY_PATTERN);
+      return v.filter((x): x is string => typeof x === 'string' && day.test(x) && Number.isFinite(Date.parse(x))).slice(-LIMITS.list);
+    }
     case 'counts': {
       if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
       const out: Record<string, number> = {};

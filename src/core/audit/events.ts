@@ -18,6 +18,8 @@ export const EVENT_TYPES = [
   'agent.blocked',
   'agent.hookError',
   'agent.hooksInstalled',
+  'agent.activity',
+  'disclosure.pr',
   'enforcement.drift',
 ] as const;
 

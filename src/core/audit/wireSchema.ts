@@ -4,7 +4,7 @@
 // match the JSON Schema derived here.
 import type { AuditEventType } from './events';
 
-export type Kind = 'text' | 'id' | 'hash' | 'number' | 'boolean' | 'ids' | 'texts' | 'tool' | 'tools' | 'counts' | 'source' | 'date';
+export type Kind = 'text' | 'id' | 'hash' | 'number' | 'boolean' | 'ids' | 'texts' | 'tool' | 'tools' | 'counts' | 'source' | 'date' | 'dates';
 
 /** Size limits of the wire format (the editor truncates lists to them, the server refuses larger). */
 export const WIRE_LIMITS = { text: 200, list: 100, tools: 1000, counts: 100, countKey: 40 } as const;
@@ -19,6 +19,9 @@ export const TOOL_FIELDS: Readonly<Record<string, Kind>> = {
   active: 'boolean',
   policyToolId: 'id',
   dataClasses: 'ids',
+  // The UTC days (last 14) this tool was active in a window while the developer edited there; a set that
+  // every inventory repeats, so the receiver takes the union per developer, tool and day.
+  activeDays: 'dates',
 };
 
 /** Fields every event type may carry; `redacted` lists the keys the editor's guard removed. */
@@ -54,6 +57,20 @@ export const EVENT_FIELDS: Readonly<Record<AuditEventType, Readonly<Record<strin
   'agent.blocked': { harness: 'id', tool: 'text', action: 'id', rules: 'ids', classes: 'ids', pathHash: 'hash', mcpServer: 'text', mode: 'id', hookTime: 'date' },
   'agent.hookError': { harness: 'id', code: 'id', action: 'id', hookTime: 'date' },
   'agent.hooksInstalled': { harnesses: 'ids', scope: 'id' },
+  // One per harness and complete UTC day, folded from the hooks' local tally: counts only, no content.
+  'agent.activity': { day: 'date', harness: 'id', sessions: 'number', toolCalls: 'number', prompts: 'number', denials: 'number', auditDenials: 'number' },
+  // One per `ai-policy disclosure check --report` run in CI: the repository as a hash, counts and tool ids.
+  'disclosure.pr': {
+    repoHash: 'hash',
+    pr: 'number',
+    provider: 'id',
+    commits: 'number',
+    assistedCommits: 'number',
+    tools: 'ids',
+    prDisclosed: 'boolean',
+    result: 'id',
+    problems: 'ids',
+  },
   // The VS Code settings (and the policy names that would enforce them) this machine does not set as the policy requires.
   'enforcement.drift': { settings: 'ids', policyNames: 'ids' },
 };
@@ -64,6 +81,7 @@ export function fieldsOf(type: string): Readonly<Record<string, Kind>> | undefin
 }
 
 export const HASH_PATTERN = '^(sha256:)?[0-9a-fA-F]{16,128}$';
+export const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$';
 
 type JsonSchema = Record<string, unknown>;
@@ -87,6 +105,8 @@ function kindSchema(kind: Kind): JsonSchema {
       return { type: 'boolean' };
     case 'ids':
       return { type: 'array', maxItems: WIRE_LIMITS.list, items: id };
+    case 'dates':
+      return { type: 'array', maxItems: WIRE_LIMITS.list, items: { type: 'string', maxLength: 10, pattern: DAY_PATTERN } };
     case 'texts':
       return { type: 'array', maxItems: WIRE_LIMITS.list, items: text };
     case 'counts':

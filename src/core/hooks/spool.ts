@@ -1,14 +1,17 @@
 // The hooks' audit events wait in an append-only JSONL file in the agent state folder until the editor's
-// delivery (or `ai-policy hook --drain`) takes them into its queue. One line per event, appended with
+// delivery (or `ai-policy hooks flush`) takes them into its queue. One line per event, appended with
 // O_APPEND so concurrent hooks do not interleave; the reader renames the file before reading it.
 import { appendFileSync, mkdirSync, promises as fs, statSync } from 'node:fs';
 import { nodeCrypto } from '../nodeBuiltins';
 import path = require('node:path');
 import { AGENT_SPOOL_FILE } from './stateDir';
 
+export const SPOOLED_TYPES = ['agent.blocked', 'agent.hookError', 'agent.activity'] as const;
+export type SpooledType = (typeof SPOOLED_TYPES)[number];
+
 export interface SpooledEvent {
   id: string;
-  type: 'agent.blocked' | 'agent.hookError';
+  type: SpooledType;
   time: string;
   data: Record<string, unknown>;
 }
@@ -45,7 +48,7 @@ export async function drainSpool(dir: string): Promise<SpooledEvent[]> {
     if (!line.trim()) continue;
     try {
       const e = JSON.parse(line) as SpooledEvent;
-      if ((e.type === 'agent.blocked' || e.type === 'agent.hookError') && typeof e.id === 'string' && e.data && typeof e.data === 'object') out.push(e);
+      if ((SPOOLED_TYPES as readonly string[]).includes(e.type) && typeof e.id === 'string' && e.data && typeof e.data === 'object') out.push(e);
     } catch {
       // a torn line (the machine stopped mid-write) is skipped
     }

@@ -11,5 +11,5 @@ export function agentStateDir(platform: NodeJS.Platform = process.platform, env:
 
 /** The policy the editor last verified, as JSON (no YAML parse or schema compile on the hook's path). */
 export const AGENT_POLICY_FILE = 'agent-policy.json';
-/** Audit events recorded by hooks, one JSON object per line, drained by the editor or `ai-policy hook --send`. */
+/** Audit events recorded by hooks, one JSON object per line, drained by the editor or `ai-policy hooks flush`. */
 export const AGENT_SPOOL_FILE = 'agent-events.jsonl';

@@ -10,6 +10,11 @@ export interface ManagedConfig {
   publicKey?: string;
   auditEndpoint?: string;
   otlpEndpoint?: string;
+  /**
+   * The bearer token the command line (`ai-policy hooks flush`, the hook's daily delivery) sends with audit
+   * events. The file is readable by every user of the machine: use an ingest token (it can only add events).
+   */
+  auditToken?: string;
   developerId?: string;
   hooksMode?: 'off' | 'audit' | 'enforce';
 }
@@ -25,6 +30,7 @@ const KEYS: Readonly<Record<keyof ManagedConfig, 'string' | readonly string[]>> 
   publicKey: 'string',
   auditEndpoint: 'string',
   otlpEndpoint: 'string',
+  auditToken: 'string',
   developerId: 'string',
   hooksMode: ['off', 'audit', 'enforce'],
 };

@@ -104,7 +104,12 @@ export interface Disclosure {
   trailer: string;
   /** Template for the trailer value; `{tools}` is replaced by the tool names. */
   format?: string;
-  pullRequest?: { section: string; template?: string };
+  pullRequest?: {
+    section: string;
+    template?: string;
+    /** When the pull request says AI tools were used, which commits must carry a trailer (default `any`). */
+    commitsWhenAssisted?: 'any' | 'all' | 'none';
+  };
 }
 
 export interface Training {

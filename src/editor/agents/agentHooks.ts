@@ -9,6 +9,7 @@ import { hookCommand, type Scope } from '../../core/hooks/harnesses';
 import { detectAgents, type DetectedAgent } from '../../core/hooks/detect';
 import { applyHooks } from '../../core/hooks/install';
 import type { MirroredPolicy } from '../../core/hooks/resolve';
+import { foldActivity, utcDay } from '../../core/hooks/activity';
 import { drainSpool } from '../../core/hooks/spool';
 import { AGENT_POLICY_FILE, agentStateDir } from '../../core/hooks/stateDir';
 import type { LoadedPolicy } from '../../core/policy/types';
@@ -45,6 +46,8 @@ export class AgentHooks extends Disposable implements AgentHooksService {
   private detected: DetectedAgent[] = [];
   private options: AgentHooksOptions = { stateDir: agentStateDir(), home: os.homedir() };
   private mirrorWrite: Promise<void> = Promise.resolve();
+  /** The UTC day this window last folded the hooks' activity tally. */
+  private foldedOn: string | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -63,6 +66,7 @@ export class AgentHooks extends Disposable implements AgentHooksService {
   /** Test hooks only: read and write under other folders, then run every step now. */
   async retarget(options: AgentHooksOptions): Promise<void> {
     this.options = options;
+    this.foldedOn = undefined;
     await this.mirror(this.policy.current);
     await this.drain();
     await this.detect();
@@ -103,6 +107,13 @@ export class AgentHooks extends Disposable implements AgentHooksService {
   private async drain(): Promise<void> {
     if (this.isDisposed) return;
     try {
+      // The activity tally's complete days join the spool, once a UTC day per window (the hooks fold too, on a
+      // day's first call); folding rewrites today's lines, so not on every drain.
+      const today = utcDay(new Date());
+      if (this.foldedOn !== today) {
+        await foldActivity(this.options.stateDir);
+        this.foldedOn = today;
+      }
       const events = await drainSpool(this.options.stateDir);
       for (const e of events) {
         const d = e.data;
@@ -119,6 +130,17 @@ export class AgentHooks extends Disposable implements AgentHooksService {
             mcpServer: str(d.mcpServer) || undefined,
             mode: d.mode === 'audit' || d.mode === 'enforce' ? d.mode : undefined,
             hookTime: e.time,
+          });
+        } else if (e.type === 'agent.activity') {
+          const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+          this.audit.record('agent.activity', {
+            day: str(d.day),
+            harness: str(d.harness),
+            sessions: n(d.sessions),
+            toolCalls: n(d.toolCalls),
+            prompts: n(d.prompts),
+            denials: n(d.denials),
+            auditDenials: n(d.auditDenials),
           });
         } else {
           this.audit.record('agent.hookError', { harness: str(d.harness), code: str(d.code), action: str(d.action) || undefined, hookTime: e.time });

@@ -4,6 +4,7 @@ import type { ToolSummary } from '../../core/audit/eventData';
 import type { ConditionContext } from '../../core/tools/conditions';
 import { Disposable, disposeAll, toDisposable } from '../lifecycle';
 import type { AuditService, InventoryItem, InventoryService, PolicyService } from '../services';
+import { EditActivity } from './editActivity';
 import { gitApi, remoteUrls, type GitApi } from './git';
 import { builtinItems, extensionItems, mcpConfigUris, mcpItems, modelItems } from './sources';
 
@@ -21,6 +22,8 @@ export class ToolInventory extends Disposable implements InventoryService {
   private rerun = false;
   private mcpWatchers: vscode.Disposable[] = [];
   private watchingGit = false;
+  /** The days each AI extension was active while the developer edited (sent with every inventory). */
+  readonly activity: EditActivity;
 
   constructor(
     readonly context: vscode.ExtensionContext,
@@ -29,6 +32,8 @@ export class ToolInventory extends Disposable implements InventoryService {
     readonly audit: AuditService,
   ) {
     super();
+    // The first edit of a day with an AI extension active sends an inventory, so today's use is not held back a day.
+    this.activity = this._register(new EditActivity(context, log, () => this.current, () => this.recordInventory('activity')));
     const soon = () => this.scheduleRefresh();
     this._register(
       toDisposable(() => {
@@ -158,8 +163,8 @@ export class ToolInventory extends Disposable implements InventoryService {
     this.recordedOnce = true;
   }
 
-  private recordInventory(reason: 'start' | 'change' | 'interval'): void {
-    const tools = this.current.map(summary);
+  private recordInventory(reason: 'start' | 'change' | 'interval' | 'activity'): void {
+    const tools = this.current.map((t) => summary(t, this.activity.daysOf(t.id)));
     const count = (s: string) => this.current.filter((t) => t.status === s).length;
     this.audit.record('inventory', {
       reason,
@@ -178,6 +183,6 @@ export class ToolInventory extends Disposable implements InventoryService {
 }
 
 /** What an audit event says about a tool: identity and status, never paths, commands or URLs. */
-function summary(t: InventoryItem): ToolSummary {
-  return { id: t.id, name: t.name, version: t.version, kind: t.kind, status: t.status, enabled: t.enabled, active: t.active, policyToolId: t.policyToolId };
+function summary(t: InventoryItem, activeDays?: string[]): ToolSummary {
+  return { id: t.id, name: t.name, version: t.version, kind: t.kind, status: t.status, enabled: t.enabled, active: t.active, policyToolId: t.policyToolId, activeDays };
 }

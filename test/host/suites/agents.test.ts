@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import { hookCommand } from '../../../src/core/hooks/harnesses';
 import { applyHooks } from '../../../src/core/hooks/install';
+import { ACTIVITY_FILE, countCall } from '../../../src/core/hooks/activity';
 import { spoolEvent } from '../../../src/core/hooks/spool';
 import { exposureClearedPolicy } from '../exposureFakes';
 import { hostContext } from '../context';
@@ -82,6 +83,20 @@ describe('agents', function () {
     assert.deepEqual(mine.data.classes, ['secret']);
     assert.equal(mine.data.mode, 'audit', 'a denial seen in audit mode stays marked as such');
     assert.ok(!fs.existsSync(path.join(stateDir, 'agent-events.jsonl')), 'the spool is emptied');
+  });
+
+  it("sends the hooks' activity of a complete day as agent.activity; today's calls wait in the tally", async () => {
+    const yesterday = new Date(Date.now() - 24 * 3600_000);
+    countCall(stateDir, { harness: 'codex', kind: 'tool', verdict: 'deny', sessionId: 'codex-session' }, yesterday);
+    countCall(stateDir, { harness: 'codex', kind: 'prompt', verdict: 'allow', sessionId: 'codex-session' }, yesterday);
+    await api.retargetAgents({ stateDir, home });
+    const activity = events.filter((e) => e.type === 'agent.activity');
+    assert.deepEqual(
+      activity.map((e) => e.data),
+      [{ day: yesterday.toISOString().slice(0, 10), harness: 'codex', sessions: 1, toolCalls: 1, prompts: 1, denials: 1, auditDenials: 0 }],
+    );
+    // The real hook call of the test above is today's: still counted locally, not sent yet.
+    assert.match(fs.readFileSync(path.join(stateDir, ACTIVITY_FILE), 'utf8'), /"h":"claude"/);
   });
 
   it('shows which agents run the policy hook and which do not', async () => {

@@ -165,4 +165,33 @@ describe('tools', function () {
     assert.match(fs.readFileSync(file, 'utf8'), /^\.env$/m);
     assert.deepEqual(await vscode.commands.executeCommand('aiPolicy.writeIgnoreFiles', ['aiexclude']), [], 'unchanged files are not rewritten');
   });
+
+  it('counts the days an AI extension was active while the developer edited, and sends them with the inventory', async () => {
+    const doc = await vscode.workspace.openTextDocument({ content: '', language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'typed by the developer\n'));
+    const today = new Date().toISOString().slice(0, 10);
+    type Tool = { id: string; activeDays?: string[] };
+    const withDays = () =>
+      events.filter((e) => e.type === 'inventory' && (e.data.tools as Tool[]).some((t) => t.id === 'saoudrizwan.claude-dev' && t.activeDays?.includes(today)));
+    const activity = (hooks.services.inventory as unknown as { activity: { daysOf(id: string): string[] | undefined } }).activity;
+    await waitFor('an inventory with the active days', () => withDays().length > 0).catch((e: Error) => {
+      const item = hooks.services.inventory.items.find((t) => t.id === 'saoudrizwan.claude-dev');
+      const seen = { item: item && { source: item.source, enabled: item.enabled }, isActive: vscode.extensions.getExtension('saoudrizwan.claude-dev')?.isActive, days: activity.daysOf('saoudrizwan.claude-dev'), inventories: events.filter((x) => x.type === 'inventory').map((x) => x.data.reason) };
+      throw new Error(`${e.message}: ${JSON.stringify(seen)}`);
+    });
+    const inventory = withDays()[0];
+    assert.equal(inventory.data.reason, 'activity', 'the first edit of the day sends the inventory at once');
+    const tools = inventory.data.tools as Tool[];
+    assert.deepEqual(tools.find((t) => t.id === 'saoudrizwan.claude-dev')?.activeDays, [today]);
+    // Installed but never activated: not active while editing.
+    assert.equal(tools.find((t) => t.id === 'fake-ai.chat-helper')?.activeDays, undefined);
+    assert.ok(tools.filter((t) => t.activeDays).every((t) => vscode.extensions.getExtension(t.id)?.isActive), 'only activated extensions');
+    // Another edit the same day adds nothing and sends no further inventory.
+    const before = events.filter((e) => e.type === 'inventory' && e.data.reason === 'activity').length;
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'more\n'));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(events.filter((e) => e.type === 'inventory' && e.data.reason === 'activity').length, before);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

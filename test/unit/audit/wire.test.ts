@@ -17,10 +17,11 @@ const SAMPLE: Record<string, unknown> = {
   ids: ['secret', 'pii'],
   texts: ['GitHub Copilot', 'Acme AI'],
   tool: { id: 'github.copilot', name: 'GitHub Copilot', status: 'approved', enabled: true, dataClasses: ['code'] },
-  tools: [{ id: 'github.copilot', name: 'GitHub Copilot', version: '1.2.3', kind: 'extension', status: 'approved', enabled: true, active: false }],
+  tools: [{ id: 'github.copilot', name: 'GitHub Copilot', version: '1.2.3', kind: 'extension', status: 'approved', enabled: true, active: false, activeDays: ['2026-11-19', '2026-11-20'] }],
   counts: { approved: 1, unlisted: 2 },
   source: 'https://policy.example.com/ai.yaml',
   date: '2026-11-20',
+  dates: ['2026-11-19', '2026-11-20'],
 };
 
 describe('audit wire schema shared by editor and server', () => {
