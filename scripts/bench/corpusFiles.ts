@@ -103,3 +103,42 @@ export function buildTree(repoRoot: string, dir: string): { files: number; bytes
   fs.writeFileSync(path.join(dir, 'planted-config.js'), plantedSecrets());
   return { files, bytes };
 }
+
+/** Whole package folders (under node_modules) and this repository's own folders copied into the real-shaped tree. */
+const REAL_PACKAGES = ['yaml', 'minimatch', 'smol-toml', 'jsonc-parser', 'csv-parse', 'pg', 'pg-protocol', 'ignore', 'canonicalize', 'ajv-formats'];
+const REAL_OWN = ['src', 'test', 'docs', 'scripts', 'schema', 'policy-samples', 'l10n', 'media'];
+
+function copyAll(from: string, to: string, sizes: number[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(from, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const src = path.join(from, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') copyAll(src, path.join(to, e.name), sizes);
+    } else if (e.isFile()) {
+      fs.mkdirSync(to, { recursive: true });
+      fs.copyFileSync(src, path.join(to, e.name));
+      sizes.push(fs.statSync(src).size);
+    }
+  }
+}
+
+/**
+ * A tree shaped like a real repository: every file, whatever its size, of a set of whole installed packages (under
+ * `packages/`, as in a monorepo) and of this repository's own source, tests and documentation, nested as they are,
+ * plus the planted secrets. Most files are small, as in a real repository.
+ */
+export function buildRealTree(repoRoot: string, dir: string): { files: number; bytes: number; median: number } {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const sizes: number[] = [];
+  for (const p of REAL_PACKAGES) copyAll(path.join(repoRoot, 'node_modules', p), path.join(dir, 'packages', p), sizes);
+  for (const d of REAL_OWN) copyAll(path.join(repoRoot, d), path.join(dir, 'app', d), sizes);
+  fs.writeFileSync(path.join(dir, 'app', 'planted-config.js'), plantedSecrets());
+  sizes.sort((a, b) => a - b);
+  const median = sizes.length ? (sizes.length % 2 ? sizes[(sizes.length - 1) / 2] : (sizes[sizes.length / 2 - 1] + sizes[sizes.length / 2]) / 2) : 0;
+  return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), median };
+}
