@@ -61,49 +61,6 @@ export function buildCorpus(repoRoot: string, dir: string): { files: number; byt
   return { files, bytes };
 }
 
-const TREE_EXT = /\.(?:[cm]?js|ts|json|md)$/;
-
-function listTree(dir: string, rel: string, out: string[]): void {
-  let entries;
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) listTree(path.join(dir, e.name), r, out);
-    else if (e.isFile() && TREE_EXT.test(e.name)) out.push(r);
-  }
-}
-
-/**
- * A tree shaped like a real repository: two in five of the source, data and documentation files of 6-512 KB among
- * this project's installed packages (about 800 files, 19 MB, in their own nested folders), plus the planted secrets.
- * Many small files, so the per-file cost (open, read, walk, start-up) weighs as it does on a real tree.
- */
-export function buildTree(repoRoot: string, dir: string): { files: number; bytes: number } {
-  fs.rmSync(dir, { recursive: true, force: true });
-  const nm = path.join(repoRoot, 'node_modules');
-  const all: string[] = [];
-  listTree(nm, '', all);
-  let bytes = 0;
-  let files = 0;
-  let k = 0;
-  for (const rel of all) {
-    const size = fs.statSync(path.join(nm, rel)).size;
-    const pick = k++ % 5;
-    if (size < 6000 || size > 512 * 1024 || (pick !== 1 && pick !== 3)) continue;
-    const to = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(path.join(nm, rel), to);
-    bytes += size;
-    files++;
-  }
-  fs.writeFileSync(path.join(dir, 'planted-config.js'), plantedSecrets());
-  return { files, bytes };
-}
-
 /** Whole package folders (under node_modules) and this repository's own folders copied into the real-shaped tree. */
 const REAL_PACKAGES = ['yaml', 'minimatch', 'smol-toml', 'jsonc-parser', 'csv-parse', 'pg', 'pg-protocol', 'ignore', 'canonicalize', 'ajv-formats'];
 const REAL_OWN = ['src', 'test', 'docs', 'scripts', 'schema', 'policy-samples', 'l10n', 'media'];

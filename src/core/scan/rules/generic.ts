@@ -49,7 +49,7 @@ function genericSecret(value: string, ctx: MatchContext, providerPrefixes: reado
   const low = value.toLowerCase();
   if (providerPrefixes.some((p) => low.startsWith(p))) return false; // judged by the provider's own rule
   if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  if (placeholderSecret(value) || entropy(value) < 3.5 || wordy(value)) return false;
+  if (entropy(value) < 3.5 || placeholderSecret(value) || wordy(value)) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false; // member access
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(value)) return false; // host or file name
   if (/^[a-z0-9]+(?:[-_][a-z0-9]+)+$/.test(value) && /(?:^|[-_])[a-z]{3,}(?:[-_]|$)/.test(value)) return false; // resource name
