@@ -73,10 +73,12 @@ async function main() {
   const builds = [
     {
       ...common,
-      entryPoints: { extension: 'src/extension.ts' },
+      entryPoints: { extensionMain: 'src/extension.ts' },
       outdir: 'dist',
       plugins: [...common.plugins, lazyModulesPlugin('')],
     },
+    // dist/extension.js loads dist/extensionMain.js with V8's code cache (src/startup/extensionLauncher.ts).
+    { ...common, entryPoints: { extension: 'src/startup/extensionLauncher.ts' }, outdir: 'dist' },
     {
       ...common,
       entryPoints: Object.fromEntries(Object.values(lazyModules).map((m) => [m.out, m.entry])),
