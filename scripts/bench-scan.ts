@@ -137,7 +137,7 @@ function corpus(scanner: Scanner): void {
   print(`overall recall: ${found}/${tp} = ${(found / tp).toFixed(3)} (goal >= 0.99)`);
   print(`overall false positives flagged: ${flagged}/${fp} = ${((100 * flagged) / fp).toFixed(1)}% (goal <= 2%)`);
   print('negative samples by why they are not a credential or personal data:   flagged');
-  for (const c of negativeClasses(r.negatives)) print(`  ${c.name.padEnd(66)}${c.flagged}/${c.total} ${c.total ? ((100 * c.flagged) / c.total).toFixed(0) : 0}%`);
+  for (const c of negativeClasses(r.negatives)) print(`  ${c.name.padEnd(78)}${c.flagged}/${c.total} ${c.total ? ((100 * c.flagged) / c.total).toFixed(0) : 0}%`);
   print(`(${r.crossLabelled} fp samples whose exact text is a tp of another family were left out of the fp share)`);
 }
 
