@@ -73,17 +73,21 @@ async function main() {
   const builds = [
     {
       ...common,
-      entryPoints: { extension: 'src/extension.ts' },
+      entryPoints: { extensionMain: 'src/extension.ts' },
       outdir: 'dist',
       plugins: [...common.plugins, lazyModulesPlugin('')],
     },
+    // dist/extension.js loads dist/extensionMain.js with V8's code cache (src/startup/extensionLauncher.ts).
+    { ...common, entryPoints: { extension: 'src/startup/extensionLauncher.ts' }, outdir: 'dist' },
     {
       ...common,
       entryPoints: Object.fromEntries(Object.values(lazyModules).map((m) => [m.out, m.entry])),
       outdir: 'dist',
       plugins: [...common.plugins, lazyModulesPlugin('lazy')],
     },
-    { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    // dist/cli.js is a small launcher that starts dist/cliMain.js with V8's code cache (src/cli/launcher.ts).
+    { ...common, entryPoints: { cliMain: 'src/cli/main.ts' }, outdir: 'dist' },
+    { ...common, entryPoints: { cli: 'src/cli/launcher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
     // The agent hook runs on every tool call of an agent: its own small bundle (see src/cli/hookMain.ts).
     { ...common, entryPoints: { hook: 'src/cli/hookMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
     // The policy viewer's webview script runs in the webview (a browser), not in Node.

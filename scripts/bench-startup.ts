@@ -61,12 +61,13 @@ function main(): void {
     required.push(Number(r.out));
     preloaded.push(Number(wall(['-e', loadBundle(HOST_BUILTINS)]).out));
   }
-  const size = fs.statSync(bundle).size;
+  // dist/extension.js is the launcher; the code is in dist/extensionMain.js, loaded with V8's code cache.
+  const size = fs.statSync(fs.existsSync(path.join(dist, 'extensionMain.js')) ? path.join(dist, 'extensionMain.js') : bundle).size;
   const lazyDir = path.join(dist, 'lazy');
   const lazy = fs.existsSync(lazyDir) ? fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => `${f} ${kb(fs.statSync(path.join(lazyDir, f)).size)} KB`) : [];
-  print(`main bundle dist/extension.js: ${kb(size)} KB (goal <= 450 KB)${lazy.length ? `; loaded on demand: ${lazy.join(', ')}` : ''}`);
+  print(`main bundle dist/extensionMain.js: ${kb(size)} KB (goal <= 450 KB)${lazy.length ? `; loaded on demand: ${lazy.join(', ')}` : ''}`);
   print(`bare node -e 0, whole process: median ${median(bare).toFixed(0)} ms over ${RUNS} runs`);
-  print(`node requiring the bundle (vscode stubbed), whole process: median ${median(whole).toFixed(0)} ms = ${(median(whole) / median(bare)).toFixed(2)}x bare (goal <= 1.5x)`);
+  print(`node requiring the bundle (vscode stubbed), whole process: median ${median(whole).toFixed(0)} ms = ${(median(whole) / median(bare)).toFixed(2)}x bare (goal <= 1.3x; the first run writes the code cache the others use)`);
   print(`  of which require() of the bundle: median ${median(required).toFixed(0)} ms`);
   print(`  require() of the bundle with the Node built-ins it uses already loaded (as in VS Code's extension host): median ${median(preloaded).toFixed(0)} ms`);
 

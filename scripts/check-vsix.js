@@ -16,7 +16,7 @@ if (size >= limit) {
 
 // A .vsix is a zip archive; `unzip -Z1` lists its entries.
 const entries = new Set(execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter(Boolean));
-const required = ['extension/dist/extension.js', 'extension/dist/viewer.js', 'extension/media/viewer.css', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/docs/rules.md'];
+const required = ['extension/dist/extension.js', 'extension/dist/extensionMain.js', 'extension/dist/viewer.js', 'extension/media/viewer.css', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/docs/rules.md'];
 // The extension's build writes dist/lazy/*.js beside the bundle; each is loaded by a require the first time it is needed.
 for (const f of fs.readdirSync('dist/lazy')) if (f.endsWith('.js')) required.push(`extension/dist/lazy/${f}`);
 for (const f of fs.readdirSync('.')) if (/^package\.nls\.[a-z-]+\.json$/.test(f)) required.push(`extension/${f}`);

@@ -46,7 +46,8 @@ async function main() {
   fs.mkdirSync(stage, { recursive: true });
   // cli.js is the whole tool; hook.js is `ai-policy hook` alone, which AI agents run on every tool call
   // (`ai-policy hooks install` points them at the hook.js beside cli.js).
-  for (const [entry, out] of [['main.ts', 'cli.js'], ['hookMain.ts', 'hook.js']]) {
+  // cli.js starts cliMain.js with V8's code cache (src/cli/launcher.ts).
+  for (const [entry, out] of [['main.ts', 'cliMain.js'], ['launcher.ts', 'cli.js'], ['hookMain.ts', 'hook.js']]) {
     await esbuild.build({
       entryPoints: [path.join(root, 'src', 'cli', entry)],
       outfile: path.join(stage, out),

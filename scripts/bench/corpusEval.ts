@@ -33,7 +33,8 @@ export function loadSamples(dir: string): Sample[] {
  * An fp sample whose exact text is a tp of another family (e.g. a global key listed as a non-match of
  * the scoped-token family) is left out of the fp share: flagging it is right.
  */
-export function evaluate(scanner: Scanner, samples: Sample[]): { families: FamilyScore[]; crossLabelled: number; misses: Sample[]; flags: Sample[] } {
+export function evaluate(scanner: Scanner, samples: Sample[]): { families: FamilyScore[]; crossLabelled: number; misses: Sample[]; flags: Sample[]; negatives: { sample: Sample; flagged: boolean }[] } {
+  const negatives: { sample: Sample; flagged: boolean }[] = [];
   const tpTexts = new Set(samples.filter((s) => s.label === 'tp').map((s) => s.text));
   const by = new Map<string, FamilyScore>();
   const misses: Sample[] = [];
@@ -54,6 +55,7 @@ export function evaluate(scanner: Scanner, samples: Sample[]): { families: Famil
       if (hit) f.found++;
       else misses.push(s);
     } else {
+      negatives.push({ sample: s, flagged: hit });
       f.fp++;
       if (hit) {
         f.flagged++;
@@ -61,5 +63,36 @@ export function evaluate(scanner: Scanner, samples: Sample[]): { families: Famil
       }
     }
   }
-  return { families: [...by.values()].sort((a, b) => a.family.localeCompare(b.family)), crossLabelled, misses, flags };
+  return { families: [...by.values()].sort((a, b) => a.family.localeCompare(b.family)), crossLabelled, misses, flags, negatives };
+}
+
+/**
+ * Why a negative sample is not a credential (or not personal data), judged from its text: a template reference, a
+ * placeholder, a check digit or checksum that fails (personal data), or, for everything else, a value close to a
+ * real format but not in it (length, alphabet, prefix) or another family's format.
+ */
+/** Eight ascending characters in a row (`klmnopqr`, `12345678`): typed, not random. */
+function typedAlphabet(t: string): boolean {
+  for (let i = 0, run = 1; i < t.length; i++) {
+    run = i && t.charCodeAt(i) === t.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run >= 8) return true;
+  }
+  return false;
+}
+
+const NEGATIVE_CLASSES: [string, (s: Sample) => boolean][] = [
+  ['template or variable reference (${VAR}, {{var}}, %VAR%, $VAR, <value>)', (s) => /\$\{|\{\{|%[A-Z_]+%|\$[A-Z_]{3,}|<[\w -]+>/.test(s.text)],
+  ['placeholder (xxxx, EXAMPLE, your-…, a repeated character, a typed alphabet)', (s) => /x{6,}|X{6,}|\*{4,}|example|sample|dummy|placeholder|redacted|your[_-]|changeme|(.)\1{7,}/i.test(s.text) || typedAlphabet(s.text)],
+  ['personal-data look-alike (failed check digit, reserved range)', (s) => /^[A-Z_]+$/.test(s.rule)],
+  ['near miss or another format (length, alphabet, prefix, context)', () => true],
+];
+
+export function negativeClasses(negatives: { sample: Sample; flagged: boolean }[]): { name: string; total: number; flagged: number }[] {
+  const out = NEGATIVE_CLASSES.map(([name]) => ({ name, total: 0, flagged: 0 }));
+  for (const n of negatives) {
+    const i = NEGATIVE_CLASSES.findIndex(([, test]) => test(n.sample));
+    out[i].total++;
+    if (n.flagged) out[i].flagged++;
+  }
+  return out;
 }

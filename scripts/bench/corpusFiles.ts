@@ -61,45 +61,41 @@ export function buildCorpus(repoRoot: string, dir: string): { files: number; byt
   return { files, bytes };
 }
 
-const TREE_EXT = /\.(?:[cm]?js|ts|json|md)$/;
+/** Whole package folders (under node_modules) and this repository's own folders copied into the real-shaped tree. */
+const REAL_PACKAGES = ['yaml', 'minimatch', 'smol-toml', 'jsonc-parser', 'csv-parse', 'pg', 'pg-protocol', 'ignore', 'canonicalize', 'ajv-formats'];
+const REAL_OWN = ['src', 'test', 'docs', 'scripts', 'schema', 'policy-samples', 'l10n', 'media'];
 
-function listTree(dir: string, rel: string, out: string[]): void {
-  let entries;
+function copyAll(from: string, to: string, sizes: number[]): void {
+  let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(from, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) listTree(path.join(dir, e.name), r, out);
-    else if (e.isFile() && TREE_EXT.test(e.name)) out.push(r);
+  for (const e of entries) {
+    const src = path.join(from, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') copyAll(src, path.join(to, e.name), sizes);
+    } else if (e.isFile()) {
+      fs.mkdirSync(to, { recursive: true });
+      fs.copyFileSync(src, path.join(to, e.name));
+      sizes.push(fs.statSync(src).size);
+    }
   }
 }
 
 /**
- * A tree shaped like a real repository: two in five of the source, data and documentation files of 6-512 KB among
- * this project's installed packages (about 800 files, 19 MB, in their own nested folders), plus the planted secrets.
- * Many small files, so the per-file cost (open, read, walk, start-up) weighs as it does on a real tree.
+ * A tree shaped like a real repository: every file, whatever its size, of a set of whole installed packages (under
+ * `packages/`, as in a monorepo) and of this repository's own source, tests and documentation, nested as they are,
+ * plus the planted secrets. Most files are small, as in a real repository.
  */
-export function buildTree(repoRoot: string, dir: string): { files: number; bytes: number } {
+export function buildRealTree(repoRoot: string, dir: string): { files: number; bytes: number; median: number } {
   fs.rmSync(dir, { recursive: true, force: true });
-  const nm = path.join(repoRoot, 'node_modules');
-  const all: string[] = [];
-  listTree(nm, '', all);
-  let bytes = 0;
-  let files = 0;
-  let k = 0;
-  for (const rel of all) {
-    const size = fs.statSync(path.join(nm, rel)).size;
-    const pick = k++ % 5;
-    if (size < 6000 || size > 512 * 1024 || (pick !== 1 && pick !== 3)) continue;
-    const to = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(path.join(nm, rel), to);
-    bytes += size;
-    files++;
-  }
-  fs.writeFileSync(path.join(dir, 'planted-config.js'), plantedSecrets());
-  return { files, bytes };
+  const sizes: number[] = [];
+  for (const p of REAL_PACKAGES) copyAll(path.join(repoRoot, 'node_modules', p), path.join(dir, 'packages', p), sizes);
+  for (const d of REAL_OWN) copyAll(path.join(repoRoot, d), path.join(dir, 'app', d), sizes);
+  fs.writeFileSync(path.join(dir, 'app', 'planted-config.js'), plantedSecrets());
+  sizes.sort((a, b) => a - b);
+  const median = sizes.length ? (sizes.length % 2 ? sizes[(sizes.length - 1) / 2] : (sizes[sizes.length / 2 - 1] + sizes[sizes.length / 2]) / 2) : 0;
+  return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), median };
 }

@@ -100,13 +100,21 @@ export function toFinding(rule: CompiledRule, m: RawMatch, lines: LineIndex): Fi
   };
 }
 
-/** Orders findings and drops findings inside a longer finding of the same class and kind. */
+const generic = (f: Finding) => f.family === 'generic';
+
+/**
+ * Orders findings and drops findings inside a longer finding of the same class and kind. A provider's finding inside
+ * a generic one (`KEY=<32 hex>-us21`: the Mailchimp key inside the generic value) names the secret better: it stays.
+ */
 export function finish(result: ScanResult): ScanResult {
-  const sorted = result.findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = result.findings.sort((a, b) => a.start - b.start || b.end - a.end || Number(generic(b)) - Number(generic(a)));
   const out: Finding[] = [];
   for (const f of sorted) {
     const prev = out[out.length - 1];
-    if (prev && f.start >= prev.start && f.end <= prev.end && f.dataClass === prev.dataClass && f.kind === 'content' && prev.kind === 'content') continue;
+    if (prev && f.start >= prev.start && f.end <= prev.end && f.dataClass === prev.dataClass && f.kind === 'content' && prev.kind === 'content') {
+      if (generic(prev) && !generic(f)) out[out.length - 1] = f;
+      continue;
+    }
     out.push(f);
   }
   result.findings = out;

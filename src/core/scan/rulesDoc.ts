@@ -1,5 +1,6 @@
 // docs/rules.md, generated from the rule table: what each built-in rule matches, why it matters, how to fix.
 import { builtinPathRules } from './paths';
+import { notCredentials } from './placeholders';
 import { revokeLink } from './remediation';
 import { builtinRules } from './rules';
 import type { Rule } from './types';
@@ -47,5 +48,8 @@ export function rulesMarkdown(): string {
   for (const p of builtinPathRules) {
     lines.push(`| <a id="${p.id}"></a>\`${p.id}\` | ${p.family} | ${p.dataClass} | ${cell(p.name)}: ${code(p.globs)} | Keep the file out of the repository and out of the AI tools' reach (ignore files). |`);
   }
+  lines.push('', '## Not flagged', '', 'Written where a credential or personal data goes, but not one; each class has its own unit test.', '',
+    '| class | what is not flagged | example | why |', '|---|---|---|---|');
+  for (const n of notCredentials) lines.push(`| <a id="not-${n.id}"></a>\`${n.id}\` | ${cell(n.what)} | ${code(n.example.split(', '))} | ${cell(n.why)} |`);
   return lines.join('\n') + '\n';
 }

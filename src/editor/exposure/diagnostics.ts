@@ -4,6 +4,7 @@ import type { Finding } from '../../core/scan/types';
 import { DIAGNOSTIC_SOURCE } from '../diagnosticSource';
 import type { InventoryItem } from '../services';
 import { toolsNotCleared } from './clearance';
+import { groupFindings } from './findingGroups';
 import { diagnosticCode, type RuleDocs } from './ruleDocs';
 
 /**
@@ -26,4 +27,31 @@ export function toDiagnostic(f: Finding, active: readonly InventoryItem[], doc?:
   d.source = DIAGNOSTIC_SOURCE;
   d.code = diagnosticCode(f.ruleId, docs);
   return d;
+}
+
+/**
+ * A file's findings as Problems entries (see findingGroups.ts): one per file and data class for file names, one per
+ * line and data class listing the kinds, at most `cap` entries and then one that says how many more.
+ */
+export function toDiagnostics(findings: readonly Finding[], active: readonly InventoryItem[], doc?: vscode.TextDocument, docs?: RuleDocs, cap?: number): vscode.Diagnostic[] {
+  const { groups, more } = groupFindings(findings, cap);
+  const out = groups.map((g) => {
+    const first = g.members[0];
+    if (g.members.length === 1) return toDiagnostic(first, active, doc, docs);
+    const merged: Finding = g.kind === 'path'
+      ? { ...first, ruleName: g.kinds.join(', ') }
+      : { ...first, ruleName: g.kinds.join(', '), start: g.start, end: g.end, masked: g.members.map((m) => m.masked).join(', '), ...(g.low ? { severity: 'low' as const } : { severity: undefined }) };
+    if (!doc && g.kind === 'content') {
+      const last = g.members.reduce((a, b) => (b.end > a.end ? b : a));
+      merged.endLine = last.endLine;
+      merged.endCol = last.endCol;
+    }
+    return toDiagnostic(merged, active, doc, docs);
+  });
+  if (more) {
+    const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('and {0} more findings in this file (ai-policy scan lists them all)', more), vscode.DiagnosticSeverity.Information);
+    d.source = DIAGNOSTIC_SOURCE;
+    out.push(d);
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import type { Config, ExtensionConfig } from '../config';
 import { Disposable } from '../lifecycle';
 import type { AgentHooksService, AuditService, ExposedFile, ExposureService, InventoryService, PolicyService } from '../services';
 import { exposureOf } from './clearance';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import { ruleDocs } from './ruleDocs';
 import { DocumentScans } from './documentScans';
 import { editorContextNote } from './editorContextNote';
@@ -158,7 +158,7 @@ export class ExposureWatcher extends Disposable implements ExposureService {
   private show(doc: vscode.TextDocument, findings: readonly Finding[]): void {
     if (this.isDisposed) return;
     const active = this.inventory.activeTools();
-    this.diagnostics.set(doc.uri, findings.map((f) => toDiagnostic(f, active, doc, this.docs)));
+    this.diagnostics.set(doc.uri, toDiagnostics(findings, active, doc, this.docs));
     this.evaluate();
   }
 

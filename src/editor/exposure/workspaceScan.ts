@@ -3,7 +3,7 @@
 import vscode = require('vscode');
 import { scanning } from '../../core/lazyModules';
 import type { Services } from '../services';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import { ruleDocs } from './ruleDocs';
 
 export async function scanWorkspace(s: Services, results: vscode.DiagnosticCollection): Promise<{ files: number; findings: number } | undefined> {
@@ -43,7 +43,7 @@ export async function scanWorkspace(s: Services, results: vscode.DiagnosticColle
             if (!r) continue; // cancelled: reported at the next file
             findings += r.findings.length;
             // Open files already have live diagnostics from the watcher.
-            if (r.findings.length && !open.has(uri.toString())) results.set(uri, r.findings.map((f) => toDiagnostic(f, active, undefined, docs)));
+            if (r.findings.length && !open.has(uri.toString())) results.set(uri, toDiagnostics(r.findings, active, undefined, docs));
           } catch (e) {
             s.log.warn(`scan: ${rel}: ${(e as Error).message}`);
           }

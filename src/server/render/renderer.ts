@@ -10,7 +10,7 @@ import type { RenderReply, RenderRequest, Rendered, RenderWorkerData } from './p
  * the worker data). Code bundled elsewhere (tests, scripts) uses the repository's dist/cli.js.
  */
 export function renderWorkerScript(): string {
-  if (path.basename(__filename) === 'cli.js') return __filename;
+  if (/^cli(?:Main)?\.js$/.test(path.basename(__filename))) return __filename;
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'dist', 'cli.js');
     if (fs.existsSync(candidate)) return candidate;

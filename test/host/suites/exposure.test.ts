@@ -154,6 +154,25 @@ describe('exposure', function () {
     });
   });
 
+  it('a customer CSV is one Problems entry per row and one file-level entry, each row listing its kinds', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `Customer ${i},customer${i}.martin@acme-corp.io,phone +44 20 7946 ${String(958 + i).padStart(4, '0')},4111 1111 1111 1111`);
+    fs.mkdirSync(path.join(ctx.workspaceDir!, 'exports'), { recursive: true });
+    const file = path.join(ctx.workspaceDir!, 'exports', 'customers_export.csv');
+    fs.writeFileSync(file, ['name,email,phone,card', ...rows].join('\n') + '\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
+    const ds = await waitFor('the CSV\'s diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(vscode.Uri.file(file));
+      return d.length ? d : undefined;
+    });
+    assert.equal(ds.length, 9, ds.map((d) => `${d.range.start.line}: ${d.message}`).join('\n'));
+    assert.equal(ds.filter((d) => d.range.start.line === 0).length, 1, 'one file-level entry');
+    for (let line = 1; line <= 8; line++) {
+      const on = ds.filter((d) => d.range.start.line === line);
+      assert.equal(on.length, 1, `line ${line}`);
+      assert.match(on[0].message, /E-mail address, Phone number, Payment card number/);
+    }
+  });
+
   it(ctx.trusted ? 'adds the file to an AI ignore file' : 'writes no ignore file in Restricted Mode', async () => {
     const uri = vscode.Uri.file(path.join(ctx.workspaceDir!, 'src', 'settings.ts'));
     const changed = await vscode.commands.executeCommand<string[]>('aiPolicy.addToIgnoreFiles', uri, ['cursorignore']);

@@ -32,6 +32,10 @@ export const cloudRules: Rule[] = [
   keyed('heroku-api-key', 'Heroku API key (legacy)', 'heroku', ['heroku'], UUID, { entropy: 0 }),
   token('flyio-token', 'Fly.io access token', 'flyio', ['fo1_', 'fm1', 'fm2'],
     String.raw`${LB}(fo1_[\w-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})${RB}`),
+  // Scannable formats: account API tokens `cfat_`, user API tokens `cfut_`, global API keys `cfk_`, each a prefix, a
+  // random base62 body and a checksum (written from the documented shape as known here; no vendor page was at hand).
+  token('cloudflare-scannable-token', 'Cloudflare API token or global API key', 'cloudflare', ['cfat_', 'cfut_', 'cfk_'],
+    String.raw`${LB}(cf(?:at|ut|k)_[A-Za-z0-9]{32,80}(?:_[A-Za-z0-9]{6,10})?)${RB}`, { entropy: 3.5 }),
   token('cloudflare-origin-ca-key', 'Cloudflare Origin CA key', 'cloudflare', ['v1.0-'], String.raw`\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b`),
   keyed('cloudflare-global-api-key', 'Cloudflare global API key', 'cloudflare', ['cloudflare'], '[a-f0-9]{37}'),
   keyed('cloudflare-api-token', 'Cloudflare API token', 'cloudflare', ['cloudflare'], '[\\w-]{40}', { entropy: 3.5 }),

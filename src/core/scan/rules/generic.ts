@@ -1,6 +1,7 @@
 // Generic secrets: a random-looking value assigned to a name such as key, secret, token or password.
 import type { MatchContext, Rule } from '../types';
-import { entropy, looksPlaceholder, wordy } from '../validators';
+import { placeholderSecret } from '../placeholders';
+import { entropy, wordy } from '../validators';
 
 const KEYWORDS = String.raw`secrets?|tokens?|password|passwd|pwd|api_?key|auth|credentials?|keys?|pass`;
 /** Quoted value anywhere, or an unquoted value in `NAME=value` / `name: value` lines (.env, YAML, properties). */
@@ -48,7 +49,7 @@ function genericSecret(value: string, ctx: MatchContext, providerPrefixes: reado
   const low = value.toLowerCase();
   if (providerPrefixes.some((p) => low.startsWith(p))) return false; // judged by the provider's own rule
   if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  if (looksPlaceholder(value) || entropy(value) < 3.5 || wordy(value)) return false;
+  if (entropy(value) < 3.5 || placeholderSecret(value) || wordy(value)) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false; // member access
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(value)) return false; // host or file name
   if (/^[a-z0-9]+(?:[-_][a-z0-9]+)+$/.test(value) && /(?:^|[-_])[a-z]{3,}(?:[-_]|$)/.test(value)) return false; // resource name

@@ -1,5 +1,6 @@
 // Structural secrets: private key blocks, JWTs, credentials in URLs and commands, Kubernetes secrets.
 import type { MatchContext, Rule } from '../types';
+import { placeholderSecret } from '../placeholders';
 import { looksPlaceholder, randomLooking } from '../validators';
 import { ci, token } from './define';
 
@@ -33,8 +34,8 @@ function jwtCredential(s: string): boolean {
 const wrappedJwt = (s: string) => /^eyJ[\w-]{4,}\.eyJ[\w-]{4,}\./.test(decodes(s)) && jwtHeader(decodes(s));
 
 const WEAK = /^(?:pass(?:word|wd)?|pwd|secret|user(?:name)?|test|admin|root|changeme|none|null|undefined|token|api[_-]?key|key|\*+|x+)$/i;
-/** A password part that is real text, not a variable, template or placeholder. */
-const realPassword = (p: string) => !WEAK.test(p) && !/^[$%{<[]|^\$\(/.test(p) && !looksPlaceholder(p);
+/** A password part that is real text, not a variable, template or placeholder (see placeholders.ts). */
+const realPassword = (p: string) => !WEAK.test(p) && !/^[$%{<[]|^\$\(/.test(p) && !placeholderSecret(p);
 
 /** Documentation examples use reserved domains (RFC 2606): `https://user:pass@example.com`. */
 function exampleHost(ctx: MatchContext): boolean {

@@ -1,5 +1,6 @@
 // Messaging and e-mail: Slack, Twilio, SendGrid, Mailgun, Mailchimp, Telegram, Discord and others.
 import type { MatchContext, Rule } from '../types';
+import { looksPlaceholder } from '../validators';
 import { keyed, LB, RB, token, UUID } from './define';
 
 /** Slack tokens carry numeric ids; a value without digits is a placeholder. */
@@ -27,7 +28,7 @@ export const messagingRules: Rule[] = [
     { entropy: 3.2, validate: (_s, ctx) => !mobileSdkKey(ctx) }),
   token('telegram-bot-token', 'Telegram bot token', 'telegram', [':aa'], String.raw`\b(\d{8,10}:AA[\w-]{33})${RB}`),
   token('discord-bot-token', 'Discord bot token', 'discord', ['discord'],
-    String.raw`[dD]iscord[\s\S]{0,80}?\b([MNO][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38})${RB}`),
+    String.raw`(?:[dD]iscord|DISCORD)[\s\S]{0,80}?\b([MNO][A-Za-z\d]{23,25}\.[\w-]{6}\.[\w-]{27,38})${RB}`),
   token('discord-webhook-url', 'Discord webhook URL', 'discord', ['/api/webhooks/'],
     String.raw`(discord(?:app)?\.com/api/webhooks/\d{17,20}/[\w-]{60,68})`),
   keyed('discord-client-secret', 'Discord client secret', 'discord', ['discord'], '[\\w-]{32}', { entropy: 3.5 }),
@@ -35,7 +36,7 @@ export const messagingRules: Rule[] = [
     String.raw`(https://[\w-]+\.webhook\.office\.com/webhookb2/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID})`),
   token('brevo-api-key', 'Brevo (Sendinblue) API key', 'brevo', ['xkeysib-'], String.raw`\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b`),
   keyed('messagebird-api-key', 'MessageBird API key', 'messagebird', ['MessageBird', 'message-bird', 'message_bird'],
-    `${UUID}|[A-Za-z0-9]{25}`, { entropy: 0 }),
+    `${UUID}|[A-Za-z0-9]{25}`, { entropy: 0, validate: (v) => v.includes('-') || !looksPlaceholder(v) }), // a UUID is judged by its shape
   keyed('postmark-server-token', 'Postmark server token', 'postmark', ['postmark'], UUID, { entropy: 0 }),
   keyed('mailjet-api-key', 'Mailjet API key', 'mailjet', ['mailjet', 'mj_apikey'], '[a-f0-9]{32}', { entropy: 3.2 }),
   token('mattermost-token', 'Mattermost access token', 'mattermost', ['mattermost'], String.raw`[mM]attermost[\w.-]{0,30}["']?\s*[:=]\s*["']?([a-z0-9]{26})\b`, { entropy: 3.5 }),

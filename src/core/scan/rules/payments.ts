@@ -11,7 +11,10 @@ export const paymentRules: Rule[] = [
   token('square-oauth-secret', 'Square OAuth secret', 'square', ['sq0csp-'], String.raw`\b(sq0csp-[\w-]{43})${RB}`),
   token('braintree-access-token', 'PayPal Braintree access token', 'paypal', ['access_token$'],
     String.raw`(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})`),
-  token('shopify-token', 'Shopify token', 'shopify', ['shpat_', 'shpca_', 'shppa_', 'shpss_'], String.raw`\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b`),
+  // Access tokens are `shpat_`/`shpca_`/`shppa_` and 32 hex digits. App client secrets (`shpss_`) were 32 hex digits and
+  // are 64 in apps created now (written from the documented shape as known here; no vendor page was at hand to check).
+  token('shopify-token', 'Shopify token', 'shopify', ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+    String.raw`\b(shp(?:at|ca|pa)_[a-fA-F0-9]{32}|shpss_[a-fA-F0-9]{32}(?:[a-fA-F0-9]{32})?)\b`),
   token('plaid-access-token', 'Plaid access token', 'plaid', ['access-sandbox-', 'access-development-', 'access-production-'],
     String.raw`\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`),
   token('flutterwave-secret-key', 'Flutterwave secret key', 'flutterwave', ['flwseck'], String.raw`\b(FLWSECK(?:_TEST)?-[a-hA-H0-9]{32}-X)`),

@@ -1,5 +1,6 @@
 // Personal data: e-mail addresses, phone numbers, payment cards, IBANs, US SSN/ITIN, UK NHS numbers.
 import type { RawMatch, Rule } from '../types';
+import { placeholderEmail, routeWord } from '../placeholders';
 import { ibanMod97, luhn, validItin, validNhs, validSsn } from '../validators';
 import { IBAN_LENGTHS } from './ibanLengths';
 
@@ -27,7 +28,8 @@ function* findEmails(text: string): Iterable<RawMatch> {
     if (!EMAIL.test(value)) continue;
     const domain = value.slice(value.indexOf('@') + 1);
     if (NOT_PERSONAL.test(domain) || SERVICE_LOCAL.test(value.slice(0, value.indexOf('@')))) continue;
-    if (s > 0 && /[/:]/.test(text[s - 1])) continue; // user info of a URL (`scheme://user:pass@host`)
+    if (s > 0 && /[/:$]/.test(text[s - 1])) continue; // user info of a URL (`scheme://user:pass@host`), `$VAR@host`
+    if (placeholderEmail(value)) continue;
     yield { start: s, end: e, secret: value, secretStart: s };
   }
 }
@@ -112,7 +114,7 @@ export const piiRules: Rule[] = [
     anchors: ['/users/', '/home/', '\\users\\'],
     regex: new RegExp(HOME_DIR, 'gm'),
     reach: [16, 64],
-    validate: (s) => !NOT_A_PERSON.test(s) && !/^[$%{<]/.test(s) && !/\.(?:html?|js|ts|json|md|php|aspx?|css|png|jpe?g|svg)$/i.test(s),
+    validate: (s) => !NOT_A_PERSON.test(s) && !routeWord(s) && !/^[$%{<]/.test(s) && !/\.(?:html?|js|ts|json|md|php|aspx?|css|png|jpe?g|svg)$/i.test(s),
   },
   {
     id: 'email-address', name: 'E-mail address', family: 'email', dataClass: 'pii', anchors: ['@'], find: findEmails,

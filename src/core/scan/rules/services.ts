@@ -13,6 +13,16 @@ export function secp256k1InRange(hex: string): boolean {
 /** A keyword within the 120 characters before the match (same or previous line): `LOB_API_KEY=test_…`. */
 const near = (re: RegExp) => (_s: string, ctx: MatchContext) => re.test(ctx.text.slice(Math.max(0, ctx.match.start - 120), ctx.match.start));
 
+const WALLET_WORD = /wallet|priv(?:ate)?[\s_.-]?key|privkey|secret[\s_.-]?key|signer|deployer|mnemonic|secp256k1|(?:^|[^a-z])(?:eth|evm|account)[\s_.-]?key|(?:^|[^a-z])(?:pk|key)\b/i;
+const NOT_A_KEY = /hash|digest|salt|slot|topic|root|nonce|selector|address|block|tx(?:id)?\b|_id\b|[a-z]Id\b|checksum|commit|sha|keccak|merkle|codehash/i;
+
+/** The 100 characters before the value, back to the start of the previous line, name a wallet or key and no hash. */
+function walletContext(ctx: MatchContext): boolean {
+  const from = ctx.text.lastIndexOf('\n', ctx.text.lastIndexOf('\n', ctx.match.start - 1) - 1) + 1;
+  const before = ctx.text.slice(Math.max(from, ctx.match.start - 100), ctx.match.start);
+  return WALLET_WORD.test(before) && !NOT_A_KEY.test(before);
+}
+
 export const serviceRules: Rule[] = [
   token('tailscale-key', 'Tailscale key', 'tailscale', ['tskey-'],
     String.raw`\b(tskey-(?:[a-z]{3,8}-)?[A-Za-z0-9]{6,24}-[A-Za-z0-9]{16,64})\b`, { entropy: 3 }),
@@ -36,6 +46,10 @@ export const serviceRules: Rule[] = [
   keyed('secp256k1-private-key', 'Raw secp256k1 private key (wallet)', 'secp256k1',
     ['private_key', 'privatekey', 'privkey', 'priv_key', 'wallet_key', 'signer_key', 'deployer_key', 'mnemonic_key', 'eth_key', 'secp256k1'],
     '(?:0x)?[a-fA-F0-9]{64}', { entropy: 3, validate: secp256k1InRange }),
+  // `0x` and 64 hex digits beside a wallet or key word (`new Wallet("0x…")`, `privateKey: '0x…'`); a hash, salt, slot or
+  // id named beside it is not a key.
+  token('secp256k1-hex-key', 'Raw secp256k1 private key (0x hex beside a wallet or key word)', 'secp256k1', ['0x'],
+    String.raw`${LB}(0x[a-fA-F0-9]{64})(?![\w])`, { entropy: 3, validate: (s, ctx) => secp256k1InRange(s) && walletContext(ctx) }),
   token('github-refresh-token', 'GitHub refresh token', 'github', ['ghr_'], String.raw`\b(ghr_[A-Za-z0-9]{76})\b`, { entropy: 3.5 }),
   keyed('github-app-installation-token', 'GitHub app installation token (legacy)', 'github',
     ['github_token', 'gh_token', 'installation_token', 'github_app'], String.raw`v1\.[a-f0-9]{40}`, { entropy: 3 }),

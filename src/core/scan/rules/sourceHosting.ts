@@ -6,9 +6,19 @@ import { keyed, RB, token } from './define';
 /** A token whose CRC32 matches is certain; otherwise it must at least look random. */
 const github = (s: string) => githubChecksumOk(s) || randomLooking(s, 3.5);
 
+/** The header and payload of a JWT are base64url JSON objects; the signature looks random. */
+function jwtShaped(jwt: string): boolean {
+  const [h, p, sig] = jwt.split('.');
+  const json = (b: string) => Buffer.from(b, 'base64url').toString('latin1').startsWith('{"');
+  return json(h) && json(p) && randomLooking(sig, 3.5);
+}
+
 export const sourceHostingRules: Rule[] = [
   token('github-token', 'GitHub token', 'github', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     String.raw`\b(gh[pousr]_[A-Za-z0-9]{36})\b`, { entropy: 0, validate: github }),
+  // Installation tokens of GitHub Apps in the newer shape: `ghs_`, the app's numeric id, `_`, and a signed JWT.
+  token('github-installation-token', 'GitHub App installation token', 'github', ['ghs_'],
+    String.raw`\b(ghs_\d{1,12}_eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{16,})`, { entropy: 0, validate: (s) => jwtShaped(s.slice(s.indexOf('_eyJ') + 1)) }),
   token('github-fine-grained-pat', 'GitHub fine-grained token', 'github', ['github_pat_'],
     String.raw`\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b`, { entropy: 3.5 }),
   token('gitlab-token', 'GitLab token', 'gitlab',

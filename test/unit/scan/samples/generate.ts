@@ -22,6 +22,29 @@ const uuid = (seed: number) => [rnd(8, HEX, seed), rnd(4, HEX, seed + 1), rnd(4,
 /** A secp256k1 key: 64 hex digits below the group order (any value starting with 0–e is). */
 const secpKey = (seed: number) => j(rnd(1, '123456789abcde', seed), rnd(63, HEX, seed + 1));
 
+const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const URLSAFE = B64.slice(0, 62) + '-_';
+
+/**
+ * The newest formats, from each vendor's documented shape: GitHub App installation tokens `ghs_<app id>_<JWT>`,
+ * Shopify app secrets of 64 hex digits, Cloudflare `cfat_`/`cfut_` tokens and `cfk_` global keys, and raw secp256k1
+ * keys as `0x` hex beside a wallet or key word.
+ */
+function newestFormats(s: (k: number) => number): GeneratedSample[] {
+  const appId = String(100000 + (s(90) % 900000));
+  const jwt = j(b64url({ alg: 'RS256', typ: 'JWT' }), '.', b64url({ iss: appId, iat: 1760000000 + (s(91) % 1000), exp: 1760003600 }), '.', rnd(86, URLSAFE, s(92)));
+  const cf = (p: string, k: number) => j(p.slice(0, 2), p.slice(2), rnd(40, B64.slice(0, 62), s(k)), '_', rnd(8, HEX, s(k + 1)));
+  return [
+    { family: 'github', rule: 'github-installation-token', hit: `GITHUB_TOKEN=${j('gh', 's_', appId, '_', jwt)}`, miss: `GITHUB_TOKEN=${j('gh', 's_', appId, '_', 'eyJhbGciOiJub25lIn0.', 'eyJ4Ijp7fX0.', 'x'.repeat(20))}` },
+    { family: 'shopify', rule: 'shopify-token', hit: `SHOPIFY_API_SECRET=${j('shp', 'ss_', rnd(64, HEX, s(93)))}`, miss: `SHOPIFY_API_SECRET=${j('shp', 'ss_', rnd(48, HEX, s(93)))}` },
+    { family: 'cloudflare', rule: 'cloudflare-scannable-token', hit: `CLOUDFLARE_API_TOKEN=${cf('cfat_', 94)}`, miss: `CLOUDFLARE_API_TOKEN=${j('cf', 'at_')}${'x'.repeat(40)}` },
+    { family: 'cloudflare', rule: 'cloudflare-scannable-token', hit: `CF_API_TOKEN: ${cf('cfut_', 96)}`, miss: `CF_API_TOKEN: ${j('cf', 'ut_', rnd(20, undefined, s(96)))}` },
+    { family: 'cloudflare', rule: 'cloudflare-scannable-token', hit: `CLOUDFLARE_API_KEY=${cf('cfk_', 98)}`, miss: 'CLOUDFLARE_API_KEY=cfk_${CLOUDFLARE_KEY}' },
+    { family: 'secp256k1', rule: 'secp256k1-hex-key', hit: `const wallet = new Wallet("0x${secpKey(s(99))}");`, miss: `const txHash = "0x${secpKey(s(99))}";` },
+    { family: 'secp256k1', rule: 'secp256k1-hex-key', hit: `  privateKey: '0x${secpKey(s(100))}',`, miss: `  storageSlot: '0x${secpKey(s(100))}',` },
+  ];
+}
+
 /** All families, each seeded differently so values are distinct; `n` varies the seed for more samples. */
 export function generateSamples(n = 0): GeneratedSample[] {
   const s = (k: number) => 1000 + k * 17 + n * 7919;
@@ -67,6 +90,7 @@ export function generateSamples(n = 0): GeneratedSample[] {
     { family: 'stripe', rule: 'stripe-secret-key', hit: `STRIPE_KEY=${j('sk', '_live_', rnd(40, undefined, s(46)))}`, miss: 'STRIPE_KEY=sk_live_EXAMPLE' },
     { family: 'aws', rule: 'aws-access-key-id', hit: `AWS_ACCESS_KEY_ID=${j('AK', 'IA', rnd(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', s(47)))}`, miss: `AWS_ACCESS_KEY_ID=${j('AK', 'IA', 'IOSFODNN7EXAMPLE')}` },
     { family: 'generic', rule: 'generic-secret', hit: `NPM_TOKEN=${rnd(32, LOWNUM, s(48))}`, miss: 'NPM_TOKEN=${NPM_TOKEN}' },
+    ...newestFormats(s),
     ...platformSamples(s),
   ];
 }

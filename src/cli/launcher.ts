@@ -1,0 +1,23 @@
+// dist/cli.js: starts the `ai-policy` bundle (cliMain.js beside it) with V8's code cache, so that a run does not
+// compile the whole bundle again. Node 22.1+ has its own compile cache (module.enableCompileCache); on Node 20 the
+// bundle is compiled through vm.Script with the cached data of the previous run (src/startup/codeCache.ts).
+import Module = require('node:module');
+import * as path from 'node:path';
+import { codeCacheDir, loadWithCodeCache } from '../startup/codeCache';
+
+const main = path.join(__dirname, 'cliMain.js');
+const warn = (what: string, err: unknown) =>
+  process.stderr.write(`ai-policy: ${what} (set AI_POLICY_COMPILE_CACHE=off to skip it): ${err instanceof Error ? err.stack : String(err)}\n`);
+/** Loads the bundle as an ordinary module (its own require, `module` and `__filename`). */
+const load = () => Module.createRequire(main)(main) as unknown;
+
+const dir = codeCacheDir(warn);
+const enable = (Module as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
+if (dir && enable) {
+  enable(dir);
+  load();
+} else if (dir) {
+  loadWithCodeCache(main, dir, warn, (write) => process.once('exit', write));
+} else {
+  load();
+}

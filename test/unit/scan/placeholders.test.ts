@@ -1,0 +1,90 @@
+// Templates and placeholders are not credentials: one test per class of docs/rules.md's "Not flagged" table,
+// each beside a real value in the same place that is still found.
+import * as assert from 'node:assert/strict';
+import { Scanner } from '../../../src/core/scan';
+import { notCredentials } from '../../../src/core/scan/placeholders';
+import { j, rnd } from './fixtures';
+
+const scanner = new Scanner();
+const ids = (text: string, path = 'config/app.yaml') => scanner.scanText(text, path).findings.map((f) => f.ruleId);
+const tested = new Set<string>();
+const cls = (id: string, title: string, fn: () => void) => {
+  tested.add(id);
+  it(`${id}: ${title}`, fn);
+};
+const url = (user: string, pass: string) => `url: ${j('postgres', '://')}${user}:${pass}@db.internal.corp:5432/app\n`;
+
+describe('not a credential', () => {
+  cls('template-reference', 'template and variable references in URLs, connection strings and assignments', () => {
+    for (const v of ['${DB_PASSWORD}', '$DB_PASSWORD', '$(cat /run/secrets/db)', '{{password}}', '{{ .Values.db.password }}', '{PASSWORD}', '%DB_PASSWORD%', '#{db_password}', '__DB_PASSWORD__', '@@DB_PASSWORD@@', '<password>']) {
+      assert.deepEqual(ids(url('app', v)), [], v);
+      assert.deepEqual(ids(`conn = "Server=db;Database=app;User Id=sa;Password=${v};"\n`, 'src/a.cs'), [], v);
+      assert.deepEqual(ids(`DB_PASSWORD=${v}\n`, 'config/app.env.txt'), [], v);
+    }
+    assert.deepEqual(ids(url('${DB_USER}', '${DB_PASSWORD}')), []);
+    assert.deepEqual(ids(url('$DB_USER', '$DB_PASSWORD')), [], 'not a finding, and not an e-mail address either');
+    assert.deepEqual(ids(url('%USER%', '%PASSWORD%')), []);
+    assert.deepEqual(ids(url('{{user}}', '{{password}}')), []);
+    assert.ok(ids(url('app', rnd(14, undefined, 201))).includes('url-password'), 'a real password in the same place is found');
+  });
+
+  cls('placeholder-word', 'placeholder words where the password goes', () => {
+    for (const [u, p] of [['admin', 'YOUR_PASSWORD'], ['root', 'REPLACE_ME'], ['username', 'password'], ['user', 'pass'], ['myuser', 'mypassword'], ['dbuser', 'dbpass'], ['app', 'changeme'], ['app', 'your-password-here'], ['USER', 'PASSWORD']]) {
+      assert.deepEqual(ids(url(u, p)), [], `${u}:${p}`);
+    }
+    assert.deepEqual(ids(`conn = "Server=db;Database=app;User Id=sa;Password=YOUR_PASSWORD;"\n`, 'src/a.cs'), []);
+    assert.deepEqual(ids('DB_PASSWORD=REPLACE_ME\n', 'config/app.env.txt'), []);
+    assert.ok(ids(url('myuser', rnd(12, undefined, 202))).includes('url-password'));
+  });
+
+  cls('repeated-value', 'a short value of one repeated character or pair', () => {
+    for (const v of ['1111', '0000', 'abab', '12121212']) assert.deepEqual(ids(url('guest', v)), [], v);
+    assert.deepEqual(ids('password: "1111111111"\n'), []);
+    assert.ok(ids(url('guest', '8302')).includes('url-password'), 'four digits that are not a repetition are a password');
+  });
+
+  cls('variable-name', 'an environment variable\'s name in place of its value', () => {
+    assert.deepEqual(ids(url('app', 'DB_PASSWORD')), []);
+    assert.deepEqual(ids('password = "PROD_DB_PASSWORD_2"\n', 'src/a.py'), []);
+    assert.ok(ids(`password = "${rnd(17, undefined, 203)}7"\n`, 'src/a.py').includes('generic-secret'));
+  });
+
+  cls('npmrc-env-token', '.npmrc lines whose token is an environment reference', () => {
+    for (const line of ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', '//npm.pkg.github.com/:_authToken=${GITHUB_TOKEN}', '//registry.internal.corp/npm/:_auth=${NPM_AUTH}', '_authToken="${NPM_TOKEN}"']) {
+      assert.deepEqual(ids(`${line}\n`, 'project/.npmrc.txt'), [], line);
+    }
+    assert.ok(ids(`//registry.internal.corp/:_authToken=${rnd(36, undefined, 204)}\n`, 'project/.npmrc.txt').includes('npmrc-auth'));
+  });
+
+  cls('database-url-without-credentials', 'database URLs with host, port and database but no credentials, whatever the name', () => {
+    for (const line of [
+      `DATABASE_URL=${j('postgres', '://')}db.internal:5432/orders`,
+      `DB_PASSWORD_URL=${j('postgresql', '://')}db.prod.internal:5432/orders?sslmode=require`,
+      `AUTH_URL=${j('mongodb', '://')}mongo.internal:27017/admin`,
+      `auth_db: ${j('mongodb', '://')}mongo-0.mongo.svc.cluster.local:27017,mongo-1:27017/admin?replicaSet=rs0`,
+      `secret_store: ${j('redis', '://')}cache.internal:6379/2`,
+      `TOKEN_DB=${j('postgresql+asyncpg', '://')}db7.internal:5432/tokens_v2`,
+      `spring.datasource.url=${j('jdbc:postgresql', '://')}db.internal:5432/orders`,
+    ]) {
+      assert.deepEqual(ids(`${line}\n`, 'config/app.env.txt'), [], line);
+    }
+  });
+
+  cls('placeholder-email', 'placeholder e-mail addresses in templates', () => {
+    for (const a of ['your-name@your-project.iam.gserviceaccount.com', 'your-email@your-domain.com', 'my-sa@my-project.iam.gserviceaccount.com', 'user@example.com', 'user@domain.com', 'name@company.com', 'you@yourcompany.com', 'firstname.lastname@company.com']) {
+      assert.deepEqual(ids(`<p>Contact ${a}</p>\n`, 'templates/invite.html'), [], a);
+    }
+    assert.deepEqual(ids('<p>Contact jane.martin@acme-corp.io</p>\n', 'templates/invite.html'), ['email-address']);
+  });
+
+  cls('route-not-home', 'home-folder-looking text that is not a path to a home folder', () => {
+    for (const t of ['The /home/ directory of each user', 'see /home/about and /Users/list', "route('/home/dashboard/settings')", '// like /home/projects/app']) {
+      assert.deepEqual(ids(t, 'src/a.ts'), [], t);
+    }
+    assert.deepEqual(ids('See /home/alice.smith/notes', 'notes.md'), ['home-directory-path']);
+  });
+
+  it('every class in the table has its test above', () => {
+    assert.deepEqual(notCredentials.map((n) => n.id).filter((id) => !tested.has(id)), []);
+  });
+});
