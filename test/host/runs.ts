@@ -114,7 +114,7 @@ export const runs: HostRun[] = [
     name: 'policy',
     fixture: 'basic',
     trusted: true,
-    suites: ['policy', 'messages'],
+    suites: ['policy', 'messages', 'policySource'],
     timeoutMs: 240_000,
   },
   {
