@@ -98,7 +98,7 @@ export const runs: HostRun[] = [
     machineSettings: { 'aiPolicy.policySource': exposurePolicy },
     fakeExtensions: [exposureAssistant],
     env: { EXPOSURE_EXPECT: 'exposed' },
-    suites: ['exposure'],
+    suites: ['exposure', 'exposureLarge'],
   },
   {
     name: 'exposure-cleared',
