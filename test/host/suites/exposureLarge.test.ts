@@ -1,5 +1,5 @@
 // A large file edited while its first scan is still running: the scan the edit cancels must not leave the
-// rest of the file unscanned. The file is 2 MB (well above the 64 KiB from which edits re-scan only their
+// rest of the file unscanned. The file is 4 MB (well above the 64 KiB from which edits re-scan only their
 // region), with an access key on its last line; the edits go in at its top while the first scan runs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -32,7 +32,7 @@ describe('exposure: a large file edited during its first scan', function () {
     assert.ok(await api.services.exposure.ensureScanner(), 'scanning is on');
     const body: string[] = [];
     const row = (i: number) => `export const setting${i} = { name: 'generated row ${i}', enabled: ${i % 2 === 0}, weight: ${i * 7} };`;
-    for (let i = 0, size = 0; size < 2 * 1024 * 1024; i++) {
+    for (let i = 0, size = 0; size < 4 * 1024 * 1024; i++) {
       const r = row(i);
       body.push(r);
       size += r.length + 1;
@@ -50,15 +50,29 @@ describe('exposure: a large file edited during its first scan', function () {
   });
 
   it('finds the key on the last line after edits at the top cancelled the first scan', async () => {
-    const doc = await vscode.workspace.openTextDocument(file);
-    const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    const scannedBefore = () => evaluations.some((e) => e.documents.some((d) => d.uri === REL));
-    // Typing at the top while the first (sliced) scan of the 2 MB text runs.
-    for (let i = 0; i < EDITS; i++) {
-      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), `// note ${i}\n`)));
-      if (i === 0) assert.equal(scannedBefore(), false, 'the first edit came before the first scan ended');
+    const uri = vscode.Uri.file(file);
+    const insertAtTop = (i: number) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), `// note ${i}\n`);
+      return vscode.workspace.applyEdit(edit);
+    };
+    // The first edit is sent as soon as the document opens, which is when its first scan starts.
+    let first: Thenable<boolean> | undefined;
+    const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d.uri.toString() === uri.toString()) first ??= insertAtTop(0);
+    });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    sub.dispose();
+    assert.ok(first, 'the document was opened by this test');
+    assert.equal(await first, true);
+    // A finished whole scan would have found the key: the edit came while the first scan was running.
+    const hasKey = () => api.services.exposure.findings(uri).some((f) => f.ruleId === 'aws-access-key-id');
+    assert.equal(hasKey(), false, 'the first edit came before the first scan ended');
+    for (let i = 1; i < EDITS; i++) {
       await new Promise((r) => setTimeout(r, 40));
+      assert.equal(await insertAtTop(i), true);
     }
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
     const keyLine = lines - 1 + EDITS;
     assert.ok(editor.document.lineAt(keyLine).text.includes('accessKeyId'));
     const found = await waitFor(
