@@ -31,7 +31,9 @@ describe('exposure: a large file edited during its first scan', function () {
     // Build the scanner before the file is opened, so that opening it starts its first scan at once.
     assert.ok(await api.services.exposure.ensureScanner(), 'scanning is on');
     const body: string[] = [];
-    const row = (i: number) => `export const setting${i} = { name: 'generated row ${i}', enabled: ${i % 2 === 0}, weight: ${i * 7} };`;
+    // Rows full of the rules' keywords that match no rule: each costs the detector real work, so the first scan
+    // of the file lasts long enough (seconds) for edits to arrive while it runs.
+    const row = (i: number) => `export const token${i} = lookup('password', 'secret_key', 'api_key', 'AKIAlower${i}', 'ghp_short${i}', 'xoxb-${i}');`;
     for (let i = 0, size = 0; size < 4 * 1024 * 1024; i++) {
       const r = row(i);
       body.push(r);
