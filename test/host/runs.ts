@@ -99,6 +99,7 @@ export const runs: HostRun[] = [
     fakeExtensions: [exposureAssistant],
     env: { EXPOSURE_EXPECT: 'exposed' },
     suites: ['exposure', 'exposureLarge'],
+    timeoutMs: 240_000,
   },
   {
     name: 'exposure-cleared',
