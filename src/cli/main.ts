@@ -2,6 +2,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { commands } from './commands';
+import { errorText } from '../core/errorText';
 
 const USAGE = `ai-policy <command> [options]
 
@@ -56,7 +57,7 @@ if (!isMainThread && (workerData as { aiPolicyRenderWorker?: boolean } | null)?.
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`ai-policy: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(errorText('ai-policy: failed unexpectedly:', err) + '\n');
     process.exitCode = 2;
   },
 );

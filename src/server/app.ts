@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH, sameSecret, sessionCookie, TOKEN_SHAPE } from './auth';
+import type { Ctx } from './context';
 import { BodyBudget, readBody, send, sendJson } from './http';
 import { ingestRoute } from './ingestRoute';
 import { PublishedPolicy } from './publishedPolicy';
@@ -46,20 +47,6 @@ export interface AuditServer {
 }
 
 export const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
-
-export interface Ctx {
-  store: AuditStore;
-  credentials: Credentials;
-  throttle: AuthThrottle;
-  bodies: BodyBudget;
-  renderer: Renderer;
-  policy?: PublishedPolicy;
-  maxBodyBytes: number;
-  trustProxy: boolean;
-  identityHeader?: string;
-  onIngestBody?: (body: string) => void;
-  log?: (line: string) => void;
-}
 
 /** Refuses weak or confusable tokens (the CLI shows these messages at start). */
 export function tokenProblems(opts: Pick<ServerOptions, 'token' | 'adminToken'>): string[] {

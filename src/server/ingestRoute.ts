@@ -2,7 +2,7 @@
 // token plus an authenticated proxy's user header. Bodies are capped per request and across requests;
 // a batch is checked whole, then stored whole (on disk before the 200).
 import type * as http from 'node:http';
-import type { Ctx } from './app';
+import type { Ctx } from './context';
 import { bearer, clientAddress } from './auth';
 import { BodyTooLarge, readBody, sendJson } from './http';
 import type { AuthKind } from './store/types';

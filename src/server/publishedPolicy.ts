@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { parse } from 'yaml';
-import type { PolicyInfo } from './report/build';
+import type { PolicyInfo } from './report/policyInfo';
 
 interface Cached {
   key: string;

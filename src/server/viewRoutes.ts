@@ -3,7 +3,7 @@
 // 403. Bad ranges or filters get 400. The page is built by the render worker.
 import { randomBytes } from 'node:crypto';
 import type * as http from 'node:http';
-import type { Ctx } from './app';
+import type { Ctx } from './context';
 import { bearer, clientAddress } from './auth';
 import { send, sendJson } from './http';
 import type { View } from './render/protocol';

@@ -8,6 +8,8 @@ export class PolicyServer {
   text = '';
   signature: string | undefined;
   hits = 0;
+  /** Requests answered 304 (the client sent the current ETag). */
+  notModified = 0;
 
   constructor() {
     this.server = http.createServer((req, res) => {
@@ -22,6 +24,7 @@ export class PolicyServer {
       }
       const etag = `"${createHash('sha256').update(this.text).digest('hex').slice(0, 16)}"`;
       if (req.headers['if-none-match'] === etag) {
+        this.notModified++;
         res.statusCode = 304;
         return res.end();
       }

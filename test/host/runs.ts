@@ -98,7 +98,8 @@ export const runs: HostRun[] = [
     machineSettings: { 'aiPolicy.policySource': exposurePolicy },
     fakeExtensions: [exposureAssistant],
     env: { EXPOSURE_EXPECT: 'exposed' },
-    suites: ['exposure'],
+    suites: ['exposure', 'exposureLarge'],
+    timeoutMs: 240_000,
   },
   {
     name: 'exposure-cleared',
@@ -114,7 +115,7 @@ export const runs: HostRun[] = [
     name: 'policy',
     fixture: 'basic',
     trusted: true,
-    suites: ['policy', 'messages'],
+    suites: ['policy', 'messages', 'policySource'],
     timeoutMs: 240_000,
   },
   {

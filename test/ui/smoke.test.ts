@@ -46,9 +46,17 @@ describe('workbench smoke', function () {
     await wb.screenshot('smoke-webview');
   });
 
-  it('opens the notification centre', async () => {
-    const messages = await wb.notifications();
-    assert.ok(Array.isArray(messages));
+  it('reads a notification the extension showed from the notification centre', async () => {
+    // "Check for Policy Updates" answers with a notification naming the version in force (the starter's 1).
+    await wb.runCommand('AI Policy: Check for Policy Updates');
+    const expected = /latest AI tool policy, version 1\b/;
+    const deadline = Date.now() + 30_000;
+    let messages = await wb.notifications();
+    while (!messages.some((m) => expected.test(m)) && Date.now() < deadline) {
+      await wb.page.waitForTimeout(500);
+      messages = await wb.notifications();
+    }
+    assert.ok(messages.some((m) => expected.test(m)), `notification centre: ${JSON.stringify(messages)}`);
     assert.equal(await wb.page.locator('.notifications-center').isVisible(), true);
   });
 });

@@ -6,7 +6,8 @@ import { readPolicyText } from './policyFile';
 const HELP = `Usage: ai-policy validate [--quiet] FILE...
 
 Checks each policy against the schema and the lint rules (owners, data classes, globs,
-regexes, review dates, expiry). Prints file:line:col: error|warning: message.
+regexes, review dates, expiry), and warns at owners and contacts still at the template's
+example.com addresses. Prints file:line:col: error|warning: message.
 Exit code: 0 all valid (warnings allowed), 1 any invalid, 2 usage error.`;
 
 export async function run(args: string[]): Promise<number> {
@@ -24,7 +25,7 @@ export async function run(args: string[]): Promise<number> {
       invalid++;
       continue;
     }
-    const result = validatePolicyText(read.text, { file });
+    const result = validatePolicyText(read.text, { file, placeholders: true });
     for (const p of result.problems) process.stdout.write(formatProblem(p, file) + '\n');
     if (!result.policy) invalid++;
     else if (!parsed.values.quiet) process.stdout.write(`${file}: ok (${result.policy.organization}, version ${result.policy.version})\n`);

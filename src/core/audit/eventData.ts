@@ -1,7 +1,7 @@
 // The data each audit event type carries, as the editor records it. The guard in eventGuard.ts still
 // checks every value at run time against the wire schema (wireSchema.ts, shared with the server); these
 // types make a wrong field a compile error at the call site.
-import type { AuditEventType } from './events';
+import type { AuditEventType } from './eventTypes';
 
 /** What an event says about a tool: identity and status, never paths, commands or URLs. */
 export type ToolSummary = {

@@ -2,32 +2,9 @@
 // leaves the machine is limited to allow-listed, typed fields: never file contents, secrets or raw paths.
 import { nodeCrypto } from '../nodeBuiltins';
 import { sanitizeData } from './eventGuard';
+import type { AuditEventType } from './eventTypes';
 
-export const EVENT_TYPES = [
-  'inventory',
-  'tool.added',
-  'tool.removed',
-  'policy.loaded',
-  'policy.refused',
-  'policy.acknowledged',
-  'training.completed',
-  'exposure',
-  'disclosure.added',
-  'ignoreFiles.added',
-  'ignoreFiles.written',
-  'agent.blocked',
-  'agent.hookError',
-  'agent.hooksInstalled',
-  'agent.activity',
-  'disclosure.pr',
-  'enforcement.drift',
-] as const;
-
-export type AuditEventType = (typeof EVENT_TYPES)[number];
-
-export function isEventType(t: string): t is AuditEventType {
-  return (EVENT_TYPES as readonly string[]).includes(t);
-}
+export { EVENT_TYPES, isEventType, type AuditEventType } from './eventTypes';
 
 /** Who and where an event comes from; filled into every event. */
 export interface EventContext {

@@ -2,7 +2,7 @@
 // these fields and checks each value against its kind (stricter: it also drops content-, path- and
 // secret-like strings); the reference server (src/server/validate.ts) refuses events whose shape does not
 // match the JSON Schema derived here.
-import type { AuditEventType } from './events';
+import type { AuditEventType } from './eventTypes';
 
 export type Kind = 'text' | 'id' | 'hash' | 'number' | 'boolean' | 'ids' | 'texts' | 'tool' | 'tools' | 'counts' | 'source' | 'date' | 'dates';
 

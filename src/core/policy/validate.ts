@@ -1,6 +1,7 @@
 // Text to a validated Policy: YAML syntax, then the schema, then lint; every problem located at line:col.
 import { lintPolicy } from './lint';
 import { parseYaml } from './parse';
+import { placeholderProblems } from './placeholders';
 import { schemaProblems } from './schema';
 import type { Policy, PolicyProblem } from './types';
 
@@ -10,7 +11,16 @@ export interface ValidationResult {
   problems: PolicyProblem[];
 }
 
-export function validatePolicyText(text: string, options: { now?: Date; file?: string; tolerate?: string[] } = {}): ValidationResult {
+export interface ValidateOptions {
+  now?: Date;
+  file?: string;
+  /** Error codes that do not block the policy. */
+  tolerate?: string[];
+  /** Also warn at owners and contacts still at the template's example domains (the CLI; see placeholders.ts). */
+  placeholders?: boolean;
+}
+
+export function validatePolicyText(text: string, options: ValidateOptions = {}): ValidationResult {
   const parsed = parseYaml(text);
   const withFile = (p: PolicyProblem): PolicyProblem => (options.file ? { ...p, file: options.file } : p);
   if (parsed.problems.some((p) => p.severity === 'error')) return { problems: parsed.problems.map(withFile) };
@@ -27,6 +37,7 @@ export function validatePolicyText(text: string, options: { now?: Date; file?: s
   // place the schema already objects to would say the same thing twice.
   const taken = new Set(schema.map((p) => p.path));
   const lint = lintPolicy(parsed.value as Policy, options.now)
+    .concat(options.placeholders ? placeholderProblems(parsed.value) : [])
     .filter((p) => !taken.has(p.path))
     .map(located);
   const problems = sortProblems([...parsed.problems.map(withFile), ...schema, ...lint]);

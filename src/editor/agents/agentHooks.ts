@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import os = require('node:os');
 import path = require('node:path');
 import vscode = require('vscode');
+import { errorText } from '../../core/errorText';
 import { hookCommand, type Scope } from '../../core/hooks/harnesses';
 import { detectAgents, type DetectedAgent } from '../../core/hooks/detect';
 import { applyHooks } from '../../core/hooks/install';
@@ -97,7 +98,7 @@ export class AgentHooks extends Disposable implements AgentHooksService {
         await fs.writeFile(tmp, JSON.stringify(body), { mode: 0o600 });
         await fs.rename(tmp, file);
       } catch (e) {
-        this.log.warn(`agents: could not write the policy for agent hooks to ${dir}: ${(e as Error).message}`);
+        this.log.warn(errorText(`agents: could not write the policy for agent hooks to ${dir}:`, e));
       }
     });
     return this.mirrorWrite;
@@ -148,7 +149,7 @@ export class AgentHooks extends Disposable implements AgentHooksService {
       }
       if (events.length) this.log.info(`agents: ${events.length} event(s) recorded by agent hooks taken into the audit queue`);
     } catch (e) {
-      this.log.warn(`agents: could not read the agent hooks' events: ${(e as Error).message}`);
+      this.log.warn(errorText("agents: could not read the agent hooks' events:", e));
     }
   }
 
@@ -173,7 +174,7 @@ export class AgentHooks extends Disposable implements AgentHooksService {
       this.detected = await detectAgents({ home: this.options.home, project, extensions: vscode.extensions.all.map((e) => e.id), editorAgent: editorAgentOn() });
       this.emitter.fire();
     } catch (e) {
-      this.log.warn(`agents: detection failed: ${(e as Error).message}`);
+      this.log.warn(errorText('agents: detection failed:', e));
     }
   }
 

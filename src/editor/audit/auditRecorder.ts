@@ -5,6 +5,7 @@ import fs = require('node:fs');
 import os = require('node:os');
 import path = require('node:path');
 import vscode = require('vscode');
+import { errorText } from '../../core/errorText';
 import type { EventData } from '../../core/audit/eventData';
 import { createEvent, isEventType, type AuditEventType } from '../../core/audit/events';
 import { machinePseudonym, type Identity } from '../../core/audit/identity';
@@ -72,12 +73,12 @@ export class AuditRecorder extends Disposable implements AuditService {
       this.slot = acquireSlot(root);
     } catch (e) {
       // Never fail activation over the queue: keep events in a temporary folder for this session.
-      log.error(`Audit: cannot use ${root} (${e instanceof Error ? e.message : String(e)}); queueing in a temporary folder.`);
+      log.error(errorText(`Audit: cannot use ${root}; queueing in a temporary folder:`, e));
       root = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-policy-audit-'));
       this.slot = acquireSlot(root);
     }
     this.root = root;
-    const onWriteError = (e: Error) => log.error(`Audit: could not write the queue (kept in memory, retried with the next event): ${e.message}`);
+    const onWriteError = (e: Error) => log.error(errorText('Audit: could not write the queue (kept in memory, retried with the next event):', e));
     this.queue = new EventQueue(path.join(this.slot.dir, 'events'), { onWriteError });
     this.otlpQueue = new EventQueue(path.join(this.slot.dir, 'otlp'), { onWriteError });
     const s = this.queue.stats();
@@ -96,7 +97,7 @@ export class AuditRecorder extends Disposable implements AuditService {
       }),
     );
     void this.adoptOrphans();
-    this.tokenLoaded = this.loadToken().catch((e: unknown) => this.log.warn(`Audit: could not read the token: ${e instanceof Error ? e.message : String(e)}`));
+    this.tokenLoaded = this.loadToken().catch((e: unknown) => this.log.warn(errorText('Audit: could not read the token; events are sent without it:', e)));
     if (!config.values.policySource) this.release();
     else this.heldTimer = setTimeout(() => this.release(), FIRST_POLICY_WAIT_MS);
   }
@@ -119,7 +120,7 @@ export class AuditRecorder extends Disposable implements AuditService {
       const adopted = (await adoptOrphans(this.root, this.slot.dir, 'events', this.queue)) + (await adoptOrphans(this.root, this.slot.dir, 'otlp', this.otlpQueue));
       if (adopted) this.log.info(`Audit: took over ${adopted} queued events left by an earlier session.`);
     } catch (e) {
-      this.log.warn(`Audit: could not take over queued events of an earlier session: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(errorText('Audit: could not take over queued events of an earlier session:', e));
     }
   }
 
@@ -149,7 +150,7 @@ export class AuditRecorder extends Disposable implements AuditService {
     const policyVersion = this.policy?.current?.policy.version ?? null;
     this.identity.get(this.policy?.current, this.config.values.developerId).then(
       (id) => this.store(h, id, policyVersion),
-      (e: unknown) => this.log.error(`Audit: could not record ${h.type}: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => this.log.error(errorText(`Audit: could not record ${h.type}:`, e)),
     );
   }
 
@@ -218,7 +219,7 @@ export class AuditRecorder extends Disposable implements AuditService {
       return s;
     } catch (e) {
       this.targetError = e instanceof Error ? e.message : String(e);
-      this.log.error(`Audit: ${this.targetError}; events stay queued on this machine.`);
+      this.log.error(errorText('Audit: events stay queued on this machine:', e));
       return undefined;
     }
   }
@@ -249,7 +250,7 @@ export class AuditRecorder extends Disposable implements AuditService {
    */
   async shutdown(timeoutMs = SHUTDOWN_FLUSH_MS): Promise<void> {
     if (!this.isDisposed) {
-      await this.flush(timeoutMs).catch((e: unknown) => this.log.warn(`Audit: delivery at shutdown failed: ${e instanceof Error ? e.message : String(e)}`));
+      await this.flush(timeoutMs).catch((e: unknown) => this.log.warn(errorText('Audit: delivery at shutdown failed; the events stay queued for the next session:', e)));
     }
     this.dispose();
     await this.closed;
@@ -262,7 +263,7 @@ export class AuditRecorder extends Disposable implements AuditService {
     this.closed = Promise.all([this.queue.close(), this.otlpQueue.close()]).then(
       () => this.slot.release(),
       (e: unknown) => {
-        this.log.error(`Audit: could not close the queue: ${e instanceof Error ? e.message : String(e)}`);
+        this.log.error(errorText('Audit: could not close the queue:', e));
         this.slot.release();
       },
     );

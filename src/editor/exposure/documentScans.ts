@@ -1,5 +1,7 @@
-// Per-document scanning: sliced (never blocks), debounced on edits, and re-scanning only the edited region.
+// Per-document scanning: sliced (never blocks), debounced on edits, and re-scanning only the edited region
+// once the whole document has been scanned.
 import vscode = require('vscode');
+import { errorText } from '../../core/errorText';
 import { scanning } from '../../core/lazyModules';
 import type { Scanner } from '../../core/scan/scanner';
 import type { Finding } from '../../core/scan/types';
@@ -9,6 +11,12 @@ interface DocState {
   findings: Finding[];
   /** The document version the findings were last computed for (undefined until the first scan ends). */
   version?: number;
+  /**
+   * Whether the findings cover the whole text as the current scanner sees it: false from the start of a full
+   * scan until it ends. An edit that cancels a full scan leaves the rest of the text unscanned, so the re-scan
+   * after it is a full one, not one of the edited region.
+   */
+  whole?: boolean;
   cts?: vscode.CancellationTokenSource;
   timer?: ReturnType<typeof setTimeout>;
   /** Edited span in current offsets, pending a re-scan. */
@@ -63,6 +71,7 @@ export class DocumentScans extends Disposable {
     const st = this.state(doc);
     st.cts?.cancel();
     const cts = (st.cts = new vscode.CancellationTokenSource());
+    st.whole = false;
     const rel = vscode.workspace.asRelativePath(doc.uri, false);
     const version = doc.version;
     const text = this.textOf(doc);
@@ -70,6 +79,7 @@ export class DocumentScans extends Disposable {
     if (!result || cts.token.isCancellationRequested || this.isDisposed) return;
     st.findings = [...result.findings, ...(doc.uri.scheme === 'file' ? scanner.paths.match(rel) : [])];
     st.version = version;
+    st.whole = true;
     st.dirty = undefined;
     this.onResult(doc, st.findings);
   }
@@ -93,13 +103,13 @@ export class DocumentScans extends Disposable {
     }
     st.cts?.cancel();
     if (st.timer) clearTimeout(st.timer);
-    st.timer = setTimeout(() => void this.rescan(e.document).catch((err: Error) => this.log.error(`scan: ${err.message}`)), DEBOUNCE_MS);
+    st.timer = setTimeout(() => void this.rescan(e.document).catch((err: unknown) => this.log.error(errorText(`scan: re-scan of ${vscode.workspace.asRelativePath(e.document.uri, false)} failed; its findings are from before the edit:`, err))), DEBOUNCE_MS);
   }
 
   private async rescan(doc: vscode.TextDocument): Promise<void> {
     const st = this.state(doc);
     const scanner = this.scanner();
-    if (!scanner || !st.dirty || doc.getText().length < REGION_MIN) return this.scan(doc);
+    if (!scanner || !st.whole || !st.dirty || doc.getText().length < REGION_MIN) return this.scan(doc);
     const version = doc.version;
     const text = this.textOf(doc);
     const [a, b] = st.dirty;

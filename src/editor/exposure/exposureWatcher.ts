@@ -2,6 +2,7 @@
 // data that an active AI tool is not cleared for. Records an `exposure` audit event with a hashed path.
 import vscode = require('vscode');
 import { hashPath } from '../../core/audit/eventGuard';
+import { errorText } from '../../core/errorText';
 import type { Scanner } from '../../core/scan/scanner';
 import type { Finding } from '../../core/scan/types';
 import type { Config, ExtensionConfig } from '../config';
@@ -129,7 +130,7 @@ export class ExposureWatcher extends Disposable implements ExposureService {
       void this.want(); // scans every open document once built
       return;
     }
-    if (this.scannable(d)) void this.scans.scan(d).catch((e: Error) => this.log.error(`scan: ${e.message}`));
+    if (this.scannable(d)) void this.scans.scan(d).catch((e: unknown) => this.log.error(errorText(`scan: ${vscode.workspace.asRelativePath(d.uri, false)} could not be scanned:`, e)));
   }
 
   /** New policy: new scanner, everything open re-scanned. */

@@ -1,6 +1,7 @@
 // aiPolicy.scanWorkspace: scans every workspace folder (respecting .gitignore) with a cancellable
 // progress notification, and lists the results in the Problems panel.
 import vscode = require('vscode');
+import { errorText } from '../../core/errorText';
 import { scanning } from '../../core/lazyModules';
 import type { Services } from '../services';
 import { toDiagnostics } from './diagnostics';
@@ -45,7 +46,7 @@ export async function scanWorkspace(s: Services, results: vscode.DiagnosticColle
             // Open files already have live diagnostics from the watcher.
             if (r.findings.length && !open.has(uri.toString())) results.set(uri, toDiagnostics(r.findings, active, undefined, docs));
           } catch (e) {
-            s.log.warn(`scan: ${rel}: ${(e as Error).message}`);
+            s.log.warn(errorText(`scan: ${rel} skipped:`, e));
           }
         }
       }

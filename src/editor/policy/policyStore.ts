@@ -17,6 +17,7 @@ import {
   type ReviewState,
   type TrainingState,
 } from '../../core/policy';
+import { errorText } from '../../core/errorText';
 import type { Config } from '../config';
 import { Disposable, toDisposable } from '../lifecycle';
 import type { AuditService, PolicyService } from '../services';
@@ -46,6 +47,8 @@ export class PolicyStore extends Disposable implements PolicyService {
   private settingsKey: string;
   /** The pinned key(s) the policy in force was verified with: after a key change it is fetched and checked again. */
   private verifiedWith: string | undefined;
+  /** The signature text (the .sig beside the source) the policy in force came with. */
+  private heldSignature: string | undefined;
   /** Whether the last failure was news (and so already shown); false when it repeated an earlier one. */
   private failureWasNew = false;
   readonly developer: DeveloperState;
@@ -87,7 +90,7 @@ export class PolicyStore extends Disposable implements PolicyService {
     try {
       await this.loadCache();
     } catch (e) {
-      this.log.warn(`Policy cache unreadable: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(errorText('Policy cache unreadable; loading from the source only:', e));
     }
     if (this.isDisposed) return;
     this.schedule();
@@ -106,7 +109,7 @@ export class PolicyStore extends Disposable implements PolicyService {
     this.inFlight = (async () => {
       do {
         this.reloadAfter = false;
-        await this.load().catch((e: unknown) => this.log.error(`Policy refresh failed unexpectedly: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+        await this.load().catch((e: unknown) => this.log.error(errorText('Policy refresh failed unexpectedly; the policy in force stays:', e)));
       } while (this.reloadAfter && !this.isDisposed);
     })().finally(() => (this.inFlight = undefined));
     return this.inFlight;
@@ -171,8 +174,7 @@ export class PolicyStore extends Disposable implements PolicyService {
       return;
     }
     this.log.info(`Policy from cache: ${displaySource(entry.source)}, version ${result.loaded.policy.version}, signature ${result.loaded.signature}.`);
-    this.verifiedWith = this.pinnedKey();
-    await this.install(result.loaded, 'cache');
+    await this.adopt(result.loaded, { signature: entry.signature }, 'cache');
   }
 
   private async load(): Promise<void> {
@@ -195,7 +197,10 @@ export class PolicyStore extends Disposable implements PolicyService {
       fetched = await fetchPolicy(source, { etag: held?.etag });
     } catch (e) {
       if (this.isDisposed) return;
-      const message = e instanceof SourceError || e instanceof Error ? e.message : String(e);
+      // The source's answer (unreachable, too large, refused) or a file system error is reported as a problem
+      // below, once; anything else is a fault here, logged with its stack.
+      if (!(e instanceof SourceError) && !(e as NodeJS.ErrnoException).code) this.log.error(errorText(`Policy fetch from ${displaySource(source)} failed unexpectedly:`, e));
+      const message = e instanceof Error ? e.message : String(e);
       return this.fail(source, [{ severity: 'error', code: 'source', message }]);
     }
     if (this.isDisposed) return; // shut down while fetching: nothing to install or report
@@ -204,39 +209,61 @@ export class PolicyStore extends Disposable implements PolicyService {
       this.succeeded();
       return;
     }
-    // The same bytes as the policy in force (from the cache at start), verified with the same key: its
-    // validated form stands, so a start parses and validates the policy once.
-    if (this.loaded && this.loaded.source === source && this.verifiedWith === this.pinnedKey() && this.loaded.hash === sha256(fetched.data)) {
+    const fetchedAs = { data: fetched.data, signature: fetched.signature, etag: fetched.etag };
+    // The same bytes and signature from the same source as the policy in force (from the cache at start),
+    // verified with the same key: its validated form stands, so a start parses and validates the policy once.
+    if (held && this.heldSignature === fetched.signature && held.hash === sha256(fetched.data)) {
       this.succeeded();
       this.log.debug(`Policy at ${displaySource(source)} unchanged (same SHA-256 as the policy in force); not parsed again.`);
-      this.loaded = { ...this.loaded, etag: fetched.etag };
-      await this.cache.write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source }).catch(() => undefined);
+      await this.adopt({ ...held, etag: fetched.etag }, fetchedAs, 'source');
       return;
     }
     this.parses++;
     const result = acceptPolicy({ data: fetched.data, signature: fetched.signature, source, etag: fetched.etag }, { publicKey: this.pinnedKey(), current: this.loaded });
     if (!result.ok) return this.fail(source, result.problems, fetched.data.toString('utf8'));
     this.succeeded();
-    this.verifiedWith = this.pinnedKey();
     for (const w of result.loaded.warnings ?? []) this.log.warn(`Policy: ${w.line ? `${w.line}:${w.col}: ` : ''}${w.message}`);
-    if (this.loaded && this.loaded.hash === result.loaded.hash) {
-      this.log.debug(`Policy at ${displaySource(source)} unchanged (version ${result.loaded.policy.version}).`);
-      this.loaded = { ...this.loaded, etag: result.loaded.etag, signature: result.loaded.signature };
-      await this.cache.write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source }).catch(() => undefined);
-      return;
-    }
-    await this.cache.write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source }).catch((e: unknown) => this.log.warn(`Cannot cache the policy: ${String(e)}`));
-    this.log.info(`Policy loaded from ${displaySource(source)}: ${result.loaded.policy.organization} version ${result.loaded.policy.version}, signature ${result.loaded.signature}${result.loaded.expired ? ', EXPIRED' : ''}${result.loaded.reviewOverdue ? ', review overdue' : ''}.`);
-    await this.install(result.loaded, 'source');
+    await this.adopt(result.loaded, fetchedAs, 'source');
   }
 
-  private async install(loaded: LoadedPolicy, from: 'cache' | 'source'): Promise<void> {
-    const changed = this.loaded?.hash !== loaded.hash;
-    const previousVersion = this.loaded?.policy.version;
+  /**
+   * The one way a policy becomes the one in force, whether new, unchanged or the same bytes from another
+   * source: it records the source, ETag, signature and the key it was verified with (so the next refresh of
+   * that source is a conditional request, and rollback protection is keyed to it), caches what came from the
+   * source, and tells listeners when the content or the source changed.
+   */
+  private async adopt(loaded: LoadedPolicy, fetched: { data?: Buffer; signature?: string; etag?: string }, from: 'cache' | 'source'): Promise<void> {
+    const previous = this.loaded;
     this.loaded = loaded;
+    this.verifiedWith = this.pinnedKey();
+    this.heldSignature = fetched.signature;
+    if (fetched.data) {
+      await this.cache
+        .write({ data: fetched.data, signature: fetched.signature, etag: fetched.etag, source: loaded.source })
+        .catch((e: unknown) => this.log.warn(errorText('Cannot cache the policy; the next start waits for the source:', e)));
+    }
+    const label = displaySource(loaded.source);
+    if (previous?.hash === loaded.hash) {
+      if (previous.source === loaded.source) {
+        this.log.debug(`Policy at ${label} unchanged (version ${loaded.policy.version}).`);
+        return;
+      }
+      this.log.info(`Policy source is now ${label}: the same policy as from ${displaySource(previous.source)} (version ${loaded.policy.version}, signature ${loaded.signature}).`);
+      if (!this.isDisposed) this.emitter.fire(loaded);
+      return;
+    }
+    if (from === 'source') {
+      this.log.info(`Policy loaded from ${label}: ${loaded.policy.organization} version ${loaded.policy.version}, signature ${loaded.signature}${loaded.expired ? ', EXPIRED' : ''}${loaded.reviewOverdue ? ', review overdue' : ''}.`);
+    }
+    await this.install(loaded, previous, from);
+  }
+
+  /** A new content in force: first-seen dates, the policy.loaded event (from the source), listeners. */
+  private async install(loaded: LoadedPolicy, previous: LoadedPolicy | undefined, from: 'cache' | 'source'): Promise<void> {
+    const previousVersion = previous?.policy.version;
     await this.developer.firstSeen(loaded);
     await this.developer.noteTrainings(loaded);
-    if (!changed || this.isDisposed) return;
+    if (this.isDisposed) return;
     if (from === 'source') {
       this.audit.record('policy.loaded', {
         version: loaded.policy.version,

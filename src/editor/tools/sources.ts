@@ -1,5 +1,6 @@
 // Where the inventory's raw facts come from: installed extensions, chat settings, language models, mcp.json.
 import vscode = require('vscode');
+import { errorText } from '../../core/errorText';
 import type { Policy } from '../../core/policy/types';
 import { builtinTools } from '../../core/tools/builtin';
 import { buildCatalog } from '../../core/tools/catalog';
@@ -22,7 +23,7 @@ export function extensionItems(policy: Policy | undefined, ctx: ConditionContext
       // packageJSON has its %placeholders% already resolved by the editor.
       c = classifyExtension(toManifest(ext.packageJSON as Record<string, unknown>), policy, ctx, catalog);
     } catch (e) {
-      log.debug(`Skipping ${ext.id}: ${e instanceof Error ? e.message : String(e)}`);
+      log.debug(errorText(`Skipping ${ext.id}: its manifest could not be classified:`, e));
       continue;
     }
     if (!c.ai) continue;

@@ -1,5 +1,6 @@
 // The AI tools in this editor, classified against the policy and kept up to date.
 import vscode = require('vscode');
+import { errorText } from '../../core/errorText';
 import type { ToolSummary } from '../../core/audit/eventData';
 import type { ConditionContext } from '../../core/tools/conditions';
 import { Disposable, disposeAll, toDisposable } from '../lifecycle';
@@ -146,7 +147,7 @@ export class ToolInventory extends Disposable implements InventoryService {
       this.scheduleInterval();
       this.emitter.fire(next);
     } catch (e) {
-      this.log.error(`Tool inventory failed; keeping the previous one: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.error(errorText('Tool inventory failed; keeping the previous one:', e));
     }
   }
 

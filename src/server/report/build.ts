@@ -3,17 +3,11 @@
 // exposures, the policy versions editors reported, and the head of the tamper-evident log.
 import type { ReportRows } from '../store/types';
 import { acknowledgements, population, trainings, type Person } from './people';
+import type { PolicyInfo } from './policyInfo';
 import type { ReportQuery } from './query';
 import type { RosterEntry } from './roster';
 import { dayIso, iso, isoOrNull, weekStart } from './time';
 import { census, usage, weeklyTrend } from './usage';
-
-export interface PolicyInfo {
-  organization?: string;
-  version?: number;
-  training?: { id: string; title: string; dueWithinDays?: number; renewalDays?: number }[];
-  acknowledgement?: { required: boolean; withinDays?: number };
-}
 
 export interface ReportContext {
   query: ReportQuery;

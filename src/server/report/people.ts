@@ -2,7 +2,7 @@
 // range, plus the roster), acknowledgement per policy version, training state under the policy's
 // dueWithinDays / renewalDays. Pure functions over the store's rows.
 import type { AckRow, ReportRows, TrainingRow } from '../store/types';
-import type { PolicyInfo } from './build';
+import type { PolicyInfo } from './policyInfo';
 import type { RosterEntry } from './roster';
 import { DAY_MS, iso, isoOrNull } from './time';
 

@@ -7,14 +7,12 @@ import * as path from 'node:path';
 import { readForScan } from '../../../src/core/scan';
 import { walkFiles } from '../../../src/core/scan/walk';
 import { j } from './fixtures';
-
-const cli = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
-// Permissions do not stop root: the process then runs as "nobody", for whom they do.
-const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-const run = (args: string[], cwd: string) =>
-  spawnSync(process.execPath, [cli, 'scan', ...args], { cwd, encoding: 'utf8', timeout: 20000, ...asUser });
+import { unprivilegedCli, type CliRunner } from './unprivilegedCli';
 
 describe('scan robustness (real file system)', () => {
+  // Permissions do not stop root: the CLI then runs as "nobody", for whom they do (from a readable copy).
+  let cli: CliRunner;
+  const run = (args: string[], cwd: string) => cli.run(['scan', ...args], cwd);
   let dir: string;
   const key = j('AK', 'IA', 'QYLPMN5HHHFPZAM2');
   const leak = `key = "${key}"\n`;
@@ -25,12 +23,14 @@ describe('scan robustness (real file system)', () => {
     return f;
   };
   before(() => {
+    cli = unprivilegedCli();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-robust-'));
     fs.chmodSync(dir, 0o755);
   });
   after(() => {
     for (const d of ['locked/secret']) fs.chmodSync(path.join(dir, d), 0o755);
     fs.rmSync(dir, { recursive: true, force: true });
+    cli.dispose();
   });
 
   it('reports an unreadable folder and goes on: exit 1 with findings elsewhere, 2 when nothing else is found', () => {
