@@ -34,7 +34,8 @@ export function inForceAt(e: Pick<PolicyException, 'from' | 'until'>, at: Date):
 export function exceptionState(e: Pick<PolicyException, 'from' | 'until'>, now: Date, warnDays = 30): ExceptionState {
   const { start, end } = exceptionWindow(e);
   const t = now.getTime();
-  if (!(t < end)) return 'expired';
+  // A malformed date (the validator refuses it) is never in force.
+  if (Number.isNaN(start) || !(t < end)) return 'expired';
   if (t < start) return 'pending';
   return end - t <= warnDays * DAY_MS ? 'expiring' : 'in-force';
 }
