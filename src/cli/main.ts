@@ -24,6 +24,8 @@ Commands:
   hooks install|uninstall|status [--harness H] [--scope user|project]
                                            put the policy hook into AI agents' hook configuration
   managed [--file FILE]                    show and check this machine's managed configuration
+  exceptions list|pull --policy FILE [--server URL --token ADMIN]
+                                           list the policy's exceptions; merge approved ones from the server
 
 Run "ai-policy <command> --help" for a command's options.`;
 

@@ -16,4 +16,5 @@ export const commands: Record<string, Command> = {
   hook: (a) => import('./hook').then((m) => m.run(a)),
   hooks: (a) => import('./hooks').then((m) => m.run(a)),
   managed: (a) => import('./managed').then((m) => m.run(a)),
+  exceptions: (a) => import('./exceptions').then((m) => m.run(a)),
 };
