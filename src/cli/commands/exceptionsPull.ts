@@ -1,7 +1,7 @@
 // `ai-policy exceptions pull`: reads the approved decisions from the audit server and writes them into the
 // policy file as its next version, ready to sign. The file is written only when the result validates.
 import { rename, writeFile } from 'node:fs/promises';
-import { formatProblem, validatePolicyText } from '../../core/policy';
+import { DEFAULT_MAX_BYTES, formatProblem, validatePolicyText } from '../../core/policy';
 import { decisionToException, parseDecisions } from '../../core/policy/exceptionDecisions';
 import { mergeExceptions } from '../../core/policy/exceptionMerge';
 import { sourceError } from '../../core/policy/source';
@@ -16,7 +16,10 @@ export async function fetchApprovedDecisions(server: string, token: string): Pro
   if (refused) throw new Error(refused);
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
   if (!res.ok) throw new Error(`${url.href}: HTTP ${res.status}${res.status === 401 || res.status === 403 ? ' (the admin token is required)' : ''}`);
-  return (await res.json()) as unknown;
+  const body = await res.text();
+  // The same ceiling as a policy file: decisions are small records, a larger answer is not one.
+  if (body.length > DEFAULT_MAX_BYTES) throw new Error(`${url.href}: the answer is larger than ${DEFAULT_MAX_BYTES} bytes`);
+  return JSON.parse(body) as unknown;
 }
 
 export async function pull(file: string, server: string, token: string, out: (line: string) => void): Promise<number> {
