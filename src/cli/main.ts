@@ -28,6 +28,8 @@ Commands:
   disclosure check --base REF [--head REF] [--pr-body FILE] [--report URL --token T]
                                            check commits' AI trailers and the PR's disclosure (CI)
   managed [--file FILE]                    show and check this machine's managed configuration
+  exceptions list|pull --policy FILE [--server URL --token ADMIN]
+                                           list the policy's exceptions; merge approved ones from the server
 
 Run "ai-policy <command> --help" for a command's options.`;
 

@@ -17,4 +17,5 @@ export const commands: Record<string, Command> = {
   hooks: (a) => import('./hooks').then((m) => m.run(a)),
   managed: (a) => import('./managed').then((m) => m.run(a)),
   disclosure: (a) => import('./disclosure').then((m) => m.run(a)),
+  exceptions: (a) => import('./exceptions').then((m) => m.run(a)),
 };

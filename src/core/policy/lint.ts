@@ -2,6 +2,7 @@
 // Runs on the parsed value even when the schema found errors (so an author fixes everything in one
 // round): every field is read defensively, and a part of the wrong shape is skipped, not trusted.
 import { addDays, dayStart, isPast } from './dates';
+import { lintExceptions } from './exceptionLint';
 import { ownerProblem } from './owners';
 import { globError, globWarning, matchesEmpty, regexError } from './patterns';
 import { isLoopbackHost } from '../loopback';
@@ -95,6 +96,7 @@ export function lintPolicy(policy: Policy | Obj, now: Date = new Date()): Policy
   if (dayStart(effective) < dayStart(published)) warn('/effective', `effective (${effective}) is before published (${published})`);
   const ack = obj(p.acknowledgement);
   if (ack.required === false && typeof ack.withinDays === 'number' && ack.withinDays > 0) warn('/acknowledgement/withinDays', 'withinDays has no effect when acknowledgement is not required');
+  out.push(...lintExceptions(p, now));
   return out;
 
   function owned(value: unknown, path: string, what: string): void {

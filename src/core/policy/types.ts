@@ -98,6 +98,36 @@ export interface McpPolicy {
   };
 }
 
+/** Whom an exception applies to: the developer in `who`, the members of its team, or anyone in its repositories. */
+export type ExceptionScope = 'person' | 'team' | 'repository';
+
+/** A time-boxed approval beyond the rest of the policy, for its scope only. */
+export interface PolicyException {
+  /** Stable id, e.g. `exc-2026-014`. */
+  id: string;
+  /** The request it answers (the audit server's review queue). */
+  requestId?: string;
+  who: { developer?: string; team?: string };
+  /** A tool (policy tool id or extension id), an MCP server, or a data class cleared for either. */
+  what: { tool?: string; mcpServer?: string; command?: string; url?: string; dataClass?: DataClass };
+  scope: ExceptionScope;
+  /** Git remote URL globs where it applies (required for scope `repository`). */
+  repositories?: string[];
+  conditions?: ToolConditions;
+  /** First day in force (YYYY-MM-DD, UTC). */
+  from: string;
+  /** Last day in force (YYYY-MM-DD, UTC), inclusive. */
+  until: string;
+  reason: string;
+  approvedBy: string;
+}
+
+export interface PolicyExceptions {
+  /** Longest an exception may last, in days (default 90). */
+  maxDays?: number;
+  granted?: PolicyException[];
+}
+
 export interface Disclosure {
   required: boolean;
   /** Commit trailer key, e.g. `Assisted-by`. */
@@ -161,6 +191,8 @@ export interface Policy {
   tools: PolicyTool[];
   dataHandling: DataHandling;
   mcp?: McpPolicy;
+  /** Time-boxed exceptions. */
+  exceptions?: PolicyExceptions;
   /** Enforcement in AI agents' own hooks. */
   agents?: { hooks?: { onError?: 'allow' | 'deny' } };
   disclosure?: Disclosure;

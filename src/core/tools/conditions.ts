@@ -8,6 +8,10 @@ export interface ConditionContext {
   workspaceFolders?: string[];
   /** Git remote URLs of the open repositories. */
   repositories?: string[];
+  /** The developer's id (as the audit identity names them), for exceptions granted to a person. */
+  developer?: string;
+  /** The developer's teams, for exceptions granted to a team. */
+  teams?: string[];
   now?: Date;
 }
 
@@ -35,7 +39,7 @@ function folderMatches(folder: string, globs: string[]): boolean {
   return globs.some((g) => minimatch(norm, g, { dot: true, nocase: true }) || minimatch(name, g, { dot: true, nocase: true }));
 }
 
-function remoteMatches(remote: string, globs: string[]): boolean {
+export function remoteMatches(remote: string, globs: string[]): boolean {
   const norm = normalizeRemote(remote);
   return globs.some((g) => {
     const gn = /[:@]|^[a-z]+:\/\//i.test(g) ? normalizeRemote(g) : g.toLowerCase().replace(/\.git$/, '');

@@ -1,6 +1,7 @@
 // MCP servers from mcp.json, compared with the policy's approved servers.
-import type { McpServerPolicy, Policy } from '../policy/types';
+import type { McpServerPolicy, Policy, PolicyException } from '../policy/types';
 import { evaluateConditions, type ConditionContext } from './conditions';
+import { withExceptions } from './exceptionStatus';
 import { parseJsonc } from './jsonc';
 import type { InventoryStatus } from './policyStatus';
 
@@ -19,6 +20,8 @@ export interface McpServerStatus extends McpServerConfig {
   conditions: string[];
   reasons: string[];
   policyName?: string;
+  /** Exceptions in force that approve the server or clear data classes for it here. */
+  exceptions?: PolicyException[];
 }
 
 /** Parses an mcp.json text (`servers`, or `mcpServers` as other tools write it). Throws on invalid JSON. */
@@ -55,19 +58,21 @@ function sameServer(p: McpServerPolicy, s: McpServerConfig): string | undefined 
 }
 
 export function compareMcpServers(servers: McpServerConfig[], policy: Policy | undefined, ctx: ConditionContext): McpServerStatus[] {
-  return servers.map((s) => {
-    const none = { dataClasses: [] as string[], conditions: [] as string[] };
-    if (!policy) return { ...s, ...none, status: 'unlisted' as const, reasons: ['no policy is in force'] };
-    const unlistedStatus: InventoryStatus = policy.mcp?.unlisted === 'prohibited' ? 'prohibited' : 'unlisted';
-    const unlistedWhy = unlistedStatus === 'prohibited' ? 'the policy prohibits MCP servers it does not list' : 'not listed in the policy';
-    const p = policy.mcp?.servers?.find((x) => x.name.toLowerCase() === s.name.toLowerCase());
-    if (!p) return { ...s, ...none, status: unlistedStatus, reasons: [unlistedWhy] };
-    const base = { ...s, owner: p.owner, dataClasses: p.dataClasses ?? [], policyName: p.name };
-    const mismatch = sameServer(p, s);
-    if (mismatch) return { ...base, conditions: [], status: unlistedStatus, reasons: [mismatch, unlistedWhy] };
-    if (p.status === 'prohibited') return { ...base, conditions: [], status: 'prohibited', reasons: [`prohibited by the policy (server "${p.name}")`] };
-    const cond = evaluateConditions(p.conditions, ctx);
-    if (!cond.met) return { ...base, conditions: cond.summary, status: 'restricted', reasons: cond.unmet };
-    return { ...base, conditions: cond.summary, status: 'approved', reasons: [`approved by the policy (server "${p.name}")`] };
-  });
+  return servers.map((s) => withExceptions(listedStatus(s, policy, ctx), { mcpServer: s, policy, ctx }));
+}
+
+function listedStatus(s: McpServerConfig, policy: Policy | undefined, ctx: ConditionContext): McpServerStatus {
+  const none = { dataClasses: [] as string[], conditions: [] as string[] };
+  if (!policy) return { ...s, ...none, status: 'unlisted' as const, reasons: ['no policy is in force'] };
+  const unlistedStatus: InventoryStatus = policy.mcp?.unlisted === 'prohibited' ? 'prohibited' : 'unlisted';
+  const unlistedWhy = unlistedStatus === 'prohibited' ? 'the policy prohibits MCP servers it does not list' : 'not listed in the policy';
+  const p = policy.mcp?.servers?.find((x) => x.name.toLowerCase() === s.name.toLowerCase());
+  if (!p) return { ...s, ...none, status: unlistedStatus, reasons: [unlistedWhy] };
+  const base = { ...s, owner: p.owner, dataClasses: p.dataClasses ?? [], policyName: p.name };
+  const mismatch = sameServer(p, s);
+  if (mismatch) return { ...base, conditions: [], status: unlistedStatus, reasons: [mismatch, unlistedWhy] };
+  if (p.status === 'prohibited') return { ...base, conditions: [], status: 'prohibited', reasons: [`prohibited by the policy (server "${p.name}")`] };
+  const cond = evaluateConditions(p.conditions, ctx);
+  if (!cond.met) return { ...base, conditions: cond.summary, status: 'restricted', reasons: cond.unmet };
+  return { ...base, conditions: cond.summary, status: 'approved', reasons: [`approved by the policy (server "${p.name}")`] };
 }

@@ -1,6 +1,7 @@
 // Where a tool stands under the policy: approved, restricted (conditions not met here), prohibited or unlisted.
-import type { Policy, PolicyTool } from '../policy/types';
+import type { Policy, PolicyException, PolicyTool } from '../policy/types';
 import { evaluateConditions, type ConditionContext } from './conditions';
+import { withExceptions } from './exceptionStatus';
 
 export type { ConditionContext } from './conditions';
 export type InventoryStatus = 'approved' | 'restricted' | 'prohibited' | 'unlisted';
@@ -14,6 +15,8 @@ export interface StatusResult {
   conditions: string[];
   requestAccess?: string;
   reasons: string[];
+  /** Exceptions in force that approve the tool or clear data classes for it here. */
+  exceptions?: PolicyException[];
 }
 
 /** The policy entry naming any of these identifiers (case-insensitive). */
@@ -23,6 +26,11 @@ export function findPolicyTool(policy: Policy | undefined, identifiers: string[]
 }
 
 export function policyStatus(identifiers: string[], policy: Policy | undefined, ctx: ConditionContext): StatusResult {
+  const result = listedStatus(identifiers, policy, ctx);
+  return withExceptions(result, { tool: { id: result.tool?.id, identifiers }, policy, ctx });
+}
+
+function listedStatus(identifiers: string[], policy: Policy | undefined, ctx: ConditionContext): StatusResult {
   if (!policy) return { status: 'unlisted', dataClasses: [], conditions: [], reasons: ['no policy is in force'] };
   const tool = findPolicyTool(policy, identifiers);
   if (!tool) return { status: 'unlisted', dataClasses: [], conditions: [], reasons: ['not listed in the policy'] };

@@ -111,7 +111,9 @@ export class ToolInventory extends Disposable implements InventoryService {
     const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).map((f) => (f.uri.scheme === 'file' ? f.uri.fsPath : f.uri.toString()));
     const git = await gitApi(false);
     if (git) this.watchGit(git);
-    return { workspaceFolders, repositories: remoteUrls(git), now: new Date() };
+    // The developer id as audit events carry it, so that an exception granted to this person applies here.
+    const developer = this.audit.snapshot(0).developer;
+    return { workspaceFolders, repositories: remoteUrls(git), developer, now: new Date() };
   }
 
   /** Refreshes when a repository opens or closes (its remotes feed repository conditions). */
