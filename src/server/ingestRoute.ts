@@ -6,7 +6,8 @@ import type { Ctx } from './app';
 import { bearer, clientAddress } from './auth';
 import { BodyTooLarge, readBody, sendJson } from './http';
 import type { AuthKind } from './store/types';
-import { validateBatch } from './validate';
+import { ENROLLMENT_SKEW_MS, MAX_PAST_MS, validateBatch, type CheckedEvent } from './validate';
+import { DAY_MS } from './store/eventFold';
 
 export async function ingestRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
   const address = clientAddress(req, ctx.trustProxy);
@@ -74,6 +75,13 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
       return sendJson(res, 403, { error: `events[${i}]: developer ${who === undefined ? 'missing' : `"${who.slice(0, 200)}"`}; this ${auth === 'proxy' ? 'authenticated user' : 'token'} may only send events of "${identity}"` });
     }
   }
+  let refused;
+  try {
+    refused = await speaksForOthers(v.events, auth, ctx, Date.now());
+  } catch (e) {
+    return unavailable(res, ctx, e);
+  }
+  if (refused) return sendJson(res, refused.status, { error: refused.error });
   let result;
   try {
     result = await ctx.store.ingest({ events: v.events, received: new Date().toISOString(), auth });
@@ -82,6 +90,27 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
     return unavailable(res, ctx, e);
   }
   sendJson(res, 200, result);
+}
+
+/**
+ * Events the credential may not write: with the shared token, events of an enrolled developer (only their
+ * own token speaks for them, 403); with a verifying credential, events dated before the developer's
+ * enrollment or more than MAX_PAST_MS before now (400), so a verified record cannot be backdated.
+ */
+async function speaksForOthers(events: readonly CheckedEvent[], auth: AuthKind, ctx: Ctx, now: number): Promise<{ status: number; error: string } | undefined> {
+  const enrolled = await ctx.store.enrolledSince([...new Set(events.map((e) => e.developer))]);
+  for (const [i, e] of events.entries()) {
+    const since = enrolled.get(e.developer);
+    if (auth === 'shared' && since !== undefined) {
+      return { status: 403, error: `events[${i}]: developer "${e.developer.slice(0, 200)}" is enrolled; their events are accepted only with their own token` };
+    }
+    if (auth === 'shared') continue;
+    if (e.at < now - MAX_PAST_MS) return { status: 400, error: `events[${i}]: "time" is more than ${MAX_PAST_MS / DAY_MS} days before the server's clock; a verified record cannot be dated that far back` };
+    if (auth === 'enrolled' && since !== undefined && e.at < since - ENROLLMENT_SKEW_MS) {
+      return { status: 400, error: `events[${i}]: "time" is before the developer's enrollment (${new Date(since).toISOString()}); a verified record cannot be dated before it` };
+    }
+  }
+  return undefined;
 }
 
 /** The store failed (e.g. the database is restarting): 503, so that clients keep the batch and retry. */

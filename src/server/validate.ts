@@ -30,6 +30,14 @@ export interface CheckedEvent {
 export const MAX_EVENTS_PER_BATCH = 10_000;
 /** How far ahead of the server's clock an event may be dated. */
 export const MAX_FUTURE_MS = 24 * 3600 * 1000;
+/**
+ * How far back a verified event (enrolled token or proxy identity) may be dated: long enough for an editor
+ * that was offline for weeks to send its queue (it sends within a minute of coming back online), short
+ * enough that nobody can record a verified acknowledgement or training years in the past.
+ */
+export const MAX_PAST_MS = 60 * 24 * 3600 * 1000;
+/** Clock difference tolerated between an editor and the server when judging "before the enrollment". */
+export const ENROLLMENT_SKEW_MS = 15 * 60 * 1000;
 
 export type Validation = { ok: true; events: CheckedEvent[] } | { ok: false; reason: string };
 

@@ -42,7 +42,12 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
   const shown = allUsage.filter((u) => (!q.tool || u.tool === q.tool) && (!q.status || u.status === q.status));
   const intervals = rows.intervals.filter((i) => inScope.has(i.developer) && (!q.tool || i.tool === q.tool) && (!q.status || i.status === q.status));
   const byType: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [name, n] of Object.entries(rows.counters)) if (name.startsWith('type:')) byType[name.slice(5)] = n;
+  // Records the server wrote itself (enrollments) are in the log, not among the events editors sent.
+  let serverRecords = 0;
+  for (const [name, n] of Object.entries(rows.counters)) {
+    if (name.startsWith('type:server.')) serverRecords += n;
+    else if (name.startsWith('type:')) byType[name.slice(5)] = n;
+  }
   const exposureTotal = rows.exposures.byDay.reduce((s, d) => s + d.n, 0);
   const weeks = new Map<number, number>();
   for (const d of rows.exposures.byDay) {
@@ -57,7 +62,7 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     policy: ctx.policy ? { organization: ctx.policy.organization, version: ctx.policy.version } : null,
     log: { events: rows.head.count, lastSeq: rows.head.seq, headHash: rows.head.hash },
     totals: {
-      events: rows.counters.events ?? 0,
+      events: (rows.counters.events ?? 0) - serverRecords,
       duplicates: rows.counters.duplicates ?? 0,
       developers: people.length,
       active: people.filter((p) => p.state === 'active').length,

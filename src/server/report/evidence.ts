@@ -20,9 +20,9 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
   },
   acknowledgements: {
     title: 'Acknowledgements per developer per version',
-    columns: ['developer', 'team', 'version', 'state', 'acknowledged_at', 'identity', 'content_sha256', 'due'],
+    columns: ['developer', 'team', 'version', 'state', 'acknowledged_at', 'received_at', 'identity', 'content_sha256', 'due'],
     rows: (r) => [
-      ...r.acknowledgements.records.map((a) => ({ developer: a.developer, team: a.team, version: a.version, state: 'acknowledged', acknowledged_at: a.time, identity: a.verified ? 'verified' : 'self-declared', content_sha256: a.hash })),
+      ...r.acknowledgements.records.map((a) => ({ developer: a.developer, team: a.team, version: a.version, state: 'acknowledged', acknowledged_at: a.time, received_at: a.receivedAt, identity: a.verified ? 'verified' : 'self-declared', content_sha256: a.hash })),
       ...r.acknowledgements.missing.map((m) => ({ developer: m.developer, team: m.team, version: Number(m.item.slice(1)), state: m.state, due: m.dueDate })),
     ],
   },
@@ -38,9 +38,9 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
   },
   training: {
     title: 'Training completion',
-    columns: ['developer', 'team', 'training', 'title', 'state', 'completed_at', 'identity', 'due'],
+    columns: ['developer', 'team', 'training', 'title', 'state', 'completed_at', 'received_at', 'identity', 'due'],
     rows: (r) => [
-      ...r.training.records.map((x) => ({ developer: x.developer, team: x.team, training: x.training, title: x.title, state: 'complete', completed_at: x.time, identity: x.verified ? 'verified' : 'self-declared' })),
+      ...r.training.records.map((x) => ({ developer: x.developer, team: x.team, training: x.training, title: x.title, state: 'complete', completed_at: x.time, received_at: x.receivedAt, identity: x.verified ? 'verified' : 'self-declared' })),
       ...r.training.missing.map((m) => ({ developer: m.developer, team: m.team, training: m.item, title: m.title, state: m.state, completed_at: m.completedAt ?? null, due: m.dueDate })),
     ],
   },
@@ -85,9 +85,9 @@ ${table(['Version', 'sha256', 'Signature', 'Published', 'Reviewed', 'Next review
 </section>
 <section id="ev-acks"><h2>2. Acknowledgements per developer and version</h2>
 ${barChart('Coverage per version', ack.versions.map((v) => ({ label: `v${v.version}`, value: v.coverage, text: `${v.acknowledged} of ${v.developers} (${pct(v.coverage)}), ${v.verified} verified` })), 1)}
-${table(['Developer', 'Team', 'Version', 'State', 'When / due', 'Identity'], [
-  ...ack.records.map((a) => [esc(a.developer), esc(a.team), a.version, stateLabel('acknowledged'), when(a.time), verifiedLabel(a.verified)]),
-  ...ack.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.item.slice(1)), stateLabel(m.state), esc(m.dueDate), '']),
+${table(['Developer', 'Team', 'Version', 'State', 'When (claimed) / due', 'Received by the server', 'Identity'], [
+  ...ack.records.map((a) => [esc(a.developer), esc(a.team), a.version, stateLabel('acknowledged'), when(a.time), a.receivedAt ? when(a.receivedAt) : '', verifiedLabel(a.verified)]),
+  ...ack.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.item.slice(1)), stateLabel(m.state), esc(m.dueDate), '', '']),
 ], { max: 5000, id: 'ev-ack-table' })}
 </section>
 <section id="ev-census"><h2>3. Census: approved, unlisted and prohibited tools</h2>
@@ -97,9 +97,9 @@ ${table(['Developer', 'Tool', 'Status', 'First seen', 'Last seen', 'Now'], r.usa
 </section>
 <section id="ev-training"><h2>4. Training completion</h2>
 ${table(['Training', 'Required', 'Completed', 'Overdue', 'Due', 'No data', 'Coverage'], r.training.courses.map((c) => [esc(c.title ?? c.id), c.required ? 'yes' : 'no', c.completed, c.overdue, c.due, c.noData, pct(c.coverage)]), { numeric: [2, 3, 4, 5] })}
-${table(['Developer', 'Team', 'Training', 'State', 'Completed / due', 'Identity'], [
-  ...r.training.records.map((x) => [esc(x.developer), esc(x.team), esc(x.title ?? x.training), stateLabel('complete'), when(x.time), verifiedLabel(x.verified)]),
-  ...r.training.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate), '']),
+${table(['Developer', 'Team', 'Training', 'State', 'Completed (claimed) / due', 'Received by the server', 'Identity'], [
+  ...r.training.records.map((x) => [esc(x.developer), esc(x.team), esc(x.title ?? x.training), stateLabel('complete'), when(x.time), x.receivedAt ? when(x.receivedAt) : '', verifiedLabel(x.verified)]),
+  ...r.training.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate), '', '']),
 ], { max: 5000, id: 'ev-training-table' })}
 </section>
 <section id="ev-exposures"><h2>5. Exposure trend</h2>

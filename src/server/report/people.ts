@@ -53,9 +53,14 @@ export interface AckRecord {
   team: string | null;
   version: number;
   hash: string | null;
+  /** The time the editor claims; for a verified record, the verified record's own. */
   time: string;
   verified: boolean;
   verifiedAt: string | null;
+  /** When the server received the verified record (beside the claimed time), else null. */
+  receivedAt: string | null;
+  /** A self-declared acknowledgement dated before the verified one, if any. */
+  selfDeclaredAt: string | null;
 }
 
 export interface Missing {
@@ -115,10 +120,13 @@ export function acknowledgements(rows: ReportRows, people: readonly Person[], po
       developer: a.developer,
       team: inScope.get(a.developer)?.team ?? null,
       version: a.version,
-      hash: a.hash,
-      time: iso(a.firstAt),
+      // A verified record keeps its own time and hash; an earlier self-declared one is shown beside it, not merged into it.
+      hash: a.verifiedAt !== null ? (a.verifiedHash ?? a.hash) : a.hash,
+      time: iso(a.verifiedAt ?? a.firstAt),
       verified: a.verifiedAt !== null,
       verifiedAt: isoOrNull(a.verifiedAt),
+      receivedAt: isoOrNull(a.verifiedReceived),
+      selfDeclaredAt: a.verifiedAt !== null && a.firstAt < a.verifiedAt ? iso(a.firstAt) : null,
     }));
   return { current: current ?? null, versions, records, missing };
 }
@@ -146,6 +154,8 @@ export interface TrainingRecord {
   time: string;
   firstTime: string;
   verified: boolean;
+  /** When the server received the latest completion (beside the claimed time). */
+  receivedAt: string | null;
 }
 
 export function trainings(rows: ReportRows, people: readonly Person[], policy: PolicyInfo | undefined, asOf: number) {
@@ -204,6 +214,7 @@ export function trainings(rows: ReportRows, people: readonly Person[], policy: P
     time: iso(r.lastAt),
     firstTime: iso(r.firstAt),
     verified: r.lastAuth !== 'shared',
+    receivedAt: isoOrNull(r.lastReceived),
   }));
   return { courses: [...courses, ...extra.values()], records, missing };
 }

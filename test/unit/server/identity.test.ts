@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLI } from '../audit/serverProcess';
-import { ADMIN, adminAuth, ev, post, report, request, startServer, TOKEN, type Running } from './helpers';
+import { ADMIN, adminAuth, ev, fresh, post, report, request, startServer, TOKEN, type Running } from './helpers';
 
 function enroll(db: string, developer: string): { status: number | null; stdout: string; token: string } {
   const r = spawnSync(process.execPath, [CLI, 'enroll', '--db', db, '--developer', developer], { encoding: 'utf8' });
@@ -44,12 +44,12 @@ describe('server: enrolled identities', () => {
 
   it('takes events of the enrolled developer (verified) and refuses anyone else\'s with 403', async () => {
     const { token } = enroll(db, 'ann@example.com');
-    const forged = await post(s.base, { events: [ev('policy.acknowledged', 'ann@example.com', { version: 2 }), ev('policy.acknowledged', 'bob@example.com', { version: 2 })] }, token);
+    const forged = await post(s.base, { events: [ev('policy.acknowledged', 'ann@example.com', { version: 2 }, fresh()), ev('policy.acknowledged', 'bob@example.com', { version: 2 }, fresh())] }, token);
     assert.equal(forged.status, 403);
     assert.match(JSON.parse(forged.body).error, /events\[1\]: developer "bob@example.com"; this token may only send events of "ann@example.com"/);
     assert.equal((await report(s.base)).totals.events, 0, 'nothing of the batch is stored');
-    assert.equal((await post(s.base, { events: [ev('policy.acknowledged', 'ann@example.com', { version: 2 }), ev('training.completed', 'ann@example.com', { training: 'ai-basics' })] }, token)).status, 200);
-    assert.equal((await post(s.base, { events: [ev('policy.acknowledged', 'bob@example.com', { version: 2 }), ev('training.completed', 'bob@example.com', { training: 'ai-basics' })] }, TOKEN)).status, 200);
+    assert.equal((await post(s.base, { events: [ev('policy.acknowledged', 'ann@example.com', { version: 2 }, fresh()), ev('training.completed', 'ann@example.com', { training: 'ai-basics' }, fresh())] }, token)).status, 200);
+    assert.equal((await post(s.base, { events: [ev('policy.acknowledged', 'bob@example.com', { version: 2 }, fresh()), ev('training.completed', 'bob@example.com', { training: 'ai-basics' }, fresh())] }, TOKEN)).status, 200);
     const rep = await report(s.base);
     const acks = Object.fromEntries(rep.acknowledgements.records.map((r: { developer: string; verified: boolean }) => [r.developer, r.verified]));
     assert.deepEqual(acks, { 'ann@example.com': true, 'bob@example.com': false });
@@ -64,16 +64,16 @@ describe('server: enrolled identities', () => {
     const first = enroll(db, 'cy@example.com').token;
     const second = enroll(db, 'cy@example.com');
     assert.match(second.stdout, /revoked 1 earlier token/);
-    assert.equal((await post(s.base, { events: [ev('inventory', 'cy@example.com')] }, first)).status, 401);
-    assert.equal((await post(s.base, { events: [ev('inventory', 'cy@example.com')] }, second.token)).status, 200);
+    assert.equal((await post(s.base, { events: [ev('inventory', 'cy@example.com', {}, fresh())] }, first)).status, 401);
+    assert.equal((await post(s.base, { events: [ev('inventory', 'cy@example.com', {}, fresh())] }, second.token)).status, 200);
   });
 
   it('accepts only enrolled tokens when the server has no shared ingest token', async () => {
     const strict = await startServer({ token: undefined });
     try {
       const { token } = enroll(path.join(strict.dir, 'audit.db'), 'dee@example.com');
-      assert.equal((await post(strict.base, { events: [ev('inventory', 'dee@example.com')] }, TOKEN)).status, 401);
-      assert.equal((await post(strict.base, { events: [ev('inventory', 'dee@example.com')] }, token)).status, 200);
+      assert.equal((await post(strict.base, { events: [ev('inventory', 'dee@example.com', {}, fresh())] }, TOKEN)).status, 401);
+      assert.equal((await post(strict.base, { events: [ev('inventory', 'dee@example.com', {}, fresh())] }, token)).status, 200);
     } finally {
       await strict.close();
     }
@@ -89,7 +89,7 @@ describe('server: identity header from an authenticating proxy (--identity-heade
         request(`${base}/v1/events`, {
           method: 'POST',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...(user ? { 'x-forwarded-user': user } : {}) },
-          body: JSON.stringify({ events: [ev('policy.acknowledged', dev, { version: 2 })] }),
+          body: JSON.stringify({ events: [ev('policy.acknowledged', dev, { version: 2 }, fresh())] }),
         });
       assert.equal((await send(plain.base, 'bob@example.com', 'ann@example.com')).status, 200, 'off by default');
       assert.equal((await report(plain.base)).acknowledgements.records[0].verified, false);
