@@ -146,11 +146,6 @@ async function login(req: http.IncomingMessage, res: http.ServerResponse, ctx: C
   const address = clientAddress(req, ctx.trustProxy);
   const nonce = randomBytes(16).toString('base64');
   const html = { 'content-security-policy': cspHeader(nonce), 'x-frame-options': 'DENY' };
-  const wait = ctx.throttle.retryAfter(address);
-  if (wait) {
-    req.resume();
-    return send(res, 429, 'text/html; charset=utf-8', loginPage(nonce, `Too many failed sign-ins from this address; try again in ${wait} s.`), { ...html, 'retry-after': String(wait) });
-  }
   const form = new URLSearchParams(await readBody(req, 4096).catch(() => ''));
   const cred = await ctx.credentials.classify(form.get('token') ?? '');
   if (cred.role === 'admin') {
@@ -158,7 +153,8 @@ async function login(req: http.IncomingMessage, res: http.ServerResponse, ctx: C
     return send(res, 303, 'text/plain; charset=utf-8', '', { location: '/', 'set-cookie': sessionCookie(id, isHttps(req)) });
   }
   if (cred.role === 'ingest') return send(res, 403, 'text/html; charset=utf-8', loginPage(nonce, 'This token can only send events; sign in with the admin token.'), html);
-  ctx.throttle.fail(address);
+  const wait = ctx.throttle.fail(address);
+  if (wait) return send(res, 429, 'text/html; charset=utf-8', loginPage(nonce, `Too many failed sign-ins from this address; try again in ${wait} s.`), { ...html, 'retry-after': String(wait) });
   return send(res, 303, 'text/plain; charset=utf-8', '', { location: '/?failed' });
 }
 

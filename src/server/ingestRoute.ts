@@ -11,12 +11,7 @@ import { DAY_MS } from './store/eventFold';
 
 export async function ingestRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
   const address = clientAddress(req, ctx.trustProxy);
-  const wait = ctx.throttle.retryAfter(address);
   const close = { connection: 'close' };
-  if (wait) {
-    req.resume();
-    return sendJson(res, 429, { error: 'too many failed authentications; retry later' }, { 'retry-after': String(wait), ...close });
-  }
   const token = bearer(req);
   let cred;
   try {
@@ -27,7 +22,9 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
   }
   if (cred.role === 'none' || cred.role === 'invalid') {
     req.resume();
-    if (cred.role === 'invalid') ctx.throttle.fail(address);
+    // The credential is checked first; only failures count, and only failures wait.
+    const wait = cred.role === 'invalid' ? ctx.throttle.fail(address) : 0;
+    if (wait) return sendJson(res, 429, { error: 'too many failed authentications; retry later' }, { 'retry-after': String(wait), ...close });
     return sendJson(res, 401, { error: cred.role === 'none' ? 'bearer token required' : 'invalid token' }, { 'www-authenticate': 'Bearer', ...close });
   }
   if (cred.role === 'admin') {
