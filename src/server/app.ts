@@ -22,6 +22,8 @@ export interface ServerOptions {
   /** Reads report, dashboard and evidence. */
   adminToken: string;
   policyFile?: string;
+  /** Public key(s) (PEM) to check the published policy's signature with; the evidence names the key that verified it. */
+  policyKeyFile?: string;
   /** CSV of expected developers (id, optional team). */
   rosterFile?: string;
   /** Trust this header (set by an authenticating reverse proxy) as the sender's developer id. */
@@ -85,7 +87,7 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
     credentials: new Credentials(store, opts.token || undefined, opts.adminToken),
     throttle: new AuthThrottle(opts.authFailuresPerMinute ?? 20),
     bodies: new BodyBudget(opts.maxConcurrentBodyBytes ?? 4 * maxBodyBytes),
-    renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, rosterFile: opts.rosterFile }),
+    renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, policyKeyFile: opts.policyKeyFile, rosterFile: opts.rosterFile }),
     policy: opts.policyFile ? new PublishedPolicy(opts.policyFile) : undefined,
     maxBodyBytes,
     trustProxy: !!opts.trustProxy,

@@ -16,7 +16,9 @@ const HELP = `ai-policy server --port P --db FILE|URL --admin-token A [--token T
   --token T             shared ingest token: may only send events (or env AI_POLICY_SERVER_TOKEN);
                         without it only enrolled developer tokens (ai-policy enroll) can send
   --roster CSV          expected developers (id[,team]); those who sent nothing show as "no data"
-  --policy FILE         publish this policy at /policy.yaml (and FILE.sig at /policy.yaml.sig)
+  --policy FILE         publish this policy at /policy.yaml (and FILE.sig at /policy.yaml.sig); its
+                        version is the current one in the report and the evidence pack
+  --policy-pubkey PUB   check FILE.sig with these public key(s); the evidence names the key
   --host H              address to bind (default 127.0.0.1)
   --identity-header N   trust header N, set by an authenticating reverse proxy, as the sender's
                         developer id (off by default; only behind such a proxy)
@@ -40,6 +42,7 @@ export async function run(args: string[]): Promise<number> {
       'admin-token': { type: 'string' },
       roster: { type: 'string' },
       policy: { type: 'string' },
+      'policy-pubkey': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'identity-header': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
@@ -65,6 +68,7 @@ export async function run(args: string[]): Promise<number> {
   else problems.push(...tokenProblems({ token, adminToken }).map((p) => p.replace('the admin token', '--admin-token').replace('the ingest token', '--token')));
   if (!adminToken && token && token.length < 16) problems.push('--token is shorter than 16 characters');
   if (values.policy && !fs.existsSync(values.policy)) problems.push(`--policy: ${values.policy} does not exist`);
+  if (values['policy-pubkey'] && (!values.policy || !fs.existsSync(values['policy-pubkey']))) problems.push(`--policy-pubkey needs --policy and an existing key file`);
   if (values.roster && !fs.existsSync(values.roster)) problems.push(`--roster: ${values.roster} does not exist`);
   const header = values['identity-header'];
   if (header !== undefined && !/^[A-Za-z0-9-]{1,100}$/.test(header)) problems.push('--identity-header must be a header name');
@@ -95,6 +99,7 @@ export async function run(args: string[]): Promise<number> {
       token,
       adminToken,
       policyFile: values.policy ? path.resolve(values.policy) : undefined,
+      policyKeyFile: values['policy-pubkey'] ? path.resolve(values['policy-pubkey']) : undefined,
       rosterFile: values.roster ? path.resolve(values.roster) : undefined,
       identityHeader: header,
       trustProxy: values['trust-proxy'],

@@ -8,9 +8,16 @@ import type { RosterEntry } from './roster';
 import { dayIso, iso, isoOrNull, weekStart } from './time';
 import { census, usage, weeklyTrend } from './usage';
 
+/** The policy the server itself publishes (--policy): what it says, and the file's own hash and signature state. */
 export interface PolicyInfo {
   organization?: string;
   version?: number;
+  published?: string;
+  effective?: string;
+  /** SHA-256 of the file's bytes. */
+  sha256?: string;
+  /** `valid` (by the key named in `key`), `invalid`, `unsigned`, or `not checked` (no --policy-pubkey). */
+  signature?: { state: 'valid' | 'invalid' | 'unsigned' | 'not checked'; key?: string };
   training?: { id: string; title: string; dueWithinDays?: number; renewalDays?: number }[];
   acknowledgement?: { required: boolean; withinDays?: number };
 }
@@ -59,7 +66,7 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     generatedAt: iso(ctx.now),
     range: { since: isoOrNull(q.since), until: isoOrNull(q.until) },
     filters: { team: q.team ?? null, tool: q.tool ?? null, status: q.status ?? null },
-    policy: ctx.policy ? { organization: ctx.policy.organization, version: ctx.policy.version } : null,
+    policy: ctx.policy ? { organization: ctx.policy.organization, version: ctx.policy.version, sha256: ctx.policy.sha256 ?? null, signature: ctx.policy.signature ?? null, published: ctx.policy.published ?? null, effective: ctx.policy.effective ?? null } : null,
     log: { events: rows.head.count, lastSeq: rows.head.seq, headHash: rows.head.hash },
     totals: {
       events: (rows.counters.events ?? 0) - serverRecords,
@@ -79,7 +86,13 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     census: census(shown),
     trend: weeklyTrend(intervals, q.since, asOf),
     adoption: rows.daily.map((d) => ({ day: dayIso(d.day), reporting: d.reporting, using: d.using })),
-    policyVersions: rows.policyVersions.map(({ firstAt, lastAt, ...v }) => ({ ...v, firstSeen: iso(firstAt), lastSeen: iso(lastAt) })),
+    // What editors reported loading are claims; only the server's own --policy file is "published".
+    policyVersions: rows.policyVersions.map(({ firstAt, lastAt, ...v }) => ({
+      ...v,
+      source: ctx.policy?.sha256 !== undefined && ctx.policy.version === v.version && ctx.policy.sha256 === v.hash ? ('published' as const) : ('claimed by editors' as const),
+      firstSeen: iso(firstAt),
+      lastSeen: iso(lastAt),
+    })),
     acknowledgements: acknowledgements(rows, people, ctx.policy, asOf),
     training: trainings(rows, people, ctx.policy, asOf),
     exposures: {

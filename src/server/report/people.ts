@@ -79,6 +79,23 @@ export interface Missing {
 export const ratio = (a: number, b: number): number => (b ? Math.round((a / b) * 1000) / 1000 : 0);
 const day = (ms: number): string => iso(ms).slice(0, 10);
 
+const dateMs = (d: string | null | undefined): number | undefined => {
+  const ms = d ? Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00Z` : d) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+};
+
+/** When a version started to apply: the published policy's effective or publication date, else what the editors that loaded it reported. */
+function versionStart(rows: ReportRows, policy: PolicyInfo | undefined): (version: number) => number | undefined {
+  return (version) => {
+    if (policy?.version === version) {
+      const own = dateMs(policy.effective) ?? dateMs(policy.published);
+      if (own !== undefined) return own;
+    }
+    const dates = rows.policyVersions.filter((v) => v.version === version).map((v) => dateMs(v.effective) ?? dateMs(v.published)).filter((d): d is number => d !== undefined);
+    return dates.length ? Math.max(...dates) : undefined;
+  };
+}
+
 export function acknowledgements(rows: ReportRows, people: readonly Person[], policy: PolicyInfo | undefined, asOf: number) {
   const inScope = new Map(people.map((p) => [p.developer, p]));
   const acked = new Map<number, Map<string, AckRow>>();
@@ -87,7 +104,9 @@ export function acknowledgements(rows: ReportRows, people: readonly Person[], po
   for (const s of rows.policySeen) (seen.get(s.version) ?? seen.set(s.version, new Map()).get(s.version)!).set(s.developer, s.firstAt);
   const all = new Set<number>([...rows.policyVersions.map((v) => v.version), ...seen.keys(), ...acked.keys()]);
   if (policy?.version !== undefined) all.add(policy.version);
-  const current = policy?.version ?? (all.size ? Math.max(...all) : undefined);
+  // Only the server's own published policy is "current": a version that editors claim to have loaded is a claim.
+  const current = policy?.version;
+  const startOf = versionStart(rows, policy);
   const known = new Map(rows.developers.map((d) => [d.developer, d.firstAt]));
   const within = policy?.acknowledgement?.required ? policy.acknowledgement.withinDays : undefined;
 
@@ -108,7 +127,11 @@ export function acknowledgements(rows: ReportRows, people: readonly Person[], po
     });
     for (const p of expected) {
       if (by.has(p.developer)) continue;
-      const from = saw.get(p.developer) ?? known.get(p.developer);
+      // From when they first ran that version; otherwise from the version's publication (or effective) date, or
+      // from when they were first seen if that is later (someone who joined after it was published).
+      const firstSeen = known.get(p.developer);
+      const start = startOf(version);
+      const from = saw.get(p.developer) ?? (firstSeen !== undefined && start !== undefined ? Math.max(firstSeen, start) : firstSeen);
       const due = within !== undefined && from !== undefined ? from + within * DAY_MS : undefined;
       const state = p.state === 'no data' && from === undefined ? 'no data' : due !== undefined && asOf > due ? 'overdue' : 'not acknowledged';
       missing.push({ developer: p.developer, team: p.team, item: `v${version}`, state, dueDate: due === undefined ? null : day(due) });
