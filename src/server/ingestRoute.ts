@@ -1,13 +1,16 @@
 // POST /v1/events: the ingest token, an enrolled developer token, or (with --identity-header) the shared
 // token plus an authenticated proxy's user header. Bodies are capped per request and across requests;
-// a batch is checked whole, then stored whole (on disk before the 200).
+// a batch is checked whole, then stored in transactions of STORE_SLICE events (on disk before the 200).
 import type * as http from 'node:http';
 import type { Ctx } from './app';
 import { bearer, clientAddress } from './auth';
 import { BodyTooLarge, readBody, sendJson } from './http';
 import type { AuthKind } from './store/types';
-import { ENROLLMENT_SKEW_MS, MAX_PAST_MS, validateBatch, type CheckedEvent } from './validate';
+import { ENROLLMENT_SKEW_MS, MAX_PAST_MS, validateBatchYielding, type CheckedEvent } from './validate';
 import { DAY_MS } from './store/eventFold';
+
+/** Events stored per transaction; larger batches are split, yielding between the slices. */
+export const STORE_SLICE = 1000;
 
 export async function ingestRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
   const address = clientAddress(req, ctx.trustProxy);
@@ -63,7 +66,7 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
     ctx.bodies.release(reserve);
   }
   ctx.onIngestBody?.(text);
-  const v = validateBatch(text);
+  const v = await validateBatchYielding(text);
   if (!v.ok) return sendJson(res, 400, { error: v.reason });
   if (identity !== undefined) {
     const i = v.events.findIndex((e) => e.event.developer !== identity);
@@ -79,11 +82,20 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
     return unavailable(res, ctx, e);
   }
   if (refused) return sendJson(res, refused.status, { error: refused.error });
-  let result;
+  const result = { accepted: 0, duplicates: 0 };
+  const received = new Date().toISOString();
   try {
-    result = await ctx.store.ingest({ events: v.events, received: new Date().toISOString(), auth });
+    // A large batch is stored in transactions of STORE_SLICE events with a turn of the event loop between
+    // them, so other requests are served meanwhile.
+    for (let i = 0; i < v.events.length; i += STORE_SLICE) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      const r = await ctx.store.ingest({ events: v.events.slice(i, i + STORE_SLICE), received, auth });
+      result.accepted += r.accepted;
+      result.duplicates += r.duplicates;
+    }
   } catch (e) {
-    // Nothing of the batch was stored (one transaction): the client keeps it queued and sends it again.
+    // The slice that failed was not stored (one transaction); the client keeps the batch queued and sends
+    // it again, and the slices already stored count as duplicates then.
     return unavailable(res, ctx, e);
   }
   sendJson(res, 200, result);
