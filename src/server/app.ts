@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH, sameSecret, sessionCookie, TOKEN_SHAPE } from './auth';
-import { BodyBudget, readBody, send, sendJson } from './http';
+import { BodyBudget, readBody, send, sendJson, UploadSlots } from './http';
 import { ingestRoute } from './ingestRoute';
 import { PublishedPolicy } from './publishedPolicy';
 import { Renderer } from './render/renderer';
@@ -34,6 +34,12 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Request body bytes read at once across connections (default 4 x maxBodyBytes). */
   maxConcurrentBodyBytes?: number;
+  /** Uploads read at once per credential (default 16; the shared token counts per address) and per address (default 8). */
+  uploadsPerCredential?: number;
+  uploadsPerAddress?: number;
+  /** An upload slower than this on average after `uploadGraceMs` is dropped with 408 (default 4 KiB/s after 5 s). */
+  minUploadBytesPerSecond?: number;
+  uploadGraceMs?: number;
   /** Failed authentications per address per minute before 429 (default 20). */
   authFailuresPerMinute?: number;
   /** Called with each ingest body as received (for diagnostics). */
@@ -54,6 +60,7 @@ export interface Ctx {
   credentials: Credentials;
   throttle: AuthThrottle;
   bodies: BodyBudget;
+  uploads: { perCredential: UploadSlots; perAddress: UploadSlots; minBytesPerSecond: number; graceMs: number };
   renderer: Renderer;
   policy?: PublishedPolicy;
   maxBodyBytes: number;
@@ -87,6 +94,12 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
     credentials: new Credentials(store, opts.token || undefined, opts.adminToken),
     throttle: new AuthThrottle(opts.authFailuresPerMinute ?? 20),
     bodies: new BodyBudget(opts.maxConcurrentBodyBytes ?? 4 * maxBodyBytes),
+    uploads: {
+      perCredential: new UploadSlots(opts.uploadsPerCredential ?? 16),
+      perAddress: new UploadSlots(opts.uploadsPerAddress ?? 8),
+      minBytesPerSecond: opts.minUploadBytesPerSecond ?? 4096,
+      graceMs: opts.uploadGraceMs ?? 5000,
+    },
     renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, policyKeyFile: opts.policyKeyFile, rosterFile: opts.rosterFile }),
     policy: opts.policyFile ? new PublishedPolicy(opts.policyFile) : undefined,
     maxBodyBytes,
