@@ -20,7 +20,10 @@ Commands:
   server --port P --db FILE --admin-token A [--token T] [--roster CSV] [--policy FILE] [--host H]
                                            run the reference audit server
   enroll --db FILE --developer ID          issue a per-developer ingest token (printed on the last line)
-  verify-log --db FILE [--expect-head H]   check the audit server's tamper-evident log
+  verify-log --db FILE [--expect-head H] [--heads DIR --pubkey PUB]
+                                           check the audit server's tamper-evident log
+  publish-head --db FILE --head-key KEY --head-out DIR|URL
+                                           sign and publish the log's head (for cron)
   hook --harness H [--policy FILE]         judge one agent hook payload (stdin) against the policy
   hooks install|uninstall|status [--harness H] [--scope user|project]
                                            put the policy hook into AI agents' hook configuration

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH, sameSecret, sessionCookie, TOKEN_SHAPE } from './auth';
 import type { Ctx } from './context';
-import { BodyBudget, readBody, send, sendJson } from './http';
+import { BodyBudget, readBody, send, sendJson, UploadSlots } from './http';
 import { ingestRoute } from './ingestRoute';
 import { PublishedPolicy } from './publishedPolicy';
 import { Renderer } from './render/renderer';
@@ -23,6 +23,8 @@ export interface ServerOptions {
   /** Reads report, dashboard and evidence. */
   adminToken: string;
   policyFile?: string;
+  /** Public key(s) (PEM) to check the published policy's signature with; the evidence names the key that verified it. */
+  policyKeyFile?: string;
   /** CSV of expected developers (id, optional team). */
   rosterFile?: string;
   /** Trust this header (set by an authenticating reverse proxy) as the sender's developer id. */
@@ -33,6 +35,12 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Request body bytes read at once across connections (default 4 x maxBodyBytes). */
   maxConcurrentBodyBytes?: number;
+  /** Uploads read at once per credential (default 16; the shared token counts per address) and per address (default 8). */
+  uploadsPerCredential?: number;
+  uploadsPerAddress?: number;
+  /** An upload slower than this on average after `uploadGraceMs` is dropped with 408 (default 4 KiB/s after 5 s). */
+  minUploadBytesPerSecond?: number;
+  uploadGraceMs?: number;
   /** Failed authentications per address per minute before 429 (default 20). */
   authFailuresPerMinute?: number;
   /** Called with each ingest body as received (for diagnostics). */
@@ -72,7 +80,13 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
     credentials: new Credentials(store, opts.token || undefined, opts.adminToken),
     throttle: new AuthThrottle(opts.authFailuresPerMinute ?? 20),
     bodies: new BodyBudget(opts.maxConcurrentBodyBytes ?? 4 * maxBodyBytes),
-    renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, rosterFile: opts.rosterFile }),
+    uploads: {
+      perCredential: new UploadSlots(opts.uploadsPerCredential ?? 16),
+      perAddress: new UploadSlots(opts.uploadsPerAddress ?? 8),
+      minBytesPerSecond: opts.minUploadBytesPerSecond ?? 4096,
+      graceMs: opts.uploadGraceMs ?? 5000,
+    },
+    renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, policyKeyFile: opts.policyKeyFile, rosterFile: opts.rosterFile }),
     policy: opts.policyFile ? new PublishedPolicy(opts.policyFile) : undefined,
     maxBodyBytes,
     trustProxy: !!opts.trustProxy,
@@ -133,11 +147,6 @@ async function login(req: http.IncomingMessage, res: http.ServerResponse, ctx: C
   const address = clientAddress(req, ctx.trustProxy);
   const nonce = randomBytes(16).toString('base64');
   const html = { 'content-security-policy': cspHeader(nonce), 'x-frame-options': 'DENY' };
-  const wait = ctx.throttle.retryAfter(address);
-  if (wait) {
-    req.resume();
-    return send(res, 429, 'text/html; charset=utf-8', loginPage(nonce, `Too many failed sign-ins from this address; try again in ${wait} s.`), { ...html, 'retry-after': String(wait) });
-  }
   const form = new URLSearchParams(await readBody(req, 4096).catch(() => ''));
   const cred = await ctx.credentials.classify(form.get('token') ?? '');
   if (cred.role === 'admin') {
@@ -145,7 +154,8 @@ async function login(req: http.IncomingMessage, res: http.ServerResponse, ctx: C
     return send(res, 303, 'text/plain; charset=utf-8', '', { location: '/', 'set-cookie': sessionCookie(id, isHttps(req)) });
   }
   if (cred.role === 'ingest') return send(res, 403, 'text/html; charset=utf-8', loginPage(nonce, 'This token can only send events; sign in with the admin token.'), html);
-  ctx.throttle.fail(address);
+  const wait = ctx.throttle.fail(address);
+  if (wait) return send(res, 429, 'text/html; charset=utf-8', loginPage(nonce, `Too many failed sign-ins from this address; try again in ${wait} s.`), { ...html, 'retry-after': String(wait) });
   return send(res, 303, 'text/plain; charset=utf-8', '', { location: '/?failed' });
 }
 

@@ -94,7 +94,29 @@ export function clearCookie(): string {
   return `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 }
 
-/** Failed authentications per client address in a sliding minute; past the limit the address gets 429. */
+/**
+ * Who a failure is counted against: an IPv4 address, or an IPv6 address's /64 (one host usually holds a
+ * whole /64, so counting single IPv6 addresses would let it rotate past the limit). IPv4-mapped IPv6
+ * addresses count as their IPv4 address.
+ */
+export function throttleKey(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (!address.includes(':')) return address;
+  const bare = address.split('%')[0].toLowerCase();
+  const [head, tail] = bare.includes('::') ? bare.split('::') : [bare, undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return bare;
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
+
+/**
+ * Failed authentications per client address (IPv6 per /64) in a sliding minute. Only failures are counted
+ * and only failures are refused: past the limit a wrong credential gets 429 instead of 401, while the
+ * right one still works (an office behind one NAT is not locked out by someone else's typos).
+ */
 export class AuthThrottle {
   private readonly failures = new Map<string, number[]>();
 
@@ -106,16 +128,20 @@ export class AuthThrottle {
 
   /** Seconds to wait when the address is throttled, else 0. */
   retryAfter(address: string, now = Date.now()): number {
-    const times = this.recent(address, now);
+    const times = this.recent(throttleKey(address), now);
     return times.length >= this.limit ? Math.max(1, Math.ceil((times[0] + this.windowMs - now) / 1000)) : 0;
   }
 
-  fail(address: string, now = Date.now()): void {
-    const times = this.recent(address, now);
+  /** Counts a failure; returns the seconds to wait when the address is now over the limit, else 0. */
+  fail(address: string, now = Date.now()): number {
+    const key = throttleKey(address);
+    const times = this.recent(key, now);
+    const over = times.length >= this.limit;
     times.push(now);
-    this.failures.delete(address);
-    this.failures.set(address, times.slice(-this.limit));
+    this.failures.delete(key);
+    this.failures.set(key, times.slice(-this.limit));
     if (this.failures.size > this.maxAddresses) this.failures.delete(this.failures.keys().next().value as string);
+    return over ? this.retryAfter(address, now) : 0;
   }
 
   private recent(address: string, now: number): number[] {

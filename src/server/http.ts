@@ -2,31 +2,65 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export class BodyTooLarge extends Error {}
+/** The bytes being read across all uploads reached the budget: the client should retry shortly (503). */
+export class BodyBudgetFull extends Error {}
+/** The upload is slower than the minimum rate: it is dropped (408). */
+export class UploadTooSlow extends Error {}
 
-/** Reads the request body; rejects with BodyTooLarge as soon as it passes `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+export interface BodyLimits {
+  /** Largest body of this request. */
+  limit: number;
+  /** Bytes being read across connections, reserved as they arrive. */
+  budget?: BodyBudget;
+  /** After `graceMs`, the body must have arrived at `minBytesPerSecond` on average. */
+  minBytesPerSecond?: number;
+  graceMs?: number;
+}
+
+/**
+ * Reads the request body; rejects with BodyTooLarge as soon as it passes the limit, BodyBudgetFull when
+ * the shared budget cannot take the next chunk, UploadTooSlow when it arrives below the minimum rate. The
+ * budget is reserved as bytes arrive (never for a length merely declared) and released at the end.
+ */
+export function readBody(req: IncomingMessage, limitOrOpts: number | BodyLimits): Promise<string> {
+  const o: BodyLimits = typeof limitOrOpts === 'number' ? { limit: limitOrOpts } : limitOrOpts;
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge());
+  if (Number.isFinite(declared) && declared > o.limit) return Promise.reject(new BodyTooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
+    const started = Date.now();
+    const done = (): void => {
+      clearInterval(timer);
+      o.budget?.release(size);
+    };
+    const fail = (e: Error): void => {
+      if (failed) return;
+      failed = true;
+      done();
+      reject(e);
+    };
+    const timer = setInterval(() => {
+      const elapsed = Date.now() - started;
+      if (o.minBytesPerSecond && elapsed > (o.graceMs ?? 5000) && size < (o.minBytesPerSecond * elapsed) / 1000) fail(new UploadTooSlow());
+    }, 250);
+    timer.unref();
     req.on('data', (c: Buffer) => {
       if (failed) return;
+      if (size + c.length > o.limit) return fail(new BodyTooLarge());
+      if (o.budget && !o.budget.reserve(c.length)) return fail(new BodyBudgetFull());
       size += c.length;
-      if (size > limit) {
-        failed = true;
-        reject(new BodyTooLarge());
-        return;
-      }
       chunks.push(c);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (failed) return;
+      failed = true;
+      done();
+      resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    req.on('error', (e) => {
-      if (!failed) reject(e);
-    });
+    req.on('error', (e) => fail(e));
+    req.on('close', () => fail(new Error('the client closed the upload')));
   });
 }
 
@@ -42,9 +76,8 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
 }
 
 /**
- * Bytes of request bodies being read at once, across all connections. Each upload reserves its declared
- * length (or the per-request limit when it streams) before reading; past the budget the server answers
- * 503 with Retry-After instead of buffering without bound.
+ * Bytes of request bodies being read at once, across all connections, reserved as they arrive; past the
+ * budget the server answers 503 with Retry-After instead of buffering without bound.
  */
 export class BodyBudget {
   private used = 0;
@@ -52,12 +85,32 @@ export class BodyBudget {
   constructor(readonly limit: number) {}
 
   reserve(bytes: number): boolean {
-    if (this.used > 0 && this.used + bytes > this.limit) return false;
+    if (this.used + bytes > this.limit) return false;
     this.used += bytes;
     return true;
   }
 
   release(bytes: number): void {
     this.used = Math.max(0, this.used - bytes);
+  }
+}
+
+/** Uploads in progress per key (a credential, an address), each capped. */
+export class UploadSlots {
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  take(key: string): boolean {
+    const n = this.open.get(key) ?? 0;
+    if (n >= this.max) return false;
+    this.open.set(key, n + 1);
+    return true;
+  }
+
+  give(key: string): void {
+    const n = (this.open.get(key) ?? 1) - 1;
+    if (n <= 0) this.open.delete(key);
+    else this.open.set(key, n);
   }
 }

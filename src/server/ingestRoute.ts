@@ -1,21 +1,20 @@
 // POST /v1/events: the ingest token, an enrolled developer token, or (with --identity-header) the shared
 // token plus an authenticated proxy's user header. Bodies are capped per request and across requests;
-// a batch is checked whole, then stored whole (on disk before the 200).
+// a batch is checked whole, then stored in transactions of STORE_SLICE events (on disk before the 200).
 import type * as http from 'node:http';
 import type { Ctx } from './context';
-import { bearer, clientAddress } from './auth';
-import { BodyTooLarge, readBody, sendJson } from './http';
+import { bearer, clientAddress, throttleKey } from './auth';
+import { BodyBudgetFull, BodyTooLarge, readBody, sendJson, UploadTooSlow, type UploadSlots } from './http';
 import type { AuthKind } from './store/types';
-import { validateBatch } from './validate';
+import { ENROLLMENT_SKEW_MS, MAX_PAST_MS, validateBatchYielding, type CheckedEvent } from './validate';
+import { DAY_MS } from './store/eventFold';
+
+/** Events stored per transaction; larger batches are split, yielding between the slices. */
+export const STORE_SLICE = 1000;
 
 export async function ingestRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
   const address = clientAddress(req, ctx.trustProxy);
-  const wait = ctx.throttle.retryAfter(address);
   const close = { connection: 'close' };
-  if (wait) {
-    req.resume();
-    return sendJson(res, 429, { error: 'too many failed authentications; retry later' }, { 'retry-after': String(wait), ...close });
-  }
   const token = bearer(req);
   let cred;
   try {
@@ -26,7 +25,9 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
   }
   if (cred.role === 'none' || cred.role === 'invalid') {
     req.resume();
-    if (cred.role === 'invalid') ctx.throttle.fail(address);
+    // The credential is checked first; only failures count, and only failures wait.
+    const wait = cred.role === 'invalid' ? ctx.throttle.fail(address) : 0;
+    if (wait) return sendJson(res, 429, { error: 'too many failed authentications; retry later' }, { 'retry-after': String(wait), ...close });
     return sendJson(res, 401, { error: cred.role === 'none' ? 'bearer token required' : 'invalid token' }, { 'www-authenticate': 'Bearer', ...close });
   }
   if (cred.role === 'admin') {
@@ -46,26 +47,32 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
     if (auth === 'shared') auth = 'proxy';
   }
 
-  const declared = Number(req.headers['content-length']);
-  const reserve = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, ctx.maxBodyBytes + 1) : ctx.maxBodyBytes;
-  if (!ctx.bodies.reserve(reserve)) {
+  // Slow uploads cannot hold the server: concurrent uploads are capped per credential and per address, the
+  // body budget is reserved as bytes arrive, and an upload below the minimum rate is dropped.
+  const slots: [UploadSlots, string][] = [
+    [ctx.uploads.perCredential, auth === 'shared' ? `shared:${address}` : `${auth}:${identity ?? ''}`],
+    [ctx.uploads.perAddress, throttleKey(address)],
+  ];
+  const taken = slots.filter(([pool, key]) => pool.take(key));
+  if (taken.length < slots.length) {
+    for (const [pool, key] of taken) pool.give(key);
     req.resume();
-    return sendJson(res, 503, { error: 'too many uploads at once; retry shortly' }, { 'retry-after': '1', ...close });
+    return sendJson(res, 503, { error: 'too many uploads at once from this client; retry shortly' }, { 'retry-after': '1', ...close });
   }
   let text: string;
   try {
-    text = await readBody(req, ctx.maxBodyBytes);
+    text = await readBody(req, { limit: ctx.maxBodyBytes, budget: ctx.bodies, minBytesPerSecond: ctx.uploads.minBytesPerSecond, graceMs: ctx.uploads.graceMs });
   } catch (e) {
-    if (e instanceof BodyTooLarge) {
-      req.resume();
-      return sendJson(res, 413, { error: `body larger than ${ctx.maxBodyBytes} bytes` }, close);
-    }
+    req.resume();
+    if (e instanceof BodyTooLarge) return sendJson(res, 413, { error: `body larger than ${ctx.maxBodyBytes} bytes` }, close);
+    if (e instanceof BodyBudgetFull) return sendJson(res, 503, { error: 'too many uploads at once; retry shortly' }, { 'retry-after': '1', ...close });
+    if (e instanceof UploadTooSlow) return sendJson(res, 408, { error: `upload slower than ${ctx.uploads.minBytesPerSecond} bytes/s; dropped` }, close);
     throw e;
   } finally {
-    ctx.bodies.release(reserve);
+    for (const [pool, key] of slots) pool.give(key);
   }
   ctx.onIngestBody?.(text);
-  const v = validateBatch(text);
+  const v = await validateBatchYielding(text);
   if (!v.ok) return sendJson(res, 400, { error: v.reason });
   if (identity !== undefined) {
     const i = v.events.findIndex((e) => e.event.developer !== identity);
@@ -74,14 +81,51 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
       return sendJson(res, 403, { error: `events[${i}]: developer ${who === undefined ? 'missing' : `"${who.slice(0, 200)}"`}; this ${auth === 'proxy' ? 'authenticated user' : 'token'} may only send events of "${identity}"` });
     }
   }
-  let result;
+  let refused;
   try {
-    result = await ctx.store.ingest({ events: v.events, received: new Date().toISOString(), auth });
+    refused = await speaksForOthers(v.events, auth, ctx, Date.now());
   } catch (e) {
-    // Nothing of the batch was stored (one transaction): the client keeps it queued and sends it again.
+    return unavailable(res, ctx, e);
+  }
+  if (refused) return sendJson(res, refused.status, { error: refused.error });
+  const result = { accepted: 0, duplicates: 0 };
+  const received = new Date().toISOString();
+  try {
+    // A large batch is stored in transactions of STORE_SLICE events with a turn of the event loop between
+    // them, so other requests are served meanwhile.
+    for (let i = 0; i < v.events.length; i += STORE_SLICE) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      const r = await ctx.store.ingest({ events: v.events.slice(i, i + STORE_SLICE), received, auth });
+      result.accepted += r.accepted;
+      result.duplicates += r.duplicates;
+    }
+  } catch (e) {
+    // The slice that failed was not stored (one transaction); the client keeps the batch queued and sends
+    // it again, and the slices already stored count as duplicates then.
     return unavailable(res, ctx, e);
   }
   sendJson(res, 200, result);
+}
+
+/**
+ * Events the credential may not write: with the shared token, events of an enrolled developer (only their
+ * own token speaks for them, 403); with a verifying credential, events dated before the developer's
+ * enrollment or more than MAX_PAST_MS before now (400), so a verified record cannot be backdated.
+ */
+async function speaksForOthers(events: readonly CheckedEvent[], auth: AuthKind, ctx: Ctx, now: number): Promise<{ status: number; error: string } | undefined> {
+  const enrolled = await ctx.store.enrolledSince([...new Set(events.map((e) => e.developer))]);
+  for (const [i, e] of events.entries()) {
+    const since = enrolled.get(e.developer);
+    if (auth === 'shared' && since !== undefined) {
+      return { status: 403, error: `events[${i}]: developer "${e.developer.slice(0, 200)}" is enrolled; their events are accepted only with their own token` };
+    }
+    if (auth === 'shared') continue;
+    if (e.at < now - MAX_PAST_MS) return { status: 400, error: `events[${i}]: "time" is more than ${MAX_PAST_MS / DAY_MS} days before the server's clock; a verified record cannot be dated that far back` };
+    if (auth === 'enrolled' && since !== undefined && e.at < since - ENROLLMENT_SKEW_MS) {
+      return { status: 400, error: `events[${i}]: "time" is before the developer's enrollment (${new Date(since).toISOString()}); a verified record cannot be dated before it` };
+    }
+  }
+  return undefined;
 }
 
 /** The store failed (e.g. the database is restarting): 503, so that clients keep the batch and retry. */

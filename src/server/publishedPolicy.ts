@@ -1,10 +1,12 @@
 // The published policy (and its detached signature) served as-is, re-read when the file changes, with
-// an ETag so editors can poll cheaply. Also gives the report the policy's organization, version and
-// training list.
+// an ETag so editors can poll cheaply. Also gives the report the policy's organization, version, dates
+// and training list, and the file's own SHA-256 and signature state (checked with --policy-pubkey).
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { parse } from 'yaml';
+import { pemBlocks, verifyPolicy } from '../core/policy/signature';
 import type { PolicyInfo } from './report/policyInfo';
+import { keyFingerprint } from './signedHead';
 
 interface Cached {
   key: string;
@@ -16,7 +18,20 @@ export class PublishedPolicy {
   private readonly cache = new Map<string, Cached>();
   private info: { key: string; value: PolicyInfo | undefined } | undefined;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly keyFile?: string,
+  ) {}
+
+  /** The signature state of the file's bytes: which of the given public keys (by fingerprint) verifies it. */
+  private signature(bytes: Buffer): NonNullable<PolicyInfo['signature']> {
+    const sig = this.read('signature');
+    if (!sig) return { state: 'unsigned' };
+    if (!this.keyFile) return { state: 'not checked' };
+    const keys = pemBlocks(fs.readFileSync(this.keyFile, 'utf8'));
+    const key = keys.find((k) => verifyPolicy(bytes, sig.bytes.toString('utf8'), k));
+    return key ? { state: 'valid', key: keyFingerprint(key) } : { state: 'invalid' };
+  }
 
   /** The file's bytes and ETag, or undefined when it does not exist. */
   read(which: 'policy' | 'signature'): Cached | undefined {
@@ -40,7 +55,9 @@ export class PublishedPolicy {
   describe(): PolicyInfo | undefined {
     const c = this.read('policy');
     if (!c) return undefined;
-    if (this.info?.key === c.etag) return this.info.value;
+    const sig = this.read('signature');
+    const cacheKey = `${c.etag}:${sig?.etag ?? ''}`;
+    if (this.info?.key === cacheKey) return this.info.value;
     let value: PolicyInfo | undefined;
     try {
       const p = parse(c.bytes.toString('utf8')) as Record<string, unknown>;
@@ -51,16 +68,23 @@ export class PublishedPolicy {
             .map((t) => ({ id: String(t.id), title: String(t.title ?? t.id), dueWithinDays: num(t.dueWithinDays), renewalDays: num(t.renewalDays) }))
         : [];
       const ack = p.acknowledgement && typeof p.acknowledgement === 'object' ? (p.acknowledgement as Record<string, unknown>) : undefined;
+      const date = (v: unknown): string | undefined => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
       value = {
         organization: typeof p.organization === 'string' ? p.organization : undefined,
         version: typeof p.version === 'number' ? p.version : undefined,
+        published: date(p.published),
+        effective: date(p.effective),
+        sha256: createHash('sha256').update(c.bytes).digest('hex'),
+        signature: this.signature(c.bytes),
         training,
         acknowledgement: ack ? { required: ack.required === true, withinDays: num(ack.withinDays) } : undefined,
       };
-    } catch {
+    } catch (e) {
+      // An unreadable policy gives the report nothing to go by; the reason goes to the worker's log.
+      console.error('the published policy cannot be read for the report:', e);
       value = undefined;
     }
-    this.info = { key: c.etag, value };
+    this.info = { key: cacheKey, value };
     return value;
   }
 }

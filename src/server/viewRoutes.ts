@@ -20,15 +20,14 @@ export async function viewRoute(req: http.IncomingMessage, res: http.ServerRespo
   const deny = (status: number, error: string, extra: Record<string, string> = {}): void =>
     html ? send(res, status, 'text/html; charset=utf-8', loginPage(nonce, status === 401 ? false : error), { ...htmlHeaders, ...extra }) : sendJson(res, status, { error }, extra);
 
-  const wait = ctx.throttle.retryAfter(address);
-  if (wait) return deny(429, `Too many failed authentications from this address; try again in ${wait} s.`, { 'retry-after': String(wait) });
   const token = bearer(req);
   if (token !== undefined) {
     // Allow-list: the admin role reads, nothing else does (whatever roles are added later).
     const cred = await ctx.credentials.classify(token);
     if (cred.role === 'ingest') return deny(403, 'this token can only send events; the report needs the admin token');
     if (cred.role !== 'admin') {
-      ctx.throttle.fail(address);
+      const wait = ctx.throttle.fail(address);
+      if (wait) return deny(429, `Too many failed authentications from this address; try again in ${wait} s.`, { 'retry-after': String(wait) });
       return deny(401, 'invalid token', { 'www-authenticate': 'Bearer' });
     }
   } else if (!(await ctx.credentials.hasSession(req))) {

@@ -13,6 +13,7 @@ export const commands: Record<string, Command> = {
   server: (a) => import('./server').then((m) => m.run(a)),
   enroll: (a) => import('./enroll').then((m) => m.run(a)),
   'verify-log': (a) => import('./verifyLog').then((m) => m.run(a)),
+  'publish-head': (a) => import('./publishHead').then((m) => m.run(a)),
   hook: (a) => import('./hook').then((m) => m.run(a)),
   hooks: (a) => import('./hooks').then((m) => m.run(a)),
   managed: (a) => import('./managed').then((m) => m.run(a)),

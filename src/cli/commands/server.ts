@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { createAuditServer, tokenProblems, type AuditServer } from '../../server/app';
+import { headKeyProblem, startHeadPublisher } from '../../server/headPublisher';
 import { describeDbSpec, isPostgresUrl, resolveDbSpec } from '../../server/store';
 
 const HELP = `ai-policy server --port P --db FILE|URL --admin-token A [--token T] [--roster CSV] [--policy FILE] [--host H]
@@ -15,12 +16,18 @@ const HELP = `ai-policy server --port P --db FILE|URL --admin-token A [--token T
   --token T             shared ingest token: may only send events (or env AI_POLICY_SERVER_TOKEN);
                         without it only enrolled developer tokens (ai-policy enroll) can send
   --roster CSV          expected developers (id[,team]); those who sent nothing show as "no data"
-  --policy FILE         publish this policy at /policy.yaml (and FILE.sig at /policy.yaml.sig)
+  --policy FILE         publish this policy at /policy.yaml (and FILE.sig at /policy.yaml.sig); its
+                        version is the current one in the report and the evidence pack
+  --policy-pubkey PUB   check FILE.sig with these public key(s); the evidence names the key
   --host H              address to bind (default 127.0.0.1)
   --identity-header N   trust header N, set by an authenticating reverse proxy, as the sender's
                         developer id (off by default; only behind such a proxy)
   --trust-proxy         throttle failed sign-ins by X-Forwarded-For (behind a reverse proxy)
   --max-body N          largest accepted request body in bytes (default 5 MiB)
+  --head-key KEY        sign the log's head with this Ed25519 private key (kept outside the
+                        database) and publish it to --head-out every --head-interval seconds
+  --head-out DIR|URL    a folder (one file per publication) or an http(s) URL (PUT)
+  --head-interval S     seconds between publications (default 3600)
 
 Tokens must be at least 16 characters.
 `;
@@ -35,10 +42,14 @@ export async function run(args: string[]): Promise<number> {
       'admin-token': { type: 'string' },
       roster: { type: 'string' },
       policy: { type: 'string' },
+      'policy-pubkey': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'identity-header': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
       'max-body': { type: 'string' },
+      'head-key': { type: 'string' },
+      'head-out': { type: 'string' },
+      'head-interval': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -57,11 +68,25 @@ export async function run(args: string[]): Promise<number> {
   else problems.push(...tokenProblems({ token, adminToken }).map((p) => p.replace('the admin token', '--admin-token').replace('the ingest token', '--token')));
   if (!adminToken && token && token.length < 16) problems.push('--token is shorter than 16 characters');
   if (values.policy && !fs.existsSync(values.policy)) problems.push(`--policy: ${values.policy} does not exist`);
+  if (values['policy-pubkey'] && (!values.policy || !fs.existsSync(values['policy-pubkey']))) problems.push(`--policy-pubkey needs --policy and an existing key file`);
   if (values.roster && !fs.existsSync(values.roster)) problems.push(`--roster: ${values.roster} does not exist`);
   const header = values['identity-header'];
   if (header !== undefined && !/^[A-Za-z0-9-]{1,100}$/.test(header)) problems.push('--identity-header must be a header name');
   const maxBody = values['max-body'] === undefined ? undefined : Number(values['max-body']);
   if (maxBody !== undefined && !(Number.isInteger(maxBody) && maxBody > 0)) problems.push('--max-body must be a positive number of bytes');
+  let headKey: string | undefined;
+  if (!values['head-key'] !== !values['head-out']) problems.push('--head-key and --head-out go together');
+  else if (values['head-key']) {
+    try {
+      headKey = fs.readFileSync(values['head-key'], 'utf8');
+      const why = headKeyProblem(headKey);
+      if (why) problems.push(`--head-key: ${why}`);
+    } catch (e) {
+      problems.push(`--head-key: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const headInterval = Number(values['head-interval'] ?? 3600);
+  if (!(Number.isInteger(headInterval) && headInterval > 0)) problems.push('--head-interval must be a positive number of seconds');
   if (problems.length) {
     process.stderr.write(problems.map((p) => `ai-policy server: ${p}\n`).join('') + '\n' + HELP);
     return 2;
@@ -74,6 +99,7 @@ export async function run(args: string[]): Promise<number> {
       token,
       adminToken,
       policyFile: values.policy ? path.resolve(values.policy) : undefined,
+      policyKeyFile: values['policy-pubkey'] ? path.resolve(values['policy-pubkey']) : undefined,
       rosterFile: values.roster ? path.resolve(values.roster) : undefined,
       identityHeader: header,
       trustProxy: values['trust-proxy'],
@@ -98,6 +124,8 @@ export async function run(args: string[]): Promise<number> {
     `ai-policy server listening on ${base}/\n  events:    POST ${base}/v1/events\n  report:    GET  ${base}/v1/report?format=json|csv[&since=YYYY-MM-DD&until=YYYY-MM-DD]\n` +
       `  dashboard: ${base}/\n  evidence:  ${base}/evidence?since=YYYY-MM-DD&until=YYYY-MM-DD\n`,
   );
+  const stopHeads = headKey && values['head-out'] ? startHeadPublisher(app.store, headKey, values['head-out'], headInterval * 1000, log) : undefined;
+  if (stopHeads) process.stdout.write(`  signed heads: ${values['head-out']} every ${headInterval} s\n`);
   if (!token) process.stdout.write('  no shared ingest token: only enrolled developer tokens can send events\n');
   if (values.policy) process.stdout.write(`  policy:    ${base}/policy.yaml\n`);
   if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost') {
@@ -106,6 +134,7 @@ export async function run(args: string[]): Promise<number> {
   return new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
       process.stdout.write(`ai-policy server: ${signal}, closing\n`);
+      stopHeads?.();
       void app.close().then(() => resolve(0));
     };
     process.once('SIGINT', () => stop('SIGINT'));

@@ -29,5 +29,7 @@ export interface RenderWorkerData {
   aiPolicyRenderWorker: true;
   db: string;
   policyFile?: string;
+  /** Public key(s) the published policy's signature is checked with. */
+  policyKeyFile?: string;
   rosterFile?: string;
 }

@@ -36,7 +36,12 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
   const shown = allUsage.filter((u) => (!q.tool || u.tool === q.tool) && (!q.status || u.status === q.status));
   const intervals = rows.intervals.filter((i) => inScope.has(i.developer) && (!q.tool || i.tool === q.tool) && (!q.status || i.status === q.status));
   const byType: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [name, n] of Object.entries(rows.counters)) if (name.startsWith('type:')) byType[name.slice(5)] = n;
+  // Records the server wrote itself (enrollments) are in the log, not among the events editors sent.
+  let serverRecords = 0;
+  for (const [name, n] of Object.entries(rows.counters)) {
+    if (name.startsWith('type:server.')) serverRecords += n;
+    else if (name.startsWith('type:')) byType[name.slice(5)] = n;
+  }
   const exposureTotal = rows.exposures.byDay.reduce((s, d) => s + d.n, 0);
   const weeks = new Map<number, number>();
   for (const d of rows.exposures.byDay) {
@@ -48,10 +53,10 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     generatedAt: iso(ctx.now),
     range: { since: isoOrNull(q.since), until: isoOrNull(q.until) },
     filters: { team: q.team ?? null, tool: q.tool ?? null, status: q.status ?? null },
-    policy: ctx.policy ? { organization: ctx.policy.organization, version: ctx.policy.version } : null,
+    policy: ctx.policy ? { organization: ctx.policy.organization, version: ctx.policy.version, sha256: ctx.policy.sha256 ?? null, signature: ctx.policy.signature ?? null, published: ctx.policy.published ?? null, effective: ctx.policy.effective ?? null } : null,
     log: { events: rows.head.count, lastSeq: rows.head.seq, headHash: rows.head.hash },
     totals: {
-      events: rows.counters.events ?? 0,
+      events: (rows.counters.events ?? 0) - serverRecords,
       duplicates: rows.counters.duplicates ?? 0,
       developers: people.length,
       active: people.filter((p) => p.state === 'active').length,
@@ -68,7 +73,13 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     census: census(shown),
     trend: weeklyTrend(intervals, q.since, asOf),
     adoption: rows.daily.map((d) => ({ day: dayIso(d.day), reporting: d.reporting, using: d.using })),
-    policyVersions: rows.policyVersions.map(({ firstAt, lastAt, ...v }) => ({ ...v, firstSeen: iso(firstAt), lastSeen: iso(lastAt) })),
+    // What editors reported loading are claims; only the server's own --policy file is "published".
+    policyVersions: rows.policyVersions.map(({ firstAt, lastAt, ...v }) => ({
+      ...v,
+      source: ctx.policy?.sha256 !== undefined && ctx.policy.version === v.version && ctx.policy.sha256 === v.hash ? ('published' as const) : ('claimed by editors' as const),
+      firstSeen: iso(firstAt),
+      lastSeen: iso(lastAt),
+    })),
     acknowledgements: acknowledgements(rows, people, ctx.policy, asOf),
     training: trainings(rows, people, ctx.policy, asOf),
     exposures: {

@@ -23,11 +23,11 @@ ${table(
   { id: 'history', empty: 'No AI tool reported in this range.' },
 )}</section>
 <section id="acks"><h2>Policy acknowledgements</h2>
-${table(['Policy version', 'Acknowledged', 'Identity', 'Content hash'], r.acknowledgements.records.map((a) => [a.version, when(a.time), verifiedLabel(a.verified), esc(a.hash?.slice(0, 16))]), { numeric: [0], empty: 'No acknowledgement.' })}
+${table(['Policy version', 'Acknowledged (claimed)', 'Received by the server', 'Identity', 'Content hash'], r.acknowledgements.records.map((a) => [a.version, when(a.time), a.receivedAt ? when(a.receivedAt) : '', verifiedLabel(a.verified), esc(a.hash?.slice(0, 16))]), { numeric: [0], empty: 'No acknowledgement.' })}
 ${table(['Not acknowledged', 'State', 'Due'], r.acknowledgements.missing.map((m) => [esc(m.item), stateLabel(m.state), esc(m.dueDate)]), { empty: 'Nothing left to acknowledge.' })}
 </section>
 <section id="trainings"><h2>Training</h2>
-${table(['Training', 'Completed', 'Identity'], r.training.records.map((x) => [esc(x.title ?? x.training), when(x.time), verifiedLabel(x.verified)]), { empty: 'No training recorded.' })}
+${table(['Training', 'Completed (claimed)', 'Received by the server', 'Identity'], r.training.records.map((x) => [esc(x.title ?? x.training), when(x.time), x.receivedAt ? when(x.receivedAt) : '', verifiedLabel(x.verified)]), { empty: 'No training recorded.' })}
 ${table(['Training', 'State', 'Due'], r.training.missing.map((m) => [esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate)]), { empty: 'No training missing or overdue.' })}
 </section>
 <section id="developer-exposures"><h2>Exposure warnings</h2>

@@ -14,15 +14,15 @@ type Rows = Record<string, unknown>[];
 export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; rows: (r: Report) => Rows }> = {
   'policy-versions': {
     title: 'Policy version history',
-    columns: ['version', 'sha256', 'signature', 'organization', 'published', 'effective', 'reviewed_on', 'next_review', 'first_seen', 'last_seen', 'developers'],
+    columns: ['version', 'sha256', 'signature', 'source', 'organization', 'published', 'effective', 'reviewed_on', 'next_review', 'first_seen', 'last_seen', 'developers'],
     rows: (r) =>
-      r.policyVersions.map((v) => ({ version: v.version, sha256: v.hash, signature: v.signature, organization: v.organization, published: v.published, effective: v.effective, reviewed_on: v.reviewedOn, next_review: v.nextReview, first_seen: v.firstSeen, last_seen: v.lastSeen, developers: v.developers })),
+      r.policyVersions.map((v) => ({ version: v.version, sha256: v.hash, signature: v.signature, source: v.source, organization: v.organization, published: v.published, effective: v.effective, reviewed_on: v.reviewedOn, next_review: v.nextReview, first_seen: v.firstSeen, last_seen: v.lastSeen, developers: v.developers })),
   },
   acknowledgements: {
     title: 'Acknowledgements per developer per version',
-    columns: ['developer', 'team', 'version', 'state', 'acknowledged_at', 'identity', 'content_sha256', 'due'],
+    columns: ['developer', 'team', 'version', 'state', 'acknowledged_at', 'received_at', 'identity', 'content_sha256', 'due'],
     rows: (r) => [
-      ...r.acknowledgements.records.map((a) => ({ developer: a.developer, team: a.team, version: a.version, state: 'acknowledged', acknowledged_at: a.time, identity: a.verified ? 'verified' : 'self-declared', content_sha256: a.hash })),
+      ...r.acknowledgements.records.map((a) => ({ developer: a.developer, team: a.team, version: a.version, state: 'acknowledged', acknowledged_at: a.time, received_at: a.receivedAt, identity: a.verified ? 'verified' : 'self-declared', content_sha256: a.hash })),
       ...r.acknowledgements.missing.map((m) => ({ developer: m.developer, team: m.team, version: Number(m.item.slice(1)), state: m.state, due: m.dueDate })),
     ],
   },
@@ -38,9 +38,9 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
   },
   training: {
     title: 'Training completion',
-    columns: ['developer', 'team', 'training', 'title', 'state', 'completed_at', 'identity', 'due'],
+    columns: ['developer', 'team', 'training', 'title', 'state', 'completed_at', 'received_at', 'identity', 'due'],
     rows: (r) => [
-      ...r.training.records.map((x) => ({ developer: x.developer, team: x.team, training: x.training, title: x.title, state: 'complete', completed_at: x.time, identity: x.verified ? 'verified' : 'self-declared' })),
+      ...r.training.records.map((x) => ({ developer: x.developer, team: x.team, training: x.training, title: x.title, state: 'complete', completed_at: x.time, received_at: x.receivedAt, identity: x.verified ? 'verified' : 'self-declared' })),
       ...r.training.missing.map((m) => ({ developer: m.developer, team: m.team, training: m.item, title: m.title, state: m.state, completed_at: m.completedAt ?? null, due: m.dueDate })),
     ],
   },
@@ -66,6 +66,21 @@ export function evidenceCsv(name: string, r: Report): string | undefined {
   return spec ? csvTable(spec.columns, spec.rows(r)) : undefined;
 }
 
+/** The policy this server publishes (--policy): its own SHA-256, signature state and signing key, stated by the server. */
+function publishedPolicy(r: Report): string {
+  const p = r.policy;
+  if (!p) return '<p id="published-policy">This server publishes no policy (no <code>--policy</code>): no version is current, and the versions below are what editors reported.</p>';
+  const sig = p.signature;
+  const state = !sig
+    ? 'unknown'
+    : sig.state === 'valid'
+      ? `valid, signed by the key with SHA-256 fingerprint <code class="hash">${esc(sig.key)}</code>`
+      : sig.state === 'not checked'
+        ? 'a signature file is published but was not checked (start the server with <code>--policy-pubkey</code>)'
+        : esc(sig.state);
+  return `<p id="published-policy">Published by this server: version <b>${esc(p.version)}</b>${p.published ? `, published ${esc(p.published)}` : ''}${p.effective ? `, effective ${esc(p.effective)}` : ''}; the file's SHA-256 <code class="hash">${esc(p.sha256)}</code>; signature: ${state}.</p>`;
+}
+
 export function evidencePage(r: Report, q: ReportQuery, nonce: string): string {
   const qs = queryString(q);
   const org = r.policy?.organization ? `${esc(r.policy.organization)}: ` : '';
@@ -80,14 +95,15 @@ Check it later with <code>ai-policy verify-log --db FILE --expect-head ${esc(r.l
 <ul class="noprint">${links}</ul>
 </header>
 <section id="ev-versions"><h2>1. Policy version history</h2>
-<p class="meta">As reported by the editors that loaded each version.</p>
-${table(['Version', 'sha256', 'Signature', 'Published', 'Reviewed', 'Next review', 'First loaded', 'Developers'], r.policyVersions.map((v) => [v.version, `<code class="hash">${esc(v.hash)}</code>`, esc(v.signature), esc(v.published), esc(v.reviewedOn), esc(v.nextReview), when(v.firstSeen), v.developers]), { numeric: [0, 7], empty: 'No editor reported loading a policy in this period.' })}
+${publishedPolicy(r)}
+<p class="meta">Below, as reported by the editors that loaded each version: these are their claims; a row is marked "published" only when its version and SHA-256 are those of the file this server publishes.</p>
+${table(['Version', 'sha256', 'Signature (claimed)', 'Source', 'Published', 'Reviewed', 'Next review', 'First loaded', 'Developers'], r.policyVersions.map((v) => [v.version, `<code class="hash">${esc(v.hash)}</code>`, esc(v.signature), esc(v.source), esc(v.published), esc(v.reviewedOn), esc(v.nextReview), when(v.firstSeen), v.developers]), { numeric: [0, 8], empty: 'No editor reported loading a policy in this period.' })}
 </section>
 <section id="ev-acks"><h2>2. Acknowledgements per developer and version</h2>
 ${barChart('Coverage per version', ack.versions.map((v) => ({ label: `v${v.version}`, value: v.coverage, text: `${v.acknowledged} of ${v.developers} (${pct(v.coverage)}), ${v.verified} verified` })), 1)}
-${table(['Developer', 'Team', 'Version', 'State', 'When / due', 'Identity'], [
-  ...ack.records.map((a) => [esc(a.developer), esc(a.team), a.version, stateLabel('acknowledged'), when(a.time), verifiedLabel(a.verified)]),
-  ...ack.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.item.slice(1)), stateLabel(m.state), esc(m.dueDate), '']),
+${table(['Developer', 'Team', 'Version', 'State', 'When (claimed) / due', 'Received by the server', 'Identity'], [
+  ...ack.records.map((a) => [esc(a.developer), esc(a.team), a.version, stateLabel('acknowledged'), when(a.time), a.receivedAt ? when(a.receivedAt) : '', verifiedLabel(a.verified)]),
+  ...ack.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.item.slice(1)), stateLabel(m.state), esc(m.dueDate), '', '']),
 ], { max: 5000, id: 'ev-ack-table' })}
 </section>
 <section id="ev-census"><h2>3. Census: approved, unlisted and prohibited tools</h2>
@@ -97,9 +113,9 @@ ${table(['Developer', 'Tool', 'Status', 'First seen', 'Last seen', 'Now'], r.usa
 </section>
 <section id="ev-training"><h2>4. Training completion</h2>
 ${table(['Training', 'Required', 'Completed', 'Overdue', 'Due', 'No data', 'Coverage'], r.training.courses.map((c) => [esc(c.title ?? c.id), c.required ? 'yes' : 'no', c.completed, c.overdue, c.due, c.noData, pct(c.coverage)]), { numeric: [2, 3, 4, 5] })}
-${table(['Developer', 'Team', 'Training', 'State', 'Completed / due', 'Identity'], [
-  ...r.training.records.map((x) => [esc(x.developer), esc(x.team), esc(x.title ?? x.training), stateLabel('complete'), when(x.time), verifiedLabel(x.verified)]),
-  ...r.training.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate), '']),
+${table(['Developer', 'Team', 'Training', 'State', 'Completed (claimed) / due', 'Received by the server', 'Identity'], [
+  ...r.training.records.map((x) => [esc(x.developer), esc(x.team), esc(x.title ?? x.training), stateLabel('complete'), when(x.time), x.receivedAt ? when(x.receivedAt) : '', verifiedLabel(x.verified)]),
+  ...r.training.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate), '', '']),
 ], { max: 5000, id: 'ev-training-table' })}
 </section>
 <section id="ev-exposures"><h2>5. Exposure trend</h2>

@@ -53,9 +53,14 @@ export interface AckRecord {
   team: string | null;
   version: number;
   hash: string | null;
+  /** The time the editor claims; for a verified record, the verified record's own. */
   time: string;
   verified: boolean;
   verifiedAt: string | null;
+  /** When the server received the verified record (beside the claimed time), else null. */
+  receivedAt: string | null;
+  /** A self-declared acknowledgement dated before the verified one, if any. */
+  selfDeclaredAt: string | null;
 }
 
 export interface Missing {
@@ -74,6 +79,23 @@ export interface Missing {
 export const ratio = (a: number, b: number): number => (b ? Math.round((a / b) * 1000) / 1000 : 0);
 const day = (ms: number): string => iso(ms).slice(0, 10);
 
+const dateMs = (d: string | null | undefined): number | undefined => {
+  const ms = d ? Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00Z` : d) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+};
+
+/** When a version started to apply: the published policy's effective or publication date, else what the editors that loaded it reported. */
+function versionStart(rows: ReportRows, policy: PolicyInfo | undefined): (version: number) => number | undefined {
+  return (version) => {
+    if (policy?.version === version) {
+      const own = dateMs(policy.effective) ?? dateMs(policy.published);
+      if (own !== undefined) return own;
+    }
+    const dates = rows.policyVersions.filter((v) => v.version === version).map((v) => dateMs(v.effective) ?? dateMs(v.published)).filter((d): d is number => d !== undefined);
+    return dates.length ? Math.max(...dates) : undefined;
+  };
+}
+
 export function acknowledgements(rows: ReportRows, people: readonly Person[], policy: PolicyInfo | undefined, asOf: number) {
   const inScope = new Map(people.map((p) => [p.developer, p]));
   const acked = new Map<number, Map<string, AckRow>>();
@@ -82,7 +104,9 @@ export function acknowledgements(rows: ReportRows, people: readonly Person[], po
   for (const s of rows.policySeen) (seen.get(s.version) ?? seen.set(s.version, new Map()).get(s.version)!).set(s.developer, s.firstAt);
   const all = new Set<number>([...rows.policyVersions.map((v) => v.version), ...seen.keys(), ...acked.keys()]);
   if (policy?.version !== undefined) all.add(policy.version);
-  const current = policy?.version ?? (all.size ? Math.max(...all) : undefined);
+  // Only the server's own published policy is "current": a version that editors claim to have loaded is a claim.
+  const current = policy?.version;
+  const startOf = versionStart(rows, policy);
   const known = new Map(rows.developers.map((d) => [d.developer, d.firstAt]));
   const within = policy?.acknowledgement?.required ? policy.acknowledgement.withinDays : undefined;
 
@@ -103,7 +127,11 @@ export function acknowledgements(rows: ReportRows, people: readonly Person[], po
     });
     for (const p of expected) {
       if (by.has(p.developer)) continue;
-      const from = saw.get(p.developer) ?? known.get(p.developer);
+      // From when they first ran that version; otherwise from the version's publication (or effective) date, or
+      // from when they were first seen if that is later (someone who joined after it was published).
+      const firstSeen = known.get(p.developer);
+      const start = startOf(version);
+      const from = saw.get(p.developer) ?? (firstSeen !== undefined && start !== undefined ? Math.max(firstSeen, start) : firstSeen);
       const due = within !== undefined && from !== undefined ? from + within * DAY_MS : undefined;
       const state = p.state === 'no data' && from === undefined ? 'no data' : due !== undefined && asOf > due ? 'overdue' : 'not acknowledged';
       missing.push({ developer: p.developer, team: p.team, item: `v${version}`, state, dueDate: due === undefined ? null : day(due) });
@@ -115,10 +143,13 @@ export function acknowledgements(rows: ReportRows, people: readonly Person[], po
       developer: a.developer,
       team: inScope.get(a.developer)?.team ?? null,
       version: a.version,
-      hash: a.hash,
-      time: iso(a.firstAt),
+      // A verified record keeps its own time and hash; an earlier self-declared one is shown beside it, not merged into it.
+      hash: a.verifiedAt !== null ? (a.verifiedHash ?? a.hash) : a.hash,
+      time: iso(a.verifiedAt ?? a.firstAt),
       verified: a.verifiedAt !== null,
       verifiedAt: isoOrNull(a.verifiedAt),
+      receivedAt: isoOrNull(a.verifiedReceived),
+      selfDeclaredAt: a.verifiedAt !== null && a.firstAt < a.verifiedAt ? iso(a.firstAt) : null,
     }));
   return { current: current ?? null, versions, records, missing };
 }
@@ -146,6 +177,8 @@ export interface TrainingRecord {
   time: string;
   firstTime: string;
   verified: boolean;
+  /** When the server received the latest completion (beside the claimed time). */
+  receivedAt: string | null;
 }
 
 export function trainings(rows: ReportRows, people: readonly Person[], policy: PolicyInfo | undefined, asOf: number) {
@@ -204,6 +237,7 @@ export function trainings(rows: ReportRows, people: readonly Person[], policy: P
     time: iso(r.lastAt),
     firstTime: iso(r.firstAt),
     verified: r.lastAuth !== 'shared',
+    receivedAt: isoOrNull(r.lastReceived),
   }));
   return { courses: [...courses, ...extra.values()], records, missing };
 }

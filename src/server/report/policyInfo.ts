@@ -3,6 +3,12 @@
 export interface PolicyInfo {
   organization?: string;
   version?: number;
+  published?: string;
+  effective?: string;
+  /** SHA-256 of the file's bytes. */
+  sha256?: string;
+  /** `valid` (by the key named in `key`), `invalid`, `unsigned`, or `not checked` (no --policy-pubkey). */
+  signature?: { state: 'valid' | 'invalid' | 'unsigned' | 'not checked'; key?: string };
   training?: { id: string; title: string; dueWithinDays?: number; renewalDays?: number }[];
   acknowledgement?: { required: boolean; withinDays?: number };
 }

@@ -12,10 +12,19 @@ export interface StoredEvent {
   developer: string;
   machine: string | null;
   policyVersion: number | null;
+  /** When the server received it (epoch ms). */
+  received: number;
   editor?: unknown;
   extensionVersion?: unknown;
   data?: unknown;
 }
+
+/** Records the server itself writes into the chained log (clients cannot send types under `server.`). */
+export const ENROLLMENT = 'server.enrollment';
+export const isServerRecord = (type: string): boolean => type.startsWith('server.');
+
+/** The token hash a chained enrollment record enrolls. */
+export const enrolledTokenOf = (data: Record<string, unknown>): string | null => str(data.tokenHash);
 
 export const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 const flag = (v: unknown): number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : null);

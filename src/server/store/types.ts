@@ -4,12 +4,14 @@ import type { CheckedEvent } from '../validate';
 
 /** How an ingest request was authenticated: the shared ingest token, an enrolled per-developer token, or a trusted proxy header. */
 export type AuthKind = 'shared' | 'enrolled' | 'proxy';
+/** Who wrote a chained record: an ingest credential, or the server itself (an enrollment). */
+export type ChainAuth = AuthKind | 'server';
 
 export interface IngestBatch {
   events: readonly CheckedEvent[];
   /** ISO time the server received the batch. */
   received: string;
-  auth: AuthKind;
+  auth: ChainAuth;
 }
 
 export interface IngestResult {
@@ -79,6 +81,9 @@ export interface AckRow {
   firstAt: number;
   firstAuth: AuthKind;
   verifiedAt: number | null;
+  /** The earliest verified acknowledgement's own hash and the server's receive time of it. */
+  verifiedHash: string | null;
+  verifiedReceived: number | null;
 }
 
 export interface TrainingRow {
@@ -88,6 +93,8 @@ export interface TrainingRow {
   /** Latest completion at or before the end of the range. */
   lastAt: number;
   lastAuth: AuthKind;
+  /** When the server received the latest completion. */
+  lastReceived: number | null;
   firstAt: number;
   verifiedAt: number | null;
 }
@@ -121,8 +128,20 @@ export interface VerifyProgress {
   (checked: number): void;
 }
 
+/** An earlier head: its hash, and (from a signed head) the row it was the hash of. */
+export interface Anchor {
+  hash: string;
+  seq?: number;
+}
+
+export interface VerifyOptions {
+  /** Earlier heads that must still be in the log (a head printed in an evidence pack, signed heads). */
+  anchors?: readonly Anchor[];
+  progress?: VerifyProgress;
+}
+
 export type VerifyResult =
-  | { ok: true; head: LogHead; foundHead?: boolean }
+  | { ok: true; head: LogHead; foundHead?: boolean; notes?: string[] }
   | { ok: false; head: LogHead; brokenSeq: number; brokenId: string | null; reason: string };
 
 export interface Health {
@@ -140,8 +159,14 @@ export interface AuditStore {
   /** Report rows for a range (optionally limited to some developers). */
   reportRows(range: Range, developers?: readonly string[]): Promise<ReportRows>;
   logHead(): Promise<LogHead>;
-  /** Recomputes the hash chain; with `expectHead`, also checks that this earlier head is still in the log. */
-  verifyLog(opts?: { expectHead?: string; progress?: VerifyProgress }): Promise<VerifyResult>;
+  /**
+   * Recomputes the hash chain (with `anchors`, also checks that each earlier head is the hash of its row),
+   * rebuilds every aggregate and the enrollments from the chained log and compares them with the tables,
+   * and runs the database's own integrity check.
+   */
+  verifyLog(opts?: VerifyOptions): Promise<VerifyResult>;
+  /** Each of these developers that is enrolled, with the time of their first enrollment (ms). */
+  enrolledSince(developers: readonly string[]): Promise<Map<string, number>>;
   /** Stores the hash of a new per-developer token; revokes earlier tokens of that developer. */
   enroll(developer: string, tokenHash: string): Promise<{ revoked: number }>;
   /** The developer enrolled with this token hash, if the token is valid. */

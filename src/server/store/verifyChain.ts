@@ -3,7 +3,7 @@
 // says. The store only pages through its rows and reads its head.
 import canonicalize from 'canonicalize';
 import { chainHash, GENESIS } from './chain';
-import type { LogHead, VerifyResult } from './types';
+import type { Anchor, LogHead, VerifyResult } from './types';
 
 export interface ChainRow {
   seq: number;
@@ -39,13 +39,14 @@ export class ChainCheck {
   /** seq of the last row checked (the next page starts after it). */
   after = 0;
   checked = 0;
-  private foundHead: boolean | undefined;
+  /** Anchors not yet found in the log. */
+  private readonly pending: Anchor[];
 
   constructor(
     private readonly head: LogHead,
-    private readonly expectHead?: string,
+    anchors: readonly Anchor[] = [],
   ) {
-    this.foundHead = expectHead === undefined ? undefined : expectHead === GENESIS;
+    this.pending = anchors.filter((a) => !(a.hash === GENESIS && !a.seq));
   }
 
   /** Checks one page; returns the failure when a row is broken. */
@@ -58,7 +59,14 @@ export class ChainCheck {
       }
       const bad = mismatch(r);
       if (bad) return { ok: false, head: this.head, brokenSeq: r.seq, brokenId: r.id, reason: bad };
-      if (this.expectHead !== undefined && r.hash === this.expectHead) this.foundHead = true;
+      if (this.pending.length) {
+        const at = this.pending.findIndex((a) => (a.seq === undefined ? a.hash === r.hash : a.seq === r.seq));
+        if (at >= 0) {
+          const a = this.pending[at];
+          if (a.hash !== r.hash) return { ok: false, head: this.head, brokenSeq: r.seq, brokenId: r.id, reason: `a published head says row ${r.seq} had hash ${a.hash}; today it is ${r.hash}: the log was rewritten` };
+          this.pending.splice(at, 1);
+        }
+      }
       this.prev = r.hash;
       this.after = r.seq;
     }
@@ -77,6 +85,11 @@ export class ChainCheck {
         reason: `the log has ${this.checked} rows but ${this.head.count} events were counted as stored: rows were removed after row ${this.after}`,
       };
     }
-    return { ok: true, head: this.head, foundHead: this.foundHead };
+    return { ok: true, head: this.head, foundHead: this.pending.length === 0 };
+  }
+
+  /** The anchors that were not found (the log was cut or replaced before them). */
+  missing(): readonly Anchor[] {
+    return this.pending;
   }
 }

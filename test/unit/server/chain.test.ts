@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import canonicalize from 'canonicalize';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chainHash, GENESIS } from '../../../src/server/store/chain';
 import { CLI } from '../audit/serverProcess';
@@ -73,7 +74,9 @@ describe('server: tamper-evident log and verify-log', () => {
     assert.match(r.stdout, /^BROKEN at row 5 .*rows 4–4 are missing/);
     edit(`DELETE FROM events WHERE seq >= 4`);
     edit(`UPDATE counters SET n = 3 WHERE name = 'events'`);
-    assert.equal(verify(db).status, 0, 'a cut tail with a matching counter needs the earlier head to be noticed');
+    r = verify(db);
+    assert.equal(r.status, 1, 'a cut tail with a matching counter: the report tables still hold what was cut');
+    assert.match(r.stdout, /^BROKEN: the table "\w+" does not match what the chained log implies/);
     r = verify(db, '--expect-head', head);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /the expected head [0-9a-f]{64} is not in the log/);
@@ -83,4 +86,28 @@ describe('server: tamper-evident log and verify-log', () => {
     assert.equal(verify(path.join(s.dir, 'nope.db')).status, 2);
     assert.equal(verify(db, '--expect-head', 'abc').status, 2);
   });
+
+  it('exits 1, even with --expect-head, when a report table was edited behind the log, and names the table', async () => {
+    const head = (await report(s.base)).log.headHash;
+    edit(`UPDATE acks SET first_auth = 'enrolled', verified_at = first_at WHERE developer = 'bob@example.com'`);
+    const r = verify(db, '--expect-head', head);
+    assert.equal(r.status, 1, r.stdout);
+    assert.match(r.stdout, /^BROKEN: the table "acks" does not match what the chained log implies/);
+  });
+
+  it('exits 1 when a page of the database is corrupt (SQLite integrity check)', () => {
+    const d = new Database(db);
+    d.pragma('wal_checkpoint(TRUNCATE)');
+    const page = d.pragma('page_size', { simple: true }) as number;
+    const root = d.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'tool_intervals_machine'`).pluck().get() as number;
+    d.close();
+    const fd = fs.openSync(db, 'r+');
+    // Keep the page header's type byte, scramble the cell pointers and cells behind it.
+    fs.writeSync(fd, Buffer.alloc(page - 200, 0x5a), 0, page - 200, (root - 1) * page + 100);
+    fs.closeSync(fd);
+    const r = verify(db);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^BROKEN: .*(integrity|malformed|corrupt)/i);
+  });
 });
+

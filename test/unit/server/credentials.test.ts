@@ -107,7 +107,7 @@ describe('server: every route with every credential class', () => {
         }
       }
       const developer = c.name === 'enrolled token' ? 'ann@example.com' : 'carl@example.com';
-      const body = JSON.stringify({ events: [ev('inventory', developer, { reason: 'start', tools: [] })] });
+      const body = JSON.stringify({ events: [ev('inventory', developer, { reason: 'start', tools: [] }, { time: new Date().toISOString() })] });
       const post = await raw(s.base, 'POST', '/v1/events', { ...headersOf(c), 'content-type': 'application/json' }, body);
       assert.equal(post.status, c.ingest, `POST /v1/events with ${c.name}: ${post.body.slice(0, 200)}`);
       for (const pub of ['/healthz']) {

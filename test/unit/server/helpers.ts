@@ -85,6 +85,9 @@ export async function report(base: string, query = ''): Promise<Record<string, a
   return JSON.parse(r.body);
 }
 
+/** An event time of now (events sent with an enrolled token may not predate the enrollment). */
+export const fresh = (): { time: string } => ({ time: new Date().toISOString() });
+
 let seq = 0;
 export function ev(type: string, developer: string, data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Record<string, unknown> {
   seq++;

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { throttleKey } from '../../../src/server/auth';
 import { CLI } from '../audit/serverProcess';
-import { ADMIN, adminAuth, ev, post, report, request, startServer, TOKEN, type Running } from './helpers';
+import { ADMIN, adminAuth, ev, fresh, post, report, request, startServer, TOKEN, type Running } from './helpers';
 
 function enroll(db: string, developer: string): { status: number | null; stdout: string; token: string } {
   const r = spawnSync(process.execPath, [CLI, 'enroll', '--db', db, '--developer', developer], { encoding: 'utf8' });
@@ -44,12 +45,12 @@ describe('server: enrolled identities', () => {
 
   it('takes events of the enrolled developer (verified) and refuses anyone else\'s with 403', async () => {
     const { token } = enroll(db, 'ann@example.com');
-    const forged = await post(s.base, { events: [ev('policy.acknowledged', 'ann@example.com', { version: 2 }), ev('policy.acknowledged', 'bob@example.com', { version: 2 })] }, token);
+    const forged = await post(s.base, { events: [ev('policy.acknowledged', 'ann@example.com', { version: 2 }, fresh()), ev('policy.acknowledged', 'bob@example.com', { version: 2 }, fresh())] }, token);
     assert.equal(forged.status, 403);
     assert.match(JSON.parse(forged.body).error, /events\[1\]: developer "bob@example.com"; this token may only send events of "ann@example.com"/);
     assert.equal((await report(s.base)).totals.events, 0, 'nothing of the batch is stored');
-    assert.equal((await post(s.base, { events: [ev('policy.acknowledged', 'ann@example.com', { version: 2 }), ev('training.completed', 'ann@example.com', { training: 'ai-basics' })] }, token)).status, 200);
-    assert.equal((await post(s.base, { events: [ev('policy.acknowledged', 'bob@example.com', { version: 2 }), ev('training.completed', 'bob@example.com', { training: 'ai-basics' })] }, TOKEN)).status, 200);
+    assert.equal((await post(s.base, { events: [ev('policy.acknowledged', 'ann@example.com', { version: 2 }, fresh()), ev('training.completed', 'ann@example.com', { training: 'ai-basics' }, fresh())] }, token)).status, 200);
+    assert.equal((await post(s.base, { events: [ev('policy.acknowledged', 'bob@example.com', { version: 2 }, fresh()), ev('training.completed', 'bob@example.com', { training: 'ai-basics' }, fresh())] }, TOKEN)).status, 200);
     const rep = await report(s.base);
     const acks = Object.fromEntries(rep.acknowledgements.records.map((r: { developer: string; verified: boolean }) => [r.developer, r.verified]));
     assert.deepEqual(acks, { 'ann@example.com': true, 'bob@example.com': false });
@@ -64,16 +65,16 @@ describe('server: enrolled identities', () => {
     const first = enroll(db, 'cy@example.com').token;
     const second = enroll(db, 'cy@example.com');
     assert.match(second.stdout, /revoked 1 earlier token/);
-    assert.equal((await post(s.base, { events: [ev('inventory', 'cy@example.com')] }, first)).status, 401);
-    assert.equal((await post(s.base, { events: [ev('inventory', 'cy@example.com')] }, second.token)).status, 200);
+    assert.equal((await post(s.base, { events: [ev('inventory', 'cy@example.com', {}, fresh())] }, first)).status, 401);
+    assert.equal((await post(s.base, { events: [ev('inventory', 'cy@example.com', {}, fresh())] }, second.token)).status, 200);
   });
 
   it('accepts only enrolled tokens when the server has no shared ingest token', async () => {
     const strict = await startServer({ token: undefined });
     try {
       const { token } = enroll(path.join(strict.dir, 'audit.db'), 'dee@example.com');
-      assert.equal((await post(strict.base, { events: [ev('inventory', 'dee@example.com')] }, TOKEN)).status, 401);
-      assert.equal((await post(strict.base, { events: [ev('inventory', 'dee@example.com')] }, token)).status, 200);
+      assert.equal((await post(strict.base, { events: [ev('inventory', 'dee@example.com', {}, fresh())] }, TOKEN)).status, 401);
+      assert.equal((await post(strict.base, { events: [ev('inventory', 'dee@example.com', {}, fresh())] }, token)).status, 200);
     } finally {
       await strict.close();
     }
@@ -89,7 +90,7 @@ describe('server: identity header from an authenticating proxy (--identity-heade
         request(`${base}/v1/events`, {
           method: 'POST',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...(user ? { 'x-forwarded-user': user } : {}) },
-          body: JSON.stringify({ events: [ev('policy.acknowledged', dev, { version: 2 })] }),
+          body: JSON.stringify({ events: [ev('policy.acknowledged', dev, { version: 2 }, fresh())] }),
         });
       assert.equal((await send(plain.base, 'bob@example.com', 'ann@example.com')).status, 200, 'off by default');
       assert.equal((await report(plain.base)).acknowledgements.records[0].verified, false);
@@ -104,30 +105,46 @@ describe('server: identity header from an authenticating proxy (--identity-heade
 });
 
 describe('server: failed authentication is throttled', () => {
-  it('answers 429 after 20 failures a minute from one address, on the API and the sign-in form', async () => {
+  it('past 20 failures a minute from one address, wrong credentials get 429 while the right ones still work, on the API and the sign-in form', async () => {
     const s = await startServer();
     try {
       for (let i = 0; i < 20; i++) assert.equal((await post(s.base, { events: [] }, `wrong-token-number-${i}`)).status, 401);
-      const blocked = await post(s.base, { events: [] }, TOKEN);
-      assert.equal(blocked.status, 429, 'even the right token waits: guessing gains nothing');
+      const blocked = await post(s.base, { events: [] }, 'wrong-token-number-21');
+      assert.equal(blocked.status, 429);
       assert.ok(Number(blocked.headers['retry-after']) > 0);
+      assert.equal((await post(s.base, { events: [] }, TOKEN)).status, 200, 'the right ingest token from the same address (one NAT) is not locked out');
+      assert.equal((await request(`${s.base}/v1/report`, { headers: adminAuth })).status, 200, 'nor the admin token');
       const form = await request(`${s.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${ADMIN}` });
-      assert.equal(form.status, 429);
-      assert.equal((await request(`${s.base}/v1/report`, { headers: adminAuth })).status, 429);
+      assert.equal(form.status, 303, 'the admin signs in');
+      assert.match(String(form.headers['set-cookie']), /aip_session=/);
+      assert.equal((await request(`${s.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=guess' })).status, 429);
+      assert.equal((await request(`${s.base}/v1/report`, { headers: { authorization: 'Bearer wrong-admin-token-0000' } })).status, 429);
       assert.equal((await request(`${s.base}/healthz`)).status, 200, 'unauthenticated routes still answer');
     } finally {
       await s.close();
     }
-    const t = await startServer();
+  });
+
+  it('counts IPv6 clients per /64 (behind --trust-proxy, the forwarded address)', async () => {
+    const s = await startServer({ trustProxy: true });
     try {
-      for (let i = 0; i < 20; i++) {
-        const r = await request(`${t.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=guess-${i}` });
-        assert.equal(r.status, 303);
-      }
-      assert.equal((await request(`${t.base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=guess' })).status, 429);
-      assert.equal((await post(t.base, { events: [] })).status, 429);
+      const from = (ip: string, token: string) => request(`${s.base}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-forwarded-for': ip }, body: '{"events":[]}' });
+      for (let i = 1; i <= 20; i++) assert.equal((await from(`2001:db8:0:0:${i.toString(16)}::${i}`, 'wrong-token-0123456789')).status, 401);
+      assert.equal((await from('2001:db8::ffff', 'wrong-token-0123456789')).status, 429, 'another address of the same /64');
+      assert.equal((await from('2001:db8:0:1::1', 'wrong-token-0123456789')).status, 401, 'the next /64 is counted apart');
+      assert.equal((await from('2001:db8::ffff', TOKEN)).status, 200);
     } finally {
-      await t.close();
+      await s.close();
     }
+  });
+
+  it('throttleKey: IPv4 as is, IPv4-mapped as IPv4, IPv6 by its /64', () => {
+    assert.equal(throttleKey('192.0.2.7'), '192.0.2.7');
+    assert.equal(throttleKey('::ffff:192.0.2.7'), '192.0.2.7');
+    assert.equal(throttleKey('2001:db8::1'), '2001:db8:0:0::/64');
+    assert.equal(throttleKey('2001:0db8:0000:0000:abcd::9'), '2001:db8:0:0::/64');
+    assert.equal(throttleKey('2001:db8:0:1::1'), '2001:db8:0:1::/64');
+    assert.equal(throttleKey('::1'), '0:0:0:0::/64');
+    assert.equal(throttleKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
   });
 });

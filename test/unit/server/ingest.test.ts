@@ -71,7 +71,11 @@ describe('server: POST /v1/events', () => {
     const cases: [unknown, RegExp][] = [
       ['{"events": [', /malformed JSON/],
       [[], /JSON object/],
-      [{ nope: 1 }, /"events" must be an array/],
+      [{ nope: 1 }, /unknown top-level field "nope"/],
+      [{ events: 'x' }, /"events" must be an array/],
+      [{ events: [ev('inventory', 'a')], padding: 'x'.repeat(1000) }, /unknown top-level field "padding"/],
+      // Depth is refused before parsing, outside `events` too.
+      [`{"events":[],"pad":${deep}}`, /body nested deeper than 16 levels/],
       [{ events: [ev('inventory', 'a'), { type: 'inventory', time: '2026-11-20T09:00:00Z' }] }, /events\[1\]: missing "id"/],
       [{ events: [{ id: 'x', time: '2026-11-20T09:00:00Z' }] }, /events\[0\]: missing "type"/],
       [{ events: [{ id: 'x', type: 'inventory' }] }, /events\[0\]: missing "time"/],
@@ -84,10 +88,12 @@ describe('server: POST /v1/events', () => {
       [{ events: [ev('inventory', 'a', { tools: [{ id: 'x', name: 'n'.repeat(201) }] })] }, /data\.tools\[0\]\.name: longer than 200/],
       [{ events: [ev('inventory', 'd'.repeat(201))] }, /events\[0\]\.developer: longer than 200/],
       [{ events: [ev('inventory', 'a', { secret: 'x' })] }, /events\[0\]\.data: unknown field "secret"/],
-      [withDeep(ev('inventory', 'a', { tools: 0 }), ['data', 'tools']), /data\.tools: must be array/],
-      [withDeep(ev('inventory', 'a', { counts: 0 }), ['data', 'counts']), /data\.counts/],
-      [withDeep({ ...ev('inventory', 'a'), extra: 0 }, ['extra']), /unknown field "extra"/],
-      [`{"events":[${'['.repeat(10_000)}${']'.repeat(10_000)}]}`, /events\[0\]: not an object|malformed JSON/],
+      [withDeep(ev('inventory', 'a', { tools: 0 }), ['data', 'tools']), /body nested deeper than 16 levels/],
+      [withDeep(ev('inventory', 'a', { counts: 0 }), ['data', 'counts']), /body nested deeper than 16 levels/],
+      [withDeep({ ...ev('inventory', 'a'), extra: 0 }, ['extra']), /body nested deeper than 16 levels/],
+      [`{"events":[${'['.repeat(10_000)}${']'.repeat(10_000)}]}`, /body nested deeper than 16 levels/],
+      // Brackets inside strings are text, not nesting.
+      [{ events: [ev('inventory', 'a', { secret: '['.repeat(100) })] }, /events\[0\]\.data: unknown field "secret"/],
     ];
     for (const [body, reason] of cases) {
       const r = await post(s.base, body);
@@ -96,6 +102,31 @@ describe('server: POST /v1/events', () => {
     }
     assert.equal(stored(), 0);
     assert.equal((await request(`${s.base}/healthz`)).status, 200, 'the server still answers');
+  });
+
+  it('stores a large batch in transactions of 1000 with a turn of the event loop between them, all of it acknowledged', async () => {
+    const big = await startServer();
+    const store = big.app.store;
+    const calls: { events: number; turnsBefore: number }[] = [];
+    let turns = 0;
+    const original = store.ingest.bind(store);
+    store.ingest = async (batch) => {
+      calls.push({ events: batch.events.length, turnsBefore: turns });
+      setImmediate(() => turns++);
+      return original(batch);
+    };
+    try {
+      const events = Array.from({ length: 9000 }, (_, i) => ev('exposure', `dev${i % 50}`, { classes: ['secret'] }));
+      const r = await post(big.base, { events });
+      assert.equal(r.status, 200, r.body);
+      assert.deepEqual(JSON.parse(r.body), { accepted: 9000, duplicates: 0 });
+      assert.equal((await report(big.base)).totals.events, 9000);
+    } finally {
+      store.ingest = original;
+      await big.close();
+    }
+    assert.deepEqual(calls.map((c) => c.events), Array(9).fill(1000));
+    assert.ok(calls.every((c, i) => i === 0 || c.turnsBefore > calls[i - 1].turnsBefore), 'the event loop turned between the slices');
   });
 
   it('takes exactly 1000 tools per inventory', async () => {
@@ -136,21 +167,57 @@ describe('server: POST /v1/events', () => {
 });
 
 describe('server: limits on concurrent uploads and a damaged store', () => {
-  it('answers 503 with Retry-After while other uploads hold the body budget', async () => {
-    const s = await startServer({ maxBodyBytes: 64 * 1024, maxConcurrentBodyBytes: 64 * 1024 });
+  /** An upload that declares `declared` bytes, sends `sent` of them and then waits (from address `from`, via X-Forwarded-For). */
+  const hanging = async (base: string, from: string, declared: number, sent: number): Promise<http.ClientRequest> => {
+    const req = http.request(`${base}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-length': String(declared), 'x-forwarded-for': from } });
+    req.on('error', () => undefined);
+    req.write('{"events":[' + ' '.repeat(sent - 11));
+    await new Promise((r) => setTimeout(r, 150));
+    return req;
+  };
+  const from = (base: string, address: string, body: string) => request(`${base}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-forwarded-for': address }, body });
+  const small = () => JSON.stringify({ events: [ev('inventory', 'a', { reason: 'x'.repeat(100) })] }) + ' '.repeat(10 * 1024);
+
+  it('four slow uploads declaring large bodies do not block ingest: the budget is reserved as bytes arrive', async () => {
+    const s = await startServer({ maxBodyBytes: 64 * 1024, maxConcurrentBodyBytes: 128 * 1024, trustProxy: true, minUploadBytesPerSecond: 1 });
+    const slow: http.ClientRequest[] = [];
     try {
-      // A slow upload that declares 60 KiB and sends it only later holds most of the budget.
-      const slow = http.request(`${s.base}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-length': String(60 * 1024) } });
-      slow.on('error', () => undefined);
-      slow.write('{"events":[');
-      await new Promise((r) => setTimeout(r, 200)); // let the server start reading it
-      const body = JSON.stringify({ events: [ev('inventory', 'a', { reason: 'x'.repeat(100) })] });
-      const busy = await post(s.base, body + ' '.repeat(10 * 1024));
+      for (let i = 0; i < 4; i++) slow.push(await hanging(s.base, `192.0.2.${i + 1}`, 60 * 1024, 1024));
+      assert.equal((await from(s.base, '198.51.100.1', small())).status, 200, 'the declared 240 KiB are not reserved, only the 4 KiB sent');
+    } finally {
+      for (const r of slow) r.destroy();
+      await s.close();
+    }
+  });
+
+  it('answers 503 with Retry-After while other uploads have sent the whole body budget', async () => {
+    const s = await startServer({ maxBodyBytes: 64 * 1024, maxConcurrentBodyBytes: 128 * 1024, trustProxy: true, minUploadBytesPerSecond: 1 });
+    const slow: http.ClientRequest[] = [];
+    try {
+      for (let i = 0; i < 2; i++) slow.push(await hanging(s.base, `192.0.2.${i + 1}`, 64 * 1024 - 1, 60 * 1024));
+      const busy = await from(s.base, '198.51.100.1', small());
       assert.equal(busy.status, 503);
       assert.equal(busy.headers['retry-after'], '1');
-      slow.destroy();
+      for (const r of slow) r.destroy();
       await new Promise((r) => setTimeout(r, 200));
-      assert.equal((await post(s.base, body)).status, 200, 'accepted again once the slow upload is gone');
+      assert.equal((await from(s.base, '198.51.100.1', small())).status, 200, 'accepted again once the uploads are gone');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('caps concurrent uploads per address, and drops an upload below the minimum rate with 408', async () => {
+    const s = await startServer({ trustProxy: true, uploadsPerAddress: 2, minUploadBytesPerSecond: 2000, uploadGraceMs: 300 });
+    try {
+      const held = [await hanging(s.base, '192.0.2.1', 50_000, 100), await hanging(s.base, '192.0.2.1', 50_000, 100)];
+      const third = await from(s.base, '192.0.2.1', small());
+      assert.equal(third.status, 503);
+      assert.match(JSON.parse(third.body).error, /too many uploads at once from this client/);
+      assert.equal((await from(s.base, '198.51.100.7', small())).status, 200, 'another address is not held up');
+      // The two held uploads trickle nothing more: dropped once past the grace period.
+      const answers = await Promise.all(held.map((r) => new Promise<number>((resolve) => r.on('response', (res) => resolve(res.statusCode ?? 0)))));
+      assert.deepEqual(answers, [408, 408]);
+      assert.equal((await from(s.base, '192.0.2.1', small())).status, 200, 'their slots are free again');
     } finally {
       await s.close();
     }

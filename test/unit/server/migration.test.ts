@@ -7,6 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLI } from '../audit/serverProcess';
+import canonicalize from 'canonicalize';
+import { sha256 } from '../../../src/core/sha256';
+import { chainHash, GENESIS } from '../../../src/server/store/chain';
+import { SCHEMA_V1, SCHEMA_VERSION } from '../../../src/server/store/sqlite/schema';
 import { ev, post, report, startServer } from './helpers';
 
 // The schema exactly as the first release created it (src/server/db.ts before versioning).
@@ -85,12 +89,68 @@ describe('server: a database from the first release', () => {
       await s.app.close();
     }
     const d = new Database(file, { readonly: true });
-    assert.equal(d.pragma('user_version', { simple: true }), 1);
+    assert.equal(d.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     assert.equal(d.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('dev_tools', 'snapshots', 'events_v0')`).pluck().get(), 0);
     d.close();
     const v = spawnSync(process.execPath, [CLI, 'verify-log', '--db', file], { encoding: 'utf8' });
     assert.equal(v.status, 0, v.stdout + v.stderr);
     assert.match(v.stdout, /^OK 5 events/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('schema 1 → 2: enrollments become chained records, verified records gain their receive time, verify-log holds', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-v1-'));
+    const file = path.join(dir, 'audit.db');
+    const v1 = new Database(file);
+    v1.pragma('journal_mode = WAL');
+    v1.exec(SCHEMA_V1);
+    v1.pragma('user_version = 1');
+    // A schema-1 log: rows chained as that version chained them; its aggregates are folded again by the upgrade.
+    const rows: [Record<string, unknown>, string, string][] = [
+      [ev('policy.acknowledged', 'ann@example.com', { version: 2, hash: 'c'.repeat(64) }, { time: '2026-11-02T09:00:00.000Z' }), '2026-11-02T09:00:01.000Z', 'enrolled'],
+      [ev('training.completed', 'ann@example.com', { training: 'ai-basics' }, { time: '2026-11-03T09:00:00.000Z' }), '2026-11-03T09:00:01.000Z', 'enrolled'],
+      [ev('inventory', 'bob@example.com', { tools: [] }, { time: '2026-11-03T10:00:00.000Z' }), '2026-11-03T10:00:01.000Z', 'shared'],
+    ];
+    let prev = GENESIS;
+    const insert = v1.prepare('INSERT INTO events (id, type, time, at, developer, machine, policy_version, received, auth, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const [e, received, auth] of rows) {
+      const body = canonicalize(e) as string;
+      prev = chainHash(prev, received, auth, body);
+      insert.run(e.id, e.type, e.time, Date.parse(e.time as string), e.developer, e.machine, e.policyVersion, received, auth, body, prev);
+    }
+    v1.prepare(`INSERT INTO counters (name, n) VALUES ('events', 3), ('duplicates', 2)`).run();
+    v1.prepare(`INSERT INTO acks (developer, version, hash, first_at, first_auth, verified_at) VALUES ('ann@example.com', 2, ?, ?, 'enrolled', ?)`).run('c'.repeat(64), Date.parse('2026-11-02T09:00:00Z'), Date.parse('2026-11-02T09:00:00Z'));
+    const [oldToken, token] = ['aipe_old-token-0123456789', 'aipe_new-token-0123456789'];
+    const t1 = Date.parse('2026-11-01T08:00:00Z');
+    const t2 = Date.parse('2026-11-05T08:00:00Z');
+    v1.prepare(`INSERT INTO enrollments (token_hash, developer, created_at, revoked_at) VALUES (?, 'ann@example.com', ?, ?), (?, 'ann@example.com', ?, NULL)`).run(sha256(oldToken), t1, t2, sha256(token), t2);
+    v1.close();
+
+    const s = await startServer({ dbFile: file });
+    try {
+      const rep = await report(s.base);
+      assert.equal(rep.totals.events, 3, 'the enrollment records are in the log, not among the events editors sent');
+      assert.equal(rep.totals.duplicates, 2);
+      assert.equal(rep.log.events, 5);
+      const [ack] = rep.acknowledgements.records;
+      assert.deepEqual([ack.verified, ack.time, ack.receivedAt], [true, '2026-11-02T09:00:00.000Z', '2026-11-02T09:00:01.000Z']);
+      assert.equal(rep.training.records[0].receivedAt, '2026-11-03T09:00:01.000Z');
+      assert.equal((await post(s.base, { events: [ev('inventory', 'ann@example.com', {}, { time: new Date().toISOString() })] }, oldToken)).status, 401, 'the revoked token stays revoked');
+      assert.equal((await post(s.base, { events: [ev('inventory', 'ann@example.com', {}, { time: new Date().toISOString() })] }, token)).status, 200);
+    } finally {
+      await s.app.close();
+    }
+    const d = new Database(file, { readonly: true });
+    assert.equal(d.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    const chained = d.prepare(`SELECT developer, time, auth, json_extract(body, '$.data.tokenHash') AS token FROM events WHERE type = 'server.enrollment' ORDER BY seq`).all();
+    d.close();
+    assert.deepEqual(chained, [
+      { developer: 'ann@example.com', time: new Date(t1).toISOString(), auth: 'server', token: sha256(oldToken) },
+      { developer: 'ann@example.com', time: new Date(t2).toISOString(), auth: 'server', token: sha256(token) },
+    ]);
+    const v = spawnSync(process.execPath, [CLI, 'verify-log', '--db', file], { encoding: 'utf8' });
+    assert.equal(v.status, 0, v.stdout + v.stderr);
+    assert.match(v.stdout, /^OK 6 events/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -127,13 +127,13 @@ describe('server: who has not done it, filters, developer pages, evidence pack',
     const versions = await request(`${s.base}/evidence/policy-versions.csv${q}`, { headers: adminAuth });
     assert.equal(versions.status, 200);
     const lines = versions.body.trim().split('\r\n');
-    assert.equal(lines[0], 'version,sha256,signature,organization,published,effective,reviewed_on,next_review,first_seen,last_seen,developers');
-    assert.ok(lines[1].startsWith(`3,${'a'.repeat(64)},valid,,2026-10-20,,2026-10-15,2027-10-20,`), lines[1]);
+    assert.equal(lines[0], 'version,sha256,signature,source,organization,published,effective,reviewed_on,next_review,first_seen,last_seen,developers');
+    assert.ok(lines[1].startsWith(`3,${'a'.repeat(64)},valid,claimed by editors,,2026-10-20,,2026-10-15,2027-10-20,`), lines[1]);
     const acks = (await request(`${s.base}/evidence/acknowledgements.csv${q}`, { headers: adminAuth })).body;
-    assert.match(acks, /ann@example.com,payments,3,acknowledged,2026-11-02T10:00:00.000Z,self-declared,a{64}/);
+    assert.match(acks, /ann@example.com,payments,3,acknowledged,2026-11-02T10:00:00.000Z,,self-declared,a{64}/);
     assert.match(acks, /silent@example.com,platform,3,no data,,,,/);
     const training = (await request(`${s.base}/evidence/training.csv${q}`, { headers: adminAuth })).body;
-    assert.match(training, /cy@example.com,platform,ai-basics,AI basics,overdue,2025-01-06T11:00:00.000Z,,2026-01-06/);
+    assert.match(training, /cy@example.com,platform,ai-basics,AI basics,overdue,2025-01-06T11:00:00.000Z,,,2026-01-06/);
     const log = (await request(`${s.base}/evidence/log.csv${q}`, { headers: adminAuth })).body;
     assert.ok(log.includes(head));
     for (const name of ['census', 'tool-history', 'exposures', 'unapproved-trend']) {

@@ -43,7 +43,8 @@ describe('server: report, dashboard and published policy', () => {
 
   it('reports totals, tool usage, census, adoption, acknowledgements, training and exposures', async () => {
     const rep = await report(s.base);
-    assert.deepEqual(rep.policy, { organization: 'Example Corp', version: 2 });
+    assert.deepEqual({ ...rep.policy, sha256: undefined }, { organization: 'Example Corp', version: 2, sha256: undefined, signature: { state: 'unsigned' }, published: null, effective: null });
+    assert.match(rep.policy.sha256, /^[0-9a-f]{64}$/);
     assert.equal(rep.totals.events, 11);
     assert.equal(rep.totals.developers, 3);
     assert.equal(rep.totals.machines, 3);

@@ -89,7 +89,7 @@ describe(`store interface (${process.env.AI_POLICY_TEST_PG ? 'PostgreSQL' : 'SQL
     const s = await store();
     await s.ingest({ events: checked(demoEvents()), received: new Date().toISOString(), auth: 'shared' });
     const head = await s.logHead();
-    assert.equal((await s.verifyLog({ expectHead: head.hash })).ok, true);
+    assert.equal((await s.verifyLog({ anchors: [{ hash: head.hash }] })).ok, true);
     await exec(spec, `UPDATE events SET body = replace(body, 'ann@example.com', 'eve@example.com') WHERE seq = 6`);
     const altered = await s.verifyLog();
     assert.equal(altered.ok, false);
@@ -99,10 +99,56 @@ describe(`store interface (${process.env.AI_POLICY_TEST_PG ? 'PostgreSQL' : 'SQL
     assert.equal(!removed.ok && removed.reason, 'rows 6–6 are missing before it');
     await exec(spec, `DELETE FROM events WHERE seq >= 6`);
     await exec(spec, `UPDATE counters SET n = 5 WHERE name = 'events'`);
-    const cut = await s.verifyLog({ expectHead: head.hash });
-    assert.equal(cut.ok, true, 'rows 1-5 alone are intact');
-    assert.equal(cut.ok && cut.foundHead, false, 'but the earlier head is gone');
+    const cut = await s.verifyLog({ anchors: [{ hash: head.hash }] });
+    assert.equal(cut.ok && cut.foundHead, false, 'the earlier head is gone');
   });
+
+  it('repeated completions and acknowledgements: one rule on every store (latest completion; earliest acknowledgement beside the earliest verified one)', async () => {
+    const s = await store();
+    const at = (d: number, h = 9) => ({ time: new Date(Date.UTC(2026, 10, d, h)).toISOString() });
+    const put = (e: Record<string, unknown>, auth: 'shared' | 'enrolled', received: string) => s.ingest({ events: checked([e]), received, auth });
+    await put(ev('training.completed', 'ann', { training: 'ai-basics', title: 'AI basics' }, at(2)), 'enrolled', '2026-11-02T09:00:05.000Z');
+    await put(ev('training.completed', 'ann', { training: 'ai-basics', title: 'AI basics, again' }, at(5)), 'shared', '2026-11-05T09:00:05.000Z');
+    await put(ev('policy.acknowledged', 'ann', { version: 2, hash: 'a'.repeat(64) }, at(1)), 'shared', '2026-11-01T09:00:05.000Z');
+    await put(ev('policy.acknowledged', 'ann', { version: 2, hash: 'c'.repeat(64) }, at(7)), 'enrolled', '2026-11-07T09:00:05.000Z');
+    await put(ev('policy.acknowledged', 'ann', { version: 2, hash: 'b'.repeat(64) }, at(3)), 'enrolled', '2026-11-20T09:00:05.000Z');
+    const rows = await s.reportRows({});
+    const t = rows.trainings.find((r) => r.developer === 'ann' && r.training === 'ai-basics');
+    assert.deepEqual(
+      t && { lastAt: t.lastAt, lastAuth: t.lastAuth, title: t.title, lastReceived: t.lastReceived, firstAt: t.firstAt, verifiedAt: t.verifiedAt },
+      { lastAt: Date.UTC(2026, 10, 5, 9), lastAuth: 'shared', title: 'AI basics, again', lastReceived: Date.parse('2026-11-05T09:00:05.000Z'), firstAt: Date.UTC(2026, 10, 2, 9), verifiedAt: Date.UTC(2026, 10, 2, 9) },
+    );
+    const a = rows.acks.find((r) => r.developer === 'ann' && r.version === 2);
+    assert.deepEqual(
+      a && { firstAt: a.firstAt, firstAuth: a.firstAuth, hash: a.hash, verifiedAt: a.verifiedAt, verifiedHash: a.verifiedHash, verifiedReceived: a.verifiedReceived },
+      { firstAt: Date.UTC(2026, 10, 1, 9), firstAuth: 'shared', hash: 'a'.repeat(64), verifiedAt: Date.UTC(2026, 10, 3, 9), verifiedHash: 'b'.repeat(64), verifiedReceived: Date.parse('2026-11-20T09:00:05.000Z') },
+    );
+    assert.equal((await s.verifyLog()).ok, true);
+  });
+
+  const TAMPERING: [string, string, string][] = [
+    ['a deleted acknowledgement', `DELETE FROM acks WHERE developer = 'bob@example.com'`, 'acks'],
+    ['an acknowledgement flipped to verified', `UPDATE acks SET first_auth = 'enrolled', verified_at = first_at WHERE developer = 'ann@example.com' AND version = 2`, 'acks'],
+    ['a training flipped to verified', `UPDATE training_completions SET auth = 'enrolled'`, 'training_completions'],
+    ['a forged enrollment', `INSERT INTO enrollments (token_hash, developer, created_at) VALUES ('${'f'.repeat(64)}', 'bob@example.com', 1)`, 'enrollments'],
+    ['a revoked enrollment brought back', `UPDATE enrollments SET revoked_at = NULL`, 'enrollments'],
+    ['a removed tool', `DELETE FROM tool_intervals WHERE tool = 'acme.ai-helper'`, 'tool_intervals'],
+  ];
+  for (const [what, sql, table] of TAMPERING) {
+    it(`verifyLog rebuilds the report tables and enrollments from the log: ${what} is named`, async () => {
+      const s = await store();
+      await s.ingest({ events: checked(demoEvents()), received: new Date().toISOString(), auth: 'shared' });
+      await s.enroll('ann@example.com', 'a'.repeat(64));
+      await s.enroll('ann@example.com', 'b'.repeat(64));
+      const head = await s.logHead();
+      const intact = await s.verifyLog({ anchors: [{ hash: head.hash }] });
+      assert.equal(intact.ok, true, !intact.ok ? intact.reason : '');
+      await exec(spec, sql);
+      const r = await s.verifyLog({ anchors: [{ hash: head.hash }] });
+      assert.equal(r.ok, false, `${what} passed verifyLog`);
+      assert.match(!r.ok ? r.reason : '', new RegExp(`the table "${table}" does not match what the chained log implies`));
+    });
+  }
 
   it('enrollments and sessions: a new token revokes the earlier ones; sessions expire', async () => {
     const [a, b] = await Promise.all([store(), store()]);

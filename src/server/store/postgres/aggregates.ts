@@ -3,11 +3,36 @@
 // inventories, exposures, policy versions, acknowledgements) are folded per batch in memory with the
 // same merge rules and written with one statement per table; tool history goes, in arrival order, to
 // one call of the aip_snapshots function (snapshotsFunction.ts).
-import type { AuthKind } from '../types';
-import { acknowledgedVersion, BatchSeen, dayOf, exposureKeys, inventoryTools, obj, policyVersionOf, presentTools, str, trainingIdOf, type PolicyVersionSeen, type StoredEvent } from '../eventFold';
+import type { ChainAuth } from '../types';
+import { acknowledgedVersion, BatchSeen, dayOf, enrolledTokenOf, ENROLLMENT, exposureKeys, isServerRecord, inventoryTools, obj, policyVersionOf, presentTools, str, trainingIdOf, type PolicyVersionSeen, type StoredEvent } from '../eventFold';
 import type { Client } from './pool';
 
 const K = (...parts: (string | number)[]): string => JSON.stringify(parts);
+
+interface AckFold {
+  dev: string;
+  version: number;
+  hash: string | null;
+  first: number;
+  auth: ChainAuth;
+  verified: number | null;
+  verifiedHash: string | null;
+  verifiedReceived: number | null;
+}
+
+/** The upsert's rule in memory: the earliest record's hash and authentication; the earliest verified record's own hash and receive time. */
+function mergeAck(a: AckFold, b: AckFold): AckFold {
+  const verifiedFirst = b.verified !== null && (a.verified === null || b.verified < a.verified);
+  return {
+    ...a,
+    hash: b.first < a.first ? (b.hash ?? a.hash) : (a.hash ?? b.hash),
+    auth: b.first < a.first ? b.auth : a.auth,
+    first: Math.min(a.first, b.first),
+    verified: verifiedFirst ? b.verified : a.verified,
+    verifiedHash: verifiedFirst ? b.verifiedHash : a.verifiedHash,
+    verifiedReceived: verifiedFirst ? b.verifiedReceived : a.verifiedReceived,
+  };
+}
 
 export class PgAggregates {
   private readonly seen = new BatchSeen();
@@ -17,13 +42,19 @@ export class PgAggregates {
   private readonly exposureTools = new Map<string, number>();
   private readonly snapshots = { dev: [] as string[], machine: [] as string[], at: [] as number[], tools: [] as string[] };
   private readonly versions = new Map<string, PolicyVersionSeen & { first: number; last: number }>();
-  private readonly acks = new Map<string, { dev: string; version: number; hash: string | null; first: number; auth: AuthKind; verified: number | null }>();
-  private readonly trainings = { dev: [] as string[], id: [] as string[], at: [] as number[], auth: [] as string[], title: [] as (string | null)[] };
+  private readonly acks = new Map<string, AckFold>();
+  private readonly trainings = { dev: [] as string[], id: [] as string[], at: [] as number[], auth: [] as string[], title: [] as (string | null)[], received: [] as number[] };
+  private readonly enrollments: { dev: string; token: string; at: number }[] = [];
 
   constructor(private readonly c: Client) {}
 
-  apply(e: StoredEvent, auth: AuthKind): void {
+  apply(e: StoredEvent, auth: ChainAuth): void {
     const data = obj(e.data);
+    if (isServerRecord(e.type)) {
+      const token = e.type === ENROLLMENT ? enrolledTokenOf(data) : null;
+      if (token) this.enrollments.push({ dev: e.developer, token, at: e.at });
+      return;
+    }
     const day = dayOf(e.at);
     const dev = e.developer;
     const verifiedAt = auth === 'shared' ? null : e.at;
@@ -58,16 +89,10 @@ export class PgAggregates {
         const v = acknowledgedVersion(data, e);
         if (v === null) return;
         const key = K(dev, v);
-        const a = this.acks.get(key);
         const hash = str(data.hash);
-        if (!a) this.acks.set(key, { dev, version: v, hash, first: e.at, auth, verified: verifiedAt });
-        else {
-          // The same rules as the upsert: the earliest acknowledgement's hash and authentication, the earliest verified time.
-          a.hash = e.at < a.first ? (hash ?? a.hash) : (a.hash ?? hash);
-          if (e.at < a.first) a.auth = auth;
-          a.first = Math.min(a.first, e.at);
-          a.verified = verifiedAt === null ? a.verified : a.verified === null ? verifiedAt : Math.min(a.verified, verifiedAt);
-        }
+        const next: AckFold = { dev, version: v, hash, first: e.at, auth, verified: verifiedAt, verifiedHash: verifiedAt === null ? null : hash, verifiedReceived: verifiedAt === null ? null : e.received };
+        const a = this.acks.get(key);
+        this.acks.set(key, a ? mergeAck(a, next) : next);
         return;
       }
       case 'training.completed': {
@@ -78,6 +103,7 @@ export class PgAggregates {
           this.trainings.at.push(e.at);
           this.trainings.auth.push(auth);
           this.trainings.title.push(str(data.title));
+          this.trainings.received.push(e.received);
         }
         return;
       }
@@ -115,21 +141,28 @@ export class PgAggregates {
     }
     if (this.acks.size) {
       const a = [...this.acks.values()];
+      const newer = `excluded.verified_at IS NOT NULL AND (a.verified_at IS NULL OR excluded.verified_at < a.verified_at)`;
       await c.query(
-        `INSERT INTO acks AS a (developer, version, hash, first_at, first_auth, verified_at)
-         SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::bigint[], $5::text[], $6::bigint[])
+        `INSERT INTO acks AS a (developer, version, hash, first_at, first_auth, verified_at, verified_hash, verified_received)
+         SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::text[], $8::bigint[])
          ON CONFLICT (developer, version) DO UPDATE SET
            hash = CASE WHEN excluded.first_at < a.first_at THEN coalesce(excluded.hash, a.hash) ELSE coalesce(a.hash, excluded.hash) END,
            first_auth = CASE WHEN excluded.first_at < a.first_at THEN excluded.first_auth ELSE a.first_auth END,
            first_at = least(a.first_at, excluded.first_at),
+           verified_hash = CASE WHEN ${newer} THEN excluded.verified_hash ELSE a.verified_hash END,
+           verified_received = CASE WHEN ${newer} THEN excluded.verified_received ELSE a.verified_received END,
            verified_at = CASE WHEN excluded.verified_at IS NULL THEN a.verified_at WHEN a.verified_at IS NULL THEN excluded.verified_at
                               ELSE least(a.verified_at, excluded.verified_at) END`,
-        [a.map((r) => r.dev), a.map((r) => r.version), a.map((r) => r.hash), a.map((r) => r.first), a.map((r) => r.auth), a.map((r) => r.verified)],
+        [a.map((r) => r.dev), a.map((r) => r.version), a.map((r) => r.hash), a.map((r) => r.first), a.map((r) => r.auth), a.map((r) => r.verified), a.map((r) => r.verifiedHash), a.map((r) => r.verifiedReceived)],
       );
     }
     if (this.trainings.dev.length) {
       const t = this.trainings;
-      await c.query(`INSERT INTO training_completions (developer, training, at, auth, title) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`, [t.dev, t.id, t.at, t.auth, t.title]);
+      await c.query(`INSERT INTO training_completions (developer, training, at, auth, title, received) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::bigint[]) ON CONFLICT DO NOTHING`, [t.dev, t.id, t.at, t.auth, t.title, t.received]);
+    }
+    for (const x of this.enrollments) {
+      await c.query(`UPDATE enrollments SET revoked_at = $1 WHERE developer = $2 AND revoked_at IS NULL`, [x.at, x.dev]);
+      await c.query(`INSERT INTO enrollments (token_hash, developer, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [x.token, x.dev, x.at]);
     }
     const { seen } = this;
     if (seen.developers.size) {

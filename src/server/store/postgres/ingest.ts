@@ -47,7 +47,7 @@ export async function ingestBatch(c: Client, batch: IngestBatch): Promise<Ingest
     const agg = new PgAggregates(c);
     for (const e of stored) {
       counts.set(`type:${e.event.type}`, (counts.get(`type:${e.event.type}`) ?? 0) + 1);
-      agg.apply({ type: e.event.type, at: e.at, developer: e.developer, machine: e.event.machine ?? null, policyVersion: typeof e.event.policyVersion === 'number' ? e.event.policyVersion : null, editor: e.event.editor, extensionVersion: e.event.extensionVersion, data: e.event.data }, batch.auth);
+      agg.apply({ type: e.event.type, at: e.at, developer: e.developer, machine: e.event.machine ?? null, policyVersion: typeof e.event.policyVersion === 'number' ? e.event.policyVersion : null, received: Date.parse(batch.received), editor: e.event.editor, extensionVersion: e.event.extensionVersion, data: e.event.data }, batch.auth);
     }
     await agg.flush();
     counts.set('events', stored.length);

@@ -9,7 +9,7 @@ export type Client = pg.PoolClient;
 
 const asNumber = (v: string): number => Number(v);
 
-const types = {
+export const types = {
   getTypeParser: ((oid: number, format?: string) => {
     if (oid === 20 || oid === 1700) return asNumber; // int8, numeric (sums)
     return pg.types.getTypeParser(oid, format as 'text');

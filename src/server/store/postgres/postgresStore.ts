@@ -3,15 +3,15 @@
 // lock, reports read one REPEATABLE READ snapshot. A lost connection fails the call in progress (ingest
 // answers 503, clients retry); the pool reconnects on the next call.
 import type pg from 'pg';
-import type { AuditStore, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyProgress, VerifyResult } from '../types';
-import { CHAIN_COLUMNS, ChainCheck, type ChainRow } from '../verifyChain';
+import { enrollmentRecord } from '../enrollmentRecord';
+import type { AuditStore, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyOptions, VerifyResult } from '../types';
 import { ingestBatch } from './ingest';
 import { migrate, schemaVersion } from './migrate';
 import { connectProblem, createPool, inTransaction, redactUrl } from './pool';
 import { logHead, reportRows } from './queries';
 import { SCHEMA_VERSION, TABLES } from './schema';
+import { verifyLog } from './verify';
 
-const CHUNK = 5000;
 const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
 export class PostgresStore implements AuditStore {
@@ -19,7 +19,7 @@ export class PostgresStore implements AuditStore {
 
   private constructor(
     private readonly pool: pg.Pool,
-    url: string,
+    private readonly url: string,
     private readonly readOnly: boolean,
   ) {
     this.description = `PostgreSQL ${redactUrl(url)}`;
@@ -58,29 +58,24 @@ export class PostgresStore implements AuditStore {
     return inTransaction(this.pool, SNAPSHOT, logHead);
   }
 
-  verifyLog(opts: { expectHead?: string; progress?: VerifyProgress } = {}): Promise<VerifyResult> {
-    return inTransaction(this.pool, SNAPSHOT, async (c) => {
-      const check = new ChainCheck(await logHead(c), opts.expectHead);
-      for (;;) {
-        const rows = (await c.query(`SELECT ${CHAIN_COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT ${CHUNK}`, [check.after])).rows as ChainRow[];
-        if (!rows.length) break;
-        const broken = check.page(rows);
-        if (broken) return broken;
-        opts.progress?.(check.checked);
-      }
-      return check.finish();
-    });
+  verifyLog(opts: VerifyOptions = {}): Promise<VerifyResult> {
+    return verifyLog(this.url, opts);
   }
 
+  /** Appends the enrollment to the log under the chain head lock; the enrollments table follows from it. */
   enroll(developer: string, tokenHash: string): Promise<{ revoked: number }> {
     const now = Date.now();
     return inTransaction(this.pool, 'BEGIN', async (c) => {
-      // Serialize enrollments of one developer across instances.
-      await c.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`enroll:${developer}`]);
-      const revoked = (await c.query(`UPDATE enrollments SET revoked_at = $1 WHERE developer = $2 AND revoked_at IS NULL`, [now, developer])).rowCount ?? 0;
-      await c.query(`INSERT INTO enrollments (token_hash, developer, created_at) VALUES ($1, $2, $3)`, [tokenHash, developer, now]);
+      await c.query(`SELECT 1 FROM chain_head FOR UPDATE`);
+      const revoked = Number((await c.query(`SELECT count(*) AS n FROM enrollments WHERE developer = $1 AND revoked_at IS NULL`, [developer])).rows[0].n);
+      await ingestBatch(c, { events: [enrollmentRecord(developer, tokenHash, now)], received: new Date(now).toISOString(), auth: 'server' });
       return { revoked };
     });
+  }
+
+  async enrolledSince(developers: readonly string[]): Promise<Map<string, number>> {
+    const r = await this.pool.query(`SELECT developer, min(created_at) AS at FROM enrollments WHERE developer = ANY($1::text[]) GROUP BY developer`, [[...developers]]);
+    return new Map(r.rows.map((x: { developer: string; at: number }) => [x.developer, Number(x.at)]));
   }
 
   async enrolledDeveloper(tokenHash: string): Promise<string | undefined> {

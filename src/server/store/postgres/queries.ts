@@ -4,6 +4,7 @@ import { GENESIS } from '../chain';
 import { dayOf } from '../eventFold';
 import type { AckRow, DeveloperRow, IntervalRow, LogHead, PolicyVersionRow, Range, ReportRows, TrainingRow } from '../types';
 import type { Client } from './pool';
+import { TRAININGS_SQL } from '../trainingRule';
 
 const MIN = -8.64e15;
 const MAX = 8.64e15;
@@ -68,16 +69,12 @@ export async function reportRows(c: Client, range: Range, developers?: readonly 
     ),
     policySeen: await all(`SELECT version, developer, first_at AS "firstAt" FROM policy_seen WHERE first_at <= $2${dev()}`, [U]),
     acks: await all<AckRow>(
-      `SELECT developer, version, hash, first_at AS "firstAt", first_auth AS "firstAuth", CASE WHEN verified_at <= $2 THEN verified_at END AS "verifiedAt"
+      `SELECT developer, version, hash, first_at AS "firstAt", first_auth AS "firstAuth", CASE WHEN verified_at <= $2 THEN verified_at END AS "verifiedAt",
+              CASE WHEN verified_at <= $2 THEN verified_hash END AS "verifiedHash", CASE WHEN verified_at <= $2 THEN verified_received END AS "verifiedReceived"
          FROM acks WHERE first_at <= $2${dev()} ORDER BY version DESC, developer COLLATE "C"`,
       [U],
     ),
-    trainings: await all<TrainingRow>(
-      `SELECT developer, training, max(at) AS "lastAt", (array_agg(auth ORDER BY at DESC))[1] AS "lastAuth", (array_agg(title ORDER BY at DESC))[1] AS title,
-              min(at) AS "firstAt", min(CASE WHEN auth <> 'shared' THEN at END) AS "verifiedAt"
-         FROM training_completions WHERE at <= $2${dev()} GROUP BY developer, training ORDER BY training COLLATE "C", developer COLLATE "C"`,
-      [U],
-    ),
+    trainings: await all<TrainingRow>(TRAININGS_SQL.replace(/\$U/g, '$2').replace('/*dev*/', dev('g.')).replace(/ORDER BY g\.training, g\.developer/, 'ORDER BY g.training COLLATE "C", g.developer COLLATE "C"'), [U]),
     exposures: {
       byDay: await all(`SELECT day, sum(n) AS n FROM exposure_days WHERE day BETWEEN $2 AND $3${dev()} GROUP BY day ORDER BY day`, days),
       byDeveloper: await all(

@@ -5,7 +5,7 @@
 // `inventory_latest` (newest inventory per machine) spares the report a lookup per tool run.
 // `schema_meta` holds the schema version (see migrate.ts).
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 import { SNAPSHOTS_FUNCTION } from './snapshotsFunction';
 
@@ -58,3 +58,12 @@ ${SNAPSHOTS_FUNCTION}
 `;
 
 export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];
+
+/** Version 2: verified acknowledgements keep their own hash and receive time, completions their receive time (see migrate.ts). */
+export const SCHEMA_V2_COLUMNS = `
+ALTER TABLE acks ADD COLUMN verified_hash text, ADD COLUMN verified_received bigint;
+ALTER TABLE training_completions ADD COLUMN received bigint;
+`;
+
+/** Tables folded from the chained log (verify-log rebuilds and compares them); `counters` apart. */
+export const FOLDED_TABLES = ['developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'exposure_classes', 'exposure_tools', 'enrollments'];

@@ -2,8 +2,9 @@
 // waits rather than forking the chain), reads the chain head, appends each new event with its hash and
 // updates the aggregates. Ids already stored are duplicates (a client resending after a lost answer).
 import { chainHash, GENESIS } from '../chain';
-import type { AuthKind, IngestBatch, IngestResult } from '../types';
+import type { ChainAuth, IngestBatch, IngestResult } from '../types';
 import type { StoredEvent } from '../eventFold';
+import type { CheckedEvent } from '../../validate';
 import { createAggregates } from './aggregates';
 import type { Db } from './db';
 
@@ -16,7 +17,7 @@ export interface LogRow {
   machine: string | null;
   policyVersion: number | null;
   received: string;
-  auth: AuthKind;
+  auth: ChainAuth;
   /** Canonical JSON of the event. */
   body: string;
   parsed: { editor?: unknown; extensionVersion?: unknown; data?: unknown };
@@ -41,7 +42,7 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
       prev = hash;
       stored++;
       byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
-      const e: StoredEvent = { type: r.type, at: r.at, developer: r.developer, machine: r.machine, policyVersion: r.policyVersion, ...r.parsed };
+      const e: StoredEvent = { type: r.type, at: r.at, developer: r.developer, machine: r.machine, policyVersion: r.policyVersion, received: Date.parse(r.received), editor: r.parsed.editor, extensionVersion: r.parsed.extensionVersion, data: r.parsed.data };
       aggregates.apply(e, r.auth);
     }
     aggregates.flush();
@@ -51,26 +52,28 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
   };
 }
 
+/** A checked event as a row of the log. */
+export function logRowOf(c: CheckedEvent, received: string, auth: ChainAuth): LogRow {
+  return {
+    id: c.event.id,
+    type: c.event.type,
+    time: c.event.time,
+    at: c.at,
+    developer: c.developer,
+    machine: c.event.machine ?? null,
+    policyVersion: typeof c.event.policyVersion === 'number' ? c.event.policyVersion : null,
+    received,
+    auth,
+    body: c.body,
+    parsed: c.event,
+  };
+}
+
 export function createIngest(db: Db): (batch: IngestBatch) => IngestResult {
   const append = createAppender(db);
   const bump = db.prepare(`INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET n = n + excluded.n`);
   const tx = db.transaction((batch: IngestBatch): IngestResult => {
-    const rows = batch.events.map(
-      (c): LogRow => ({
-        id: c.event.id,
-        type: c.event.type,
-        time: c.event.time,
-        at: c.at,
-        developer: c.developer,
-        machine: c.event.machine ?? null,
-        policyVersion: typeof c.event.policyVersion === 'number' ? c.event.policyVersion : null,
-        received: batch.received,
-        auth: batch.auth,
-        body: c.body,
-        parsed: c.event,
-      }),
-    );
-    const accepted = append(rows);
+    const accepted = append(batch.events.map((c) => logRowOf(c, batch.received, batch.auth)));
     const duplicates = batch.events.length - accepted;
     if (duplicates) bump.run('duplicates', duplicates);
     return { accepted, duplicates };

@@ -4,10 +4,12 @@
 // order, and replayed through today's aggregates (which it lacked: tool history, verified records...).
 import canonicalize from 'canonicalize';
 import { parseInstant } from '../../validate';
+import { enrollmentRecord } from '../enrollmentRecord';
 import type { LogRow } from './ingest';
-import { createAppender } from './ingest';
+import { createAppender, logRowOf } from './ingest';
 import type { Db } from './db';
-import { SCHEMA_V1, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
+import { replayLog } from './replay';
+import { FOLDED_TABLES, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
 
 const CHUNK = 5000;
 
@@ -22,8 +24,9 @@ export function migrate(db: Db, log: (line: string) => void = () => undefined): 
     if (version === SCHEMA_VERSION) return;
     if (version > SCHEMA_VERSION) throw new Error(`the database was written by a newer version (schema ${version}; this version reads up to ${SCHEMA_VERSION})`);
     const hasEvents = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'`).get() !== undefined;
-    if (!hasEvents) db.exec(SCHEMA_V1);
-    else fromV0(db, log);
+    if (!hasEvents) db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS);
+    else if (version === 0) fromV0(db, log);
+    else toV2(db, log);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
@@ -47,7 +50,7 @@ function fromV0(db: Db, log: (line: string) => void): void {
   const duplicates = hasCounters ? ((db.prepare(`SELECT n FROM counters WHERE name = 'duplicates'`).pluck().get() as number | undefined) ?? 0) : 0;
   db.exec(`ALTER TABLE events RENAME TO events_v0`);
   for (const t of V0_AGGREGATES) db.exec(`DROP TABLE IF EXISTS ${t}`);
-  db.exec(SCHEMA_V1);
+  db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS);
   const append = createAppender(db);
   const page = db.prepare(`SELECT seq, id, type, time, developer, machine, policy_version, received, body FROM events_v0 WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`);
   let after = 0;
@@ -59,6 +62,25 @@ function fromV0(db: Db, log: (line: string) => void): void {
   }
   if (duplicates) db.prepare(`INSERT INTO counters (name, n) VALUES ('duplicates', ?)`).run(duplicates);
   db.exec(`DROP TABLE events_v0`);
+}
+
+/**
+ * Schema 1 → 2: verified acknowledgements keep their own hash and receive time, completions their receive
+ * time, and enrollments become chained records. The enrollments that exist are appended to the log (in the
+ * order they were made), and every aggregate is folded again from the log, so the new columns are filled.
+ */
+function toV2(db: Db, log: (line: string) => void): void {
+  const total = db.prepare(`SELECT count(*) FROM events`).pluck().get() as number;
+  if (total > 0) log(`upgrading the database: re-aggregating ${total} stored events (schema 1 → 2)`);
+  db.exec(SCHEMA_V2_COLUMNS);
+  const enrolled = db.prepare(`SELECT token_hash AS tokenHash, developer, created_at AS at FROM enrollments ORDER BY created_at, token_hash`).all() as { tokenHash: string; developer: string; at: number }[];
+  const duplicates = db.prepare(`SELECT n FROM counters WHERE name = 'duplicates'`).pluck().get() as number | undefined;
+  for (const t of [...FOLDED_TABLES, 'counters']) db.exec(`DELETE FROM ${t}`);
+  const put = db.prepare(`INSERT INTO counters (name, n) VALUES (?, ?)`);
+  for (const [name, n] of replayLog(db)) put.run(name, n);
+  if (duplicates) put.run('duplicates', duplicates);
+  const received = new Date().toISOString();
+  createAppender(db)(enrolled.map((e) => logRowOf(enrollmentRecord(e.developer, e.tokenHash, e.at), received, 'server')));
 }
 
 function toLogRow(r: V0Row): LogRow | undefined {

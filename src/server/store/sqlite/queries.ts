@@ -4,6 +4,7 @@ import { GENESIS } from '../chain';
 import type { AckRow, DeveloperRow, IntervalRow, LogHead, PolicyVersionRow, Range, ReportRows, TrainingRow } from '../types';
 import { dayOf } from '../eventFold';
 import type { Db } from './db';
+import { TRAININGS_SQL } from '../trainingRule';
 
 const MIN = -8.64e15;
 const MAX = 8.64e15;
@@ -63,15 +64,13 @@ export function reportRows(db: Db, range: Range, developers?: readonly string[])
       ),
       policySeen: all(`SELECT version, developer, first_at AS firstAt FROM policy_seen WHERE first_at <= @U${dev()}`, { U }),
       acks: all<AckRow>(
-        `SELECT developer, version, hash, first_at AS firstAt, first_auth AS firstAuth, CASE WHEN verified_at <= @U THEN verified_at END AS verifiedAt
+        `SELECT developer, version, hash, first_at AS firstAt, first_auth AS firstAuth, CASE WHEN verified_at <= @U THEN verified_at END AS verifiedAt,
+                CASE WHEN verified_at <= @U THEN verified_hash END AS verifiedHash, CASE WHEN verified_at <= @U THEN verified_received END AS verifiedReceived
            FROM acks WHERE first_at <= @U${dev()} ORDER BY version DESC, developer`,
         { U },
       ),
-      trainings: all<TrainingRow>(
-        `SELECT developer, training, max(at) AS lastAt, auth AS lastAuth, title, min(at) AS firstAt, min(CASE WHEN auth <> 'shared' THEN at END) AS verifiedAt
-           FROM training_completions WHERE at <= @U${dev()} GROUP BY developer, training ORDER BY training, developer`,
-        { U },
-      ),
+      // One rule on both stores (../trainingRule.ts): the latest completion's time, authentication, title and receive time.
+      trainings: all<TrainingRow>(TRAININGS_SQL.replace(/\$U/g, '@U').replace('/*dev*/', dev('g.')), { U }),
       exposures: {
         byDay: all(`SELECT day, sum(n) AS n FROM exposure_days WHERE day BETWEEN @dS AND @dU${dev()} GROUP BY day ORDER BY day`, { dS, dU }),
         byDeveloper: all(

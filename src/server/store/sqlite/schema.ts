@@ -4,7 +4,7 @@
 // small tables instead of every event. PRAGMA user_version holds the schema version (see migrate.ts).
 // No index holds tool_intervals.last_at: extending a run (the common write) then rewrites only its row.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_V1 = `
 CREATE TABLE events (
@@ -65,3 +65,16 @@ CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WI
 
 /** Aggregate tables of the schema before versioning (user_version 0), dropped when it is migrated. */
 export const V0_AGGREGATES = ['counters', 'developers', 'machines', 'snapshots', 'dev_tools', 'daily', 'policy_seen', 'acks', 'trainings', 'exposures', 'exposure_devs'];
+
+/**
+ * Version 2 (verified records keep their own hash and receive time; enrollments are chained): new columns
+ * only; migrate.ts then chains the enrollments that exist and folds the aggregates again from the log.
+ */
+export const SCHEMA_V2_COLUMNS = `
+ALTER TABLE acks ADD COLUMN verified_hash TEXT;
+ALTER TABLE acks ADD COLUMN verified_received INTEGER;
+ALTER TABLE training_completions ADD COLUMN received INTEGER;
+`;
+
+/** Tables folded from the chained log (verify-log rebuilds and compares them); `counters` apart. */
+export const FOLDED_TABLES = ['developers', 'machines', 'activity', 'inventories', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'exposure_classes', 'exposure_tools', 'enrollments'];

@@ -4,9 +4,10 @@
 // in the file, so a second server on the same file is consistent rather than silently forked.
 import * as fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { AuditStore, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyResult, VerifyProgress } from '../types';
+import { enrollmentRecord } from '../enrollmentRecord';
+import type { AuditStore, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyOptions, VerifyResult } from '../types';
 import { openSqlite, type Db } from './db';
-import { createIngest } from './ingest';
+import { createAppender, createIngest, logRowOf } from './ingest';
 import { migrate, schemaVersion } from './migrate';
 import { logHead, reportRows } from './queries';
 import { SCHEMA_VERSION } from './schema';
@@ -51,19 +52,28 @@ export class SqliteStore implements AuditStore {
     return logHead(this.db);
   }
 
-  async verifyLog(opts?: { expectHead?: string; progress?: VerifyProgress }): Promise<VerifyResult> {
-    return verifyLog(this.db, opts);
+  async verifyLog(opts?: VerifyOptions): Promise<VerifyResult> {
+    return verifyLog(this.file, opts);
   }
 
+  /** Appends the enrollment to the log; the enrollments table follows from it (revoking earlier tokens). */
   async enroll(developer: string, tokenHash: string): Promise<{ revoked: number }> {
     const now = Date.now();
+    const append = createAppender(this.db);
     return this.db
       .transaction(() => {
-        const revoked = this.db.prepare(`UPDATE enrollments SET revoked_at = ? WHERE developer = ? AND revoked_at IS NULL`).run(now, developer).changes;
-        this.db.prepare(`INSERT INTO enrollments (token_hash, developer, created_at) VALUES (?, ?, ?)`).run(tokenHash, developer, now);
+        const revoked = this.db.prepare(`SELECT count(*) FROM enrollments WHERE developer = ? AND revoked_at IS NULL`).pluck().get(developer) as number;
+        append([logRowOf(enrollmentRecord(developer, tokenHash, now), new Date(now).toISOString(), 'server')]);
         return { revoked };
       })
       .immediate();
+  }
+
+  async enrolledSince(developers: readonly string[]): Promise<Map<string, number>> {
+    const rows = this.db
+      .prepare(`SELECT developer, min(created_at) AS at FROM enrollments WHERE developer IN (SELECT value FROM json_each(?)) GROUP BY developer`)
+      .all(JSON.stringify(developers)) as { developer: string; at: number }[];
+    return new Map(rows.map((r) => [r.developer, r.at]));
   }
 
   async enrolledDeveloper(tokenHash: string): Promise<string | undefined> {
