@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLI } from '../audit/serverProcess';
 import { ev, post, report, startServer } from './helpers';
+import { SCHEMA_VERSION } from '../../../src/server/store/sqlite/schema';
 
 // The schema exactly as the first release created it (src/server/db.ts before versioning).
 const OLD_SCHEMA = `
@@ -85,7 +86,7 @@ describe('server: a database from the first release', () => {
       await s.app.close();
     }
     const d = new Database(file, { readonly: true });
-    assert.equal(d.pragma('user_version', { simple: true }), 1);
+    assert.equal(d.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     assert.equal(d.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('dev_tools', 'snapshots', 'events_v0')`).pluck().get(), 0);
     d.close();
     const v = spawnSync(process.execPath, [CLI, 'verify-log', '--db', file], { encoding: 'utf8' });

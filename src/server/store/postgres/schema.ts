@@ -5,9 +5,11 @@
 // `inventory_latest` (newest inventory per machine) spares the report a lookup per tool run.
 // `schema_meta` holds the schema version (see migrate.ts).
 
-export const SCHEMA_VERSION = 1;
-
+import { usageSchema, USAGE_TABLES } from '../../usage/schema';
 import { SNAPSHOTS_FUNCTION } from './snapshotsFunction';
+
+/** 1: the log and its aggregates; 3: the usage rollups (2 is another branch's step; each step is self-contained). */
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_V1 = `
 CREATE TABLE events (
@@ -57,4 +59,7 @@ CREATE TABLE sessions (id_hash text PRIMARY KEY, expires_at bigint NOT NULL);
 ${SNAPSHOTS_FUNCTION}
 `;
 
-export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];
+/** Version 3: the usage rollups (../../usage/schema.ts). */
+export const SCHEMA_USAGE = usageSchema({ int: 'integer', real: 'double precision', text: 'text', withoutRowid: '' });
+
+export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions', ...USAGE_TABLES];

@@ -6,6 +6,7 @@ import type { AuthKind, IngestBatch, IngestResult } from '../types';
 import type { StoredEvent } from '../eventFold';
 import { createAggregates } from './aggregates';
 import type { Db } from './db';
+import { createUsageWriter } from './usage';
 
 export interface LogRow {
   id: string;
@@ -31,6 +32,7 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
   );
   const bump = db.prepare(`INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET n = n + excluded.n`);
   const aggregates = createAggregates(db);
+  const usage = createUsageWriter(db);
   return (rows) => {
     let prev = (head.get() as string | undefined) ?? GENESIS;
     const byType = new Map<string, number>();
@@ -43,8 +45,10 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
       byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
       const e: StoredEvent = { type: r.type, at: r.at, developer: r.developer, machine: r.machine, policyVersion: r.policyVersion, ...r.parsed };
       aggregates.apply(e, r.auth);
+      usage.event(e, r.id);
     }
     aggregates.flush();
+    usage.flush();
     if (stored) bump.run('events', stored);
     for (const [type, n] of byType) bump.run(`type:${type}`, n);
     return stored;

@@ -7,7 +7,7 @@ import { parseInstant } from '../../validate';
 import type { LogRow } from './ingest';
 import { createAppender } from './ingest';
 import type { Db } from './db';
-import { SCHEMA_V1, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
+import { SCHEMA_USAGE, SCHEMA_V1, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
 
 const CHUNK = 5000;
 
@@ -22,8 +22,10 @@ export function migrate(db: Db, log: (line: string) => void = () => undefined): 
     if (version === SCHEMA_VERSION) return;
     if (version > SCHEMA_VERSION) throw new Error(`the database was written by a newer version (schema ${version}; this version reads up to ${SCHEMA_VERSION})`);
     const hasEvents = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'`).get() !== undefined;
-    if (!hasEvents) db.exec(SCHEMA_V1);
-    else fromV0(db, log);
+    if (!hasEvents) db.exec(SCHEMA_V1 + SCHEMA_USAGE);
+    else if (version === 0) fromV0(db, log);
+    // From 1 (or 2): the usage rollups start empty; no earlier event carries usage.
+    else if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'usage_days'`).get()) db.exec(SCHEMA_USAGE);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
@@ -47,7 +49,7 @@ function fromV0(db: Db, log: (line: string) => void): void {
   const duplicates = hasCounters ? ((db.prepare(`SELECT n FROM counters WHERE name = 'duplicates'`).pluck().get() as number | undefined) ?? 0) : 0;
   db.exec(`ALTER TABLE events RENAME TO events_v0`);
   for (const t of V0_AGGREGATES) db.exec(`DROP TABLE IF EXISTS ${t}`);
-  db.exec(SCHEMA_V1);
+  db.exec(SCHEMA_V1 + SCHEMA_USAGE);
   const append = createAppender(db);
   const page = db.prepare(`SELECT seq, id, type, time, developer, machine, policy_version, received, body FROM events_v0 WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`);
   let after = 0;
