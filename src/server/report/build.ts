@@ -1,7 +1,10 @@
 // The evidence report for a range and filters, composed from the store's rows (no SQL here): who was
 // in scope, which tools they had (with history), who acknowledged and trained and who has not,
 // exposures, the policy versions editors reported, and the head of the tamper-evident log.
+import { dayOf } from '../store/eventFold';
 import type { ReportRows } from '../store/types';
+import { describeTool } from '../usage/tools';
+import { adoption } from './adoption';
 import { acknowledgements, population, trainings, type Person } from './people';
 import type { ReportQuery } from './query';
 import type { RosterEntry } from './roster';
@@ -13,6 +16,8 @@ export interface PolicyInfo {
   version?: number;
   training?: { id: string; title: string; dueWithinDays?: number; renewalDays?: number }[];
   acknowledgement?: { required: boolean; withinDays?: number };
+  /** The policy's tool entries: what each identifier's use counts as (approved or not) in the adoption view. */
+  tools?: { id: string; name?: string; status: string; identifiers: string[] }[];
 }
 
 export interface ReportContext {
@@ -44,6 +49,10 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
   const byType: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const [name, n] of Object.entries(rows.counters)) if (name.startsWith('type:')) byType[name.slice(5)] = n;
   const exposureTotal = rows.exposures.byDay.reduce((s, d) => s + d.n, 0);
+  const inventoryStatus = new Map<string, string>();
+  for (const i of [...rows.intervals].sort((a, b) => a.lastAt - b.lastAt)) inventoryStatus.set(i.tool.toLowerCase(), i.status);
+  const rosterTeams = new Map<string, number>();
+  for (const r of roster) if (r.team) rosterTeams.set(r.team, (rosterTeams.get(r.team) ?? 0) + 1);
   const weeks = new Map<number, number>();
   for (const d of rows.exposures.byDay) {
     const w = weekStart(d.day * 86_400_000);
@@ -67,13 +76,17 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     },
     options: {
       teams: [...new Set((ctx.roster ?? []).map((r) => r.team).filter((t): t is string => !!t))].sort(),
-      tools: [...new Map(allUsage.map((u) => [u.tool, u.name])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      tools: [...new Map([...rows.usage.byDeveloper.map((u) => [u.tool, describeTool(u.tool).name] as const), ...allUsage.map((u) => [u.tool, u.name] as const)]).entries()]
+        .map(([id, name]) => ({ id, name }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
     },
     developers: people,
     usage: shown,
     census: census(shown),
     trend: weeklyTrend(intervals, q.since, asOf),
-    adoption: rows.daily.map((d) => ({ day: dayIso(d.day), reporting: d.reporting, using: d.using })),
+    /** Per day: developers whose inventory came in, and those with an AI tool enabled (presence, not use). */
+    reporting: rows.daily.map((d) => ({ day: dayIso(d.day), reporting: d.reporting, using: d.using })),
+    adoption: adoption({ usage: rows.usage, team, rosterTeams, policy: ctx.policy, inventoryStatus, tool: q.tool, status: q.status, trendEnd: dayOf(asOf) }),
     policyVersions: rows.policyVersions.map(({ firstAt, lastAt, ...v }) => ({ ...v, firstSeen: iso(firstAt), lastSeen: iso(lastAt) })),
     acknowledgements: acknowledgements(rows, people, ctx.policy, asOf),
     training: trainings(rows, people, ctx.policy, asOf),
