@@ -74,6 +74,15 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
       machines: rows.machines,
       byType,
     },
+    /** What the OTLP receiver took in, and what it dropped at the door (content) or could not map. */
+    telemetry: {
+      requests: (rows.counters['otlp:logs-requests'] ?? 0) + (rows.counters['otlp:metrics-requests'] ?? 0),
+      logRecords: rows.counters['otlp:log-records'] ?? 0,
+      dataPoints: rows.counters['otlp:data-points'] ?? 0,
+      contentDropped: rows.counters['otlp:content-dropped'] ?? 0,
+      unmapped: rows.counters['otlp:unmapped'] ?? 0,
+      rejected: rows.counters['otlp:rejected'] ?? 0,
+    },
     options: {
       teams: [...new Set((ctx.roster ?? []).map((r) => r.team).filter((t): t is string => !!t))].sort(),
       tools: [...new Map([...rows.usage.byDeveloper.map((u) => [u.tool, describeTool(u.tool).name] as const), ...allUsage.map((u) => [u.tool, u.name] as const)]).entries()]
