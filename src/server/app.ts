@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH, sameSecret, sessionCookie, TOKEN_SHAPE } from './auth';
 import { BodyBudget, readBody, send, sendJson } from './http';
 import { ingestRoute } from './ingestRoute';
+import { GroupCommit } from './otlp/groupCommit';
 import { PolicyKey } from './otlp/policyKey';
 import { RateLimit } from './otlp/rateLimit';
 import { otlpRoute } from './otlp/route';
@@ -62,6 +63,8 @@ export interface Ctx {
   /** The published policy's pseudonymization key, for e-mails in telemetry. */
   policyKey: PolicyKey;
   otlpRate: RateLimit;
+  /** OTLP writes, merged while one is in progress. */
+  usageWrites: GroupCommit;
   maxBodyBytes: number;
   trustProxy: boolean;
   identityHeader?: string;
@@ -98,6 +101,7 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
     policy,
     policyKey: new PolicyKey(policy, opts.log),
     otlpRate: new RateLimit(opts.otlpRequestsPerMinute ?? 1200),
+    usageWrites: new GroupCommit((b) => store.ingestUsage(b)),
     maxBodyBytes,
     trustProxy: !!opts.trustProxy,
     identityHeader: opts.identityHeader?.toLowerCase(),

@@ -57,7 +57,7 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
     ctx.bodies.release(reserve);
   }
   try {
-    await ctx.store.ingestUsage(mapped.batch);
+    await ctx.usageWrites.add(mapped.batch);
   } catch (e) {
     ctx.log?.(`OTLP ${signal} answered 503: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return sendJson(res, 503, { error: 'the audit store is unavailable; retry later' }, { 'retry-after': '5' });

@@ -5,7 +5,7 @@
 // `pull_requests` the latest disclosure check of each pull request.
 import { COLUMN, USAGE_FIELDS } from './fields';
 
-export function usageSchema(sql: { int: string; real: string; text: string; withoutRowid: string }): string {
+export function usageSchema(sql: { int: string; bigint: string; real: string; text: string; withoutRowid: string }): string {
   const figures = USAGE_FIELDS.map((f) => `${COLUMN[f]} ${sql.real} NOT NULL DEFAULT 0`).join(', ');
   return `
 CREATE TABLE usage_days (
@@ -19,7 +19,7 @@ CREATE TABLE usage_weeks (
 CREATE TABLE usage_series (key ${sql.text} PRIMARY KEY, start ${sql.text} NOT NULL, value ${sql.real} NOT NULL, day ${sql.int} NOT NULL)${sql.withoutRowid};
 CREATE INDEX usage_series_day ON usage_series (day);
 CREATE TABLE pull_requests (
-  repository ${sql.text} NOT NULL, pr ${sql.text} NOT NULL, at ${sql.int} NOT NULL, day ${sql.int} NOT NULL, developer ${sql.text} NOT NULL,
+  repository ${sql.text} NOT NULL, pr ${sql.text} NOT NULL, at ${sql.bigint} NOT NULL, day ${sql.int} NOT NULL, developer ${sql.text} NOT NULL,
   commits ${sql.int} NOT NULL, ai_commits ${sql.int} NOT NULL, ai_assisted ${sql.int} NOT NULL, disclosed ${sql.int}, tools ${sql.text} NOT NULL,
   PRIMARY KEY (repository, pr)
 )${sql.withoutRowid};

@@ -60,6 +60,6 @@ ${SNAPSHOTS_FUNCTION}
 `;
 
 /** Version 3: the usage rollups (../../usage/schema.ts). */
-export const SCHEMA_USAGE = usageSchema({ int: 'integer', real: 'double precision', text: 'text', withoutRowid: '' });
+export const SCHEMA_USAGE = usageSchema({ int: 'integer', bigint: 'bigint', real: 'double precision', text: 'text', withoutRowid: '' });
 
 export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions', ...USAGE_TABLES];

@@ -67,7 +67,7 @@ CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WI
 `;
 
 /** Version 3: the usage rollups (../../usage/schema.ts). */
-export const SCHEMA_USAGE = usageSchema({ int: 'INTEGER', real: 'REAL', text: 'TEXT', withoutRowid: ' WITHOUT ROWID' });
+export const SCHEMA_USAGE = usageSchema({ int: 'INTEGER', bigint: 'INTEGER', real: 'REAL', text: 'TEXT', withoutRowid: ' WITHOUT ROWID' });
 
 /** Aggregate tables of the schema before versioning (user_version 0), dropped when it is migrated. */
 export const V0_AGGREGATES = ['counters', 'developers', 'machines', 'snapshots', 'dev_tools', 'daily', 'policy_seen', 'acks', 'trainings', 'exposures', 'exposure_devs'];
