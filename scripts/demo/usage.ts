@@ -58,7 +58,7 @@ export async function seedDemoUsage(base: string, token: string, log: (l: string
       // Adoption grows over the 8 weeks, faster in some teams.
       const growth = 0.25 + (0.55 * d) / DAYS - team * 0.04;
       const email = dev(i);
-      if (chance(i, d, 1) < growth) {
+      if (chance(i, d, 1) < growth * 0.3) {
         const p = (name: string, v: number, extra: Record<string, string> = {}) => ({ name, sum: { aggregationTemporality: 1, isMonotonic: true, dataPoints: [{ startTimeUnixNano: start, timeUnixNano: nanos, asDouble: v, attributes: attrs({ 'user.email': email, ...extra }) }] } });
         claude.push(
           p('claude_code.session.count', 1 + Math.floor(chance(i, d, 2) * 3)),
