@@ -8,6 +8,7 @@
 //      they add up to), then the one-month report, dashboard and evidence pack (median and max of 5) and the
 //      server's peak RSS (VmHWM, render worker included).
 // Usage: node esbuild.js --tests && node out/scripts/bench-usage.js [--developers N] [--days N] [--requests N] [--store sqlite|pg|both]
+//        [--existing DB --until YYYY-MM-DD]: only the view timings, on a database loaded by an earlier run
 import canonicalize from 'canonicalize';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -113,10 +114,21 @@ async function timeViews(db: string, roster: string, label: string, month: strin
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { developers: { type: 'string', default: '5000' }, days: { type: 'string', default: '365' }, requests: { type: 'string', default: '1000' }, store: { type: 'string', default: 'both' } } });
+  const { values } = parseArgs({ options: { developers: { type: 'string', default: '5000' }, days: { type: 'string', default: '365' }, requests: { type: 'string', default: '1000' }, store: { type: 'string', default: 'both' }, existing: { type: 'string' }, until: { type: 'string' } } });
   const developers = Number(values.developers);
   const days = Number(values.days);
   const requests = Number(values.requests);
+  if (values.existing) {
+    // Times the views on a database loaded earlier (e.g. a run stopped part way): --existing DB --until YYYY-MM-DD
+    const roster = path.join(os.tmpdir(), `aip-bench-roster-${process.pid}.csv`);
+    fs.writeFileSync(roster, rosterCsv(developers));
+    const until = values.until ?? new Date().toISOString().slice(0, 10);
+    const since = new Date(Date.parse(until) - 30 * 86_400_000).toISOString().slice(0, 10);
+    process.stdout.write(`${values.existing}: ${developers.toLocaleString('en-US')} developers, one month ${since}..${until}\n`);
+    await timeViews(values.existing, roster, values.existing.startsWith('postgres') ? 'PostgreSQL' : 'SQLite', `&since=${since}&until=${until}`);
+    fs.rmSync(roster);
+    return;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-bench-usage-'));
   const roster = path.join(dir, 'roster.csv');
   fs.writeFileSync(roster, rosterCsv(developers));
