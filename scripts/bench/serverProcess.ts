@@ -19,9 +19,9 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the server on `db` (a SQLite file or a postgres:// URL) and resolves once it listens. */
-export async function startServer(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(db: string, extra: readonly string[] = []): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'server', '--port', String(port), '--db', db, '--token', TOKEN, '--admin-token', ADMIN], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, 'server', '--port', String(port), '--db', db, '--token', TOKEN, '--admin-token', ADMIN, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -32,6 +32,7 @@ export async function startServer(db: string): Promise<{ url: string; stop: () =
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise((r) => {
         child.once('exit', () => r());

@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../../test/harness/server';
 import { ensureServer, type ServerInstall } from '../../test/harness/serverCache';
 import { makeDirs, writeSettings } from '../../test/harness/workspaceSetup';
 import { demoServerState, portFree, type DemoServerState } from './state';
+import { seedDemoUsage, writeDemoRoster } from './usage';
 import { ensureDemoWorkspace } from './workspace';
 
 export interface DemoOptions {
@@ -137,7 +138,9 @@ async function startAuditServer(root: string, stateDir: string, policy: string, 
   const state = await demoServerState(path.join(stateDir, 'demo-server.json'));
   if (state.moved) log(`Port ${state.port} was taken; the audit server moved to a free one (stored for the next runs).`);
   const tokens = separateAdmin ? ['--token', state.ingestToken, '--admin-token', state.adminToken] : ['--token', state.ingestToken];
-  const args = [cli, 'server', '--port', String(state.port), '--db', path.join(stateDir, 'demo-audit.db'), ...tokens, '--policy', policy];
+  const roster = path.join(stateDir, 'demo-roster.csv');
+  writeDemoRoster(roster);
+  const args = [cli, 'server', '--port', String(state.port), '--db', path.join(stateDir, 'demo-audit.db'), ...tokens, '--policy', policy, '--roster', roster];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const info: AuditServerInfo = {
     ...state,
@@ -148,7 +151,10 @@ async function startAuditServer(root: string, stateDir: string, policy: string, 
   };
   // The editor fetches the policy as soon as it starts: wait until the server answers.
   for (let i = 0; i < 100; i++) {
-    if (await answers(info.url)) return { child, info };
+    if (await answers(info.url)) {
+      await seedUsageOnce(info, stateDir, log);
+      return { child, info };
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGTERM');
@@ -165,4 +171,17 @@ function answers(url: string): Promise<boolean> {
     req.on('error', () => resolve(false));
     req.setTimeout(1000, () => req.destroy());
   });
+}
+
+/** Sends the demo organization's generated use once per demo database (a marker file beside it). */
+async function seedUsageOnce(info: AuditServerInfo, stateDir: string, log: (l: string) => void): Promise<void> {
+  const marker = path.join(stateDir, 'demo-usage-sent');
+  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= (fs.statSync(path.join(stateDir, 'demo-audit.db'), { throwIfNoEntry: false })?.birthtimeMs ?? 0)) return;
+  try {
+    log('Sending 8 weeks of generated AI tool use for 300 developers in 6 teams to the demo server…');
+    await seedDemoUsage(info.url, info.ingestToken, log);
+    fs.writeFileSync(marker, new Date().toISOString());
+  } catch (e) {
+    log(`The demo usage could not be sent (the adoption view stays empty): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
 }

@@ -7,6 +7,10 @@ import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH
 import type { Ctx } from './context';
 import { BodyBudget, readBody, send, sendJson, UploadSlots } from './http';
 import { ingestRoute } from './ingestRoute';
+import { GroupCommit } from './otlp/groupCommit';
+import { PolicyKey } from './otlp/policyKey';
+import { RateLimit } from './otlp/rateLimit';
+import { otlpRoute } from './otlp/route';
 import { PublishedPolicy } from './publishedPolicy';
 import { Renderer } from './render/renderer';
 import { Roster } from './report/roster';
@@ -43,6 +47,8 @@ export interface ServerOptions {
   uploadGraceMs?: number;
   /** Failed authentications per address per minute before 429 (default 20). */
   authFailuresPerMinute?: number;
+  /** OTLP requests (/v1/logs, /v1/metrics) per client address per minute before 429 (default 1200). */
+  otlpRequestsPerMinute?: number;
   /** Called with each ingest body as received (for diagnostics). */
   onIngestBody?: (body: string) => void;
   log?: (line: string) => void;
@@ -75,6 +81,7 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
   if (opts.rosterFile) new Roster(opts.rosterFile, opts.log);
   const store = await openStore(opts.dbFile, { log: opts.log });
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const policy = opts.policyFile ? new PublishedPolicy(opts.policyFile) : undefined;
   const ctx: Ctx = {
     store,
     credentials: new Credentials(store, opts.token || undefined, opts.adminToken),
@@ -87,7 +94,10 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
       graceMs: opts.uploadGraceMs ?? 5000,
     },
     renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, policyKeyFile: opts.policyKeyFile, rosterFile: opts.rosterFile }),
-    policy: opts.policyFile ? new PublishedPolicy(opts.policyFile) : undefined,
+    policy,
+    policyKey: new PolicyKey(policy, opts.log),
+    otlpRate: new RateLimit(opts.otlpRequestsPerMinute ?? 1200),
+    usageWrites: new GroupCommit((b) => store.ingestUsage(b)),
     maxBodyBytes,
     trustProxy: !!opts.trustProxy,
     identityHeader: opts.identityHeader?.toLowerCase(),
@@ -121,6 +131,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: 
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (req.method === 'POST' && path === '/v1/events') return ingestRoute(req, res, ctx);
+  if (req.method === 'POST' && (path === '/v1/logs' || path === '/v1/metrics')) return otlpRoute(req, res, ctx, path === '/v1/logs' ? 'logs' : 'metrics');
   if (req.method === 'GET' && (VIEWS[path] || /^\/evidence\/[a-z-]+\.csv$/.test(path))) return viewRoute(req, res, ctx, VIEWS[path] ?? 'evidence-csv', url);
   if (req.method === 'POST' && path === '/login') return login(req, res, ctx);
   if (req.method === 'POST' && path === '/logout') {
@@ -134,7 +145,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: 
   if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/policy.yaml' || path === '/policy.yaml.sig')) {
     return publishedPolicy(req, res, ctx, path.endsWith('.sig') ? 'signature' : 'policy');
   }
-  const known = ['/v1/events', '/v1/report', '/', '/developer', '/evidence', '/login', '/logout', '/healthz', '/policy.yaml', '/policy.yaml.sig'];
+  const known = ['/v1/events', '/v1/logs', '/v1/metrics', '/v1/report', '/', '/developer', '/evidence', '/login', '/logout', '/healthz', '/policy.yaml', '/policy.yaml.sig'];
   if (known.includes(path)) return sendJson(res, 405, { error: `${req.method} not allowed here` });
   return sendJson(res, 404, { error: 'not found' });
 }

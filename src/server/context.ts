@@ -4,6 +4,9 @@ import type { AuthThrottle, Credentials } from './auth';
 import type { BodyBudget, UploadSlots } from './http';
 import type { PublishedPolicy } from './publishedPolicy';
 import type { Renderer } from './render/renderer';
+import type { GroupCommit } from './otlp/groupCommit';
+import type { PolicyKey } from './otlp/policyKey';
+import type { RateLimit } from './otlp/rateLimit';
 import type { AuditStore } from './store/types';
 
 export interface Ctx {
@@ -14,6 +17,11 @@ export interface Ctx {
   uploads: { perCredential: UploadSlots; perAddress: UploadSlots; minBytesPerSecond: number; graceMs: number };
   renderer: Renderer;
   policy?: PublishedPolicy;
+  /** The published policy's pseudonymization key, for e-mails in telemetry. */
+  policyKey: PolicyKey;
+  otlpRate: RateLimit;
+  /** OTLP writes, merged while one is in progress. */
+  usageWrites: GroupCommit;
   maxBodyBytes: number;
   trustProxy: boolean;
   identityHeader?: string;

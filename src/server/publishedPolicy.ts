@@ -78,6 +78,7 @@ export class PublishedPolicy {
         signature: this.signature(c.bytes),
         training,
         acknowledgement: ack ? { required: ack.required === true, withinDays: num(ack.withinDays) } : undefined,
+        tools: policyTools(p.tools),
       };
     } catch (e) {
       // An unreadable policy gives the report nothing to go by; the reason goes to the worker's log.
@@ -87,4 +88,12 @@ export class PublishedPolicy {
     this.info = { key: cacheKey, value };
     return value;
   }
+}
+
+/** The policy's tool entries (id, name, status, identifiers), skipping malformed ones. */
+function policyTools(v: unknown): PolicyInfo['tools'] {
+  if (!Array.isArray(v)) return [];
+  return (v as Record<string, unknown>[])
+    .filter((t) => t && typeof t.id === 'string' && typeof t.status === 'string' && Array.isArray(t.identifiers))
+    .map((t) => ({ id: String(t.id), name: typeof t.name === 'string' ? t.name : undefined, status: String(t.status), identifiers: (t.identifiers as unknown[]).filter((i): i is string => typeof i === 'string') }));
 }

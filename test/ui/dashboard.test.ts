@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../harness/launcher';
 import { repoRoot } from '../harness/workspaceSetup';
 import { ADMIN_TOKEN, freePort, startServerProcess, stopServerProcess, type ServerProcess } from '../unit/audit/serverProcess';
+import { seedDemoUsage, writeDemoRoster } from '../../scripts/demo/usage';
 import { ev, post } from '../unit/server/helpers';
 
 const INGEST = 'ui-dashboard-ingest-token';
@@ -146,3 +147,63 @@ describe('audit dashboard and evidence pack in Chromium', function () {
     assert.equal(res?.status(), 401);
   });
 });
+
+describe('the adoption view in Chromium', function () {
+  this.timeout(180_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-ui-adopt-'));
+  let server: ServerProcess;
+  let browser: Browser;
+
+  before(async () => {
+    const roster = path.join(dir, 'roster.csv');
+    writeDemoRoster(roster);
+    const policy = path.join(repoRoot(), 'policy-samples', 'starter.aipolicy.yaml');
+    server = await startServerProcess(await freePort(), path.join(dir, 'audit.db'), INGEST, ['--policy', policy, '--roster', roster]);
+    await seedDemoUsage(`${server.url}/`, INGEST, () => undefined);
+    browser = await chromium.launch({ executablePath: process.env.AI_POLICY_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server) await stopServerProcess(server);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows use per tool and team, the shadow AI share and the 12-week SVG trend, under the strict CSP', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    try {
+      await page.goto(`${server.url}/`);
+      await page.locator('input[name="token"]').fill(ADMIN_TOKEN);
+      await page.locator('button[type="submit"]', { hasText: 'Sign in' }).click();
+      await page.locator('#adoption h2', { hasText: 'AI adoption' }).waitFor();
+      const trend = page.locator('#adoption-trend svg');
+      assert.equal(await trend.locator('g').count(), 12, 'one column per week');
+      const box = await trend.boundingBox();
+      assert.ok(box && box.width > 400 && box.height > 150, 'the trend is drawn');
+      assert.ok((await page.locator('#adoption-trend rect.trend-unapproved').count()) > 0);
+      assert.match(await page.locator('#shadow-ai').innerText(), /Claude Code \(\d+\)/);
+      const teams = await page.locator('#adoption-teams tbody tr').allInnerTexts();
+      assert.deepEqual(teams.map((t) => t.split('\t')[0]).sort(), ['data', 'mobile', 'payments', 'platform', 'security', 'web']);
+      assert.match(await page.locator('#adoption-harnesses').innerText(), /Claude Code[\s\S]*Codex/);
+      await readmeShot(page, 'adoption');
+      // A tool's figure leads to the developers behind it.
+      await page.locator('#adoption-tools a', { hasText: 'Codex' }).click();
+      await page.waitForURL(/tool=openai\.chatgpt/);
+      const people = await page.locator('#adoption-developer-table tbody tr').allInnerTexts();
+      assert.ok(people.length > 0 && people.every((p) => p.includes('Codex')), 'only Codex users are listed');
+      assert.deepEqual(violations, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/** A screenshot for test-output; with AI_POLICY_UPDATE_SCREENSHOTS=1 also the README's image in docs/images. */
+async function readmeShot(page: Page, name: string): Promise<void> {
+  await shot(page, `server-${name}`);
+  if (process.env.AI_POLICY_UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(repoRoot(), 'test-output', 'screenshots', `server-${name}.png`), path.join(repoRoot(), 'docs', 'images', `${name}.png`));
+}

@@ -1,7 +1,10 @@
 // The evidence report for a range and filters, composed from the store's rows (no SQL here): who was
 // in scope, which tools they had (with history), who acknowledged and trained and who has not,
 // exposures, the policy versions editors reported, and the head of the tamper-evident log.
+import { dayOf } from '../store/eventFold';
 import type { ReportRows } from '../store/types';
+import { describeTool } from '../usage/tools';
+import { adoption } from './adoption';
 import { acknowledgements, population, trainings, type Person } from './people';
 import type { PolicyInfo } from './policyInfo';
 import type { ReportQuery } from './query';
@@ -43,6 +46,10 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     else if (name.startsWith('type:')) byType[name.slice(5)] = n;
   }
   const exposureTotal = rows.exposures.byDay.reduce((s, d) => s + d.n, 0);
+  const inventoryStatus = new Map<string, string>();
+  for (const i of [...rows.intervals].sort((a, b) => a.lastAt - b.lastAt)) inventoryStatus.set(i.tool.toLowerCase(), i.status);
+  const rosterTeams = new Map<string, number>();
+  for (const r of roster) if (r.team) rosterTeams.set(r.team, (rosterTeams.get(r.team) ?? 0) + 1);
   const weeks = new Map<number, number>();
   for (const d of rows.exposures.byDay) {
     const w = weekStart(d.day * 86_400_000);
@@ -64,15 +71,28 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
       machines: rows.machines,
       byType,
     },
+    /** What the OTLP receiver took in, and what it dropped at the door (content) or could not map. */
+    telemetry: {
+      requests: (rows.counters['otlp:logs-requests'] ?? 0) + (rows.counters['otlp:metrics-requests'] ?? 0),
+      logRecords: rows.counters['otlp:log-records'] ?? 0,
+      dataPoints: rows.counters['otlp:data-points'] ?? 0,
+      contentDropped: rows.counters['otlp:content-dropped'] ?? 0,
+      unmapped: rows.counters['otlp:unmapped'] ?? 0,
+      rejected: rows.counters['otlp:rejected'] ?? 0,
+    },
     options: {
       teams: [...new Set((ctx.roster ?? []).map((r) => r.team).filter((t): t is string => !!t))].sort(),
-      tools: [...new Map(allUsage.map((u) => [u.tool, u.name])).entries()].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      tools: [...new Map([...rows.usage.byDeveloper.map((u) => [u.tool, describeTool(u.tool).name] as const), ...allUsage.map((u) => [u.tool, u.name] as const)]).entries()]
+        .map(([id, name]) => ({ id, name }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
     },
     developers: people,
     usage: shown,
     census: census(shown),
     trend: weeklyTrend(intervals, q.since, asOf),
-    adoption: rows.daily.map((d) => ({ day: dayIso(d.day), reporting: d.reporting, using: d.using })),
+    /** Per day: developers whose inventory came in, and those with an AI tool enabled (presence, not use). */
+    reporting: rows.daily.map((d) => ({ day: dayIso(d.day), reporting: d.reporting, using: d.using })),
+    adoption: adoption({ usage: rows.usage, team, rosterTeams, policy: ctx.policy, inventoryStatus, tool: q.tool, status: q.status, trendEnd: dayOf(asOf) }),
     // What editors reported loading are claims; only the server's own --policy file is "published".
     policyVersions: rows.policyVersions.map(({ firstAt, lastAt, ...v }) => ({
       ...v,

@@ -1,6 +1,7 @@
 // CSV for auditors. The report is one flat table (the `section` column says what a row is); the
 // evidence pack has one table per subject. Cells a spreadsheet would run as a formula get a leading
 // apostrophe.
+import { adoptionRows } from './adoptionCsv';
 import type { Report } from './build';
 
 export function csvCell(v: unknown): string {
@@ -37,7 +38,8 @@ export function* reportRows(r: Report): Generator<Row> {
     yield { section: 'trend', item: w.week, status: 'unlisted', count: w.unlisted };
     yield { section: 'trend', item: w.week, status: 'prohibited', count: w.prohibited };
   }
-  for (const a of r.adoption) yield { section: 'adoption', item: a.day, count: a.using, coverage: a.reporting ? a.using / a.reporting : 0 };
+  for (const a of r.reporting) yield { section: 'reporting', item: a.day, count: a.using, coverage: a.reporting ? a.using / a.reporting : 0 };
+  yield* adoptionRows(r.adoption);
   for (const v of r.acknowledgements.versions) {
     yield { section: 'acknowledgement_coverage', item: `policy v${v.version}`, version: v.version, count: v.acknowledged, coverage: v.coverage, state: v.current ? 'current' : '' };
   }

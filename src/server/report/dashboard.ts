@@ -1,6 +1,7 @@
 // The evidence dashboard: filters, charts and the evidence tables (usage with history, who has not
 // acknowledged or trained, exposures), rendered on the server from the report. No scripts.
 import type { Report } from './build';
+import { adoptionSection } from './adoptionHtml';
 import { barChart, esc, pairChart, timeChart } from './charts';
 import { developerLink, filterForm, pct, rangeText, stateLabel, status, table, verifiedLabel, when } from './html';
 import { pageShell } from './page';
@@ -21,12 +22,13 @@ export function dashboardPage(r: Report, q: ReportQuery, nonce: string): string 
 <form method="post" action="/logout"><button type="submit">Sign out</button></form></nav>
 ${filterForm(r, q, '/')}
 <ul class="totals" id="totals"><li><b>${t.developers}</b>developers</li><li><b>${t.active}</b>sent events</li><li><b>${t.noData}</b>no data</li>
-<li><b>${t.machines}</b>machines</li><li><b>${r.exposures.total}</b>exposures</li><li><b>${t.events}</b>events stored</li></ul></header>
+<li><b>${r.adoption.activeDevelopers}</b>used AI tools</li><li><b>${t.machines}</b>machines</li><li><b>${r.exposures.total}</b>exposures</li><li><b>${t.events}</b>events stored</li></ul></header>
 
-<section id="usage"><h2>Usage tracking: which developers used which AI tools</h2>
+${adoptionSection(r.adoption, q)}
+
+<section id="usage"><h2>Usage tracking: which developers had which AI tools installed</h2>
 ${barChart('Tools by policy status (distinct tools)', r.census.byStatus.map((s) => ({ label: s.status, value: s.tools, text: `${s.tools} ${s.tools === 1 ? 'tool' : 'tools'}, ${s.developers} ${s.developers === 1 ? 'developer' : 'developers'}` })))}
 ${pairChart('Developers with unapproved tools, per week', ['unlisted', 'prohibited'], r.trend.map((w) => ({ label: w.week, a: w.unlisted, b: w.prohibited })))}
-${timeChart('Adoption: developers reporting (light) and with AI tools enabled (dark), per day', r.adoption.map((a) => ({ label: a.day, total: a.reporting, part: a.using })))}
 <h3>Census: approved vs unlisted vs prohibited</h3>
 ${table(['Tool', 'Name', 'Status', 'Developers'], r.census.tools.map((c) => [esc(c.tool), esc(c.name), status(c.status), c.developers]), { numeric: [3], id: 'census' })}
 <h3>Tools by developer (with history in the range)</h3>

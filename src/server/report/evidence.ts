@@ -1,6 +1,8 @@
 // The evidence pack for a range: one printable page and one CSV per subject, built only from events
 // that editors sent (the published policy only says which trainings are required and when), with the
 // head of the tamper-evident log so that an auditor can check later that nothing was changed.
+import { ADOPTION_CSV_COLUMNS, adoptionRows } from './adoptionCsv';
+import { adoptionSection } from './adoptionHtml';
 import type { Report } from './build';
 import { barChart, esc, pairChart, timeChart } from './charts';
 import { csvTable } from './csv';
@@ -53,6 +55,11 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
     title: 'Developers with unlisted or prohibited tools per week',
     columns: ['week', 'unlisted', 'prohibited'],
     rows: (r) => r.trend.map((w) => ({ week: w.week, unlisted: w.unlisted, prohibited: w.prohibited })),
+  },
+  adoption: {
+    title: 'AI adoption: use per tool, team, week, repository and developer',
+    columns: [...ADOPTION_CSV_COLUMNS],
+    rows: (r) => [...adoptionRows(r.adoption)],
   },
   log: {
     title: 'Log head',
@@ -121,6 +128,7 @@ ${table(['Developer', 'Team', 'Training', 'State', 'Completed (claimed) / due', 
 <section id="ev-exposures"><h2>5. Exposure trend</h2>
 ${timeChart('Exposure events per week', r.exposures.byWeek.map((w) => ({ label: w.week, total: w.n, part: w.n })))}
 ${table(['Week', 'Events'], r.exposures.byWeek.map((w) => [esc(w.week), w.n]), { numeric: [1], empty: 'No exposure in this period.' })}
-</section>`;
+</section>
+${adoptionSection(r.adoption, q, { heading: '6. AI adoption: use of AI tools, approved and not', links: false })}`;
   return pageShell('AI tool policy evidence pack', nonce, body);
 }

@@ -11,4 +11,6 @@ export interface PolicyInfo {
   signature?: { state: 'valid' | 'invalid' | 'unsigned' | 'not checked'; key?: string };
   training?: { id: string; title: string; dueWithinDays?: number; renewalDays?: number }[];
   acknowledgement?: { required: boolean; withinDays?: number };
+  /** The policy's tool entries: what each identifier's use counts as (approved or not) in the adoption view. */
+  tools?: { id: string; name?: string; status: string; identifiers: string[] }[];
 }

@@ -1,5 +1,6 @@
 // The one interface between the server and its persistence. Everything above it (HTTP, report,
 // dashboard, CLI) talks only to this; SQL lives in the implementations (today SQLite, store/sqlite/).
+import type { UsageBatch, UsageRows } from '../usage/fields';
 import type { CheckedEvent } from '../validate';
 
 /** How an ingest request was authenticated: the shared ingest token, an enrolled per-developer token, or a trusted proxy header. */
@@ -122,6 +123,8 @@ export interface ReportRows {
     byTool: { tool: string; n: number }[];
   };
   enrolled: string[];
+  /** The usage rollups for the range (agents' telemetry, hook activity, editor active days, pull requests). */
+  usage: UsageRows;
 }
 
 export interface VerifyProgress {
@@ -156,6 +159,8 @@ export interface AuditStore {
   readonly description: string;
   /** Stores new events (duplicates by id ignored) with their aggregates and the hash chain, atomically. */
   ingest(batch: IngestBatch): Promise<IngestResult>;
+  /** Adds an OTLP request's usage (rows, cumulative sums, counters) to the rollups, atomically. */
+  ingestUsage(batch: UsageBatch): Promise<void>;
   /** Report rows for a range (optionally limited to some developers). */
   reportRows(range: Range, developers?: readonly string[]): Promise<ReportRows>;
   logHead(): Promise<LogHead>;

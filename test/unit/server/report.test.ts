@@ -57,10 +57,12 @@ describe('server: report, dashboard and published policy', () => {
       { status: 'approved', tools: 1, developers: 2 },
       { status: 'unlisted', tools: 1, developers: 1 },
     ]);
-    assert.deepEqual(rep.adoption, [
+    assert.deepEqual(rep.reporting, [
       { day: '2026-11-19', reporting: 1, using: 1 },
       { day: '2026-11-20', reporting: 3, using: 2 },
     ]);
+    // Installed tools are not use: inventories without active days add nobody to the adoption view.
+    assert.equal(rep.adoption.activeDevelopers, 0);
     const v2 = rep.acknowledgements.versions.find((v: { version: number }) => v.version === 2);
     assert.deepEqual(v2, { version: 2, current: true, developers: 3, acknowledged: 2, verified: 0, coverage: 0.667 });
     assert.deepEqual(rep.acknowledgements.missing.filter((m: { item: string }) => m.item === 'v2').map((m: { developer: string }) => m.developer), ['cy@example.com']);
@@ -142,7 +144,7 @@ describe('server: report, dashboard and published policy', () => {
     assert.match(csp, /style-src 'nonce-/);
     assert.doesNotMatch(page.body, /<script/);
     assert.match(page.body, /<svg role="img"/);
-    for (const heading of ['Usage tracking: which developers used which AI tools', 'Policy distribution: who acknowledged which version', 'Training completion', 'Not acknowledged']) {
+    for (const heading of ['AI adoption: who used which AI tools', 'Usage tracking: which developers had which AI tools installed', 'Policy distribution: who acknowledged which version', 'Training completion', 'Not acknowledged']) {
       assert.ok(page.body.includes(heading), heading);
     }
     assert.ok(page.body.includes('ann@example.com'));

@@ -6,6 +6,7 @@ import { chainHash } from '../chain';
 import type { IngestBatch, IngestResult } from '../types';
 import { PgAggregates } from './aggregates';
 import type { Client } from './pool';
+import { PgUsage } from './usage';
 
 export async function ingestBatch(c: Client, batch: IngestBatch): Promise<IngestResult> {
   const head = (await c.query(`SELECT seq, hash FROM chain_head FOR UPDATE`)).rows[0] as { seq: number; hash: string };
@@ -45,11 +46,15 @@ export async function ingestBatch(c: Client, batch: IngestBatch): Promise<Ingest
     if (r.rowCount !== stored.length) throw new Error(`stored ${r.rowCount} of ${stored.length} new events; the batch was rolled back`);
     await c.query(`UPDATE chain_head SET seq = $1, hash = $2`, [seq, hash]);
     const agg = new PgAggregates(c);
+    const usage = new PgUsage(c);
     for (const e of stored) {
       counts.set(`type:${e.event.type}`, (counts.get(`type:${e.event.type}`) ?? 0) + 1);
-      agg.apply({ type: e.event.type, at: e.at, developer: e.developer, machine: e.event.machine ?? null, policyVersion: typeof e.event.policyVersion === 'number' ? e.event.policyVersion : null, received: Date.parse(batch.received), editor: e.event.editor, extensionVersion: e.event.extensionVersion, data: e.event.data }, batch.auth);
+      const s = { type: e.event.type, at: e.at, developer: e.developer, machine: e.event.machine ?? null, policyVersion: typeof e.event.policyVersion === 'number' ? e.event.policyVersion : null, received: Date.parse(batch.received), editor: e.event.editor, extensionVersion: e.event.extensionVersion, data: e.event.data };
+      agg.apply(s, batch.auth);
+      usage.event(s, e.event.id);
     }
     await agg.flush();
+    await usage.flush();
     counts.set('events', stored.length);
   }
   if (duplicates) counts.set('duplicates', duplicates);

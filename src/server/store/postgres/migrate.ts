@@ -5,7 +5,7 @@ import { inTransaction, type Client } from './pool';
 import { enrollmentRecord } from '../enrollmentRecord';
 import { ingestBatch } from './ingest';
 import { replayLog } from './replay';
-import { FOLDED_TABLES, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from './schema';
+import { FOLDED_TABLES, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from './schema';
 
 /** An arbitrary constant naming this application's migration lock. */
 const MIGRATION_LOCK = 0x41495030;
@@ -23,10 +23,16 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     const version = await schemaVersion(c);
     if (version === SCHEMA_VERSION) return;
     if (version > SCHEMA_VERSION) throw new Error(`the database was written by a newer version (schema ${version}; this version reads up to ${SCHEMA_VERSION})`);
-    if (version === 1) return toV2(c);
-    await c.query(SCHEMA_V1 + SCHEMA_V2_COLUMNS);
-    await c.query(`CREATE TABLE schema_meta (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL)`);
-    await c.query(`INSERT INTO schema_meta (version) VALUES ($1)`, [SCHEMA_VERSION]);
+    if (version === 0) {
+      await c.query(SCHEMA_V1 + SCHEMA_V2_COLUMNS);
+      await c.query(`CREATE TABLE schema_meta (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL)`);
+      await c.query(`INSERT INTO schema_meta (version) VALUES (2)`);
+    }
+    // Version 3's usage rollups start empty (no earlier event carries usage); they exist before the
+    // version 2 step, whose ingest writes them.
+    if ((await c.query(`SELECT to_regclass('usage_days') IS NULL AS missing`)).rows[0].missing) await c.query(SCHEMA_USAGE);
+    if (version === 1) await toV2(c);
+    await c.query(`UPDATE schema_meta SET version = $1`, [SCHEMA_VERSION]);
   });
 }
 

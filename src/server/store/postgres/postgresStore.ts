@@ -11,6 +11,8 @@ import { connectProblem, createPool, inTransaction, redactUrl } from './pool';
 import { logHead, reportRows } from './queries';
 import { SCHEMA_VERSION, TABLES } from './schema';
 import { verifyLog } from './verify';
+import { PgUsage } from './usage';
+import type { UsageBatch } from '../../usage/fields';
 
 const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
@@ -48,6 +50,15 @@ export class PostgresStore implements AuditStore {
   async ingest(batch: IngestBatch): Promise<IngestResult> {
     if (this.readOnly) throw new Error('this store was opened read-only');
     return inTransaction(this.pool, 'BEGIN', (c) => ingestBatch(c, batch));
+  }
+
+  async ingestUsage(batch: UsageBatch): Promise<void> {
+    if (this.readOnly) throw new Error('this store was opened read-only');
+    await inTransaction(this.pool, 'BEGIN', async (c) => {
+      const usage = new PgUsage(c);
+      await usage.batch(batch);
+      await usage.flush();
+    });
   }
 
   reportRows(range: Range, developers?: readonly string[]): Promise<ReportRows> {

@@ -5,6 +5,7 @@ import { dayOf } from '../eventFold';
 import type { AckRow, DeveloperRow, IntervalRow, LogHead, PolicyVersionRow, Range, ReportRows, TrainingRow } from '../types';
 import type { Client } from './pool';
 import { TRAININGS_SQL } from '../trainingRule';
+import { usageRows } from './usage';
 
 const MIN = -8.64e15;
 const MAX = 8.64e15;
@@ -85,5 +86,6 @@ export async function reportRows(c: Client, range: Range, developers?: readonly 
       byTool: await all(`SELECT tool, sum(n) AS n FROM exposure_tools WHERE day BETWEEN $2 AND $3${dev()} GROUP BY tool ORDER BY n DESC, tool COLLATE "C"`, days),
     },
     enrolled: (await all<{ developer: string }>(`SELECT DISTINCT developer FROM enrollments WHERE revoked_at IS NULL${dev()}`)).map((r) => r.developer),
+    usage: await usageRows(all, dS, dU, range.until !== undefined ? dU : dayOf(Date.now()), dev),
   };
 }

@@ -5,9 +5,14 @@
 // `inventory_latest` (newest inventory per machine) spares the report a lookup per tool run.
 // `schema_meta` holds the schema version (see migrate.ts).
 
-export const SCHEMA_VERSION = 2;
-
+import { usageSchema, USAGE_TABLES } from '../../usage/schema';
 import { SNAPSHOTS_FUNCTION } from './snapshotsFunction';
+
+/**
+ * 1: the log and its aggregates; 2: verified records keep their own hash and receive time, enrollments are
+ * chained; 3: the usage rollups. Each step is self-contained (migrate.ts).
+ */
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_V1 = `
 CREATE TABLE events (
@@ -57,7 +62,7 @@ CREATE TABLE sessions (id_hash text PRIMARY KEY, expires_at bigint NOT NULL);
 ${SNAPSHOTS_FUNCTION}
 `;
 
-export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];
+export const TABLES = ['events', 'chain_head', 'counters', 'developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions', ...USAGE_TABLES];
 
 /** Version 2: verified acknowledgements keep their own hash and receive time, completions their receive time (see migrate.ts). */
 export const SCHEMA_V2_COLUMNS = `
@@ -67,3 +72,6 @@ ALTER TABLE training_completions ADD COLUMN received bigint;
 
 /** Tables folded from the chained log (verify-log rebuilds and compares them); `counters` apart. */
 export const FOLDED_TABLES = ['developers', 'machines', 'activity', 'inventories', 'inventory_latest', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'exposure_classes', 'exposure_tools', 'enrollments'];
+
+/** Version 3: the usage rollups (../../usage/schema.ts). */
+export const SCHEMA_USAGE = usageSchema({ int: 'integer', bigint: 'bigint', real: 'double precision', text: 'text', withoutRowid: '' });

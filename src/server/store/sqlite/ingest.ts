@@ -7,6 +7,7 @@ import type { StoredEvent } from '../eventFold';
 import type { CheckedEvent } from '../../validate';
 import { createAggregates } from './aggregates';
 import type { Db } from './db';
+import { createUsageWriter } from './usage';
 
 export interface LogRow {
   id: string;
@@ -32,6 +33,7 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
   );
   const bump = db.prepare(`INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET n = n + excluded.n`);
   const aggregates = createAggregates(db);
+  const usage = createUsageWriter(db);
   return (rows) => {
     let prev = (head.get() as string | undefined) ?? GENESIS;
     const byType = new Map<string, number>();
@@ -44,8 +46,10 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
       byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
       const e: StoredEvent = { type: r.type, at: r.at, developer: r.developer, machine: r.machine, policyVersion: r.policyVersion, received: Date.parse(r.received), editor: r.parsed.editor, extensionVersion: r.parsed.extensionVersion, data: r.parsed.data };
       aggregates.apply(e, r.auth);
+      usage.event(e, r.id);
     }
     aggregates.flush();
+    usage.flush();
     if (stored) bump.run('events', stored);
     for (const [type, n] of byType) bump.run(`type:${type}`, n);
     return stored;

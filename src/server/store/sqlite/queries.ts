@@ -5,6 +5,7 @@ import type { AckRow, DeveloperRow, IntervalRow, LogHead, PolicyVersionRow, Rang
 import { dayOf } from '../eventFold';
 import type { Db } from './db';
 import { TRAININGS_SQL } from '../trainingRule';
+import { usageRows } from './usage';
 
 const MIN = -8.64e15;
 const MAX = 8.64e15;
@@ -81,6 +82,7 @@ export function reportRows(db: Db, range: Range, developers?: readonly string[])
         byTool: all(`SELECT tool, sum(n) AS n FROM exposure_tools WHERE day BETWEEN @dS AND @dU${dev()} GROUP BY tool ORDER BY n DESC, tool`, { dS, dU }),
       },
       enrolled: all<{ developer: string }>(`SELECT DISTINCT developer FROM enrollments WHERE revoked_at IS NULL${dev()}`).map((r) => r.developer),
+      usage: usageRows(all, dS, dU, range.until !== undefined ? dU : dayOf(Date.now()), dev),
     };
   })();
 }

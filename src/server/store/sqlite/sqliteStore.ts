@@ -12,13 +12,17 @@ import { migrate, schemaVersion } from './migrate';
 import { logHead, reportRows } from './queries';
 import { SCHEMA_VERSION } from './schema';
 import { verifyLog } from './verify';
+import { createUsageWriter, type UsageWriter } from './usage';
+import type { UsageBatch } from '../../usage/fields';
+import { USAGE_TABLES } from '../../usage/schema';
 
-const TABLES = ['events', 'counters', 'developers', 'machines', 'activity', 'inventories', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions'];
+const TABLES = ['events', 'counters', 'developers', 'machines', 'activity', 'inventories', 'tool_intervals', 'daily', 'policy_versions', 'policy_seen', 'acks', 'training_completions', 'exposure_days', 'enrollments', 'sessions', ...USAGE_TABLES];
 
 export class SqliteStore implements AuditStore {
   readonly description: string;
   private readonly db: Db;
   private readonly ingestTx?: (batch: IngestBatch) => IngestResult;
+  private readonly usageTx?: (batch: UsageBatch) => void;
 
   constructor(
     private readonly file: string,
@@ -36,12 +40,25 @@ export class SqliteStore implements AuditStore {
       this.db.close();
       throw e;
     }
-    if (!opts.readOnly) this.ingestTx = createIngest(this.db);
+    if (!opts.readOnly) {
+      this.ingestTx = createIngest(this.db);
+      const usage: UsageWriter = createUsageWriter(this.db);
+      const tx = this.db.transaction((b: UsageBatch) => {
+        usage.batch(b);
+        usage.flush();
+      });
+      this.usageTx = (b) => tx.immediate(b);
+    }
   }
 
   async ingest(batch: IngestBatch): Promise<IngestResult> {
     if (!this.ingestTx) throw new Error('this store was opened read-only');
     return this.ingestTx(batch);
+  }
+
+  async ingestUsage(batch: UsageBatch): Promise<void> {
+    if (!this.usageTx) throw new Error('this store was opened read-only');
+    this.usageTx(batch);
   }
 
   async reportRows(range: Range, developers?: readonly string[]): Promise<ReportRows> {

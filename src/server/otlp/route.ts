@@ -1,0 +1,67 @@
+// POST /v1/logs and /v1/metrics: OTLP over HTTP (protobuf or JSON, optionally gzip), as agents export it
+// with OTEL_EXPORTER_OTLP_ENDPOINT pointed at this server and OTEL_EXPORTER_OTLP_HEADERS
+// "Authorization=Bearer%20TOKEN" (the exporter url-decodes it into an ordinary Authorization header).
+// Same credentials as /v1/events (the shared ingest token or an enrolled token, throttled on failures) and
+// the same body caps; a per-address request rate on top. The request is folded into usage rows and
+// stored in one transaction; nothing of its content is kept.
+import type * as http from 'node:http';
+import type { Ctx } from '../context';
+import { bearer, clientAddress } from '../auth';
+import { BodyTooLarge, send, sendJson } from '../http';
+import { DecodeError, decodeRequest, encodeResponse, encodingOf, inflate, type Signal } from './decode';
+import { readBytes } from './body';
+import { toUsage } from './toUsage';
+
+export async function otlpRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx, signal: Signal): Promise<void> {
+  const close = { connection: 'close' };
+  const refuse = (status: number, error: string, headers: Record<string, string> = {}): void => {
+    req.resume();
+    sendJson(res, status, { error }, { ...close, ...headers });
+  };
+  const address = clientAddress(req, ctx.trustProxy);
+  const wait = ctx.throttle.retryAfter(address);
+  if (wait) return refuse(429, 'too many failed authentications; retry later', { 'retry-after': String(wait) });
+  let cred;
+  try {
+    cred = await ctx.credentials.classify(bearer(req));
+  } catch (e) {
+    ctx.log?.(`OTLP ${signal} answered 503: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return refuse(503, 'the audit store is unavailable; retry later', { 'retry-after': '5' });
+  }
+  if (cred.role === 'none' || cred.role === 'invalid') {
+    if (cred.role === 'invalid') ctx.throttle.fail(address);
+    return refuse(401, cred.role === 'none' ? 'bearer token required (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20TOKEN)' : 'invalid token', { 'www-authenticate': 'Bearer' });
+  }
+  if (cred.role === 'admin') return refuse(403, 'the admin token reads evidence; telemetry is sent with the ingest token or an enrolled token');
+  const proxied = ctx.identityHeader ? String(req.headers[ctx.identityHeader] ?? '').trim() : '';
+  const enrolled = cred.auth === 'enrolled' ? cred.developer : undefined;
+  if (proxied && enrolled !== undefined && proxied !== enrolled) return refuse(403, `the enrolled token belongs to "${enrolled}" but the proxy authenticated "${proxied.slice(0, 200)}"`);
+  const retry = ctx.otlpRate.take(address);
+  if (retry) return refuse(429, 'too many OTLP requests from this address; retry later', { 'retry-after': String(retry) });
+  const encoding = encodingOf(req.headers['content-type']);
+  if (!encoding) return refuse(415, 'content-type must be application/x-protobuf or application/json');
+
+  const declared = Number(req.headers['content-length']);
+  const reserve = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, ctx.maxBodyBytes + 1) : ctx.maxBodyBytes;
+  if (!ctx.bodies.reserve(reserve)) return refuse(503, 'too many uploads at once; retry shortly', { 'retry-after': '1' });
+  let mapped;
+  try {
+    const raw = await readBytes(req, ctx.maxBodyBytes);
+    const body = inflate(raw, req.headers['content-encoding'], ctx.maxBodyBytes);
+    mapped = toUsage(signal, decodeRequest(signal, encoding, body), { identity: proxied || enrolled, hmacKey: ctx.policyKey.get() });
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return refuse(413, `body larger than ${ctx.maxBodyBytes} bytes`);
+    if (e instanceof DecodeError) return sendJson(res, e.status, { error: e.message });
+    throw e;
+  } finally {
+    ctx.bodies.release(reserve);
+  }
+  try {
+    await ctx.usageWrites.add(mapped.batch);
+  } catch (e) {
+    ctx.log?.(`OTLP ${signal} answered 503: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return sendJson(res, 503, { error: 'the audit store is unavailable; retry later' }, { 'retry-after': '5' });
+  }
+  const type = encoding === 'json' ? 'application/json' : 'application/x-protobuf';
+  send(res, 200, type, encodeResponse(signal, encoding, mapped.rejected, mapped.rejected ? 'dated more than 24 hours ahead of the server clock' : ''));
+}
