@@ -8,7 +8,7 @@ import { AGENT_SPOOL_FILE } from './stateDir';
 
 export interface SpooledEvent {
   id: string;
-  type: 'agent.blocked' | 'agent.hookError';
+  type: 'agent.blocked' | 'agent.hookError' | 'agent.exposed';
   time: string;
   data: Record<string, unknown>;
 }
@@ -45,9 +45,10 @@ export async function drainSpool(dir: string): Promise<SpooledEvent[]> {
     if (!line.trim()) continue;
     try {
       const e = JSON.parse(line) as SpooledEvent;
-      if ((e.type === 'agent.blocked' || e.type === 'agent.hookError') && typeof e.id === 'string' && e.data && typeof e.data === 'object') out.push(e);
-    } catch {
-      // a torn line (the machine stopped mid-write) is skipped
+      if ((e.type === 'agent.blocked' || e.type === 'agent.hookError' || e.type === 'agent.exposed') && typeof e.id === 'string' && e.data && typeof e.data === 'object') out.push(e);
+    } catch (e) {
+      // a torn line (the machine stopped mid-write) is skipped, and said
+      process.stderr.write(`ai-policy: a damaged line of the agent spool was skipped: ${(e as Error).message}\n`);
     }
   }
   return out;
