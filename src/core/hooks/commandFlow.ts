@@ -72,7 +72,7 @@ export class CommandFlow {
   private readonly seenScripts = new Set<string>();
 
   constructor(private readonly o: FlowOptions) {
-    this.vars = new Variables(o.env);
+    this.vars = new Variables({ ...o.env, PWD: o.cwd });
   }
 
   static analyze(command: string, o: FlowOptions): CommandReads {
@@ -83,7 +83,14 @@ export class CommandFlow {
   }
 
   private word(w: string): void {
-    if (this.reads.words.length < MAX_WORDS && w && w.length < 4096 && !w.includes('\n')) this.reads.words.push(w);
+    if (this.reads.words.length >= MAX_WORDS || !w || w.length >= 4096 || w.includes('\n')) return;
+    this.reads.words.push(w);
+    if (/^\/proc\/[^/]+\/environ$/.test(w)) this.reads.dumpsEnvironment = true;
+    // A name written in base64 (base64 -d <<< LmVudg== | xargs cat) is the same name.
+    if (w.length >= 4 && w.length <= 1024 && w.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(w)) {
+      const decoded = Buffer.from(w, 'base64').toString('utf8');
+      if (/^[\x20-\x7e]+$/.test(decoded)) this.reads.words.push(decoded.trim());
+    }
   }
 
   /** One command line (a shell's input): its nested parts first, then each simple command in order. */
@@ -168,7 +175,9 @@ export class CommandFlow {
     const tree = treeRead(program, args);
     if (tree) this.reads.trees.push(tree);
     for (const body of stdin) this.code(body, depth);
-    if (NAME_ONLY.has(program)) return;
+    // echo .env | xargs cat: what a name-only program prints becomes the next program's arguments.
+    const feedsArguments = pipe.pipedTo && ['xargs', 'parallel', 'while'].includes(programName(pipe.pipedTo.argv[0]?.text ?? ''));
+    if (NAME_ONLY.has(program) && !feedsArguments) return;
     const operands = COPIES.has(program) && args.filter((a) => !a.startsWith('-')).length > 1 ? args.slice(0, args.map((a) => !a.startsWith('-')).lastIndexOf(true)) : args;
     for (let i = 0; i < operands.length; i++) {
       const a = operands[i];
@@ -289,6 +298,7 @@ export class CommandFlow {
     for (const j of joinedLiterals(literals)) this.word(expandTilde(j, this.o.home));
     // Bare words of the code (perl -ne 'print' .env, `open(.env)` after shell quoting).
     for (const m of code.matchAll(/[~A-Za-z0-9_./-]*\.[A-Za-z0-9_.-]+|~\/[A-Za-z0-9_./-]+/g)) this.word(expandTilde(m[0], this.o.home));
+    if (code.length < 4096) for (const t of code.split(/\s+/)) this.word(t);
   }
 
   /** A script the agent runs: judged by its content when it is a small file. */

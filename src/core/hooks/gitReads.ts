@@ -30,6 +30,7 @@ function git(cwd: string, args: string[], timeoutMs: number): { out: string; err
   return { out: r.stdout ?? '' };
 }
 
+const NAMES_ONLY = /^(--stat|--numstat|--shortstat|--name-only|--name-status|--summary|--dirstat.*|-s|--no-patch|--quiet|--exit-code|--raw)$/;
 const PATCH_FLAGS = /^(-p|-u|--patch|-U\d*|--unified(=\d+)?|--patch-with-stat|--patch-with-raw|--full-diff|-W|--function-context)$/;
 
 /** What one git invocation (its arguments after `git` and the global options) prints of stored content. */
@@ -56,6 +57,8 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
       blobs(blobSpecs);
       const others = rest.filter((a) => !blobSpecs.includes(a));
       if (blobSpecs.length && !others.some((a) => !a.startsWith('-'))) break;
+      // --stat, --name-only, -s: names and counts, no content.
+      if (others.some((a) => NAMES_ONLY.test(a)) && !others.some((a) => PATCH_FLAGS.test(a))) break;
       names(['show', ...noTextconv, '--name-only', '--format=', ...others.filter((a) => !PATCH_FLAGS.test(a))]);
       const r = git(cwd, ['show', ...noTextconv, ...others], timeoutMs);
       out.texts.push(r.out);
@@ -79,7 +82,7 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
     }
     case 'diff':
     case 'difftool': {
-      const own = rest.filter((a) => !/^(--stat|--numstat|--shortstat|--name-only|--name-status|--quiet|--exit-code)$/.test(a));
+      const own = rest.filter((a) => !NAMES_ONLY.test(a));
       if (own.length !== rest.length && !rest.some((a) => PATCH_FLAGS.test(a))) break; // names or counts only
       names(['diff', ...noTextconv, '--name-only', ...own.filter((a) => !PATCH_FLAGS.test(a))]);
       const r = git(cwd, ['diff', ...noTextconv, ...own], timeoutMs);

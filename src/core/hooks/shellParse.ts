@@ -81,8 +81,10 @@ export function liftNested(cmd: string): { text: string; substitutions: string[]
     }
     if ((c === '$' || (!quote && (c === '<' || c === '>'))) && cmd[i + 1] === '(') {
       const end = closeParen(cmd, i + 2);
-      substitutions.push(cmd.slice(i + 2, end - 1));
-      out += ' SUBST ';
+      const body = cmd.slice(i + 2, end - 1);
+      substitutions.push(body);
+      // $(pwd) is the working folder (docker -v "$(pwd)":/w); other output is unknown here.
+      out += /^\s*pwd\s*$/.test(body) ? '${PWD}' : ' SUBST ';
       i = end - 1;
       continue;
     }
@@ -104,8 +106,13 @@ export function liftNested(cmd: string): { text: string; substitutions: string[]
       out += c;
       continue;
     }
+    if (cmd.startsWith('<<<', i)) {
+      out += '<<<';
+      i += 2;
+      continue;
+    }
     const heredoc = c === '<' ? /^<<(-?)[ \t]*(['"]?)([A-Za-z0-9_.-]+)\2/.exec(cmd.slice(i)) : null;
-    if (heredoc && cmd[i + 2] !== '<') {
+    if (heredoc) {
       pendingHeredocs.push({ delim: heredoc[3], strip: heredoc[1] === '-' });
       out += ` <<< HEREDOC${pendingHeredocs.length + heredocs.length - 1} `;
       i += heredoc[0].length - 1;
