@@ -48,6 +48,7 @@ export type EventDataMap = {
   'ignoreFiles.written': { files: string[] };
   'agent.blocked': { harness: string; tool: string; action?: string; rules: string[]; classes: string[]; pathHash?: string; mcpServer?: string; mode?: 'audit' | 'enforce'; hookTime?: string };
   'agent.hookError': { harness: string; code: string; action?: string; hookTime?: string };
+  'agent.exposed': { harness: string; tool: string; action?: string; rules: string[]; classes: string[]; mcpServer?: string; mode?: 'audit' | 'enforce'; hookTime?: string };
   'agent.hooksInstalled': { harnesses: string[]; scope: string };
   /** VS Code settings this machine does not enforce as the policy requires (empty: none any more). */
   'enforcement.drift': { settings: string[]; policyNames: string[] };

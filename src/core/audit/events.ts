@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'ignoreFiles.written',
   'agent.blocked',
   'agent.hookError',
+  'agent.exposed',
   'agent.hooksInstalled',
   'enforcement.drift',
 ] as const;
