@@ -82,9 +82,13 @@ async function contextFor(policy: Policy, source: string): Promise<DecideContext
     record('agent.hookError', { harness: 'rules', code: 'rules', action: 'continue' });
   }
   const state = agentStateDir();
+  let scanner: Scanner | undefined;
   return {
     policy,
-    scanner: new Scanner({ dataHandling: policy.dataHandling, gitleaks: 'gitleaks' in custom ? custom.gitleaks : undefined }),
+    // Built on first use: compiling every rule costs more than a call that names no file needs.
+    get scanner(): Scanner {
+      return (scanner ??= new Scanner({ dataHandling: policy.dataHandling, gitleaks: 'gitleaks' in custom ? custom.gitleaks : undefined }));
+    },
     maxBytes: 2 * 1024 * 1024,
     cacheFile: path.join(state, 'scan-cache.json'),
     // The hook answers within a second: folder walks stop here and go on from their cache next time.

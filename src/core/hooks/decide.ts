@@ -125,7 +125,7 @@ export function decide(req: HookRequest, ctx: DecideContext): Decision {
   const mcp = mcpStatus(req, policy, whereNow);
   const mcpDenial = judgeMcp(req, policy, mcp);
   if (mcpDenial) return mcpDenial;
-  const files = new SensitiveFiles({ scanner: ctx.scanner, cwd: req.cwd, home: ctx.home ?? os.homedir(), cleared, maxBytes: ctx.maxBytes, cacheFile: ctx.cacheFile, deadline: ctx.deadline });
+  const files = new SensitiveFiles({ scanner: () => ctx.scanner, cwd: req.cwd, home: ctx.home ?? os.homedir(), cleared, maxBytes: ctx.maxBytes, cacheFile: ctx.cacheFile, deadline: ctx.deadline });
   const c = { policy, harness: req.harness, cwd: req.cwd, home: ctx.home ?? os.homedir(), env: ctx.env ?? process.env, files, cleared };
 
   if (req.kind === 'result') return judgeResult(req, ctx, files);

@@ -15,7 +15,8 @@ export interface Sensitive {
 }
 
 export interface SensitiveOptions {
-  scanner: Scanner;
+  /** The scanner, built on first use. */
+  scanner: () => Scanner;
   cwd: string;
   home: string;
   /** Data classes the destination is cleared for. */
@@ -95,14 +96,14 @@ export class SensitiveFiles {
     } catch (e) {
       void e; // a dangling link: judged by its own name
     }
-    const byPath = names.flatMap((n) => this.o.scanner.paths.match(n));
+    const byPath = names.flatMap((n) => this.o.scanner().paths.match(n));
     if (!content) return byPath;
     const cache = this.loadCache();
     const hit = cache?.[abs];
     if (hit && hit[0] === size && hit[1] === mtimeMs) return [...byPath, ...hit[2].map((ruleId, i) => ({ ruleId, dataClass: hit[3][i] }))];
     const text = this.readBounded(abs, size);
     if (text === undefined) return byPath;
-    const found = this.o.scanner.scanText(text, names[0]).findings;
+    const found = this.o.scanner().scanText(text, names[0]).findings;
     if (cache) {
       cache[abs] = [size, mtimeMs, found.map((f) => f.ruleId), found.map((f) => f.dataClass)];
       this.cacheDirty = true;
@@ -129,12 +130,12 @@ export class SensitiveFiles {
 
   /** Names are judged without reading (a path that does not exist, a file in Git history). */
   name(rel: string): Sensitive | undefined {
-    return this.filter([], [], this.o.scanner.paths.match(rel.replace(/^\.\//, '')));
+    return this.filter([], [], this.o.scanner().paths.match(rel.replace(/^\.\//, '')));
   }
 
   /** Text the agent is about to see or send. */
   text(text: string): Sensitive | undefined {
-    return this.filter([], [], this.o.scanner.scanText(text).findings);
+    return this.filter([], [], this.o.scanner().scanText(text).findings);
   }
 
   /** Sensitive files under a folder that a recursive reader would read, given what it leaves out. */
