@@ -58,5 +58,5 @@ export function environmentNames(code: string): string[] {
 
 /** The code prints or hands on the whole environment (not one variable by name). */
 export function dumpsEnvironment(code: string): boolean {
-  return /\/proc\/(?:self|\d+|\$\$|\$\{?BASHPID\}?)\/environ|\[environment\]::getenvironmentvariables\(\)|process\.env\b(?!\s*(?:\.|\[|\?\.))|os\.environ\b(?!\s*(?:\.get\b|\[))|ENV\.(?:to_h|to_a|each|inspect|keys\b(?!\s*\.))|%ENV\b|Deno\.env\.toObject|getenv\(\s*\)|\bprint_r\(\s*\$_(?:ENV|SERVER)/i.test(code);
+  return /\/proc\/(?:self|\d+|\$\$|\$\{?BASHPID\}?)\/environ|\[environment\]::getenvironmentvariables\(\)|(?<!Object\.(?:keys|getOwnPropertyNames)\(\s*)process\.env\b(?!\s*(?:\.|\[|\?\.))|os\.environ\b(?!\s*(?:\.get\b|\[|\.keys\b))|ENV\.(?:to_h|to_a|each|inspect|keys\b(?!\s*\.))|%ENV\b|Deno\.env\.toObject|getenv\(\s*\)|\bprint_r\(\s*\$_(?:ENV|SERVER)/i.test(code);
 }

@@ -85,7 +85,7 @@ export class CommandFlow {
   private word(w: string): void {
     if (this.reads.words.length >= MAX_WORDS || !w || w.length >= 4096 || w.includes('\n')) return;
     this.reads.words.push(w);
-    if (/^\/proc\/[^/]+\/environ$/.test(w)) this.reads.dumpsEnvironment = true;
+    if (/^\/proc\/[^/]*\/environ$/.test(w)) this.reads.dumpsEnvironment = true;
     // A name written in base64 (base64 -d <<< LmVudg== | xargs cat) is the same name.
     if (w.length >= 4 && w.length <= 1024 && w.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(w)) {
       const decoded = Buffer.from(w, 'base64').toString('utf8');
@@ -136,15 +136,25 @@ export class CommandFlow {
     this.argv(argv, depth, stdin, printedVars, pipe);
   }
 
+  /** Environment names whose values appear in an expanded word (the value came from $NAME). */
+  private namesIn(word: string): string[] {
+    return [...this.vars.fromEnvironment].filter((n) => {
+      const v = this.o.env[n];
+      return v !== undefined && v.length >= 8 && word.includes(v);
+    });
+  }
+
   private hereStringVariables(body: string): string[] {
     return [...body.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
   }
 
   /** A word as the shell hands it to the program: variables, `~`, braces, then globs against the folder. */
   private expandWord(text: string, glob: boolean): string[] {
-    const expanded = expandTilde(this.vars.expand(text), this.o.home);
+    const expanded = expandTilde(this.vars.expand(text), this.o.home, this.o.cwd);
     // shell-quote marks only * ? [ as patterns: braces are expanded for every word (a quoted {a,b} only adds candidates).
     const braces = expandBraces(expanded);
+    // shell-quote does not mark bracket patterns (.[e]nv) either: tried against the folder as well.
+    if (!glob && /\[[^\]\s]+\]/.test(expanded) && !/\s/.test(expanded)) return [expanded, ...braces.flatMap((w) => expandGlob(w, this.o.cwd))];
     if (!glob) return braces.length > 1 ? [expanded, ...braces] : [expanded];
     return braces.flatMap((w) => expandGlob(w, this.o.cwd));
   }
@@ -155,6 +165,13 @@ export class CommandFlow {
     const program = programName(argv[0]);
     const args = argv.slice(1);
     if (PRINTERS.has(program) || INLINE_CODE[program] || SHELLS.has(program)) this.reads.envNames.push(...printedVars);
+    // curl/wget: a secret variable in the URL or the body leaves the machine (in a header, it is the credential's use).
+    if (['curl', 'wget', 'http', 'https', 'nc', 'ncat'].includes(program)) {
+      for (let j = 0; j < args.length; j++) {
+        if (/^(-H|--header)$/.test(args[j])) j++;
+        else if (!/^--header=/.test(args[j])) this.reads.envNames.push(...this.namesIn(args[j]));
+      }
+    }
     this.environment(program, args, pipe);
 
     if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin);
@@ -167,11 +184,15 @@ export class CommandFlow {
     }
     if (INLINE_CODE[program] !== undefined) return this.interpreter(program, args, depth, stdin);
     if (program === 'git') return this.git(args);
-    if (program === 'find') return this.find(args, depth);
+    if (program === 'find' || program === 'fd' || program === 'fdfind') return this.find(program, args, depth, Boolean(pipe.pipedTo && programName(pipe.pipedTo.argv[0]?.text ?? '') === 'xargs'));
     if (['npm', 'pnpm', 'yarn', 'bun'].includes(program)) this.packageScript(program, args, depth);
-    if (program === 'make' || program === 'just') this.scriptFile(program === 'make' ? 'Makefile' : 'justfile', depth, 'code');
+    if (program === 'make') this.makeTargets(args.filter((a) => !a.startsWith('-') && !a.includes('=')), depth);
     if (program.startsWith('./') || argv[0].includes('/')) this.scriptFile(argv[0], depth, 'auto');
 
+    if (program === 'ln') {
+      const pos = args.filter((a) => !a.startsWith('-'));
+      if (pos.length === 2) this.word(path.join(path.dirname(pos[1]), pos[0]));
+    }
     const tree = treeRead(program, args);
     if (tree) this.reads.trees.push(tree);
     for (const body of stdin) this.code(body, depth);
@@ -214,7 +235,10 @@ export class CommandFlow {
         this.line(args.slice(i + 1).join(' '), depth + 1);
         return;
       }
-      if (valued.test(args[i])) i++;
+      if (valued.test(args[i]) || (program === 'xargs' && /^(-a|--arg-file)$/.test(args[i]))) {
+        this.word(args[i + 1] ?? '');
+        i++;
+      }
       i++;
     }
     if (program === 'timeout' && /^\d/.test(args[i] ?? '')) i++;
@@ -319,6 +343,40 @@ export class CommandFlow {
     this.code(text, depth + 1);
   }
 
+  /** make TARGET: the recipe lines of the targets run (the first target when none is named), and their prerequisites. */
+  private makeTargets(targets: string[], depth: number): void {
+    let text: string;
+    try {
+      text = readFileSync(path.join(this.o.cwd, 'Makefile'), 'utf8');
+    } catch {
+      return;
+    }
+    const rules = new Map<string, { deps: string[]; recipe: string[] }>();
+    let first: string | undefined;
+    let current: { deps: string[]; recipe: string[] } | undefined;
+    for (const line of text.split('\n')) {
+      const rule = /^([A-Za-z0-9_./%-][^:=\s]*(?:\s+[^:=\s]+)*)\s*:(?!=)\s*(.*)$/.exec(line);
+      if (rule && !line.startsWith('\t')) {
+        current = { deps: rule[2].split(/\s+/).filter(Boolean), recipe: [] };
+        for (const t of rule[1].split(/\s+/)) {
+          rules.set(t, current);
+          if (!first && !t.startsWith('.')) first = t;
+        }
+      } else if (line.startsWith('\t') && current) current.recipe.push(line.slice(1).replace(/^[@-]+/, ''));
+      else if (line.trim() && !line.startsWith('#')) current = undefined;
+    }
+    const seen = new Set<string>();
+    const run = (t: string): void => {
+      if (seen.has(t) || seen.size > 50) return;
+      seen.add(t);
+      const r = rules.get(t);
+      if (!r) return;
+      for (const d of r.deps) run(d);
+      for (const line of r.recipe) this.line(line.replace(/\$\$/g, '$'), depth + 1);
+    };
+    for (const t of targets.length ? targets : first ? [first] : []) run(t);
+  }
+
   private packageScript(program: string, args: string[], depth: number): void {
     const sub = args[0];
     const name = sub === 'run' || sub === 'run-script' ? args[1] : ['test', 'start', 'stop', 'restart'].includes(sub ?? '') ? sub : program === 'yarn' || program === 'bun' ? sub : undefined;
@@ -345,19 +403,22 @@ export class CommandFlow {
     }
     const rest = args.slice(i);
     this.reads.git.push({ args: rest, cwd });
-    const sub = rest[0];
-    if (['add', 'rm', 'mv', 'check-ignore', 'ls-files', 'status', 'restore', 'commit', 'checkout', 'switch', 'stash', 'reset', 'clean', 'update-index'].includes(sub ?? '')) return;
-    for (let j = 1; j < rest.length; j++) {
-      if (MESSAGE_OPTIONS.has(rest[j])) j++;
-      else this.operand(rest[j]);
-    }
+    // Paths given to git are judged by what git prints of them (gitReads), not as reads by name:
+    // `git log --oneline -- .env` prints no content. An alias or config value starting with ! is a command line.
+    for (const a of rest) if (a.startsWith('!')) this.line(a.slice(1), 1);
   }
 
-  private find(args: string[], depth: number): void {
+  private find(program: string, args: string[], depth: number, intoXargs: boolean): void {
     for (const w of args) this.word(w);
-    const exec = args.findIndex((a) => /^-(exec|execdir|ok|okdir)$/.test(a));
+    const exec = args.findIndex((a) => /^(-(exec|execdir|ok|okdir)|-x|--exec|-X|--exec-batch)$/.test(a));
+    if (exec < 0 && !intoXargs) return;
+    if (program !== 'find') {
+      // fd PATTERN [DIR] -x CMD: every file it selects is handed on; hidden and ignored ones only with -H/-I.
+      const own = exec < 0 ? args : args.slice(0, exec);
+      const pos = own.filter((a) => !a.startsWith('-'));
+      this.reads.trees.push({ program, dirs: [pos[1] ?? '.'], excludes: [], includes: [], skipsHidden: !own.some((a) => /^-[A-Za-z]*H|^--hidden|^-u/.test(a)), respectsGitignore: !own.some((a) => /^-[A-Za-z]*I|^--no-ignore|^-u/.test(a)), excludeHint: '-E NAME' });
+    } else this.reads.trees.push(findTree(exec < 0 ? args : args.slice(0, exec)));
     if (exec < 0) return;
-    this.reads.trees.push(findTree(args.slice(0, exec)));
     const end = args.findIndex((a, i) => i > exec && (a === ';' || a === '+'));
     this.argv(args.slice(exec + 1, end < 0 ? undefined : end), depth + 1);
   }
@@ -366,7 +427,7 @@ export class CommandFlow {
   private environment(program: string, args: string[], pipe: { pipedTo?: SimpleCommand }): void {
     const operands = args.filter((a) => !a.startsWith('-'));
     let dumps = false;
-    if ((program === 'env' || program === 'printenv') && operands.length === 0 && !args.some((a) => /^-[uiS0]|^--(unset|ignore|split)/.test(a))) dumps = true;
+    if ((program === 'env' || program === 'printenv') && operands.length === 0 && !args.some((a) => /^-[uiS]|^--(unset|ignore|split)/.test(a))) dumps = true;
     else if (program === 'printenv') this.reads.envNames.push(...operands);
     else if (program === 'set' && args.length === 0) dumps = true;
     else if ((program === 'export' || program === 'declare' || program === 'typeset') && (args.length === 0 || args.every((a) => /^-[xpaA]+$/.test(a)))) dumps = true;

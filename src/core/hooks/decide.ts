@@ -70,7 +70,8 @@ function confirmation(req: HookRequest, policy: Policy): Decision | undefined {
   const needs = policy.mcp?.agents?.requireConfirmation ?? [];
   const bare = (req.tool ?? '').replace(/^.*[.:/]/, '');
   const what = needs.includes('terminal') && req.commands.length ? 'terminal' : needs.includes('file-write') && WRITE_TOOL.test(bare) ? 'file-write' : needs.includes('network') && (NETWORK_TOOL.test(bare) || req.mcp) ? 'network' : undefined;
-  if (!what) return undefined;
+  // Claude Code asks a person by itself in its default and plan modes: a second question adds nothing there.
+  if (!what || req.permissionMode === 'default' || req.permissionMode === 'plan') return undefined;
   return {
     verdict: 'ask',
     subject: 'confirmation',

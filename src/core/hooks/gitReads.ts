@@ -95,6 +95,7 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
         // Untracked files kept in a stash (stash -u) are listed only with --include-untracked.
         const u = git(cwd, ['stash', 'show', '--include-untracked', '--name-only', ...rest.slice(1).filter((a) => !PATCH_FLAGS.test(a))], timeoutMs);
         out.paths.push(...u.out.split('\n').filter(Boolean));
+        out.texts.push(git(cwd, ['stash', 'show', ...noTextconv, ...rest.slice(1)], timeoutMs).out);
       }
       break;
     case 'archive': {

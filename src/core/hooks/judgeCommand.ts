@@ -90,6 +90,19 @@ function judgeEnvironment(reads: CommandReads, c: CommandContext): Decision | un
 }
 
 export function judgeCommand(command: string, c: CommandContext): Decision | undefined {
+  // A value written into the command itself (curl -d "key=sk_live_..."): the command sends or prints it.
+  const inline = /[A-Za-z0-9_-]{16,}|:\/\/[^\s:]+:[^\s@]+@/.test(command) ? c.files.text(command.slice(0, 256 * 1024)) : undefined;
+  if (inline) {
+    return {
+      verdict: 'deny',
+      subject: 'shell',
+      rules: inline.rules,
+      classes: inline.classes,
+      reason: `the command holds ${inline.classes.join(', ')} data itself (rule ${inline.rules.join(', ')}), and ${agentName(c.policy, c.harness)} is not cleared for it under ${c.policy.organization}'s AI tool policy`,
+      instead: 'refer to the value by its environment variable ($NAME) instead of writing it into the command',
+      link: sectionLink(c.policy, 'data-handling'),
+    };
+  }
   const reads = CommandFlow.analyze(command, { cwd: c.cwd, env: c.env, home: c.home });
   const seen = new Set<string>();
   for (const w of reads.words) {

@@ -18,12 +18,14 @@ function str(v: unknown): string | undefined {
 
 function obj(v: unknown): Json {
   if (typeof v === 'string') {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(v);
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
-    } catch {
-      return {};
+      parsed = JSON.parse(v);
+    } catch (e) {
+      // Copilot CLI's toolArgs is a JSON string: one that does not parse is a payload the hook cannot judge.
+      throw new Error(`the tool arguments are not JSON (${(e as Error).message})`);
     }
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
   }
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
 }
@@ -56,6 +58,7 @@ function commandsOf(input: Json): string[] {
   const out: string[] = [];
   for (const k of COMMAND_KEYS) {
     const v = input[k];
+    if (v !== undefined && v !== null && typeof v !== 'string' && !Array.isArray(v)) throw new Error(`the tool input's ${k} is a ${typeof v}, not a command: not a payload this hook knows`);
     if (typeof v === 'string' && v.trim()) out.push(v);
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
       const argv = v as string[];
@@ -145,7 +148,7 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
     case 'codex':
     case 'vscode': {
       const event = str(p.hook_event_name) ?? str(p.hookEventName) ?? (p.prompt !== undefined ? 'UserPromptSubmit' : 'PreToolUse');
-      const r = base(harness, event, cwd);
+      const r: HookRequest = { ...base(harness, event, cwd), permissionMode: str(p.permission_mode) };
       if (/^pretooluse$/i.test(event) && !str(p.tool_name) && !str(p.toolName)) throw new Error('the PreToolUse payload names no tool: not a payload this hook knows');
       if (/^pretooluse$/i.test(event)) return toolRequest(r, str(p.tool_name) ?? str(p.toolName), obj(p.tool_input ?? p.toolInput));
       if (/^userpromptsubmit$/i.test(event)) return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''] };
@@ -176,7 +179,8 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
             kind: 'tool',
             tool: str(p.tool_name),
             mcp: { server: str(p.server) ?? str(p.server_name) ?? '', tool: str(p.tool_name), url: str(p.url), command: str(p.command) },
-            outbound: { destination: 'mcp', texts: strings(obj(p.tool_input)).concat(typeof p.tool_input === 'string' && !Object.keys(obj(p.tool_input)).length ? [p.tool_input] : []) },
+            // Cursor sends tool_input as a JSON string; every string in it (or the string itself) leaves.
+            outbound: { destination: 'mcp', texts: typeof p.tool_input === 'string' ? [p.tool_input] : strings(p.tool_input) },
           };
         case 'beforeSubmitPrompt':
           return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''], files: attachments(p, cwd) };

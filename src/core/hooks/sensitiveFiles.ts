@@ -73,12 +73,21 @@ export class SensitiveFiles {
     try {
       if (!fstatSync(fd).isFile()) return undefined;
       const buf = Buffer.allocUnsafe(n);
+      // Past the bound, the head and the last quarter of the bound's worth of the tail (tail -n 1 reads the end).
+      const tail = size > n ? Math.floor(n / 4) : 0;
       let read = 0;
-      while (read < n) {
-        const r = readSync(fd, buf, read, n - read, read);
+      while (read < n - tail) {
+        const r = readSync(fd, buf, read, n - tail - read, read);
         if (!r) break;
         read += r;
       }
+      let t = 0;
+      while (t < tail) {
+        const r = readSync(fd, buf, read + t, tail - t, size - tail + t);
+        if (!r) break;
+        t += r;
+      }
+      read += t;
       const b = buf.subarray(0, read);
       if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
       return b.toString('utf8').replace(/[\u0000-\u0008\u000e-\u001f]/g, ' ');
@@ -96,6 +105,7 @@ export class SensitiveFiles {
     } catch (e) {
       void e; // a dangling link: judged by its own name
     }
+    if (this.o.scanner().allowsPath(names[0])) return [];
     const byPath = names.flatMap((n) => this.o.scanner().paths.match(n));
     if (!content) return byPath;
     const cache = this.loadCache();

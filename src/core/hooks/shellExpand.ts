@@ -39,7 +39,8 @@ export function assignment(word: string): [string, string] | undefined {
 }
 
 /** `~` and `~/x` → the home folder. */
-export function expandTilde(word: string, home = os.homedir()): string {
+export function expandTilde(word: string, home = os.homedir(), cwd?: string): string {
+  if (cwd && (word === '~+' || word.startsWith('~+/'))) return path.join(cwd, word.slice(2));
   return word === '~' ? home : word.startsWith('~/') ? path.join(home, word.slice(2)) : word;
 }
 
