@@ -70,6 +70,8 @@ export class CommandFlow {
   private readonly reads: CommandReads = { words: [], trees: [], git: [], envNames: [], dumpsEnvironment: false };
   private readonly vars: Variables;
   private readonly seenScripts = new Set<string>();
+  /** Files written earlier on the line (printf 'cat .env' > r.sh; sh r.sh): what was written, by absolute path. */
+  private readonly written = new Map<string, string>();
 
   constructor(private readonly o: FlowOptions) {
     this.vars = new Variables({ ...o.env, PWD: o.cwd });
@@ -133,6 +135,13 @@ export class CommandFlow {
     }
     for (const body of stdin) printedVars = printedVars.concat(this.hereStringVariables(body));
     if (!argv.length) return;
+    // What a command writes to a file may be run later on the same line: kept as that file's content.
+    const writes = c.redirects.filter((r) => r.op === '>' || r.op === '>>' || r.op === '>|').map((r) => r.target);
+    if (programName(argv[0]) === 'tee') writes.push(...argv.slice(1).filter((a) => !a.startsWith('-')));
+    const writer = pipe.pipedFrom && programName(argv[0]) === 'tee' ? pipe.pipedFrom.argv.map((w) => w.text).slice(1) : argv.slice(1);
+    for (const t of writes) {
+      if (t && !t.startsWith('&') && t !== '/dev/null') this.written.set(path.resolve(this.o.cwd, this.vars.expand(t)), [...writer, ...stdin].join(' ').replace(/\\n/g, '\n'));
+    }
     this.argv(argv, depth, stdin, printedVars, pipe);
   }
 
@@ -183,6 +192,7 @@ export class CommandFlow {
       return;
     }
     if (INLINE_CODE[program] !== undefined) return this.interpreter(program, args, depth, stdin);
+    if ((program === '.' || program === 'source') && args[0]) this.scriptFile(args[0], depth, 'shell');
     if (program === 'git') return this.git(args);
     if (program === 'find' || program === 'fd' || program === 'fdfind') return this.find(program, args, depth, Boolean(pipe.pipedTo && programName(pipe.pipedTo.argv[0]?.text ?? '') === 'xargs'));
     if (['npm', 'pnpm', 'yarn', 'bun'].includes(program)) this.packageScript(program, args, depth);
@@ -331,10 +341,14 @@ export class CommandFlow {
     if (this.seenScripts.has(abs) || depth >= MAX_DEPTH) return;
     this.seenScripts.add(abs);
     let text: string;
+    const pending = this.written.get(abs);
     try {
-      const st = statSync(abs);
-      if (!st.isFile() || st.size > (this.o.maxScriptBytes ?? 256 * 1024)) return;
-      text = readFileSync(abs, 'utf8');
+      if (pending !== undefined) text = pending;
+      else {
+        const st = statSync(abs);
+        if (!st.isFile() || st.size > (this.o.maxScriptBytes ?? 256 * 1024)) return;
+        text = readFileSync(abs, 'utf8');
+      }
     } catch {
       return; // not a file here: the word is judged like any other
     }
