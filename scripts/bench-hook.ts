@@ -50,12 +50,18 @@ function main(): void {
     fs.writeFileSync(path.join(state, 'ai-tool-policy', AGENT_POLICY_FILE), JSON.stringify(mirror));
 
     const payload = (file: string) => JSON.stringify({ session_id: 'b', transcript_path: '/tmp/t.jsonl', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: path.join(ws, file) }, tool_use_id: 't' });
+    const bash = (command: string) => JSON.stringify({ session_id: 'b', transcript_path: '/tmp/t.jsonl', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
     const allowed = (o: string) => o === '';
+    // The strict sample asks a person to confirm terminal commands: an allowed command answers "ask", not "deny".
+    const notDenied = (o: string) => !o.includes('"deny"');
     const denied = (o: string) => o.includes('"deny"');
     const cases: Case[] = [
       { name: 'node -e 0 (bare start)', args: ['-e', '0'] },
       { name: 'hook.js allowed (Read src/app.ts)', args: [hookJs, '--harness', 'claude'], input: payload('src/app.ts'), check: allowed },
       { name: 'hook.js denied (Read .env)', args: [hookJs, '--harness', 'claude'], input: payload('.env'), check: denied },
+      { name: 'hook.js Bash allowed (npm test)', args: [hookJs, '--harness', 'claude'], input: bash('npm test -- --grep env'), check: notDenied },
+      { name: 'hook.js Bash denied (python -c open)', args: [hookJs, '--harness', 'claude'], input: bash(`f=.env; python3 -c "print(open('$f').read())"`), check: denied },
+      { name: 'hook.js Bash denied (grep -r .)', args: [hookJs, '--harness', 'claude'], input: bash('grep -r KEY .'), check: denied },
       { name: 'cli.js hook allowed (full CLI)', args: [cliJs, 'hook', '--harness', 'claude'], input: payload('src/app.ts'), check: allowed },
       { name: 'hook.js allowed, --policy YAML', args: [hookJs, '--harness', 'claude', '--policy', sample], input: payload('src/app.ts'), check: allowed },
     ];
@@ -77,8 +83,10 @@ function main(): void {
       const m = median(times[i]);
       print(`  ${c.name.padEnd(36)} ${m.toFixed(0).padStart(5)} ms  (${(m / base).toFixed(2)}x bare node; min ${Math.min(...times[i]).toFixed(0)}, max ${Math.max(...times[i]).toFixed(0)})`);
     });
-    const ratio = median(times[1]) / base;
-    print(`allowed call / bare node: ${ratio.toFixed(2)}x (goal <= 3x) ${ratio <= 3 ? 'met' : 'NOT met'}`);
+    for (const [label, i] of [['allowed read', 1], ['denied read', 2], ['allowed command', 3], ['denied command', 4]] as const) {
+      const ratio = median(times[i]) / base;
+      print(`${label} / bare node: ${ratio.toFixed(2)}x (goal <= 2.5x) ${ratio <= 2.5 ? 'met' : 'NOT met'}`);
+    }
     print(`hook bundle: ${(fs.statSync(hookJs).size / 1024).toFixed(0)} KB; cli bundle: ${(fs.statSync(cliJs).size / 1024).toFixed(0)} KB`);
     print(`machine load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
   } finally {

@@ -88,7 +88,7 @@ describe('agent hooks UI', function () {
     assert.ok(ours[0].includes(path.join(state, 'ai-tool-policy', 'hook.js')), `the stable copy in the state folder: ${ours[0]}`);
     assert.ok(fs.existsSync(`${file}.bak`), 'the previous settings kept as a backup');
     const vscodeHooks = JSON.parse(fs.readFileSync(path.join(home, '.copilot', 'hooks', 'ai-tool-policy-vscode.json'), 'utf8')) as { hooks: Record<string, { command: string }[]> };
-    assert.deepEqual(Object.keys(vscodeHooks.hooks), ['PreToolUse', 'UserPromptSubmit']);
+    assert.deepEqual(Object.keys(vscodeHooks.hooks), ['PreToolUse', 'UserPromptSubmit', 'PostToolUse']);
     assert.match(vscodeHooks.hooks.PreToolUse[0].command, /hook\.js --harness vscode$/);
 
     // The command as Claude Code runs it, with the policy the editor mirrored.

@@ -7,7 +7,7 @@ import { parsePayload } from '../../core/hooks/payload';
 import { isHarness, HARNESSES, type Harness, type HookRequest } from '../../core/hooks/request';
 import { resolveHookPolicy, type Resolved } from '../../core/hooks/resolve';
 import { readManagedConfig, type ManagedConfig } from '../../core/managed/managedConfig';
-import { spoolEvent } from '../../core/hooks/spool';
+import { spoolEvent, type SpooledEvent } from '../../core/hooks/spool';
 import { agentStateDir } from '../../core/hooks/stateDir';
 import { sha256 } from '../../core/sha256';
 import type { Policy } from '../../core/policy/types';
@@ -17,13 +17,16 @@ import { noteCall } from './hookActivity';
 
 const HELP = `Usage: ai-policy hook --harness ${HARNESSES.join('|')} [--policy FILE]
 
-Reads one hook payload on standard input (before a tool runs or a prompt is sent), judges it
-against the AI tool policy, and answers in that harness's format. An allowed call prints nothing
-and exits 0. Install it with "ai-policy hooks install --harness H".
+Reads one hook payload on standard input (before a tool runs, after it ran, or before a prompt is
+sent), judges it against the AI tool policy by where the data flows, and answers in that harness's
+format. An allowed call prints nothing and exits 0. Install it with "ai-policy hooks install".
 
-The policy: --policy FILE, else the managed configuration's policy source, else the policy the
-editor last verified. When none can be loaded the policy's agents.hooks.onError decides (allow
-by default); the failure is recorded as agent.hookError.
+The policy: --policy FILE, else the managed configuration's policy source, else the policy recorded
+by "ai-policy hooks install --policy", else the policy the editor last verified.
+
+Fails closed: in enforce mode a payload that cannot be read (malformed, oversized, unknown) or a
+policy that cannot be loaded denies the call, unless the last known policy says agents.hooks.onError:
+allow; the failure is recorded as agent.hookError.
 
 The managed configuration's hooksMode: enforce (default) refuses; audit records what would have
 been refused (agent.blocked with mode "audit") and lets every call through; off allows all.`;
@@ -43,18 +46,22 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function record(type: 'agent.blocked' | 'agent.hookError', data: Record<string, unknown>): void {
+function record(type: SpooledEvent['type'], data: Record<string, unknown>): void {
   try {
     spoolEvent(agentStateDir(), type, data);
   } catch (e) {
-    process.stderr.write(`ai-policy hook: could not record ${type}: ${(e as Error).message}\n`);
+    process.stderr.write(`ai-policy hook: could not record ${type}: ${(e as Error).stack ?? String(e)}\n`);
   }
 }
 
-/** The policy's choice when it cannot be loaded: the last mirrored policy's `agents.hooks.onError`, else allow. */
-async function onErrorChoice(): Promise<'allow' | 'deny'> {
-  const mirror = await resolveHookPolicy({ stateDir: agentStateDir(), managedPath: '/nonexistent/managed.json' }).catch(() => undefined);
-  return mirror?.ok ? (mirror.policy.agents?.hooks?.onError ?? 'allow') : 'allow';
+/** The policy's choice when it cannot decide: the last known policy's `agents.hooks.onError`, else deny (fail closed). */
+async function onErrorChoice(known?: Policy): Promise<'allow' | 'deny'> {
+  if (known) return known.agents?.hooks?.onError ?? 'deny';
+  const mirror = await resolveHookPolicy({ stateDir: agentStateDir(), managedPath: '/nonexistent/managed.json', ignoreRecorded: true }).catch((e: unknown) => {
+    process.stderr.write(`ai-policy hook: the editor's policy copy could not be read: ${(e as Error).stack ?? String(e)}\n`);
+    return undefined;
+  });
+  return mirror?.ok ? (mirror.policy.agents?.hooks?.onError ?? 'deny') : 'deny';
 }
 
 function errorDecision(message: string): Decision {
@@ -62,34 +69,31 @@ function errorDecision(message: string): Decision {
     verdict: 'deny',
     rules: ['hook-error'],
     classes: [],
-    reason: `the policy could not be applied (${message}), and the policy says to deny when it cannot decide`,
+    reason: `the policy could not be applied (${message}), so the call is denied (the hook fails closed; agents.hooks.onError: allow in the policy, or hooksMode: audit, lets calls through)`,
     instead: 'ask your administrator to check the AI Tool Policy installation (ai-policy hooks status)',
   };
 }
 
-function lazyContext(policy: Policy, policyFile: string | undefined): DecideContext {
+/** The scanner of the policy in force, with the organization's custom rules (the loader the editor and CLI use). */
+async function contextFor(policy: Policy, source: string): Promise<DecideContext> {
+  const { loadCustomRules } = await import('../../core/scan/customRules');
+  const custom = policy.dataHandling?.gitleaksConfig ? await loadCustomRules(policy.dataHandling, source) : { problems: [] };
+  for (const p of custom.problems) {
+    process.stderr.write(`ai-policy hook: custom rules: ${p}\n`);
+    record('agent.hookError', { harness: 'rules', code: 'rules', action: 'continue' });
+  }
+  const state = agentStateDir();
   let scanner: Scanner | undefined;
   return {
     policy,
+    // Built on first use: compiling every rule costs more than a call that names no file needs.
     get scanner(): Scanner {
-      if (!scanner) {
-        let gitleaks;
-        const ref = policy.dataHandling?.gitleaksConfig;
-        if (ref && policyFile && !/^https?:/i.test(ref)) {
-          // eslint-disable-next-line @typescript-eslint/no-require-imports
-          const { readFileSync } = require('node:fs') as typeof import('node:fs');
-          // eslint-disable-next-line @typescript-eslint/no-require-imports
-          const { loadGitleaksConfig } = require('../../core/scan/gitleaks') as typeof import('../../core/scan/gitleaks');
-          try {
-            gitleaks = loadGitleaksConfig(readFileSync(path.resolve(path.dirname(policyFile), ref), 'utf8'));
-          } catch {
-            gitleaks = undefined;
-          }
-        }
-        scanner = new Scanner({ dataHandling: policy.dataHandling, gitleaks });
-      }
-      return scanner;
+      return (scanner ??= new Scanner({ dataHandling: policy.dataHandling, gitleaks: 'gitleaks' in custom ? custom.gitleaks : undefined }));
     },
+    maxBytes: 2 * 1024 * 1024,
+    cacheFile: path.join(state, 'scan-cache.json'),
+    // The hook answers within a second: folder walks stop here and go on from their cache next time.
+    deadline: Date.now() + 600,
   };
 }
 
@@ -108,6 +112,8 @@ function hooksMode(managedPath?: string): HooksMode {
 
 const SILENT: HookAnswer = { stdout: '', stderr: '', exitCode: 0 };
 
+const UNKNOWN = (harness: Harness): HookRequest => ({ harness, event: 'unknown', kind: 'tool', cwd: process.cwd(), files: [], commands: [], texts: [] });
+
 /** Judges one payload; exported for the CLI and the hook bundle. */
 export async function judge(harness: Harness, payload: string, opts: JudgeOptions = {}): Promise<HookAnswer> {
   const mode = hooksMode(opts.managedPath);
@@ -116,38 +122,51 @@ export async function judge(harness: Harness, payload: string, opts: JudgeOption
   try {
     req = parsePayload(harness, payload);
   } catch (e) {
-    return failed(harness, { harness, event: 'unknown', kind: 'tool', cwd: process.cwd(), files: [], commands: [], texts: [] }, 'payload', (e as Error).message, mode);
+    return failed(harness, UNKNOWN(harness), 'payload', (e as Error).message, mode);
   }
   if (req.kind === 'other') return SILENT;
   const resolved: Resolved = await resolveHookPolicy({ policyFile: opts.policyFile, managedPath: opts.managedPath });
   if (!resolved.ok) return failed(harness, req, 'policy', resolved.error, mode);
-  const d = decide(req, lazyContext(resolved.policy, resolved.file));
-  await noteCall({ harness, kind: req.kind, verdict: d.verdict === 'allow' ? 'allow' : mode === 'audit' ? 'audit' : 'deny', payload, managedPath: opts.managedPath });
+  let d: Decision;
+  try {
+    d = decide(req, await contextFor(resolved.policy, resolved.source));
+  } catch (e) {
+    process.stderr.write(`ai-policy hook: ${(e as Error).stack ?? String(e)}\n`);
+    return failed(harness, req, 'judge', `the call could not be judged (${(e as Error).message})`, mode, resolved.policy);
+  }
+  // Post-tool results are not calls of their own: the activity tally counts tool calls and prompts.
+  if (req.kind === 'tool' || req.kind === 'prompt') {
+    await noteCall({ harness, kind: req.kind, verdict: d.verdict === 'deny' ? (mode === 'audit' ? 'audit' : 'deny') : 'allow', payload, managedPath: opts.managedPath });
+  }
   if (d.verdict === 'deny') {
-    record('agent.blocked', {
+    // What came back from a tool is recorded as an exposure (it reached the agent's process whatever the answer).
+    record(req.kind === 'result' ? 'agent.exposed' : 'agent.blocked', {
       harness,
       tool: req.tool ?? req.event,
       action: d.subject,
       rules: d.rules,
       classes: d.classes,
-      ...(d.file ? { pathHash: sha256(d.file) } : {}),
+      ...(d.file && req.kind !== 'result' ? { pathHash: sha256(d.file) } : {}),
       ...(req.mcp?.server ? { mcpServer: req.mcp.server } : {}),
       mode,
     });
     // Audit mode: the organization watches before it enforces; the agent is not told.
     if (mode === 'audit') return SILENT;
   }
+  if (d.verdict === 'ask' && mode === 'audit') return SILENT;
   return answer(req, d);
 }
 
-async function failed(harness: Harness, req: HookRequest, code: string, message: string, mode: HooksMode = 'enforce'): Promise<HookAnswer> {
-  const choice = mode === 'audit' ? 'allow' : await onErrorChoice();
-  record('agent.hookError', { harness, code, reason: message.slice(0, 200), action: choice });
+async function failed(harness: Harness, req: HookRequest, code: string, message: string, mode: HooksMode = 'enforce', known?: Policy): Promise<HookAnswer> {
+  const choice = mode === 'audit' ? 'allow' : await onErrorChoice(known);
+  record('agent.hookError', { harness, code, action: choice });
   process.stderr.write(`ai-policy hook: ${message}\n`);
-  if (choice === 'allow') return { stdout: '', stderr: '', exitCode: 0 };
+  if (choice === 'allow') return SILENT;
   const d = errorDecision(message);
-  const a = answer(req, d);
-  return a.stdout || a.stderr ? a : { stdout: '', stderr: denialMessage(d) + '\n', exitCode: 2 };
+  const a = answer(req.kind === 'result' ? { ...req, kind: 'tool' } : req, d);
+  // Exit 2 is every harness's "blocked" with the reason on stderr, whatever it makes of the JSON.
+  const blocks = harness === 'claude' || harness === 'codex' || harness === 'vscode';
+  return { stdout: a.stdout, stderr: denialMessage(d) + '\n', exitCode: blocks ? 2 : a.exitCode };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -165,9 +184,9 @@ export async function run(args: string[]): Promise<number> {
   try {
     payload = await readStdin();
   } catch (e) {
-    payload = '';
-    const a = await failed(harness, { harness, event: 'unknown', kind: 'tool', cwd: process.cwd(), files: [], commands: [], texts: [] }, 'payload', (e as Error).message, hooksMode());
+    const a = await failed(harness, UNKNOWN(harness), 'payload', (e as Error).message, hooksMode());
     process.stdout.write(a.stdout);
+    process.stderr.write(a.stderr);
     return a.exitCode;
   }
   const a = await judge(harness, payload, { policyFile: parsed.values.policy });

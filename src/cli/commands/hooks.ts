@@ -11,15 +11,20 @@ import { parseCommandArgs } from './commandArgs';
 
 const HELP = `Usage: ai-policy hooks install|uninstall|status|flush [--harness ${HARNESSES.join('|')}|all]
                       [--scope user|project] [--project DIR] [--runtime PATH] [--hook-script FILE]
-                      [--managed-file FILE]
+                      [--managed-file FILE] [--policy FILE|URL]
 
 install     adds "ai-policy hook" to the agent's hook configuration, keeping its other hooks
             (idempotent; the file's previous content is kept as FILE.bak)
 uninstall   removes it again, keeping everything else
-status      shows, per agent and scope, whether the hook is installed, and the mode the hook runs in
-            (enforce, audit or off: the managed configuration's hooksMode, else enforce)
+status      shows, per agent and scope, whether the hook is installed, the mode the hook runs in
+            (enforce, audit or off: the managed configuration's hooksMode, else enforce), and whether
+            a call would be judged now, against which policy and version
 flush       sends what the hooks recorded (and the daily activity counts) to the managed
             configuration's audit endpoint, without an editor (ai-policy hooks flush --help)
+
+--policy    (install) the policy the hook enforces, recorded in the agent state folder where the hook
+            finds it: a local file (read on every call), or an https URL (fetched and validated now;
+            the editor or another install refreshes it). Without any policy the hook denies in enforce mode
 
 --scope     user (default: your home folder's agent settings) or project (--project DIR, default .)
 --runtime   the program that runs the hook script (default: this Node); with the editor's own
@@ -40,6 +45,7 @@ export async function run(args: string[]): Promise<number> {
       'hook-script': { type: 'string' },
       home: { type: 'string' },
       'managed-file': { type: 'string' },
+      policy: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -69,6 +75,15 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`ai-policy hooks: the hook script ${script} does not exist (pass --hook-script)\n`);
     return 1;
   }
+  if (action === 'install' && v.policy) {
+    const { recordHookPolicy } = await import('./hookPolicy');
+    const recorded = await recordHookPolicy(v.policy);
+    if ('error' in recorded) {
+      process.stderr.write(`ai-policy hooks: ${recorded.error}\n`);
+      return 1;
+    }
+    process.stdout.write(`policy: ${recorded.summary}\n`);
+  }
   let failures = 0;
   for (const harness of harnesses) {
     const target = { harness, scope, home, project };
@@ -89,7 +104,11 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${harness}: ${out.result} in ${out.file}${out.backup ? ` (previous content in ${path.basename(out.backup)})` : ''}\n`);
     }
   }
-  if (action === 'status') process.stdout.write(`${modeLine(v['managed-file'])}\n`);
+  if (action === 'status') {
+    process.stdout.write(`${modeLine(v['managed-file'])}\n`);
+    const { judgedLine } = await import('./hookPolicy');
+    process.stdout.write(`${await judgedLine(v['managed-file'])}\n`);
+  }
   return failures ? 1 : 0;
 }
 

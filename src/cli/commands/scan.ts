@@ -1,6 +1,5 @@
 // ai-policy scan: finds secrets and personal data in files and folders (respecting .gitignore).
 // Exit 1 when something is found, 0 when not, 2 on error (including a path that could not be read).
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,7 +47,6 @@ export async function run(args: string[]): Promise<number> {
   if (!(maxMb > 0)) return fail(`--max-file-size must be a positive number of MB`);
 
   let dataHandling: DataHandling | undefined;
-  let gitleaksFile = values['gitleaks-config'];
   let policyFile = values.policy;
   if (!policyFile) {
     // Without --policy, the organization's managed policy source (when it is a local file) decides the data rules.
@@ -61,25 +59,16 @@ export async function run(args: string[]): Promise<number> {
     const loaded = await loadPolicyFile(policyFile);
     if ('error' in loaded) return fail(loaded.error, false);
     dataHandling = loaded.policy.dataHandling;
-    const ref = dataHandling?.gitleaksConfig;
-    if (!gitleaksFile && ref) {
-      if (/^https?:/i.test(ref)) process.stderr.write(`ai-policy scan: note: gitleaks config ${ref} is remote; pass --gitleaks-config FILE to use it\n`);
-      else gitleaksFile = path.resolve(path.dirname(policyFile), ref);
-    }
   }
 
   const { Scanner } = await import('../../core/scan/scanner');
-  let gitleaks;
-  if (gitleaksFile) {
-    const { loadGitleaksConfig } = await import('../../core/scan/gitleaks');
-    try {
-      gitleaks = loadGitleaksConfig(await readFile(gitleaksFile, 'utf8'));
-    } catch (e) {
-      const err = e as Error & { line?: number; col?: number };
-      const at = err.line ? `:${err.line}:${err.col ?? 1}` : '';
-      return fail(`${gitleaksFile}${at}: error: ${err.message}`, false);
-    }
-  }
+  // The organization's custom rules: the same loader as the editor and the agent hook. A config that cannot be
+  // used is reported, the scan goes on with the other rules, and the exit code says the scan was incomplete.
+  const { loadCustomRules } = await import('../../core/scan/customRules');
+  const custom = await loadCustomRules(dataHandling, policyFile ? path.resolve(policyFile) : undefined, values['gitleaks-config']);
+  for (const p of custom.problems) process.stderr.write(/: error: /.test(p) ? `${p}\n` : `ai-policy scan: note: ${p}\n`);
+  const rulesBroken = custom.problems.some((p) => /: error: /.test(p));
+  const gitleaks = custom.gitleaks;
   const scanner = new Scanner({ dataHandling, gitleaks });
   for (const p of scanner.problems) process.stderr.write(`ai-policy scan: warning: rule ${p.ruleId}: ${p.message}\n`);
 
@@ -88,7 +77,7 @@ export async function run(args: string[]): Promise<number> {
   const unreadable = collect(positionals, scanner, maxMb * 1024 * 1024, files);
 
   const { report } = await import('./scanReport');
-  const code = files.some((f) => f.findings.length) ? 1 : unreadable ? 2 : 0;
+  const code = files.some((f) => f.findings.length) ? 1 : unreadable || rulesBroken ? 2 : 0;
   // A reader that stops early (`| head`) is not an error of the scan: exit with its result, without a trace.
   process.stdout.once('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? code : 2));
   process.stdout.write(report(files, format, pathToFileURL(process.cwd()).href + '/'));

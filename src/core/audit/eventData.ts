@@ -51,6 +51,7 @@ export type EventDataMap = {
   'ignoreFiles.written': { files: string[] };
   'agent.blocked': { harness: string; tool: string; action?: string; rules: string[]; classes: string[]; pathHash?: string; mcpServer?: string; mode?: 'audit' | 'enforce'; hookTime?: string };
   'agent.hookError': { harness: string; code: string; action?: string; hookTime?: string };
+  'agent.exposed': { harness: string; tool: string; action?: string; rules: string[]; classes: string[]; mcpServer?: string; mode?: 'audit' | 'enforce'; hookTime?: string };
   'agent.hooksInstalled': { harnesses: string[]; scope: string };
   /** One harness's hook calls on one complete UTC day (see src/core/hooks/activity.ts). */
   'agent.activity': { day: string; harness: string; sessions: number; toolCalls: number; prompts: number; denials: number; auditDenials: number };

@@ -14,6 +14,7 @@ export const EVENT_TYPES = [
   'ignoreFiles.written',
   'agent.blocked',
   'agent.hookError',
+  'agent.exposed',
   'agent.hooksInstalled',
   'agent.activity',
   'disclosure.pr',

@@ -56,6 +56,8 @@ export const EVENT_FIELDS: Readonly<Record<AuditEventType, Readonly<Record<strin
   // `mode` is the managed hooks mode: `audit` records what enforcement would have refused and lets it through.
   'agent.blocked': { harness: 'id', tool: 'text', action: 'id', rules: 'ids', classes: 'ids', pathHash: 'hash', mcpServer: 'text', mode: 'id', hookTime: 'date' },
   'agent.hookError': { harness: 'id', code: 'id', action: 'id', hookTime: 'date' },
+  // What a tool returned to an agent held data it is not cleared for (harness, tool, rules, classes; never the value or path).
+  'agent.exposed': { harness: 'id', tool: 'text', action: 'id', rules: 'ids', classes: 'ids', mcpServer: 'text', mode: 'id', hookTime: 'date' },
   'agent.hooksInstalled': { harnesses: 'ids', scope: 'id' },
   // One per harness and complete UTC day, folded from the hooks' local tally: counts only, no content.
   'agent.activity': { day: 'date', harness: 'id', sessions: 'number', toolCalls: 'number', prompts: 'number', denials: 'number', auditDenials: 'number' },

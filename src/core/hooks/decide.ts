@@ -1,157 +1,105 @@
-// The hook's decision: the same policy core and the same detector as the editor, applied to what an agent
-// is about to read, run, call or send. No second rule set: data classes come from the scanner's findings,
-// clearances from the policy's tool entries, MCP verdicts from the policy's `mcp` section.
-import { statSync } from 'node:fs';
+// The hook's decision: the same policy core and the same detector as the editor, applied to where data flows
+// when an agent reads, runs, calls, sends or receives. No second rule set: data classes come from the
+// scanner's findings, clearances from the policy's tool and MCP entries, conditions from the same
+// evaluation the editor's tool inventory uses (policyStatus, compareMcpServers).
+import os = require('node:os');
 import path = require('node:path');
-import type { McpServerPolicy, Policy, PolicyTool } from '../policy/types';
+import type { Policy } from '../policy/types';
 import type { Scanner } from '../scan/scanner';
-import { findPolicyTool } from '../tools/policyStatus';
-import type { Harness, HookRequest } from './request';
-import { shellReads } from './shell';
+import type { ConditionContext } from '../tools/conditions';
+import { compareMcpServers, type McpServerStatus } from '../tools/mcp';
+import { policyStatus } from '../tools/policyStatus';
+import { ALLOW, type Decision } from './decisionTypes';
+import { agentName, dataInstead, fileDenial, HARNESS_IDENTIFIERS, sectionLink } from './denials';
+import { judgeCommand, judgeTree, searchTree } from './judgeCommand';
+import type { HookRequest } from './request';
+import { SensitiveFiles } from './sensitiveFiles';
+import { whereAgentRuns } from './workspace';
 
-/** Identifiers under which a policy lists each harness's agent (the first match wins). */
-export const HARNESS_IDENTIFIERS: Readonly<Record<Harness, readonly string[]>> = {
-  claude: ['anthropic.claude-code', 'cli:claude', 'cli:claude-code'],
-  codex: ['openai.chatgpt', 'cli:codex'],
-  copilot: ['cli:copilot', 'github.copilot-chat', 'github.copilot'],
-  vscode: ['vscode.chat.agent', 'vscode.chat', 'github.copilot-chat'],
-  cursor: ['app:cursor', 'cli:cursor', 'cursor'],
-};
-
-export const HARNESS_NAMES: Readonly<Record<Harness, string>> = {
-  claude: 'Claude Code',
-  codex: 'Codex',
-  copilot: 'GitHub Copilot CLI',
-  vscode: 'VS Code agent',
-  cursor: 'Cursor',
-};
-
-export type Verdict = 'allow' | 'deny';
-
-export interface Decision {
-  verdict: Verdict;
-  /** What was judged: a file read, a shell command, an MCP tool, a prompt, or the agent itself. */
-  subject?: 'file' | 'shell' | 'environment' | 'mcp' | 'prompt' | 'tool';
-  /** Rule ids that matched (scanner rules, `mcp-prohibited`, `tool-prohibited`...). */
-  rules: string[];
-  /** Data classes the agent is not cleared for. */
-  classes: string[];
-  /** The file concerned, when one is (never sent: only its hash is recorded). */
-  file?: string;
-  /** Why, for the agent and the person watching it. */
-  reason?: string;
-  /** What to do instead. */
-  instead?: string;
-  /** A link to the policy section that says so. */
-  link?: string;
-}
+export { HARNESS_IDENTIFIERS, HARNESS_NAMES } from './denials';
+export type { Decision, Verdict } from './decisionTypes';
 
 export interface DecideContext {
   policy: Policy;
   scanner: Scanner;
   /** Largest file read for a content scan. */
   maxBytes?: number;
+  /** The environment the agent's commands run in (the hook's own). */
+  env?: NodeJS.ProcessEnv;
+  home?: string;
+  /** Content verdicts kept between calls. */
+  cacheFile?: string;
+  /** When folder walks stop (ms since epoch): the hook answers within a second. */
+  deadline?: number;
+  /** Where the agent runs (workspace folder, Git remotes): computed on demand when not given. */
+  where?: ConditionContext;
 }
 
-const ALLOW: Decision = { verdict: 'allow', rules: [], classes: [] };
+const WRITE_TOOL = /^(write|edit|multiedit|notebookedit|editfiles|create_file|write_file|edit_file|apply_patch|replace_string_in_file|insert_edit_into_file)$/i;
+const NETWORK_TOOL = /^(webfetch|websearch|web_fetch|web_search|fetch|fetch_webpage)$/i;
 
-function agentEntry(policy: Policy, harness: Harness): PolicyTool | undefined {
-  for (const id of HARNESS_IDENTIFIERS[harness]) {
-    const t = findPolicyTool(policy, [id]);
-    if (t) return t;
-  }
-  return undefined;
-}
-
-function sectionLink(policy: Policy, section: string): string | undefined {
-  const url = policy.document?.url;
-  return url ? `${url.replace(/#.*$/, '')}#${section}` : undefined;
-}
-
-function agentName(policy: Policy, harness: Harness): string {
-  return agentEntry(policy, harness)?.name ?? HARNESS_NAMES[harness];
-}
-
-interface Sensitive {
-  rules: string[];
-  classes: string[];
-}
-
-/** Findings of classes the agent is not cleared for in one file, by path rules and by content. */
-function sensitiveFile(file: string, cwd: string, cleared: readonly string[], ctx: DecideContext): Sensitive | undefined {
-  let isFile = false;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return undefined;
-    isFile = st.isFile();
-  } catch {
-    // A file that does not exist yet can still be sensitive by its name (writing a new .env).
-  }
-  const rel = path.relative(cwd, file);
-  const relPath = (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
-  let findings: { ruleId: string; dataClass: string }[];
-  try {
-    findings = isFile ? ctx.scanner.scanFileSync(file, relPath, ctx.maxBytes).findings : ctx.scanner.paths.match(relPath);
-  } catch {
-    findings = ctx.scanner.paths.match(relPath);
-  }
-  const bad = findings.filter((f) => !cleared.includes(f.dataClass));
-  if (!bad.length) return undefined;
-  return { rules: [...new Set(bad.map((f) => f.ruleId))].sort(), classes: [...new Set(bad.map((f) => f.dataClass))].sort() };
-}
-
-function mcpServer(policy: Policy, mcp: NonNullable<HookRequest['mcp']>): McpServerPolicy | undefined {
+function mcpStatus(req: HookRequest, policy: Policy, where: () => ConditionContext): McpServerStatus | undefined {
+  const m = req.mcp;
+  if (!m || !(m.server || m.url || m.command)) return undefined;
   const servers = policy.mcp?.servers ?? [];
-  const byName = mcp.server ? servers.find((s) => s.name.toLowerCase() === mcp.server.toLowerCase()) : undefined;
-  if (byName) return byName;
-  return servers.find((s) => (mcp.url && s.url && s.url === mcp.url) || (mcp.command && s.command && mcp.command.startsWith(s.command)));
+  const trim = (u: string) => u.trim().replace(/\/+$/, '').toLowerCase();
+  const entry = servers.find((s) => m.server && s.name.toLowerCase() === m.server.toLowerCase()) ?? servers.find((s) => (m.url && s.url && trim(s.url) === trim(m.url)) || (m.command && s.command && m.command.startsWith(s.command)));
+  // The harness names the server; its URL or command is compared when the harness gives one.
+  const config = { name: entry?.name ?? m.server ?? m.url ?? m.command ?? '', type: m.url ? 'http' : 'stdio', url: m.url ?? entry?.url, command: m.command ? m.command.split(' ')[0] : entry?.command, args: m.command ? m.command.split(' ').slice(1) : undefined };
+  if (m.command && entry?.command && m.command.startsWith(entry.command)) config.command = entry.command;
+  if (m.command && entry?.command && m.command === entry.command) config.args = undefined;
+  return compareMcpServers([config], policy, where())[0];
 }
 
-function judgeMcp(req: HookRequest, policy: Policy): Decision | undefined {
-  if (!req.mcp) return undefined;
-  const server = mcpServer(policy, req.mcp);
-  const label = req.mcp.server || req.mcp.url || req.mcp.command || 'this MCP server';
-  const link = sectionLink(policy, 'mcp');
-  if (server?.status === 'prohibited') {
-    return {
-      verdict: 'deny',
-      subject: 'mcp',
-      rules: ['mcp-prohibited'],
-      classes: [],
-      reason: `the MCP server "${server.name}" is prohibited by ${policy.organization}'s AI tool policy${server.notes ? ` (${server.notes})` : ''}`,
-      instead: `use an approved MCP server; ask ${server.owner} if you need this one`,
-      link,
-    };
-  }
-  if (!server && policy.mcp?.unlisted === 'prohibited' && (req.mcp.server || req.mcp.url || req.mcp.command)) {
-    return {
-      verdict: 'deny',
-      subject: 'mcp',
-      rules: ['mcp-unlisted'],
-      classes: [],
-      reason: `the MCP server "${label}" is not listed in ${policy.organization}'s AI tool policy, which prohibits unlisted servers`,
-      instead: `use a listed MCP server, or ask ${policy.contact} to review this one`,
-      link,
-    };
-  }
-  return undefined;
-}
-
-function fileDenial(policy: Policy, harness: Harness, file: string, s: Sensitive, subject: 'file' | 'shell' | 'prompt'): Decision {
-  const name = path.basename(file);
-  const classes = s.classes.join(', ');
-  const doing = subject === 'shell' ? `a command that reads ${name}` : subject === 'prompt' ? `attaching ${name}` : `reading ${name}`;
+function judgeMcp(req: HookRequest, policy: Policy, status: McpServerStatus | undefined): Decision | undefined {
+  if (!status || status.status === 'approved' || (status.status === 'unlisted' && policy.mcp?.unlisted !== 'prohibited')) return undefined;
+  const label = status.policyName ?? status.name ?? 'this MCP server';
+  const rule = status.status === 'restricted' ? 'mcp-condition' : status.policyName && status.reasons.some((r) => /^prohibited/.test(r)) ? 'mcp-prohibited' : 'mcp-unlisted';
   return {
     verdict: 'deny',
-    subject,
-    rules: s.rules,
-    classes: s.classes,
-    file,
-    reason: `${doing} is blocked: it holds ${classes} data (rule ${s.rules.join(', ')}), and ${agentName(policy, harness)} is not cleared for ${classes} under ${policy.organization}'s AI tool policy`,
-    instead: s.classes.includes('secret')
-      ? 'refer to the variable by its name (e.g. process.env.API_KEY or $API_KEY), not its value; ask a person to run commands that need the value'
-      : 'work on a redacted or synthetic copy of the data, or ask a person to do this step',
-    link: sectionLink(policy, 'data-handling'),
+    subject: 'mcp',
+    rules: [rule],
+    classes: [],
+    reason: `the MCP server "${label}" is ${rule === 'mcp-condition' ? 'approved only under conditions that do not hold here' : rule === 'mcp-prohibited' ? 'prohibited' : 'not approved'} under ${policy.organization}'s AI tool policy (${status.reasons.join('; ')})`,
+    instead: `use an approved MCP server${status.owner ? `; ask ${status.owner} if you need this one` : `, or ask ${policy.contact} to review this one`}`,
+    link: sectionLink(policy, 'mcp'),
+  };
+}
+
+function confirmation(req: HookRequest, policy: Policy): Decision | undefined {
+  const needs = policy.mcp?.agents?.requireConfirmation ?? [];
+  const bare = (req.tool ?? '').replace(/^.*[.:/]/, '');
+  const what = needs.includes('terminal') && req.commands.length ? 'terminal' : needs.includes('file-write') && WRITE_TOOL.test(bare) ? 'file-write' : needs.includes('network') && (NETWORK_TOOL.test(bare) || req.mcp) ? 'network' : undefined;
+  // Claude Code asks a person by itself in its default and plan modes: a second question adds nothing there.
+  if (!what || req.permissionMode === 'default' || req.permissionMode === 'plan') return undefined;
+  return {
+    verdict: 'ask',
+    subject: 'confirmation',
+    rules: [`require-confirmation-${what}`],
+    classes: [],
+    reason: `${policy.organization}'s AI tool policy asks a person to confirm ${what === 'terminal' ? 'terminal commands' : what === 'file-write' ? 'file edits' : 'network calls'} run by an agent`,
+    link: sectionLink(policy, 'mcp'),
+  };
+}
+
+/** Text leaving the agent (web, MCP server, sub-agent, other tools), against what that destination may receive. */
+function judgeOutbound(req: HookRequest, ctx: DecideContext, agentCleared: readonly string[], mcp: McpServerStatus | undefined): Decision | undefined {
+  const out = req.outbound;
+  if (!out?.texts.length) return undefined;
+  const cleared = out.destination === 'web' ? [] : out.destination === 'mcp' ? mcp?.dataClasses ?? [] : agentCleared;
+  const findings = out.texts.flatMap((t) => (t.length > 2 ? ctx.scanner.scanText(t.slice(0, 1024 * 1024)).findings : [])).filter((f) => !cleared.includes(f.dataClass));
+  if (!findings.length) return undefined;
+  const classes = [...new Set(findings.map((f) => f.dataClass))].sort();
+  const rules = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const to = out.destination === 'web' ? 'a web request' : out.destination === 'mcp' ? `the MCP server "${mcp?.policyName ?? req.mcp?.server ?? ''}"` : out.destination === 'subagent' ? 'a sub-agent' : `the tool ${req.tool ?? ''}`;
+  return {
+    verdict: 'deny',
+    subject: 'outbound',
+    rules,
+    classes,
+    reason: `the call sends ${classes.join(', ')} data (rule ${rules.join(', ')}) to ${to}, which is not cleared for it under ${ctx.policy.organization}'s AI tool policy`,
+    instead: out.destination === 'mcp' ? `${dataInstead(classes)}; or use a server cleared for ${classes.join(', ')}` : dataInstead(classes),
+    link: sectionLink(ctx.policy, out.destination === 'mcp' ? 'mcp' : 'data-handling'),
   };
 }
 
@@ -159,45 +107,44 @@ function fileDenial(policy: Policy, harness: Harness, file: string, s: Sensitive
 export function decide(req: HookRequest, ctx: DecideContext): Decision {
   const { policy } = ctx;
   if (req.kind === 'other') return ALLOW;
-  const entry = agentEntry(policy, req.harness);
-  if (entry?.status === 'prohibited') {
+  let where = ctx.where;
+  const whereNow = (): ConditionContext => (where ??= whereAgentRuns(req.cwd));
+  const agent = policyStatus([...HARNESS_IDENTIFIERS[req.harness]], policy, { get workspaceFolders() { return whereNow().workspaceFolders; }, get repositories() { return whereNow().repositories; }, now: new Date() });
+  if (agent.status === 'prohibited' || (agent.status === 'restricted' && agent.tool)) {
+    const prohibited = agent.status === 'prohibited';
     return {
       verdict: 'deny',
       subject: 'tool',
-      rules: ['tool-prohibited'],
+      rules: [prohibited ? 'tool-prohibited' : 'tool-condition'],
       classes: [],
-      reason: `${entry.name} is prohibited by ${policy.organization}'s AI tool policy`,
-      instead: `use an approved AI tool${entry.requestAccess ? `, or request access: ${entry.requestAccess}` : ''}`,
+      reason: `${agent.tool?.name ?? agentName(policy, req.harness)} is ${prohibited ? 'prohibited' : 'approved only under conditions that do not hold here'} by ${policy.organization}'s AI tool policy${prohibited ? '' : ` (${agent.reasons.join('; ')})`}`,
+      instead: `use an approved AI tool${agent.requestAccess ? `, or request access: ${agent.requestAccess}` : ''}`,
       link: sectionLink(policy, 'tools'),
     };
   }
-  const cleared = entry?.dataClasses ?? [];
-  const mcp = judgeMcp(req, policy);
-  if (mcp) return mcp;
+  const cleared = agent.dataClasses;
+  const mcp = mcpStatus(req, policy, whereNow);
+  const mcpDenial = judgeMcp(req, policy, mcp);
+  if (mcpDenial) return mcpDenial;
+  const files = new SensitiveFiles({ scanner: () => ctx.scanner, cwd: req.cwd, home: ctx.home ?? os.homedir(), cleared, maxBytes: ctx.maxBytes, cacheFile: ctx.cacheFile, deadline: ctx.deadline });
+  const c = { policy, harness: req.harness, cwd: req.cwd, home: ctx.home ?? os.homedir(), env: ctx.env ?? process.env, files, cleared };
 
+  if (req.kind === 'result') return judgeResult(req, ctx, files);
   const subject = req.kind === 'prompt' ? 'prompt' : 'file';
   for (const file of req.files) {
-    const s = sensitiveFile(file, req.cwd, cleared, ctx);
+    const s = files.file(file) ?? (subject === 'file' ? undefined : files.name(path.relative(req.cwd, file)));
     if (s) return fileDenial(policy, req.harness, file, s, subject);
   }
-  for (const command of req.commands) {
-    const reads = shellReads(command);
-    for (const f of reads.files) {
-      const s = sensitiveFile(path.resolve(req.cwd, f), req.cwd, cleared, ctx);
-      if (s) return fileDenial(policy, req.harness, path.resolve(req.cwd, f), s, 'shell');
-    }
-    if (reads.dumpsEnvironment && !cleared.includes('secret')) {
-      return {
-        verdict: 'deny',
-        subject: 'environment',
-        rules: ['shell-environment-dump'],
-        classes: ['secret'],
-        reason: `the command prints the environment, which holds secrets, and ${agentName(policy, req.harness)} is not cleared for secret data under ${policy.organization}'s AI tool policy`,
-        instead: 'print only the variables you need by name without their values (e.g. `printenv | cut -d= -f1`), or ask a person to run it',
-        link: sectionLink(policy, 'data-handling'),
-      };
-    }
+  for (const search of req.searches ?? []) {
+    const d = judgeTree(searchTree(search.include), search.path, c);
+    if (d) return d;
   }
+  for (const command of req.commands) {
+    const d = judgeCommand(command, c);
+    if (d) return d;
+  }
+  const out = judgeOutbound(req, ctx, cleared, mcp);
+  if (out) return out;
   for (const text of req.texts) {
     if (!text) continue;
     const findings = ctx.scanner.scanText(text).findings.filter((f) => !cleared.includes(f.dataClass));
@@ -214,5 +161,20 @@ export function decide(req: HookRequest, ctx: DecideContext): Decision {
       };
     }
   }
-  return ALLOW;
+  return confirmation(req, policy) ?? ALLOW;
+}
+
+/** After a tool ran: does its output hold data the agent is not cleared for? */
+function judgeResult(req: HookRequest, ctx: DecideContext, files: SensitiveFiles): Decision {
+  const s = req.output ? files.text(req.output.slice(0, 2 * 1024 * 1024)) : undefined;
+  if (!s) return ALLOW;
+  return {
+    verdict: 'deny',
+    subject: 'result',
+    rules: s.rules,
+    classes: s.classes,
+    reason: `the output of ${req.tool ?? 'the tool'} holds ${s.classes.join(', ')} data (rule ${s.rules.join(', ')}), and ${agentName(ctx.policy, req.harness)} is not cleared for it under ${ctx.policy.organization}'s AI tool policy: do not repeat, store or send it`,
+    instead: dataInstead(s.classes),
+    link: sectionLink(ctx.policy, 'data-handling'),
+  };
 }

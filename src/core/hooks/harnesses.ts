@@ -23,11 +23,13 @@ export function hookConfigPath(harness: Harness, scope: Scope, home: string, pro
 
 /** The events each harness runs the hook on. */
 export const HOOK_EVENTS: Readonly<Record<Harness, readonly string[]>> = {
-  claude: ['PreToolUse', 'UserPromptSubmit'],
-  codex: ['PreToolUse', 'UserPromptSubmit'],
-  vscode: ['PreToolUse', 'UserPromptSubmit'],
-  copilot: ['preToolUse', 'userPromptSubmitted'],
-  cursor: ['beforeReadFile', 'beforeShellExecution', 'beforeMCPExecution', 'beforeSubmitPrompt'],
+  // After a tool ran (PostToolUse, postToolUse, after*): its output is scanned, withheld where the harness can, and
+  // recorded as agent.exposed where it cannot.
+  claude: ['PreToolUse', 'UserPromptSubmit', 'PostToolUse'],
+  codex: ['PreToolUse', 'UserPromptSubmit', 'PostToolUse'],
+  vscode: ['PreToolUse', 'UserPromptSubmit', 'PostToolUse'],
+  copilot: ['preToolUse', 'userPromptSubmitted', 'postToolUse'],
+  cursor: ['beforeReadFile', 'beforeShellExecution', 'beforeMCPExecution', 'beforeSubmitPrompt', 'afterShellExecution', 'afterMCPExecution'],
 };
 
 /** A command is ours when it runs the policy hook (the CLI's `hook` command or the hook bundle). */
@@ -51,7 +53,7 @@ function entryFor(harness: Harness, event: string, command: string): Json {
   switch (harness) {
     case 'claude':
     case 'codex':
-      return event === 'PreToolUse'
+      return event === 'PreToolUse' || event === 'PostToolUse'
         ? { matcher: '*', hooks: [{ type: 'command', command, timeout: 30 }] }
         : { hooks: [{ type: 'command', command, timeout: 30 }] };
     case 'vscode':

@@ -4,7 +4,7 @@
 // GitHub Copilot CLI hooks (.github/hooks/*.json version 1: preToolUse {toolName, toolArgs}, userPromptSubmitted
 // {prompt}); Cursor hooks (beforeReadFile, beforeShellExecution, beforeMCPExecution, beforeSubmitPrompt, preToolUse).
 import path = require('node:path');
-import type { Harness, HookRequest } from './request';
+import type { Destination, Harness, HookRequest } from './request';
 
 type Json = Record<string, unknown>;
 
@@ -18,12 +18,14 @@ function str(v: unknown): string | undefined {
 
 function obj(v: unknown): Json {
   if (typeof v === 'string') {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(v);
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
-    } catch {
-      return {};
+      parsed = JSON.parse(v);
+    } catch (e) {
+      // Copilot CLI's toolArgs is a JSON string: one that does not parse is a payload the hook cannot judge.
+      throw new Error(`the tool arguments are not JSON (${(e as Error).message})`);
     }
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
   }
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
 }
@@ -56,6 +58,7 @@ function commandsOf(input: Json): string[] {
   const out: string[] = [];
   for (const k of COMMAND_KEYS) {
     const v = input[k];
+    if (v !== undefined && v !== null && typeof v !== 'string' && !Array.isArray(v)) throw new Error(`the tool input's ${k} is a ${typeof v}, not a command: not a payload this hook knows`);
     if (typeof v === 'string' && v.trim()) out.push(v);
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
       const argv = v as string[];
@@ -81,8 +84,47 @@ function base(harness: Harness, event: string, cwd: string): HookRequest {
   return { harness, event, kind: 'other', cwd, files: [], commands: [], texts: [] };
 }
 
+/** Tools that write files: their content is the agent's own output, not data leaving it. */
+const WRITE_TOOLS = /^(write|edit|multiedit|notebookedit|editfiles|create_file|createfile|write_file|edit_file|str_replace.*|apply_patch|replace_string_in_file|insert_edit_into_file|todowrite)$/i;
+const WEB_TOOLS = /^(webfetch|websearch|web_fetch|web_search|fetch|fetch_webpage|vscode_fetchwebpage|browse|search_web)$/i;
+const SUBAGENT_TOOLS = /^(task|agent|runsubagent|run_subagent|subagent|delegate)$/i;
+const SEARCH_TOOLS = /^(grep|search|rg|ripgrep|grep_search|search_files|find_in_files|text_search|findtextinfiles)$/i;
+const COMMAND_TOOLS = /^(bash|shell|run_shell_command|runinterminal|run_in_terminal|run_terminal_cmd|terminal|exec|local_shell|powershell)$/i;
+const MAX_STRINGS = 2000;
+
+/** Every string in a tool's input (values, not keys), bounded. */
+function strings(v: unknown, out: string[] = [], depth = 0): string[] {
+  if (out.length >= MAX_STRINGS || depth > 20) return out;
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out, depth + 1);
+  else if (v && typeof v === 'object') for (const x of Object.values(v as Json)) strings(x, out, depth + 1);
+  return out;
+}
+
+function destination(tool: string | undefined, mcp: HookRequest['mcp']): Destination {
+  if (mcp) return 'mcp';
+  if (tool && WEB_TOOLS.test(tool)) return 'web';
+  if (tool && SUBAGENT_TOOLS.test(tool)) return 'subagent';
+  return 'tool';
+}
+
 function toolRequest(r: HookRequest, tool: string | undefined, input: Json): HookRequest {
-  return { ...r, kind: 'tool', tool, files: filesOf(input, r.cwd), commands: commandsOf(input), mcp: mcpOf(tool) };
+  const mcp = mcpOf(tool);
+  const req: HookRequest = { ...r, kind: 'tool', tool, files: filesOf(input, r.cwd), commands: commandsOf(input), mcp };
+  const bare = (tool ?? '').replace(/^.*[.:/]/, '');
+  if (!WRITE_TOOLS.test(bare) && !COMMAND_TOOLS.test(bare)) req.outbound = { destination: destination(bare, mcp), texts: strings(input) };
+  if (SEARCH_TOOLS.test(bare)) {
+    const where = str(input.path) ?? str(input.directory) ?? str(input.dir_path) ?? (typeof input.includePattern === 'string' ? undefined : r.cwd);
+    const dir = path.resolve(r.cwd, fromUri(where ?? r.cwd));
+    req.searches = [{ path: dir, include: str(input.glob) ?? str(input.include) ?? str(input.includePattern) }];
+  }
+  return req;
+}
+
+/** After a tool ran: its output (Claude Code and Codex `tool_response`, VS Code `tool_response`, Copilot `toolResult`). */
+function resultRequest(r: HookRequest, tool: string | undefined, output: unknown): HookRequest {
+  const text = typeof output === 'string' ? output : strings(output).join('\n');
+  return { ...r, kind: 'result', tool, mcp: mcpOf(tool), output: text };
 }
 
 function cwdOf(p: Json): string {
@@ -106,17 +148,24 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
     case 'codex':
     case 'vscode': {
       const event = str(p.hook_event_name) ?? str(p.hookEventName) ?? (p.prompt !== undefined ? 'UserPromptSubmit' : 'PreToolUse');
-      const r = base(harness, event, cwd);
+      const r: HookRequest = { ...base(harness, event, cwd), permissionMode: str(p.permission_mode) };
+      if (/^pretooluse$/i.test(event) && !str(p.tool_name) && !str(p.toolName)) throw new Error('the PreToolUse payload names no tool: not a payload this hook knows');
       if (/^pretooluse$/i.test(event)) return toolRequest(r, str(p.tool_name) ?? str(p.toolName), obj(p.tool_input ?? p.toolInput));
       if (/^userpromptsubmit$/i.test(event)) return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''] };
+      if (/^posttooluse$/i.test(event)) return resultRequest(r, str(p.tool_name) ?? str(p.toolName), p.tool_response ?? p.toolResponse ?? p.tool_output);
       return r;
     }
     case 'copilot': {
+      if (typeof p.toolName === 'string' && p.toolResult !== undefined) return resultRequest(base(harness, 'postToolUse', cwd), p.toolName, p.toolResult);
       if (typeof p.toolName === 'string') return toolRequest(base(harness, 'preToolUse', cwd), p.toolName, obj(p.toolArgs));
       if (typeof p.prompt === 'string') return { ...base(harness, 'userPromptSubmitted', cwd), kind: 'prompt', texts: [p.prompt] };
-      return base(harness, 'unknown', cwd);
+      if (p.reason !== undefined || p.source !== undefined || p.error !== undefined) return base(harness, 'session', cwd);
+      throw new Error('the hook payload has no toolName or prompt: not a payload this hook knows');
     }
     case 'cursor': {
+      if (!str(p.hook_event_name) && p.prompt === undefined && p.command === undefined && p.file_path === undefined) {
+        throw new Error('the Cursor payload has no hook_event_name: not a payload this hook knows');
+      }
       const event = str(p.hook_event_name) ?? (p.prompt !== undefined ? 'beforeSubmitPrompt' : p.command !== undefined ? 'beforeShellExecution' : 'beforeReadFile');
       const r = base(harness, event, cwd);
       switch (event) {
@@ -130,11 +179,17 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
             kind: 'tool',
             tool: str(p.tool_name),
             mcp: { server: str(p.server) ?? str(p.server_name) ?? '', tool: str(p.tool_name), url: str(p.url), command: str(p.command) },
+            // Cursor sends tool_input as a JSON string; every string in it (or the string itself) leaves.
+            outbound: { destination: 'mcp', texts: typeof p.tool_input === 'string' ? [p.tool_input] : strings(p.tool_input) },
           };
         case 'beforeSubmitPrompt':
           return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''], files: attachments(p, cwd) };
         case 'preToolUse':
           return toolRequest(r, str(p.tool_name), obj(p.tool_input));
+        case 'postToolUse':
+        case 'afterMCPExecution':
+        case 'afterShellExecution':
+          return resultRequest(r, str(p.tool_name), p.tool_output ?? p.result_json ?? p.output);
         default:
           return r;
       }

@@ -7,12 +7,18 @@ export function isHarness(h: string): h is Harness {
   return (HARNESSES as readonly string[]).includes(h);
 }
 
+/** Where a tool's input goes: the web, an MCP server, a sub-agent, or another tool of the agent. */
+export type Destination = 'web' | 'mcp' | 'subagent' | 'tool';
+
 export interface HookRequest {
   harness: Harness;
   /** The harness's own event name (PreToolUse, beforeReadFile, userPromptSubmitted...), echoed in the answer. */
   event: string;
-  /** `tool`: before a tool runs; `prompt`: before a prompt is sent; `other`: an event the hook does not judge. */
-  kind: 'tool' | 'prompt' | 'other';
+  /**
+   * `tool`: before a tool runs; `prompt`: before a prompt is sent; `result`: after a tool ran (its output is
+   * about to reach the model); `other`: an event the hook does not judge.
+   */
+  kind: 'tool' | 'prompt' | 'result' | 'other';
   /** The agent's tool name as the harness reports it (Read, Bash, mcp__github__create_issue...). */
   tool?: string;
   /** Working directory of the agent (relative paths are resolved against it). */
@@ -23,6 +29,14 @@ export interface HookRequest {
   commands: string[];
   /** Text the tool sends somewhere (a prompt, a web request body). */
   texts: string[];
+  /** What the tool sends out of the agent, and to whom: checked against that destination's data classes. */
+  outbound?: { destination: Destination; texts: string[] };
+  /** Searches of a folder by the agent's own search tool (Grep): a recursive read. */
+  searches?: { path: string; include?: string }[];
+  /** After a tool ran: what it returned. */
+  output?: string;
+  /** The harness's permission mode when it says (Claude Code: default, plan, acceptEdits, bypassPermissions). */
+  permissionMode?: string;
   /** The MCP server and tool, when the tool is an MCP tool. */
   mcp?: { server: string; tool?: string; url?: string; command?: string };
 }

@@ -22,6 +22,28 @@ export interface ResolveOptions {
   /** The managed file's path (tests pass one; otherwise the platform's fixed path). */
   managedPath?: string;
   stateDir?: string;
+  /** Skip the policy recorded by `hooks install --policy` (to read only the editor's copy). */
+  ignoreRecorded?: boolean;
+}
+
+/** Where `ai-policy hooks install --policy FILE|URL` records the policy for the hook. */
+export const RECORDED_POLICY_FILE = 'hook-policy.json';
+
+export interface RecordedPolicy {
+  source: string;
+  recordedAt: string;
+}
+
+/** The policy source recorded by `hooks install --policy` (undefined when none, or unreadable: then said). */
+export function recordedPolicy(dir: string): RecordedPolicy | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, RECORDED_POLICY_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const r = JSON.parse(text) as RecordedPolicy;
+  return typeof r?.source === 'string' && r.source ? r : undefined;
 }
 
 function isUrl(s: string): boolean {
@@ -60,7 +82,7 @@ function fromMirror(dir: string, expectSource?: string): Resolved {
     mirror = JSON.parse(readFileSync(file, 'utf8')) as MirroredPolicy;
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    return { ok: false, error: missing ? 'no policy: pass --policy FILE, set a policy source in the managed configuration, or open VS Code with the AI Tool Policy extension once' : `the editor's policy copy ${file} is damaged` };
+    return { ok: false, error: missing ? 'no policy: run "ai-policy hooks install --policy FILE|URL", set a policy source in the managed configuration, or open VS Code with the AI Tool Policy extension once' : `the editor's policy copy ${file} is damaged` };
   }
   if (!mirror?.policy || typeof mirror.policy !== 'object') return { ok: false, error: `the editor's policy copy ${file} is damaged` };
   if (expectSource && mirror.source !== expectSource) {
@@ -88,6 +110,15 @@ export async function resolveHookPolicy(opts: ResolveOptions = {}): Promise<Reso
       }
     }
     return fromFile(file, pem);
+  }
+  if (!opts.ignoreRecorded) {
+    let recorded: RecordedPolicy | undefined;
+    try {
+      recorded = recordedPolicy(dir);
+    } catch (e) {
+      return { ok: false, error: `the policy recorded by "ai-policy hooks install --policy" (${path.join(dir, RECORDED_POLICY_FILE)}) is damaged: ${(e as Error).message}` };
+    }
+    if (recorded) return isUrl(recorded.source) ? fromMirror(dir, recorded.source) : fromFile(recorded.source.startsWith('file://') ? new URL(recorded.source).pathname : recorded.source);
   }
   return fromMirror(dir);
 }

@@ -6,7 +6,7 @@ import { nodeCrypto } from '../nodeBuiltins';
 import path = require('node:path');
 import { AGENT_SPOOL_FILE } from './stateDir';
 
-export const SPOOLED_TYPES = ['agent.blocked', 'agent.hookError', 'agent.activity'] as const;
+export const SPOOLED_TYPES = ['agent.blocked', 'agent.hookError', 'agent.exposed', 'agent.activity'] as const;
 export type SpooledType = (typeof SPOOLED_TYPES)[number];
 
 export interface SpooledEvent {
@@ -49,8 +49,9 @@ export async function drainSpool(dir: string): Promise<SpooledEvent[]> {
     try {
       const e = JSON.parse(line) as SpooledEvent;
       if ((SPOOLED_TYPES as readonly string[]).includes(e.type) && typeof e.id === 'string' && e.data && typeof e.data === 'object') out.push(e);
-    } catch {
-      // a torn line (the machine stopped mid-write) is skipped
+    } catch (e) {
+      // a torn line (the machine stopped mid-write) is skipped, and said
+      process.stderr.write(`ai-policy: a damaged line of the agent spool was skipped: ${(e as Error).message}\n`);
     }
   }
   return out;

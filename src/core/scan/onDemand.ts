@@ -3,6 +3,7 @@
 // everything here is stateless, so the few small modules the main bundle also holds (paths, glob) may exist twice.
 export { Scanner } from './scanner';
 export { loadGitleaksConfig } from './gitleaks';
+export { loadCustomRules } from './customRules';
 export { regionToRescan, scanRegion, scanSliced } from './sliced';
 export { remedies } from './remediation';
 export { walkFiles } from './walk';

@@ -43,6 +43,11 @@ export class Scanner {
     this.pathAllowed = policy.allowlist?.paths ?? (() => false);
   }
 
+  /** The policy's allowlist.paths names this workspace-relative path: nothing in it is reported. */
+  allowsPath(path: string): boolean {
+    return this.pathAllowed(path);
+  }
+
   /** Path findings plus content findings for a text; `path` is workspace-relative. */
   scanText(text: string, path?: string): ScanResult {
     if (path && this.pathAllowed(path)) return { findings: [], suppressed: 1 };

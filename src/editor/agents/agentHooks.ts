@@ -143,6 +143,17 @@ export class AgentHooks extends Disposable implements AgentHooksService {
             denials: n(d.denials),
             auditDenials: n(d.auditDenials),
           });
+        } else if (e.type === 'agent.exposed') {
+          this.audit.record('agent.exposed', {
+            harness: str(d.harness),
+            tool: str(d.tool),
+            action: str(d.action) || undefined,
+            rules: ids(d.rules),
+            classes: ids(d.classes),
+            mcpServer: str(d.mcpServer) || undefined,
+            mode: d.mode === 'audit' || d.mode === 'enforce' ? d.mode : undefined,
+            hookTime: e.time,
+          });
         } else {
           this.audit.record('agent.hookError', { harness: str(d.harness), code: str(d.code), action: str(d.action) || undefined, hookTime: e.time });
         }

@@ -151,15 +151,17 @@ describe('ai-policy hook (process)', function () {
     }
   });
 
-  it('without any policy it allows (the default onError) and records agent.hookError', () => {
+  it('without any policy it denies (fails closed in enforce mode) and records agent.hookError', () => {
     const before = spool().filter((e) => e.type === 'agent.hookError').length;
-    const r = call('claude', { hook_event_name: 'PreToolUse', cwd: ws, tool_name: 'Read', tool_input: { file_path: path.join(ws, '.env') } }, []);
-    assert.equal(r.status, 0);
-    assert.equal(r.stdout, '');
+    const r = call('claude', { hook_event_name: 'PreToolUse', cwd: ws, tool_name: 'Read', tool_input: { file_path: path.join(ws, 'src', 'app.ts') } }, []);
+    assert.equal(r.status, 2, 'exit 2: blocked, with the reason on stderr');
+    assert.match(r.stdout, /"permissionDecision":"deny"/);
     assert.match(r.stderr, /no policy/);
+    assert.match(r.stderr, /fails closed/);
     const errors = spool().filter((e) => e.type === 'agent.hookError');
     assert.equal(errors.length, before + 1);
     assert.equal(errors[errors.length - 1].data.code, 'policy');
+    assert.equal(errors[errors.length - 1].data.action, 'deny');
   });
 
   it('denies when the policy cannot be loaded and the last known policy says onError: deny', () => {
@@ -178,9 +180,10 @@ describe('ai-policy hook (process)', function () {
     }
   });
 
-  it('a payload that is not JSON is a hook error, not a crash', () => {
+  it('a payload that is not JSON is a hook error that denies, not a crash', () => {
     const r = spawnSync(process.execPath, [hookJs, '--harness', 'cursor', '--policy', policyFile], { input: '{not json', encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: state } });
     assert.equal(r.status, 0);
+    assert.equal((JSON.parse(r.stdout) as { permission: string }).permission, 'deny');
     assert.match(r.stderr, /not JSON/);
   });
 

@@ -10,6 +10,14 @@
 // - Cursor: cursor.com/docs/agent/hooks (hook_event_name, conversation_id, generation_id, workspace_roots;
 //   beforeReadFile file_path, content; beforeShellExecution command, cwd; beforeMCPExecution tool_name,
 //   tool_input, url|command; beforeSubmitPrompt prompt, attachments).
+// After a tool ran (the formats as known when this was written; the vendors' pages could not be fetched from
+// here, so check them when a harness changes):
+// - Claude Code PostToolUse: input tool_name, tool_input, tool_response; output `decision: "block"` with `reason`
+//   (shown to the model), `hookSpecificOutput.additionalContext`, and for MCP tools `updatedMCPToolOutput`,
+//   which replaces the output. Codex and VS Code read the same PostToolUse fields.
+// - Copilot CLI postToolUse: toolName, toolArgs, toolResult { resultType, textResultForLlm }; its output is ignored.
+// - Cursor afterShellExecution (command, output) and afterMCPExecution (tool_name, tool_input, result_json):
+//   observe only.
 import type { Harness } from '../../../src/core/hooks/request';
 
 export interface Case {

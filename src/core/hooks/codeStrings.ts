@@ -1,0 +1,62 @@
+// What a piece of inline code (python -c, node -e, a script the agent wrote) names: its string literals, the
+// environment variables it reads, and whether it prints the whole environment. A guard over data: the literal
+// '.env' in any language names the file, whatever function opens it.
+
+/** String literals of the code ('...', "...", `...`), with literals joined by `+` or `.` folded together. */
+export function stringLiterals(code: string, limit = 500): string[] {
+  // '.e' + 'nv', ".e"."nv" (PHP, Perl), '.e' 'nv' (Python): one literal, as the program builds it.
+  const folded = code.replace(/(['"])\s*[+.]\s*\1/g, '').replace(/(['"])[ \t]+\1/g, '');
+  const out: string[] = [];
+  const re = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g;
+  for (const text of folded === code ? [code] : [code, folded]) {
+    let m: RegExpExecArray | null;
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) && out.length < limit) {
+      const raw = m[1] ?? m[2] ?? m[3] ?? '';
+      // Perl and shell open modes ("<.env", "+< .env") and URL-ish file: prefixes name the same file.
+      const lit = raw.replace(/\\(.)/g, '$1').replace(/^(?:\+?[<>]{1,2}\s*|file:\/\/)/, '');
+      if (lit && lit.length < 4096) out.push(lit);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Consecutive literals joined as path parts (os.path.join(home, '.aws', 'credentials')). */
+export function joinedLiterals(literals: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < literals.length && out.length < 200; i++) {
+    if (literals[i].length > 200 || literals[i + 1].length > 200) continue;
+    out.push(`${literals[i]}/${literals[i + 1]}`);
+    if (i + 2 < literals.length && literals[i + 2].length <= 200) out.push(`${literals[i]}/${literals[i + 1]}/${literals[i + 2]}`);
+  }
+  return out;
+}
+
+/** Environment variables the code reads by name, in the usual spellings of the common languages. */
+export function environmentNames(code: string): string[] {
+  const out = new Set<string>();
+  const patterns = [
+    /os\.environ(?:\.get)?\s*[[(]\s*['"]([A-Za-z_]\w*)['"]/g, // Python
+    /os\.getenv\s*\(\s*['"]([A-Za-z_]\w*)['"]/g,
+    /process\.env(?:\.([A-Za-z_]\w*)|\[\s*['"`]([A-Za-z_]\w*)['"`]\s*\])/g, // Node
+    /Deno\.env\.get\s*\(\s*['"]([A-Za-z_]\w*)['"]/g,
+    /ENV(?:\.fetch\s*\(|\[)\s*['"]([A-Za-z_]\w*)['"]/g, // Ruby
+    /\$ENV\{\s*['"]?([A-Za-z_]\w*)['"]?\s*\}/g, // Perl
+    /getenv\s*\(\s*['"]([A-Za-z_]\w*)['"]/g, // PHP, C, Lua (os.getenv)
+    /\$env:([A-Za-z_]\w*)/gi, // PowerShell
+    /Environment\]::GetEnvironmentVariable\(\s*['"]([A-Za-z_]\w*)['"]/gi,
+  ];
+  for (const re of patterns) {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(code))) {
+      const name = m[1] ?? m[2];
+      if (name) out.add(name);
+    }
+  }
+  return [...out];
+}
+
+/** The code prints or hands on the whole environment (not one variable by name). */
+export function dumpsEnvironment(code: string): boolean {
+  return /\/proc\/(?:self|\d+|\$\$|\$\{?BASHPID\}?)\/environ|\[environment\]::getenvironmentvariables\(\)|(?<!Object\.(?:keys|getOwnPropertyNames)\(\s*)process\.env\b(?!\s*(?:\.|\[|\?\.))|os\.environ\b(?!\s*(?:\.get\b|\[|\.keys\b))|ENV\.(?:to_h|to_a|each|inspect|keys\b(?!\s*\.))|%ENV\b|Deno\.env\.toObject|getenv\(\s*\)|\bprint_r\(\s*\$_(?:ENV|SERVER)/i.test(code);
+}

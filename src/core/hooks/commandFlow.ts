@@ -1,0 +1,465 @@
+// Resolve stage of the shell guard: walks a parsed command line as the shell would run it and collects what
+// data it can reach: every word and string literal that may name a file (whatever the program), folders read
+// as a whole, Git commands that print stored content, and environment variables a printing command reveals.
+// Command strings (sh -c, eval, ssh, xargs, find -exec...) and inline code (python -c, node -e...) are
+// followed; scripts in the workspace are read and judged by their content.
+import { readFileSync, statSync } from 'node:fs';
+import path = require('node:path');
+import { dumpsEnvironment, environmentNames, joinedLiterals, stringLiterals } from './codeStrings';
+import { assignment, expandBraces, expandGlob, expandTilde, Variables } from './shellExpand';
+import { parseLine, VAR_OPEN, type SimpleCommand } from './shellParse';
+import { findTree, treeRead, type TreeRead } from './treeReads';
+
+export interface CommandReads {
+  /** Words and literals that may name files (as written, expanded; resolved against cwd by the judge). */
+  words: string[];
+  trees: TreeRead[];
+  /** `git` argument lists (after `git`), with the folder they run in. */
+  git: { args: string[]; cwd: string }[];
+  /** Environment variables a printing command shows by name. */
+  envNames: string[];
+  dumpsEnvironment: boolean;
+}
+
+export interface FlowOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  home: string;
+  /** Scripts larger than this are judged by their name only. */
+  maxScriptBytes?: number;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'fish', 'ash', 'busybox', 'tcsh', 'csh']);
+/** Programs that run the rest of their arguments as a command, after their own options. */
+const WRAPPERS = new Set(['sudo', 'doas', 'nohup', 'time', 'nice', 'ionice', 'exec', 'command', 'builtin', 'stdbuf', 'setsid', 'unbuffer', 'chrt', 'taskset', 'strace', 'ltrace', 'caffeinate', 'chronic', 'env', 'timeout', 'xargs', 'watch', 'flock', 'parallel', 'firejail', 'proxychains', 'torsocks', 'nix-shell', 'doppler', 'op', 'dotenv', 'with-contenv', 'npx', 'bunx', 'pnpx', 'uvx', 'poetry', 'pipenv', 'uv']);
+/** Interpreters and the options that take inline code. */
+const INLINE_CODE: Record<string, RegExp> = {
+  python: /^-[A-Za-z]*c$/, node: /^(-e|-p|--eval|--print|-pe)$/, deno: /^(eval|-e)$/, bun: /^(-e|--eval|-p|--print)$/, perl: /^-[A-Za-z]*[eE]$/,
+  ruby: /^-[A-Za-z]*e$/, php: /^-r$/, lua: /^-e$/, rscript: /^-e$/, pwsh: /^-(c|command|encodedcommand)$/i, powershell: /^-(c|command)$/i, osascript: /^-e$/,
+  awk: /^$/, jshell: /^$/, tclsh: /^$/,
+};
+/** Programs that only look at names or metadata, or write: their operands are not read. */
+const NAME_ONLY = new Set(['ls', 'stat', 'test', '[', '[[', 'touch', 'rm', 'rmdir', 'mkdir', 'chmod', 'chown', 'chgrp', 'du', 'realpath', 'readlink', 'basename', 'dirname', 'unlink', 'which', 'type', 'cd', 'pushd', 'popd', 'echo', 'printf', 'true', 'false', 'exit']);
+/** Programs that print their arguments (an environment variable named in them is shown). */
+const PRINTERS = new Set(['echo', 'printf', 'print', 'printenv', 'cat', 'tee', 'logger', 'declare', 'typeset', 'export', 'env', 'set', 'xargs', 'jq', 'base64', 'xxd', 'od', 'hexdump', 'rev', 'tr', 'sed', 'awk']);
+/** Programs whose last operand is written, not read. */
+const COPIES = new Set(['cp', 'mv', 'install', 'rsync', 'scp']);
+/** Message options: their value is prose (git commit -m "ignore .env"), not a file or a command. */
+const MESSAGE_OPTIONS = new Set(['-m', '--message', '--title', '--body', '--subject', '--notes']);
+
+const MAX_DEPTH = 6;
+const MAX_WORDS = 5000;
+
+function programName(word: string): string {
+  const base = (word.split(/[\\/]/).pop() ?? word).toLowerCase().replace(/\.exe$/, '');
+  if (/^python[\d.]*$|^pypy[\d.]*$/.test(base)) return 'python';
+  if (/^(nodejs|node\d*)$/.test(base)) return 'node';
+  if (/^(perl|ruby|php|lua)[\d.]*$/.test(base)) return base.replace(/[\d.]+$/, '');
+  return base;
+}
+
+function referencedVariables(word: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`${VAR_OPEN}([A-Za-z_][A-Za-z0-9_]*)`, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(word))) out.push(m[1]);
+  return out;
+}
+
+export class CommandFlow {
+  private readonly reads: CommandReads = { words: [], trees: [], git: [], envNames: [], dumpsEnvironment: false };
+  private readonly vars: Variables;
+  private readonly seenScripts = new Set<string>();
+  /** Files written earlier on the line (printf 'cat .env' > r.sh; sh r.sh): what was written, by absolute path. */
+  private readonly written = new Map<string, string>();
+
+  constructor(private readonly o: FlowOptions) {
+    this.vars = new Variables({ ...o.env, PWD: o.cwd });
+  }
+
+  static analyze(command: string, o: FlowOptions): CommandReads {
+    const flow = new CommandFlow(o);
+    flow.line(command, 0);
+    const r = flow.reads;
+    return { ...r, words: [...new Set(r.words)], envNames: [...new Set(r.envNames)] };
+  }
+
+  private word(w: string): void {
+    if (this.reads.words.length >= MAX_WORDS || !w || w.length >= 4096 || w.includes('\n')) return;
+    this.reads.words.push(w);
+    if (/^\/proc\/[^/]*\/environ$/.test(w)) this.reads.dumpsEnvironment = true;
+    // A name written in base64 (base64 -d <<< LmVudg== | xargs cat) is the same name.
+    if (w.length >= 4 && w.length <= 1024 && w.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(w)) {
+      const decoded = Buffer.from(w, 'base64').toString('utf8');
+      if (/^[\x20-\x7e]+$/.test(decoded)) this.reads.words.push(decoded.trim());
+    }
+  }
+
+  /** One command line (a shell's input): its nested parts first, then each simple command in order. */
+  line(text: string, depth: number): void {
+    if (depth > MAX_DEPTH || !text.trim()) return;
+    const parsed = parseLine(text);
+    for (const s of parsed.substitutions) this.line(s, depth + 1);
+    const cmds = parsed.commands;
+    for (let i = 0; i < cmds.length; i++) {
+      const heredocBody = (c: SimpleCommand): string[] =>
+        c.redirects.filter((r) => r.op === '<<<').map((r) => {
+          const h = /^HEREDOC(\d+)$/.exec(r.target);
+          return h ? parsed.heredocs[Number(h[1])] ?? '' : this.vars.expand(r.target);
+        });
+      const stdin = heredocBody(cmds[i]);
+      const pipedFrom = i > 0 && (cmds[i - 1].next === '|' || cmds[i - 1].next === '|&') ? cmds[i - 1] : undefined;
+      const pipedTo = cmds[i].next === '|' || cmds[i].next === '|&' ? cmds[i + 1] : undefined;
+      this.simple(cmds[i], depth, stdin, { pipedFrom, pipedTo });
+    }
+  }
+
+  private simple(c: SimpleCommand, depth: number, stdin: string[], pipe: { pipedFrom?: SimpleCommand; pipedTo?: SimpleCommand }): void {
+    for (const r of c.redirects) {
+      if (r.op === '<' || r.op === '<>' || r.op === '<&') for (const w of this.expandWord(r.target, true)) this.word(w);
+    }
+    const argv: string[] = [];
+    let leading = true;
+    let printedVars: string[] = [];
+    for (const w of c.argv) {
+      const a = leading && !w.glob ? assignment(w.text) : undefined;
+      if (a) {
+        const value = this.vars.expand(a[1]);
+        this.vars.assign(a[0], value);
+        this.word(value);
+        continue;
+      }
+      leading = false;
+      printedVars = printedVars.concat(referencedVariables(w.text));
+      argv.push(...this.expandWord(w.text, w.glob));
+    }
+    for (const body of stdin) printedVars = printedVars.concat(this.hereStringVariables(body));
+    if (!argv.length) return;
+    // What a command writes to a file may be run later on the same line: kept as that file's content.
+    const writes = c.redirects.filter((r) => r.op === '>' || r.op === '>>' || r.op === '>|').map((r) => r.target);
+    if (programName(argv[0]) === 'tee') writes.push(...argv.slice(1).filter((a) => !a.startsWith('-')));
+    const writer = pipe.pipedFrom && programName(argv[0]) === 'tee' ? pipe.pipedFrom.argv.map((w) => w.text).slice(1) : argv.slice(1);
+    for (const t of writes) {
+      if (t && !t.startsWith('&') && t !== '/dev/null') this.written.set(path.resolve(this.o.cwd, this.vars.expand(t)), [...writer, ...stdin].join(' ').replace(/\\n/g, '\n'));
+    }
+    this.argv(argv, depth, stdin, printedVars, pipe);
+  }
+
+  /** Environment names whose values appear in an expanded word (the value came from $NAME). */
+  private namesIn(word: string): string[] {
+    return [...this.vars.fromEnvironment].filter((n) => {
+      const v = this.o.env[n];
+      return v !== undefined && v.length >= 8 && word.includes(v);
+    });
+  }
+
+  private hereStringVariables(body: string): string[] {
+    return [...body.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+  }
+
+  /** A word as the shell hands it to the program: variables, `~`, braces, then globs against the folder. */
+  private expandWord(text: string, glob: boolean): string[] {
+    const expanded = expandTilde(this.vars.expand(text), this.o.home, this.o.cwd);
+    // shell-quote marks only * ? [ as patterns: braces are expanded for every word (a quoted {a,b} only adds candidates).
+    const braces = expandBraces(expanded);
+    // shell-quote does not mark bracket patterns (.[e]nv) either: tried against the folder as well.
+    if (!glob && /\[[^\]\s]+\]/.test(expanded) && !/\s/.test(expanded)) return [expanded, ...braces.flatMap((w) => expandGlob(w, this.o.cwd))];
+    if (!glob) return braces.length > 1 ? [expanded, ...braces] : [expanded];
+    return braces.flatMap((w) => expandGlob(w, this.o.cwd));
+  }
+
+  /** A list of arguments, as a program receives them (after the shell, a wrapper or xargs). */
+  argv(argv: string[], depth: number, stdin: string[] = [], printedVars: string[] = [], pipe: { pipedFrom?: SimpleCommand; pipedTo?: SimpleCommand } = {}): void {
+    if (depth > MAX_DEPTH || !argv.length) return;
+    const program = programName(argv[0]);
+    const args = argv.slice(1);
+    if (PRINTERS.has(program) || INLINE_CODE[program] || SHELLS.has(program)) this.reads.envNames.push(...printedVars);
+    // curl/wget: a secret variable in the URL or the body leaves the machine (in a header, it is the credential's use).
+    if (['curl', 'wget', 'http', 'https', 'nc', 'ncat'].includes(program)) {
+      for (let j = 0; j < args.length; j++) {
+        if (/^(-H|--header)$/.test(args[j])) j++;
+        else if (!/^--header=/.test(args[j])) this.reads.envNames.push(...this.namesIn(args[j]));
+      }
+    }
+    this.environment(program, args, pipe);
+
+    if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin);
+    if (SHELLS.has(program)) return this.shell(args, depth, stdin);
+    if (program === 'eval' || program === 'ssh' || program === 'su' || program === 'runuser' || program === 'script') {
+      const rest = program === 'ssh' ? args.filter((a) => !a.startsWith('-')).slice(1) : program === 'eval' ? args : this.optionValue(args, /^(-c|--command)$/);
+      this.line(rest.join(' '), depth + 1);
+      for (const w of args) this.word(w);
+      return;
+    }
+    if (INLINE_CODE[program] !== undefined) return this.interpreter(program, args, depth, stdin);
+    if ((program === '.' || program === 'source') && args[0]) this.scriptFile(args[0], depth, 'shell');
+    if (program === 'git') return this.git(args);
+    if (program === 'find' || program === 'fd' || program === 'fdfind') return this.find(program, args, depth, Boolean(pipe.pipedTo && programName(pipe.pipedTo.argv[0]?.text ?? '') === 'xargs'));
+    if (['npm', 'pnpm', 'yarn', 'bun'].includes(program)) this.packageScript(program, args, depth);
+    if (program === 'make') this.makeTargets(args.filter((a) => !a.startsWith('-') && !a.includes('=')), depth);
+    if (program.startsWith('./') || argv[0].includes('/')) this.scriptFile(argv[0], depth, 'auto');
+
+    if (program === 'ln') {
+      const pos = args.filter((a) => !a.startsWith('-'));
+      if (pos.length === 2) this.word(path.join(path.dirname(pos[1]), pos[0]));
+    }
+    const tree = treeRead(program, args);
+    if (tree) this.reads.trees.push(tree);
+    for (const body of stdin) this.code(body, depth);
+    // echo .env | xargs cat: what a name-only program prints becomes the next program's arguments.
+    const feedsArguments = pipe.pipedTo && ['xargs', 'parallel', 'while'].includes(programName(pipe.pipedTo.argv[0]?.text ?? ''));
+    if (NAME_ONLY.has(program) && !feedsArguments) return;
+    const operands = COPIES.has(program) && args.filter((a) => !a.startsWith('-')).length > 1 ? args.slice(0, args.map((a) => !a.startsWith('-')).lastIndexOf(true)) : args;
+    for (let i = 0; i < operands.length; i++) {
+      const a = operands[i];
+      if (MESSAGE_OPTIONS.has(a)) {
+        i++;
+        continue;
+      }
+      this.operand(a);
+    }
+  }
+
+  /** An argument that may name a file: as written, and its value after `--opt=`, `key=`, `@`. */
+  private operand(a: string): void {
+    this.word(a);
+    const eq = /^-{0,2}[A-Za-z0-9_.-]+=(.+)$/.exec(a);
+    if (eq) this.word(eq[1]);
+    const at = /@([^@\s]+)$/.exec(a);
+    if (at) this.word(at[1]);
+    if (/^-[A-Za-z]./.test(a) && !a.startsWith('--')) this.word(a.slice(2));
+    if (/\s/.test(a) && /['"(]/.test(a)) this.code(a, 1);
+  }
+
+  private optionValue(args: string[], option: RegExp): string[] {
+    const i = args.findIndex((a) => option.test(a));
+    return i >= 0 ? args.slice(i + 1, i + 2) : [];
+  }
+
+  private wrapper(program: string, args: string[], depth: number, stdin: string[]): void {
+    let i = 0;
+    // The wrapper's own options (and their values), then NAME=value for env, a duration for timeout.
+    const valued = program === 'sudo' ? /^-[ugCDhprt]$/ : program === 'xargs' ? /^-[IdEeLnPsa]$/ : program === 'timeout' ? /^-[sk]$/ : program === 'watch' ? /^-[nd]$/ : program === 'env' ? /^-[uCS]$/ : /^$/;
+    while (i < args.length && (args[i].startsWith('-') || (program === 'env' && assignment(args[i])))) {
+      if (program === 'env' && (args[i] === '-S' || args[i].startsWith('--split-string'))) {
+        this.line(args.slice(i + 1).join(' '), depth + 1);
+        return;
+      }
+      if (valued.test(args[i]) || (program === 'xargs' && /^(-a|--arg-file)$/.test(args[i]))) {
+        this.word(args[i + 1] ?? '');
+        i++;
+      }
+      i++;
+    }
+    if (program === 'timeout' && /^\d/.test(args[i] ?? '')) i++;
+    if ((program === 'flock' || program === 'op' || program === 'doppler' || program === 'poetry' || program === 'pipenv' || program === 'uv') && i < args.length) i++;
+    const rest = args.slice(i);
+    if (program === 'watch' && rest.length === 1) return this.line(rest[0], depth + 1);
+    if (program === 'parallel') {
+      const sep = rest.indexOf(':::');
+      if (sep >= 0) for (const w of rest.slice(sep + 1)) this.word(w);
+      return this.line((sep >= 0 ? rest.slice(0, sep) : rest).join(' '), depth + 1);
+    }
+    this.argv(rest, depth + 1, stdin);
+  }
+
+  private shell(args: string[], depth: number, stdin: string[]): void {
+    let i = 0;
+    if (args[0] === 'sh' || args[0] === 'ash') i = 1; // busybox sh
+    for (; i < args.length; i++) {
+      const a = args[i];
+      if (/^-[A-Za-z]*c[A-Za-z]*$/.test(a) || a === '--command') {
+        this.line(args[i + 1] ?? '', depth + 1);
+        for (const w of args.slice(i + 2)) this.word(w);
+        return;
+      }
+      if (a === '-o' || a === '+o') i++;
+      else if (!a.startsWith('-') && !a.startsWith('+')) {
+        this.word(a);
+        this.scriptFile(a, depth, 'shell');
+        for (const w of args.slice(i + 1)) this.word(w);
+        return;
+      }
+    }
+    for (const body of stdin) this.line(body, depth + 1);
+  }
+
+  private interpreter(program: string, args: string[], depth: number, stdin: string[]): void {
+    const flag = INLINE_CODE[program];
+    if (program === 'awk' || program === 'gawk') {
+      // awk 'prog' file...: the program text is code; the rest are files.
+      const pos = args.filter((a, i) => !a.startsWith('-') && !/^-[fvF]$/.test(args[i - 1] ?? ''));
+      if (pos.length) this.code(pos[0], depth);
+      for (const w of pos.slice(1)) this.word(w);
+      return;
+    }
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (flag.source !== '^$' && flag.test(a)) {
+        const code = program === 'pwsh' && /^-encodedcommand$/i.test(a) ? Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le') : args[i + 1] ?? '';
+        this.code(code, depth);
+        for (const w of args.slice(i + 2)) this.operand(w);
+        return;
+      }
+      if (program === 'python' && a === '-m') {
+        for (const w of args.slice(i + 2)) this.operand(w);
+        return;
+      }
+      if (!a.startsWith('-')) {
+        this.word(a);
+        this.scriptFile(a, depth, 'code');
+        for (const w of args.slice(i + 1)) this.operand(w);
+        return;
+      }
+    }
+    for (const body of stdin) this.code(body, depth);
+  }
+
+  /** Inline code of any language: its literals may name files or hold command lines; it may read the environment. */
+  code(code: string, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    if (dumpsEnvironment(code)) this.reads.dumpsEnvironment = true;
+    this.reads.envNames.push(...environmentNames(code));
+    const literals = stringLiterals(code);
+    for (const lit of literals) {
+      for (const w of expandBraces(expandTilde(lit, this.o.home))) {
+        if (/[*?[]/.test(w)) for (const g of expandGlob(w, this.o.cwd)) this.word(g);
+        this.word(w);
+      }
+      // os.system('cat .env'), execSync("cat .env"): a literal with blanks may be a command line.
+      if (/\s/.test(lit) && depth < MAX_DEPTH) this.line(lit, depth + 1);
+    }
+    for (const j of joinedLiterals(literals)) this.word(expandTilde(j, this.o.home));
+    // Bare words of the code (perl -ne 'print' .env, `open(.env)` after shell quoting).
+    for (const m of code.matchAll(/[~A-Za-z0-9_./-]*\.[A-Za-z0-9_.-]+|~\/[A-Za-z0-9_./-]+/g)) this.word(expandTilde(m[0], this.o.home));
+    if (code.length < 4096) for (const t of code.split(/\s+/)) this.word(t);
+  }
+
+  /** A script the agent runs: judged by its content when it is a small file. */
+  private scriptFile(file: string, depth: number, kind: 'shell' | 'code' | 'auto'): void {
+    const abs = path.resolve(this.o.cwd, expandTilde(file, this.o.home));
+    if (this.seenScripts.has(abs) || depth >= MAX_DEPTH) return;
+    this.seenScripts.add(abs);
+    let text: string;
+    const pending = this.written.get(abs);
+    try {
+      if (pending !== undefined) text = pending;
+      else {
+        const st = statSync(abs);
+        if (!st.isFile() || st.size > (this.o.maxScriptBytes ?? 256 * 1024)) return;
+        text = readFileSync(abs, 'utf8');
+      }
+    } catch {
+      return; // not a file here: the word is judged like any other
+    }
+    const shellish = kind === 'shell' || (kind === 'auto' && (/^#!.*\b(ba|z|da|k)?sh\b/.test(text) || /\.(sh|bash|zsh)$/.test(abs)));
+    if (shellish) this.line(text, depth + 1);
+    this.code(text, depth + 1);
+  }
+
+  /** make TARGET: the recipe lines of the targets run (the first target when none is named), and their prerequisites. */
+  private makeTargets(targets: string[], depth: number): void {
+    let text: string;
+    try {
+      text = readFileSync(path.join(this.o.cwd, 'Makefile'), 'utf8');
+    } catch {
+      return;
+    }
+    const rules = new Map<string, { deps: string[]; recipe: string[] }>();
+    let first: string | undefined;
+    let current: { deps: string[]; recipe: string[] } | undefined;
+    for (const line of text.split('\n')) {
+      const rule = /^([A-Za-z0-9_./%-][^:=\s]*(?:\s+[^:=\s]+)*)\s*:(?!=)\s*(.*)$/.exec(line);
+      if (rule && !line.startsWith('\t')) {
+        current = { deps: rule[2].split(/\s+/).filter(Boolean), recipe: [] };
+        for (const t of rule[1].split(/\s+/)) {
+          rules.set(t, current);
+          if (!first && !t.startsWith('.')) first = t;
+        }
+      } else if (line.startsWith('\t') && current) current.recipe.push(line.slice(1).replace(/^[@-]+/, ''));
+      else if (line.trim() && !line.startsWith('#')) current = undefined;
+    }
+    const seen = new Set<string>();
+    const run = (t: string): void => {
+      if (seen.has(t) || seen.size > 50) return;
+      seen.add(t);
+      const r = rules.get(t);
+      if (!r) return;
+      for (const d of r.deps) run(d);
+      for (const line of r.recipe) this.line(line.replace(/\$\$/g, '$'), depth + 1);
+    };
+    for (const t of targets.length ? targets : first ? [first] : []) run(t);
+  }
+
+  private packageScript(program: string, args: string[], depth: number): void {
+    const sub = args[0];
+    const name = sub === 'run' || sub === 'run-script' ? args[1] : ['test', 'start', 'stop', 'restart'].includes(sub ?? '') ? sub : program === 'yarn' || program === 'bun' ? sub : undefined;
+    if (!name) return;
+    let scripts: Record<string, unknown> | undefined;
+    try {
+      scripts = (JSON.parse(readFileSync(path.join(this.o.cwd, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> }).scripts;
+    } catch {
+      return;
+    }
+    for (const n of [`pre${name}`, name, `post${name}`]) {
+      const s = scripts?.[n];
+      if (typeof s === 'string') this.line(s, depth + 1);
+    }
+  }
+
+  private git(args: string[]): void {
+    let cwd = this.o.cwd;
+    let i = 0;
+    while (i < args.length && args[i].startsWith('-')) {
+      if (args[i] === '-C' && args[i + 1]) cwd = path.resolve(cwd, args[++i]);
+      else if (args[i] === '-c' || args[i] === '--git-dir' || args[i] === '--work-tree') i++;
+      i++;
+    }
+    const rest = args.slice(i);
+    this.reads.git.push({ args: rest, cwd });
+    // Paths given to git are judged by what git prints of them (gitReads), not as reads by name:
+    // `git log --oneline -- .env` prints no content. An alias or config value starting with ! is a command line.
+    for (const a of rest) if (a.startsWith('!')) this.line(a.slice(1), 1);
+  }
+
+  private find(program: string, args: string[], depth: number, intoXargs: boolean): void {
+    for (const w of args) this.word(w);
+    const exec = args.findIndex((a) => /^(-(exec|execdir|ok|okdir)|-x|--exec|-X|--exec-batch)$/.test(a));
+    if (exec < 0 && !intoXargs) return;
+    if (program !== 'find') {
+      // fd PATTERN [DIR] -x CMD: every file it selects is handed on; hidden and ignored ones only with -H/-I.
+      const own = exec < 0 ? args : args.slice(0, exec);
+      const pos = own.filter((a) => !a.startsWith('-'));
+      this.reads.trees.push({ program, dirs: [pos[1] ?? '.'], excludes: [], includes: [], skipsHidden: !own.some((a) => /^-[A-Za-z]*H|^--hidden|^-u/.test(a)), respectsGitignore: !own.some((a) => /^-[A-Za-z]*I|^--no-ignore|^-u/.test(a)), excludeHint: '-E NAME' });
+    } else this.reads.trees.push(findTree(exec < 0 ? args : args.slice(0, exec)));
+    if (exec < 0) return;
+    const end = args.findIndex((a, i) => i > exec && (a === ';' || a === '+'));
+    this.argv(args.slice(exec + 1, end < 0 ? undefined : end), depth + 1);
+  }
+
+  /** Environment dumps: env, printenv, set, export -p... unless only the names are kept (| cut -d= -f1). */
+  private environment(program: string, args: string[], pipe: { pipedTo?: SimpleCommand }): void {
+    const operands = args.filter((a) => !a.startsWith('-'));
+    let dumps = false;
+    if ((program === 'env' || program === 'printenv') && operands.length === 0 && !args.some((a) => /^-[uiS]|^--(unset|ignore|split)/.test(a))) dumps = true;
+    else if (program === 'printenv') this.reads.envNames.push(...operands);
+    else if (program === 'set' && args.length === 0) dumps = true;
+    else if ((program === 'export' || program === 'declare' || program === 'typeset') && (args.length === 0 || args.every((a) => /^-[xpaA]+$/.test(a)))) dumps = true;
+    else if ((program === 'declare' || program === 'typeset') && args.some((a) => /^-[A-Za-z]*p/.test(a))) this.reads.envNames.push(...operands);
+    else if (program === 'get-childitem' || program === 'gci' || program === 'dir' || program === 'ls') dumps = args.some((a) => /^env:/i.test(a));
+    if (dumps && !this.namesOnly(pipe.pipedTo)) this.reads.dumpsEnvironment = true;
+  }
+
+  /** A pipeline stage that keeps only variable names (cut -d= -f1, awk -F= '{print $1}', a sed that drops values, wc). */
+  private namesOnly(next: SimpleCommand | undefined): boolean {
+    if (!next) return false;
+    const argv = next.argv.map((w) => w.text);
+    const program = programName(argv[0] ?? '');
+    const joined = argv.slice(1).join(' ');
+    if (program === 'cut') return /-d\s*'?=|-d=|--delimiter=?=/.test(joined) && /-f\s*1\b(?![-,\d])|--fields=1\b(?![-,\d])/.test(joined);
+    if (program === 'awk' || program === 'gawk') return /-F\s*'?=/.test(joined) && /print \$1\s*}/.test(joined) && !/\$0|\$2/.test(joined);
+    if (program === 'sed') return /s[/|#]=\.\*[/|#]{2}/.test(joined);
+    if (program === 'wc') return true;
+    return false;
+  }
+}

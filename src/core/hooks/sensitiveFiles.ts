@@ -1,0 +1,233 @@
+// Judge stage of the guards: which real files hold data of a class the agent is not cleared for, by the
+// policy's path rules and by the content scanner. Content is read up to a bound (NUL bytes do not exempt a
+// file: they are read as blanks), then the path rules alone decide; a folder walk stops at a deadline and
+// keeps what it learnt in a cache beside the spool, so the next call goes on from there.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path = require('node:path');
+import ignore, { type Ignore } from 'ignore';
+import { minimatch } from 'minimatch';
+import type { Scanner } from '../scan/scanner';
+import type { TreeRead } from './treeReads';
+
+export interface Sensitive {
+  rules: string[];
+  classes: string[];
+}
+
+export interface SensitiveOptions {
+  /** The scanner, built on first use. */
+  scanner: () => Scanner;
+  cwd: string;
+  home: string;
+  /** Data classes the destination is cleared for. */
+  cleared: readonly string[];
+  /** Bytes of one file scanned for content. */
+  maxBytes?: number;
+  /** Bytes scanned in one call in all; past it files are judged by path rules. */
+  budgetBytes?: number;
+  /** When a folder walk stops (ms since epoch). */
+  deadline?: number;
+  /** A JSON file keeping content verdicts between calls (by size and modification time). */
+  cacheFile?: string;
+}
+
+type CacheEntry = [size: number, mtimeMs: number, rules: string[], classes: string[]];
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', 'target', 'dist', 'build', '.next', '.cache']);
+const WALK_MAX_FILES = 50000;
+const OPEN_FLAGS = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
+
+export class SensitiveFiles {
+  private budget: number;
+  private cache: Record<string, CacheEntry> | undefined;
+  private cacheDirty = false;
+
+  constructor(private readonly o: SensitiveOptions) {
+    this.budget = o.budgetBytes ?? 32 * 1024 * 1024;
+  }
+
+  /** The path the rules see: under the working folder, else under home (`.aws/credentials`), else absolute. */
+  private ruleName(abs: string): string {
+    for (const base of [this.o.cwd, this.o.home]) {
+      const rel = path.relative(base, abs);
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+    }
+    return abs.split(path.sep).join('/').replace(/^\/+/, '');
+  }
+
+  private filter(rules: string[], classes: string[], findings: { ruleId: string; dataClass: string }[]): Sensitive | undefined {
+    for (const f of findings) {
+      if (this.o.cleared.includes(f.dataClass)) continue;
+      rules.push(f.ruleId);
+      classes.push(f.dataClass);
+    }
+    return rules.length ? { rules: [...new Set(rules)].sort(), classes: [...new Set(classes)].sort() } : undefined;
+  }
+
+  /** Reads up to maxBytes; NULs and other control bytes read as blanks so the scanner still sees the text. */
+  private readBounded(abs: string, size: number): string | undefined {
+    const n = Math.min(size, this.o.maxBytes ?? 2 * 1024 * 1024, this.budget);
+    if (n <= 0) return undefined;
+    this.budget -= n;
+    const fd = openSync(abs, OPEN_FLAGS);
+    try {
+      if (!fstatSync(fd).isFile()) return undefined;
+      const buf = Buffer.allocUnsafe(n);
+      // Past the bound, the head and the last quarter of the bound's worth of the tail (tail -n 1 reads the end).
+      const tail = size > n ? Math.floor(n / 4) : 0;
+      let read = 0;
+      while (read < n - tail) {
+        const r = readSync(fd, buf, read, n - tail - read, read);
+        if (!r) break;
+        read += r;
+      }
+      let t = 0;
+      while (t < tail) {
+        const r = readSync(fd, buf, read + t, tail - t, size - tail + t);
+        if (!r) break;
+        t += r;
+      }
+      read += t;
+      const b = buf.subarray(0, read);
+      if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
+      return b.toString('utf8').replace(/[\u0000-\u0008\u000e-\u001f]/g, ' ');
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Findings (of every class) in one regular file, by content within the bound and by its names. */
+  private findings(abs: string, size: number, mtimeMs: number, content: boolean): { ruleId: string; dataClass: string }[] {
+    const names = [this.ruleName(abs)];
+    try {
+      const real = realpathSync(abs);
+      if (real !== abs) names.push(this.ruleName(real));
+    } catch (e) {
+      void e; // a dangling link: judged by its own name
+    }
+    if (this.o.scanner().allowsPath(names[0])) return [];
+    const byPath = names.flatMap((n) => this.o.scanner().paths.match(n));
+    if (!content) return byPath;
+    const cache = this.loadCache();
+    const hit = cache?.[abs];
+    if (hit && hit[0] === size && hit[1] === mtimeMs) return [...byPath, ...hit[2].map((ruleId, i) => ({ ruleId, dataClass: hit[3][i] }))];
+    const text = this.readBounded(abs, size);
+    if (text === undefined) return byPath;
+    const found = this.o.scanner().scanText(text, names[0]).findings;
+    if (cache) {
+      cache[abs] = [size, mtimeMs, found.map((f) => f.ruleId), found.map((f) => f.dataClass)];
+      this.cacheDirty = true;
+    }
+    return [...byPath, ...found];
+  }
+
+  /** The verdict on one path an agent names (undefined: not a sensitive file, or no file at all). */
+  file(abs: string): Sensitive | undefined {
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      try {
+        lstatSync(abs); // a dangling link names nothing readable
+      } catch {
+        return undefined;
+      }
+      return undefined;
+    }
+    if (!st.isFile()) return undefined;
+    return this.filter([], [], this.findings(abs, st.size, st.mtimeMs, true));
+  }
+
+  /** Names are judged without reading (a path that does not exist, a file in Git history). */
+  name(rel: string): Sensitive | undefined {
+    return this.filter([], [], this.o.scanner().paths.match(rel.replace(/^\.\//, '')));
+  }
+
+  /** Text the agent is about to see or send. */
+  text(text: string): Sensitive | undefined {
+    return this.filter([], [], this.o.scanner().scanText(text).findings);
+  }
+
+  /** Sensitive files under a folder that a recursive reader would read, given what it leaves out. */
+  under(dirAbs: string, tree: TreeRead): { file: string; s: Sensitive }[] {
+    const out: { file: string; s: Sensitive }[] = [];
+    let count = 0;
+    const deadline = this.o.deadline ?? Date.now() + 500;
+    const ignoreStack: { base: string; ig: Ignore }[] = [];
+    const walk = (dir: string): void => {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      let pushed = false;
+      if (tree.respectsGitignore && entries.some((e) => e.name === '.gitignore')) {
+        try {
+          ignoreStack.push({ base: dir, ig: ignore().add(readFileSync(path.join(dir, '.gitignore'), 'utf8')) });
+          pushed = true;
+        } catch (e) {
+          void e; // an unreadable .gitignore ignores nothing
+        }
+      }
+      for (const e of entries) {
+        if (count++ > WALK_MAX_FILES) break;
+        const abs = path.join(dir, e.name);
+        const rel = path.relative(dirAbs, abs).split(path.sep).join('/');
+        if (tree.skipsHidden && e.name.startsWith('.')) continue;
+        if (ignoreStack.some((g) => g.ig.ignores(path.relative(g.base, abs).split(path.sep).join('/') + (e.isDirectory() ? '/' : '')))) continue;
+        if (tree.excludes.some((g) => minimatch(e.name, g, { dot: true }) || minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }))) continue;
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) walk(abs);
+          continue;
+        }
+        if (!e.isFile() && !e.isSymbolicLink()) continue;
+        if (tree.includes.length && !tree.includes.some((g) => minimatch(e.name, g, { dot: true }) || minimatch(rel, g, { dot: true }))) continue;
+        let st;
+        try {
+          st = statSync(abs);
+        } catch {
+          continue;
+        }
+        if (!st.isFile()) continue;
+        const content = Date.now() < deadline && st.size <= 512 * 1024;
+        const s = this.filter([], [], this.findings(abs, st.size, st.mtimeMs, content));
+        if (s) out.push({ file: abs, s });
+      }
+      if (pushed) ignoreStack.pop();
+    };
+    try {
+      if (statSync(dirAbs).isDirectory()) walk(dirAbs);
+    } catch {
+      return out;
+    }
+    this.saveCache();
+    return out;
+  }
+
+  private loadCache(): Record<string, CacheEntry> | undefined {
+    if (!this.o.cacheFile) return undefined;
+    if (!this.cache) {
+      try {
+        this.cache = JSON.parse(readFileSync(this.o.cacheFile, 'utf8')) as Record<string, CacheEntry>;
+      } catch {
+        this.cache = {};
+      }
+    }
+    return this.cache;
+  }
+
+  saveCache(): void {
+    if (!this.o.cacheFile || !this.cache || !this.cacheDirty) return;
+    const keys = Object.keys(this.cache);
+    if (keys.length > 20000) for (const k of keys.slice(0, keys.length - 20000)) delete this.cache[k];
+    const tmp = `${this.o.cacheFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, JSON.stringify(this.cache), { mode: 0o600 });
+      renameSync(tmp, this.o.cacheFile);
+      this.cacheDirty = false;
+    } catch (e) {
+      process.stderr.write(`ai-policy hook: the scan cache was not saved: ${(e as Error).stack ?? String(e)}\n`);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// Expand stage of the shell guard: variables (those assigned earlier on the same line, else the hook's own
+// environment), braces and globs, as the shell would expand them against the real folder.
+import { readdirSync } from 'node:fs';
+import os = require('node:os');
+import path = require('node:path');
+import { braceExpand, minimatch } from 'minimatch';
+import { VAR_CLOSE, VAR_OPEN } from './shellParse';
+
+/** Variables assigned so far on the command line; names read from the environment are collected. */
+export class Variables {
+  private readonly set = new Map<string, string>();
+  readonly fromEnvironment = new Set<string>();
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  assign(name: string, value: string): void {
+    this.set.set(name, value);
+  }
+
+  /** The word with its variable references replaced by their values. */
+  expand(word: string): string {
+    if (!word.includes(VAR_OPEN)) return word;
+    return word.replace(new RegExp(`${VAR_OPEN}([^${VAR_CLOSE}]*)${VAR_CLOSE}`, 'g'), (_m, raw: string) => {
+      // ${NAME:-default}, ${NAME#x}...: the name, then the default when it has one.
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw)?.[0] ?? raw;
+      const local = this.set.get(name);
+      if (local !== undefined) return local;
+      if (name) this.fromEnvironment.add(name);
+      const fallback = /^[A-Za-z_][A-Za-z0-9_]*:?[-=](.*)$/.exec(raw)?.[1];
+      return this.env[name] ?? fallback ?? '';
+    });
+  }
+}
+
+/** `NAME=value` (an assignment word) → [name, value]. */
+export function assignment(word: string): [string, string] | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\+?=(.*)$/s.exec(word);
+  return m ? [m[1], m[2]] : undefined;
+}
+
+/** `~` and `~/x` → the home folder. */
+export function expandTilde(word: string, home = os.homedir(), cwd?: string): string {
+  if (cwd && (word === '~+' || word.startsWith('~+/'))) return path.join(cwd, word.slice(2));
+  return word === '~' ? home : word.startsWith('~/') ? path.join(home, word.slice(2)) : word;
+}
+
+/** Brace expansion (`.en{v,x}` → `.env`, `.enx`), bounded. */
+export function expandBraces(word: string): string[] {
+  if (!word.includes('{')) return [word];
+  try {
+    const out = braceExpand(word);
+    return out.length > 256 ? out.slice(0, 256) : out;
+  } catch {
+    return [word];
+  }
+}
+
+const GLOB_CHARS = /[*?[]/;
+const MAX_MATCHES = 512;
+
+/** The files a glob names in the real folder (none when nothing matches: the shell then passes the word). */
+export function expandGlob(pattern: string, cwd: string): string[] {
+  if (!GLOB_CHARS.test(pattern)) return [pattern];
+  const abs = path.isAbsolute(pattern);
+  const parts = (abs ? pattern.slice(1) : pattern).split('/').filter((p, i, all) => p !== '' || i === all.length - 1);
+  let bases = [abs ? '/' : ''];
+  for (const part of parts) {
+    const next: string[] = [];
+    for (const base of bases) {
+      if (!GLOB_CHARS.test(part)) {
+        next.push(base ? path.posix.join(base, part) : part);
+        continue;
+      }
+      let names: string[];
+      try {
+        names = readdirSync(path.resolve(cwd, base || '.'));
+      } catch {
+        continue;
+      }
+      for (const n of names) {
+        if (minimatch(n, part, { dot: part.startsWith('.') })) next.push(base ? path.posix.join(base, n) : n);
+        if (next.length >= MAX_MATCHES) break;
+      }
+    }
+    bases = next;
+    if (!bases.length) return [pattern];
+  }
+  return bases;
+}

@@ -1,0 +1,64 @@
+// The shell guard's stages on their own: parse (shell-quote and the lifting pass), expand, resolve.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stringLiterals, environmentNames, dumpsEnvironment } from '../../../src/core/hooks/codeStrings';
+import { CommandFlow } from '../../../src/core/hooks/commandFlow';
+import { expandBraces, expandGlob } from '../../../src/core/hooks/shellExpand';
+import { liftNested, parseLine } from '../../../src/core/hooks/shellParse';
+import { treeRead } from '../../../src/core/hooks/treeReads';
+
+describe('shell guard stages', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shell-flow-'));
+    fs.writeFileSync(path.join(dir, '.env'), 'X=1\n');
+    fs.writeFileSync(path.join(dir, 'app.ts'), '');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const words = (c: string, env: NodeJS.ProcessEnv = {}) => CommandFlow.analyze(c, { cwd: dir, env, home: '/home/dev' }).words;
+
+  it('parse: lifts substitutions, backticks and here-documents, and splits lines', () => {
+    assert.deepEqual(liftNested('echo "$(cat .env)"').substitutions, ['cat .env']);
+    assert.deepEqual(liftNested("echo '$(cat .env)'").substitutions, [], 'single quotes keep it literal');
+    assert.deepEqual(liftNested('echo `cat .env`').substitutions, ['cat .env']);
+    assert.deepEqual(liftNested('python3 <<EOF\nprint(1)\nEOF\nls').heredocs, ['print(1)']);
+    assert.equal(parseLine('cd x\ncat y').commands.length, 2);
+    assert.deepEqual(parseLine('cat <<< word').commands[0].redirects, [{ op: '<<<', target: 'word' }]);
+    assert.equal(parseLine('ls 2>/dev/null').commands[0].argv.length, 1, 'an fd number is not a word');
+  });
+
+  it('expand: braces and globs against the real folder, variables in order', () => {
+    assert.deepEqual(expandBraces('.en{v,x}'), ['.env', '.enx']);
+    assert.deepEqual(expandGlob('.e*', dir), ['.env']);
+    assert.deepEqual(expandGlob('*.nothing', dir), ['*.nothing'], 'no match: the word stays');
+    assert.ok(words('f=.env; cat "$f"').includes('.env'));
+    assert.ok(words('cat $F', { F: '.env' }).includes('.env'));
+    assert.ok(words('cat ~/.ssh/id_rsa').includes('/home/dev/.ssh/id_rsa'));
+  });
+
+  it('resolve: command strings, inline code and pipes into xargs', () => {
+    for (const c of ["sh -c 'cat .env'", 'eval cat .env', "ssh host 'cat .env'", 'echo .env | xargs cat', "python3 -c \"open('.e' + 'nv')\"", "perl -e 'open F, \"<.env\"'"]) {
+      assert.ok(words(c).includes('.env'), c);
+    }
+    assert.ok(!words('echo .env').includes('.env'), 'echo only prints the name');
+    assert.ok(!words('cp .env.example .env.local').includes('.env.local'), 'the copy target is written');
+  });
+
+  it('code: literals, environment names and dumps', () => {
+    assert.deepEqual(stringLiterals(`open('.e' + 'nv'); x = "a\\"b"`).sort(), ['.e', '.env', 'a"b', 'nv'].sort());
+    assert.deepEqual(environmentNames("os.environ['A']; process.env.B; ENV.fetch('C'); $ENV{D}"), ['A', 'B', 'C', 'D']);
+    assert.ok(dumpsEnvironment('console.log(process.env)'));
+    assert.ok(!dumpsEnvironment('console.log(process.env.PORT)'));
+  });
+
+  it('trees: a pattern is a pattern, exclusions are kept', () => {
+    assert.deepEqual(treeRead('grep', ['-rn', 'process.env', 'src'])?.dirs, ['src']);
+    assert.deepEqual(treeRead('grep', ['-r', '--exclude=.env', 'KEY'])?.excludes, ['.env']);
+    assert.equal(treeRead('grep', ['-n', 'x', 'file']), undefined, 'not recursive');
+    assert.deepEqual(treeRead('rg', ['-g', '!.env', 'KEY'])?.excludes, ['.env']);
+    assert.equal(treeRead('tar', ['czf', 'out.tgz', '.'])?.dirs[0], '.');
+    assert.equal(treeRead('tar', ['tzf', 'out.tgz']), undefined, 'listing is not creating');
+  });
+});
