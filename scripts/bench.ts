@@ -1,10 +1,10 @@
 // npm run bench: runs each benchmark in its own process and prints their figures.
 // Each part is also runnable alone: node out/scripts/bench-startup.js, bench-activation.js, bench-scan.js, bench-server.js, bench-server-pg.js,
-// bench-hook.js.
+// bench-hook.js, bench-hook-corpus.js.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const parts = ['bench-startup.js', 'bench-activation.js', 'bench-scan.js', 'bench-server.js', 'bench-server-pg.js', 'bench-hook.js'];
+const parts = ['bench-startup.js', 'bench-activation.js', 'bench-scan.js', 'bench-server.js', 'bench-server-pg.js', 'bench-hook.js', 'bench-hook-corpus.js'];
 let failed = 0;
 for (const part of parts) {
   const file = path.join(__dirname, part);
