@@ -93,6 +93,8 @@ const gitHistory = shells([
   'git grep -n TODO -- src',
   'git show HEAD',
   'git remote -v',
+  'git -C src log --oneline -5',
+  'git --no-pager diff src',
 ]);
 
 const environment = shells([
@@ -162,6 +164,13 @@ const misc = {
   wrappers: shells([`sh -c 'npm test'`, 'bash -c "make build"', 'timeout 60 npm test', 'env NODE_ENV=test npm test', 'nohup npm run dev > /tmp/dev.log 2>&1 &'], 4),
   'other-readers': shells(['xxd scripts/build.js | head', 'jq .scripts package.json', 'diff src/app.ts src/server.ts', 'cat < README.md']),
   symlinks: shells(['ln -sf ../README.md docs/README.md', 'ln -s $PWD/src/app.ts /tmp/app.ts && cat /tmp/app.ts'], 1),
+  'tool-shapes': [
+    ['codex', toolCall('codex', 'exec_command', { cmd: 'npm test' })],
+    ['vscode', toolCall('vscode', 'run_in_terminal', { command: 'npm run build', explanation: 'x', isBackground: false })],
+    ['copilot', toolCall('copilot', 'powershell', { command: 'Get-ChildItem src', description: 'x' })],
+    ['claude', toolCall('claude', 'BashOutput', { bash_id: 'b1' })],
+  ] as Entry[],
+  'credential-tools': shells(['aws s3 ls', 'gh pr list', 'aws sts get-caller-identity --query Account']),
 };
 
 export const EVERYDAY: CorpusCase[] = [

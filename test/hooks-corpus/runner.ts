@@ -96,6 +96,20 @@ export function runCase(c: CorpusCase, w: World, hookJs: string): Promise<Outcom
   });
 }
 
+/** Runs cases `jobs` at a time; the outcomes in the cases' order. */
+export async function runCases(cases: readonly CorpusCase[], w: World, hookJs: string, jobs: number): Promise<Outcome[]> {
+  const out: Outcome[] = new Array<Outcome>(cases.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < cases.length) {
+      const i = next++;
+      out[i] = await runCase(cases[i], w, hookJs);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+  return out;
+}
+
 /** A case passes when the harness's verdict is the expected one. */
 export function passes(c: CorpusCase, o: Outcome): boolean {
   return o.verdict === c.expect;

@@ -4,14 +4,17 @@
 // A failing test lists each case that went the wrong way, with its id and payload, so it can be replayed.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { CORPUS, SECRET_VARS, categories } from '../../hooks-corpus/corpus';
-import { hookBundle, passes, render, runCase, type Outcome } from '../../hooks-corpus/runner';
+import { hookBundle, passes, render, runCase, runCases, type Outcome } from '../../hooks-corpus/runner';
 import type { CorpusCase } from '../../hooks-corpus/shapes';
 import { buildWorld, disposeWorld, type World } from '../../hooks-corpus/world';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const hookJs = hookBundle(repoRoot);
+/** Hook processes at a time: the answers do not depend on order (each call is its own process). */
+const JOBS = Math.max(2, os.availableParallelism());
 
 function describeFailure(c: CorpusCase, o: Outcome, w: World): string {
   const payload = render(c, w).replaceAll(w.ws, 'WS');
@@ -43,8 +46,9 @@ describe('hook corpus: attacks denied, everyday calls allowed (real hook bundle)
     const a = cases.filter((c) => c.kind === 'attack').length;
     it(`${category}: stops its ${a} attacks and allows its ${cases.length - a} everyday calls`, async () => {
       const failures: string[] = [];
-      for (const c of cases) {
-        const o = await runCase(c, w, hookJs);
+      const outcomes = await runCases(cases, w, hookJs, JOBS);
+      for (const [i, c] of cases.entries()) {
+        const o = outcomes[i];
         if (!passes(c, o)) failures.push(describeFailure(c, o, w));
         const said = o.stdout + o.stderr;
         for (const s of secrets()) assert.ok(!said.includes(s), `${c.id}: the hook's answer repeats a secret value`);
