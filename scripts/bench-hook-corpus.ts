@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CORPUS, categories } from '../test/hooks-corpus/corpus';
-import { hookBundle, passes, runCase, runCases, type Outcome } from '../test/hooks-corpus/runner';
+import { hookBundle, passes, runCase, runCases, summary, type Outcome } from '../test/hooks-corpus/runner';
 import type { CorpusCase } from '../test/hooks-corpus/shapes';
 import { buildWorld, disposeWorld } from '../test/hooks-corpus/world';
 
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     print(`machine load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
     if (listFailures) {
       print('cases answered otherwise than expected:');
-      for (const r of results.filter((x) => !passes(x.c, x.o))) print(`  ${r.c.id} [${r.c.harness}] expected ${r.c.expect}, got ${r.o.verdict} (${r.o.detail})`);
+      for (const r of results.filter((x) => !passes(x.c, x.o))) print(`  ${r.c.id} [${r.c.harness}] expected ${r.c.expect}, got ${r.o.verdict} (${r.o.detail}): ${summary(r.c).replaceAll('{{WS}}', '.')}`);
     }
   } finally {
     disposeWorld(w);

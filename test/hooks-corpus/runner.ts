@@ -110,6 +110,30 @@ export async function runCases(cases: readonly CorpusCase[], w: World, hookJs: s
   return out;
 }
 
+/** What a case does, in one line with its {{PLACEHOLDERS}} (no secret values): the command, file, prompt or tool input. */
+export function summary(c: CorpusCase, max = 160): string {
+  const one = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)).replace(/\s*\n\s*/g, ' ⏎ ');
+  const cut = (t: string) => (t.length > max ? t.slice(0, max) + '…' : t);
+  if (typeof c.payload === 'string') return cut(`raw stdin: ${c.payload.includes('PAD_9MIB') ? '(9 MiB)' : one(c.payload || '(empty)')}`);
+  const p = (c.payload ?? {}) as Record<string, unknown>;
+  const parse = (v: unknown): unknown => {
+    try {
+      return typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+    } catch {
+      return v;
+    }
+  };
+  const input = parse(p.toolArgs ?? p.tool_input ?? p.toolInput) as Record<string, unknown> | string | undefined;
+  const where = p.url ?? p.command;
+  const tool = `${String(p.toolName ?? p.tool_name ?? p.hook_event_name ?? p.hookEventName)}${p.tool_input !== undefined && where ? ` (${String(where)})` : ''}`;
+  if (input && typeof input === 'object' && !Array.isArray(input) && (input.command ?? input.cmd) !== undefined) return cut(`${tool}: ${one(input.command ?? input.cmd)}`);
+  if (input !== undefined) return cut(`${tool} ${one(input)}`);
+  if (p.command !== undefined) return cut(`${String(p.hook_event_name)}: ${one(p.command)}`);
+  if (p.file_path !== undefined) return cut(`${String(p.hook_event_name)} ${one(p.file_path)}`);
+  if (p.prompt !== undefined) return cut(`prompt: ${one(p.prompt)}${Array.isArray(p.attachments) && p.attachments.length ? ` + ${one(p.attachments)}` : ''}`);
+  return cut(one(p));
+}
+
 /** A case passes when the harness's verdict is the expected one. */
 export function passes(c: CorpusCase, o: Outcome): boolean {
   return o.verdict === c.expect;

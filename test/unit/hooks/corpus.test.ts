@@ -57,6 +57,16 @@ describe('hook corpus: attacks denied, everyday calls allowed (real hook bundle)
     });
   }
 
+  it('each fail-closed denial is recorded as agent.hookError', async () => {
+    const spools = [w.state, path.join(w.root, 'state-empty')].map((d) => path.join(d, 'ai-tool-policy', 'agent-events.jsonl'));
+    const hookErrors = (): number =>
+      spools.filter((f) => fs.existsSync(f)).flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('"agent.hookError"'))).length;
+    const cases = CORPUS.filter((c) => c.category === 'fail-closed' && c.kind === 'attack');
+    const before = hookErrors();
+    await runCases(cases, w, hookJs, JOBS);
+    assert.ok(hookErrors() - before >= cases.length, `agent.hookError recorded ${hookErrors() - before} times for ${cases.length} fail-closed cases`);
+  });
+
   it('the audit spool never holds a secret value, a customer IBAN or a workspace path', async () => {
     // One denial of its own, so this test stands alone too.
     const direct = CORPUS.find((c) => c.id === 'direct-a01');
