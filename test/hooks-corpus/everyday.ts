@@ -141,7 +141,7 @@ const leaves: Entry[] = [
 const conditions: Entry[] = [
   ['claude', mcp('claude', 'jira', 'get_issue', { issue: 'PAY-812' }), { note: 'restricted, within its expiry' }],
   ['codex', mcp('codex', 'jira', 'search', { jql: 'project = PAY AND status = Open' })],
-  ['claude', shell('claude', 'npm test'), { policy: 'confirm-terminal', note: 'default mode: Claude Code asks by itself' }],
+  ['claude', toolCall('claude', 'Grep', { pattern: 'TODO', path: `${W}/src` }, 'bypassPermissions'), { policy: 'confirm-terminal', note: 'not a terminal command' }],
   ['claude', readFile('claude', `${W}/src/app.ts`), { policy: 'confirm-terminal' }],
 ];
 
