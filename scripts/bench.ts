@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const parts = ['bench-startup.js', 'bench-activation.js', 'bench-scan.js', 'bench-server.js', 'bench-server-stall.js', 'bench-server-pg.js', 'bench-usage.js', 'bench-hook.js'];
+const parts = ['bench-startup.js', 'bench-activation.js', 'bench-scan.js', 'bench-server.js', 'bench-server-stall.js', 'bench-server-pg.js', 'bench-usage.js', 'bench-hook.js', 'bench-hook-corpus.js'];
 let failed = 0;
 for (const part of parts) {
   const file = path.join(__dirname, part);
