@@ -1,4 +1,4 @@
-// The README promises Node 20+: every package the product installs (the lockfile's non-dev entries) must
+// The README promises Node 20 (20.6 or later): every package the product installs (the lockfile's non-dev entries) must
 // accept the oldest Node that package.json's engines admit, so `npm install` on Node 20 gives no EBADENGINE.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -19,7 +19,7 @@ describe('build: dependencies accept the Node version the product states', () =>
 
   it('package.json states a Node range with a lower bound', () => {
     assert.ok(oldest, `engines.node ${own}`);
-    assert.equal(oldest.major, 20, 'the README says Node 20+');
+    assert.equal(oldest.major, 20, 'the README says Node 20.6 or later');
   });
 
   it('every runtime dependency in the lockfile accepts that Node', () => {
