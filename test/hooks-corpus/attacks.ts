@@ -446,20 +446,11 @@ const KNOWN_GAPS: Record<string, string> = {
   'symlinks-a05': 'a symlink created in the same command is not followed when judging the later read',
   'git-history-a27': 'revisions that reach git grep through xargs are only known at run time',
   'leaves-a15': 'secret values are not looked for after percent-decoding in URLs',
-  'fail-closed-a11': 'a terminal tool_input of an unexpected shape (an array) is not judged',
   'obfuscation-a01': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
   'obfuscation-a03': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
   'obfuscation-a04': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
   'obfuscation-a05': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
   'obfuscation-a06': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
-  'obfuscation-a07': 'secret values are not looked for after base64-decoding in URLs',
-  'tool-shapes-a06': 'PowerShell backslash paths (.\\.env.production) are not normalised',
-  'tool-shapes-a07': 'PowerShell $env:NAME in a path is not expanded',
-  'tool-shapes-a08': 'PowerShell $env:NAME is not treated as an environment read',
-  'credential-tools-a01': 'commands that print stored credentials (aws configure get) are not known as secret reads',
-  'credential-tools-a02': 'commands that print stored credentials (aws configure export-credentials) are not known as secret reads',
-  'credential-tools-a03': 'commands that print stored credentials (npm config get of an auth token) are not known as secret reads',
-  'credential-tools-a04': 'commands that print stored credentials (git credential fill) are not known as secret reads',
 };
 
 const withKnownGaps = (cases: CorpusCase[]): CorpusCase[] => {
