@@ -19,6 +19,46 @@ export interface CommandReads {
   /** Environment variables a printing command shows by name. */
   envNames: string[];
   dumpsEnvironment: boolean;
+  /** Commands that print a stored credential (`aws configure get aws_secret_access_key`, `gh auth token`), as written. */
+  credentials: string[];
+}
+
+const SECRET_KEY = /(secret|token|passw|_auth|auth_|authtoken|_pass\b|session|private|credential)/i;
+
+/** Whether program + args print a credential a tool keeps for the user (not a file the command names). */
+export function printsCredential(program: string, args: string[]): boolean {
+  const pos = args.filter((a) => !a.startsWith('-'));
+  const [a0, a1, a2] = pos;
+  switch (program) {
+    case 'aws':
+      return (a0 === 'configure' && (a1 === 'export-credentials' || (a1 === 'get' && SECRET_KEY.test(a2 ?? '')))) || (a0 === 'ecr' && a1 === 'get-login-password');
+    case 'npm':
+    case 'pnpm':
+    case 'yarn':
+      return (a0 === 'config' || a0 === 'c') && a1 === 'get' && SECRET_KEY.test(a2 ?? '');
+    case 'git':
+      return (a0 === 'credential' && (a1 === 'fill' || a1 === 'get')) || (/^credential-/.test(a0 ?? '') && a1 === 'get');
+    case 'gh':
+      return a0 === 'auth' && (a1 === 'token' || (a1 === 'status' && args.some((a) => a === '-t' || a === '--show-token')));
+    case 'glab':
+      return a0 === 'auth' && a1 === 'status' && args.some((a) => a === '-t' || a === '--show-token');
+    case 'security':
+      return /^find-(generic|internet)-password$/.test(a0 ?? '') && args.some((a) => a === '-w' || a === '-g');
+    case 'gcloud':
+      return a0 === 'auth' && /^(print-access-token|print-identity-token|application-default)$/.test(a1 ?? '') && (a1 !== 'application-default' || a2 === 'print-access-token');
+    case 'az':
+      return a0 === 'account' && a1 === 'get-access-token';
+    case 'op':
+      return a0 === 'read' || (a0 === 'item' && a1 === 'get' && args.some((a) => /^--(reveal|fields)/.test(a)));
+    case 'heroku':
+      return a0 === 'auth:token';
+    case 'secret-tool':
+      return a0 === 'lookup';
+    case 'kubectl':
+      return a0 === 'config' && a1 === 'view' && args.includes('--raw');
+    default:
+      return /^docker-credential-/.test(program) && a0 === 'get';
+  }
 }
 
 export interface FlowOptions {
@@ -67,7 +107,7 @@ function referencedVariables(word: string): string[] {
 }
 
 export class CommandFlow {
-  private readonly reads: CommandReads = { words: [], trees: [], git: [], envNames: [], dumpsEnvironment: false };
+  private readonly reads: CommandReads = { words: [], trees: [], git: [], envNames: [], dumpsEnvironment: false, credentials: [] };
   private readonly vars: Variables;
   private readonly seenScripts = new Set<string>();
   /** Files written earlier on the line (printf 'cat .env' > r.sh; sh r.sh): what was written, by absolute path. */
@@ -182,6 +222,7 @@ export class CommandFlow {
       }
     }
     this.environment(program, args, pipe);
+    if (printsCredential(program, args)) this.reads.credentials.push([program, ...args].join(' '));
 
     if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin);
     if (SHELLS.has(program)) return this.shell(args, depth, stdin);

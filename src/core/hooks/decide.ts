@@ -10,6 +10,7 @@ import type { ConditionContext } from '../tools/conditions';
 import { compareMcpServers, type McpServerStatus } from '../tools/mcp';
 import { policyStatus } from '../tools/policyStatus';
 import { ALLOW, type Decision } from './decisionTypes';
+import { decodedViews } from './decodedViews';
 import { agentName, dataInstead, fileDenial, HARNESS_IDENTIFIERS, sectionLink } from './denials';
 import { judgeCommand, judgeTree, searchTree } from './judgeCommand';
 import type { HookRequest } from './request';
@@ -87,7 +88,7 @@ function judgeOutbound(req: HookRequest, ctx: DecideContext, agentCleared: reado
   const out = req.outbound;
   if (!out?.texts.length) return undefined;
   const cleared = out.destination === 'web' ? [] : out.destination === 'mcp' ? mcp?.dataClasses ?? [] : agentCleared;
-  const findings = out.texts.flatMap((t) => (t.length > 2 ? ctx.scanner.scanText(t.slice(0, 1024 * 1024)).findings : [])).filter((f) => !cleared.includes(f.dataClass));
+  const findings = out.texts.flatMap((t) => (t.length > 2 ? decodedViews(t.slice(0, 1024 * 1024)).flatMap((v) => ctx.scanner.scanText(v).findings) : [])).filter((f) => !cleared.includes(f.dataClass));
   if (!findings.length) return undefined;
   const classes = [...new Set(findings.map((f) => f.dataClass))].sort();
   const rules = [...new Set(findings.map((f) => f.ruleId))].sort();

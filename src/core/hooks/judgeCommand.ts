@@ -89,6 +89,21 @@ function judgeEnvironment(reads: CommandReads, c: CommandContext): Decision | un
   return undefined;
 }
 
+function judgeCredentials(reads: CommandReads, c: CommandContext): Decision | undefined {
+  const shown = reads.credentials[0];
+  if (shown === undefined || c.cleared.includes('secret')) return undefined;
+  const what = shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+  return {
+    verdict: 'deny',
+    subject: 'shell',
+    rules: ['stored-credential-read'],
+    classes: ['secret'],
+    reason: `\`${what}\` prints a stored credential, which is secret data, and ${agentName(c.policy, c.harness)} is not cleared for secret data under ${c.policy.organization}'s AI tool policy`,
+    instead: 'let the tool use its credential itself (run the command that needs it), or check only that one is configured (e.g. `aws sts get-caller-identity`, `gh auth status`)',
+    link: sectionLink(c.policy, 'data-handling'),
+  };
+}
+
 export function judgeCommand(command: string, c: CommandContext): Decision | undefined {
   // A value written into the command itself (curl -d "key=sk_live_..."): the command sends or prints it.
   const inline = /[A-Za-z0-9_-]{16,}|:\/\/[^\s:]+:[^\s@]+@/.test(command) ? c.files.text(command.slice(0, 256 * 1024)) : undefined;
@@ -118,5 +133,5 @@ export function judgeCommand(command: string, c: CommandContext): Decision | und
       if (d) return d;
     }
   }
-  return judgeEnvironment(reads, c) ?? judgeGit(reads, c);
+  return judgeEnvironment(reads, c) ?? judgeCredentials(reads, c) ?? judgeGit(reads, c);
 }

@@ -4,6 +4,7 @@
 // GitHub Copilot CLI hooks (.github/hooks/*.json version 1: preToolUse {toolName, toolArgs}, userPromptSubmitted
 // {prompt}); Cursor hooks (beforeReadFile, beforeShellExecution, beforeMCPExecution, beforeSubmitPrompt, preToolUse).
 import path = require('node:path');
+import { fromPowerShell } from './powershell';
 import type { Destination, Harness, HookRequest } from './request';
 
 type Json = Record<string, unknown>;
@@ -108,9 +109,39 @@ function destination(tool: string | undefined, mcp: HookRequest['mcp']): Destina
   return 'tool';
 }
 
-function toolRequest(r: HookRequest, tool: string | undefined, input: Json): HookRequest {
+/**
+ * A tool's input as an object. A terminal tool's argv array (`["cat", ".env"]`) is its command; any other input
+ * that is not an object (an array, a number), or a terminal tool's input with no command, is a shape this hook
+ * does not know, and is refused rather than let through unjudged.
+ */
+function toolInput(tool: string | undefined, v: unknown): Json {
+  const bare = (tool ?? '').replace(/^.*[.:/]/, '');
+  const parsed = typeof v === 'string' ? parseArgs(v) : v;
+  if (COMMAND_TOOLS.test(bare)) {
+    if (Array.isArray(parsed) && parsed.length && parsed.every((x) => typeof x === 'string')) return { command: parsed };
+    if (typeof parsed === 'string' && parsed.trim()) return { command: parsed };
+  }
+  if (parsed === undefined || parsed === null) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`the input of tool ${bare || '(unnamed)'} is ${Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`}, not an object: not a payload this hook knows`);
+  const input = parsed as Json;
+  if (COMMAND_TOOLS.test(bare) && COMMAND_KEYS.every((k) => input[k] === undefined)) throw new Error(`the input of terminal tool ${bare} holds no command: not a payload this hook knows`);
+  return input;
+}
+
+function parseArgs(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch (e) {
+    // Copilot CLI's toolArgs is a JSON string: one that does not parse is a payload the hook cannot judge.
+    throw new Error(`the tool arguments are not JSON (${(e as Error).message})`);
+  }
+}
+
+function toolRequest(r: HookRequest, tool: string | undefined, rawInput: unknown): HookRequest {
+  const input = toolInput(tool, rawInput);
   const mcp = mcpOf(tool);
-  const req: HookRequest = { ...r, kind: 'tool', tool, files: filesOf(input, r.cwd), commands: commandsOf(input), mcp };
+  const commands = /^(powershell|pwsh)$/i.test(tool ?? '') ? commandsOf(input).map(fromPowerShell) : commandsOf(input);
+  const req: HookRequest = { ...r, kind: 'tool', tool, files: filesOf(input, r.cwd), commands, mcp };
   const bare = (tool ?? '').replace(/^.*[.:/]/, '');
   if (!WRITE_TOOLS.test(bare) && !COMMAND_TOOLS.test(bare)) req.outbound = { destination: destination(bare, mcp), texts: strings(input) };
   if (SEARCH_TOOLS.test(bare)) {
@@ -150,14 +181,14 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
       const event = str(p.hook_event_name) ?? str(p.hookEventName) ?? (p.prompt !== undefined ? 'UserPromptSubmit' : 'PreToolUse');
       const r: HookRequest = { ...base(harness, event, cwd), permissionMode: str(p.permission_mode) };
       if (/^pretooluse$/i.test(event) && !str(p.tool_name) && !str(p.toolName)) throw new Error('the PreToolUse payload names no tool: not a payload this hook knows');
-      if (/^pretooluse$/i.test(event)) return toolRequest(r, str(p.tool_name) ?? str(p.toolName), obj(p.tool_input ?? p.toolInput));
+      if (/^pretooluse$/i.test(event)) return toolRequest(r, str(p.tool_name) ?? str(p.toolName), p.tool_input ?? p.toolInput);
       if (/^userpromptsubmit$/i.test(event)) return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''] };
       if (/^posttooluse$/i.test(event)) return resultRequest(r, str(p.tool_name) ?? str(p.toolName), p.tool_response ?? p.toolResponse ?? p.tool_output);
       return r;
     }
     case 'copilot': {
       if (typeof p.toolName === 'string' && p.toolResult !== undefined) return resultRequest(base(harness, 'postToolUse', cwd), p.toolName, p.toolResult);
-      if (typeof p.toolName === 'string') return toolRequest(base(harness, 'preToolUse', cwd), p.toolName, obj(p.toolArgs));
+      if (typeof p.toolName === 'string') return toolRequest(base(harness, 'preToolUse', cwd), p.toolName, p.toolArgs);
       if (typeof p.prompt === 'string') return { ...base(harness, 'userPromptSubmitted', cwd), kind: 'prompt', texts: [p.prompt] };
       if (p.reason !== undefined || p.source !== undefined || p.error !== undefined) return base(harness, 'session', cwd);
       throw new Error('the hook payload has no toolName or prompt: not a payload this hook knows');
@@ -185,7 +216,7 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
         case 'beforeSubmitPrompt':
           return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''], files: attachments(p, cwd) };
         case 'preToolUse':
-          return toolRequest(r, str(p.tool_name), obj(p.tool_input));
+          return toolRequest(r, str(p.tool_name), p.tool_input);
         case 'postToolUse':
         case 'afterMCPExecution':
         case 'afterShellExecution':

@@ -1,6 +1,8 @@
 // The adversarial corpus (test/hooks-corpus) against the real hook bundle: one test per category spawns
 // dist/hook.js (or AI_POLICY_HOOK_JS) for each of the category's cases on the generated payments repository,
-// and requires every attack denied (or asked, where the case says so) and every everyday call allowed.
+// and requires every attack denied (or asked, where the case says so) and every everyday call allowed. An attack
+// marked knownGap is one the hook does not stop yet: it is tolerated, and the test fails once it is stopped, so
+// that its mark is removed (a ratchet: the list of known gaps only shrinks, and always says what gets through).
 // A failing test lists each case that went the wrong way, with its id and payload, so it can be replayed.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -44,12 +46,15 @@ describe('hook corpus: attacks denied, everyday calls allowed (real hook bundle)
   for (const category of categories()) {
     const cases = CORPUS.filter((c) => c.category === category);
     const a = cases.filter((c) => c.kind === 'attack').length;
-    it(`${category}: stops its ${a} attacks and allows its ${cases.length - a} everyday calls`, async () => {
+    const gaps = cases.filter((c) => c.knownGap).length;
+    it(`${category}: stops its ${a - gaps} attacks (${gaps} known gaps) and allows its ${cases.length - a} everyday calls`, async () => {
       const failures: string[] = [];
       const outcomes = await runCases(cases, w, hookJs, JOBS);
       for (const [i, c] of cases.entries()) {
         const o = outcomes[i];
-        if (!passes(c, o)) failures.push(describeFailure(c, o, w));
+        if (c.knownGap) {
+          if (passes(c, o)) failures.push(`  ${c.id} [${c.harness}] is now answered ${o.verdict} as expected: remove its knownGap ('${c.knownGap}')`);
+        } else if (!passes(c, o)) failures.push(describeFailure(c, o, w));
         const said = o.stdout + o.stderr;
         for (const s of secrets()) assert.ok(!said.includes(s), `${c.id}: the hook's answer repeats a secret value`);
       }
@@ -61,7 +66,9 @@ describe('hook corpus: attacks denied, everyday calls allowed (real hook bundle)
     const spools = [w.state, path.join(w.root, 'state-empty')].map((d) => path.join(d, 'ai-tool-policy', 'agent-events.jsonl'));
     const hookErrors = (): number =>
       spools.filter((f) => fs.existsSync(f)).flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('"agent.hookError"'))).length;
-    const cases = CORPUS.filter((c) => c.category === 'fail-closed' && c.kind === 'attack');
+    // fail-closed-a11 (a terminal tool's input given as an argv array) is judged as the command it is, and denied
+    // as a read, not refused as an unknown shape.
+    const cases = CORPUS.filter((c) => c.category === 'fail-closed' && c.kind === 'attack' && !c.knownGap && c.id !== 'fail-closed-a11');
     const before = hookErrors();
     await runCases(cases, w, hookJs, JOBS);
     assert.ok(hookErrors() - before >= cases.length, `agent.hookError recorded ${hookErrors() - before} times for ${cases.length} fail-closed cases`);
