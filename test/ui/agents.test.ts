@@ -84,7 +84,7 @@ describe('agent hooks UI', function () {
     const commands = Object.values(settings.hooks).flatMap((groups) => groups.flatMap((g) => g.hooks.map((h) => h.command)));
     assert.ok(commands.includes('echo mine'), commands.join(' | '));
     const ours = commands.filter((c) => c.includes('hook.js'));
-    assert.equal(ours.length, 2, `PreToolUse and UserPromptSubmit: ${commands.join(' | ')}`);
+    assert.equal(ours.length, 3, `PreToolUse, UserPromptSubmit and PostToolUse: ${commands.join(' | ')}`);
     assert.ok(ours[0].includes(path.join(state, 'ai-tool-policy', 'hook.js')), `the stable copy in the state folder: ${ours[0]}`);
     assert.ok(fs.existsSync(`${file}.bak`), 'the previous settings kept as a backup');
     const vscodeHooks = JSON.parse(fs.readFileSync(path.join(home, '.copilot', 'hooks', 'ai-tool-policy-vscode.json'), 'utf8')) as { hooks: Record<string, { command: string }[]> };
