@@ -136,7 +136,7 @@ describe('audit dashboard and evidence pack in Chromium', function () {
     const href = await page.locator('a[href^="/evidence/acknowledgements.csv"]').getAttribute('href');
     const csv = await (await page.context().request.get(`${server.url}${href}`)).text();
     assert.match(csv, /^developer,team,version,state,acknowledged_at,received_at,identity,content_sha256,due\r\n/);
-    assert.match(csv, /ann@northwind\.example,payments,7,acknowledged,2026-11-02T10:00:00\.000Z,self-declared,/);
+    assert.match(csv, /ann@northwind\.example,payments,7,acknowledged,2026-11-02T10:00:00\.000Z,,self-declared,/);
   });
 
   it('signs out, and the session no longer opens the dashboard', async () => {
