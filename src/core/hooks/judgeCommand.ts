@@ -59,12 +59,23 @@ function judgeGit(reads: CommandReads, c: CommandContext): Decision | undefined 
   return undefined;
 }
 
+/**
+ * A value whose only finding is a home-folder path, every one of them inside the developer's own home
+ * ($HOME, $PATH, $PWD of a regular user: /home/NAME/...): the agent already works there and sees those paths,
+ * so printing them is not the personal data the policy protects. Someone else's home folder still is.
+ */
+function namesOnlyOwnHome(rules: readonly string[], value: string, home: string): boolean {
+  if (!home || !rules.every((r) => r === 'home-directory-path')) return false;
+  const own = home.replace(/[\\/]+$/, '');
+  return value.split(/[:;]/).every((p) => !/[\\/](?:home|users)[\\/]/i.test(p) || p === own || p.startsWith(`${own}/`) || p.startsWith(`${own}\\`));
+}
+
 function judgeEnvironment(reads: CommandReads, c: CommandContext): Decision | undefined {
   for (const name of reads.envNames) {
     const value = c.env[name];
     if (!value) continue;
     const s = c.files.text(`${name}=${value}`);
-    if (!s) continue;
+    if (!s || namesOnlyOwnHome(s.rules, value, c.home)) continue;
     return {
       verdict: 'deny',
       subject: 'environment',

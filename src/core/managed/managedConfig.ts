@@ -53,13 +53,25 @@ function lineCol(text: string, offset: number): string {
   return `${before.length}:${before[before.length - 1].length + 1}`;
 }
 
+/** The owner a managed file must have: root. */
+let requiredOwner = 0;
+
+/**
+ * Tests that run as a regular user cannot create a root-owned file: they name, in code, the owner to trust
+ * instead (their own uid), and restore root with `undefined`. Nothing outside the test code calls this, and no
+ * environment variable or setting reaches it.
+ */
+export function trustManagedFileOwnerForTests(uid: number | undefined): void {
+  requiredOwner = uid ?? 0;
+}
+
 /** Reads and checks the managed file. A missing file is no configuration and no error. */
 export function readManagedConfig(file: string = managedConfigPath(), opts: { checkOwner?: boolean } = {}): ManagedConfigResult {
   let text: string;
   try {
     if (opts.checkOwner ?? process.platform !== 'win32') {
       const st = statSync(file);
-      if (st.uid !== 0) return { path: file, error: `${file}: not owned by root (owner uid ${st.uid}); a managed configuration must be writable only by an administrator` };
+      if (st.uid !== requiredOwner) return { path: file, error: `${file}: not owned by root (owner uid ${st.uid}); a managed configuration must be writable only by an administrator` };
       if (st.mode & 0o022) return { path: file, error: `${file}: writable by group or others (mode ${(st.mode & 0o777).toString(8)}); run chmod 644 ${file}` };
     }
     text = readFileSync(file, 'utf8');

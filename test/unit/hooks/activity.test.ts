@@ -19,6 +19,7 @@ import { githubToken, rnd } from '../scan/fixtures';
 import { startServer, TOKEN, type Running } from '../server/helpers';
 import { testPolicy } from '../tools/testPolicy';
 import { cases } from './payloads';
+import { trustManagedFileOwnerForTests } from '../../../src/core/managed/managedConfig';
 
 const hookJs = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'hook.js');
 const TOMORROW = new Date(Date.now() + 24 * 3600_000);
@@ -120,6 +121,9 @@ describe('hook activity (process)', function () {
 
 describe('hooks flush: delivery without an editor', function () {
   this.timeout(30000);
+  // The managed file must be owned by an administrator; a regular user's test run trusts its own uid instead.
+  before(() => trustManagedFileOwnerForTests(process.getuid?.()));
+  after(() => trustManagedFileOwnerForTests(undefined));
   let dir: string;
   let state: string;
   let server: Running;

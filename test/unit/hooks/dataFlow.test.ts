@@ -173,6 +173,16 @@ describe('ai-policy hook judges where data flows (process)', function () {
     });
   }
 
+  it("prints the developer's own home and PATH, not a home folder of someone else", () => {
+    // As a regular user runs it: $HOME is /home/NAME, which the personal-data rules see as a person's folder.
+    const home = { HOME: '/home/alice', PATH: '/home/alice/.local/bin:/usr/local/bin:/usr/bin', OTHER_HOME: '/home/bob/exports' };
+    const cmd = (command: string) => run('claude', { session_id: 's', cwd: ws, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' }, policyFile, home);
+    for (const c of ['echo $HOME', 'echo "$PATH"', 'ls "$HOME/.local/bin"']) assert.equal(decision(cmd(c).stdout), 'allow', c);
+    const other = cmd('echo $OTHER_HOME');
+    assert.equal(decision(other.stdout), 'deny', other.stdout);
+    assert.match(other.stdout, /environment variable OTHER_HOME/);
+  });
+
   it('names the exclusion that lets a recursive reader through', () => {
     const r = bash('grep -r KEY .');
     assert.match(r.stdout, /--exclude=\.env/);

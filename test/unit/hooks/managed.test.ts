@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { managedConfigPath, readManagedConfig } from '../../../src/core/managed/managedConfig';
+import { managedConfigPath, readManagedConfig, trustManagedFileOwnerForTests } from '../../../src/core/managed/managedConfig';
 import { resolveHookPolicy } from '../../../src/core/hooks/resolve';
 import { testPolicy } from '../tools/testPolicy';
 
@@ -12,6 +12,7 @@ describe('managed configuration', () => {
   let dir: string;
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'managed-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => trustManagedFileOwnerForTests(undefined));
   const write = (text: string, mode = 0o644) => {
     const f = path.join(dir, 'managed.json');
     fs.writeFileSync(f, text);
@@ -36,14 +37,20 @@ describe('managed configuration', () => {
     assert.match(readManagedConfig(write('{\n  "polcySource": "x"\n}'), { checkOwner: false }).error ?? '', /managed\.json:2:3: unknown key "polcySource"/);
     assert.match(readManagedConfig(write('{ "hooksMode": "maybe" }'), { checkOwner: false }).error ?? '', /must be one of off, audit, enforce/);
   });
-  it('refuses a file that others than an administrator can write', function () {
-    if (process.platform === 'win32' || process.getuid?.() !== 0) this.skip();
-    assert.match(readManagedConfig(write('{}', 0o666)).error ?? '', /writable by group or others/);
+  it('refuses a file that others than an administrator can write', () => {
+    const uid = process.getuid?.() ?? 0;
     const f = write('{}');
-    fs.chownSync(f, 1000, 1000);
-    assert.match(readManagedConfig(f).error ?? '', /not owned by root/);
+    // Owned by someone else than root: chown as root; a regular user's own file is the same case.
+    if (uid === 0) fs.chownSync(f, 1000, 1000);
+    assert.match(readManagedConfig(f, { checkOwner: true }).error ?? '', /not owned by root \(owner uid \d+\)/);
+    trustManagedFileOwnerForTests(uid);
+    if (uid === 0) fs.chownSync(f, 0, 0);
+    assert.equal(readManagedConfig(f, { checkOwner: true }).error, undefined);
+    fs.chmodSync(f, 0o666);
+    assert.match(readManagedConfig(f, { checkOwner: true }).error ?? '', /writable by group or others \(mode 666\)/);
   });
   it('gives the hooks the managed policy source before the editor copy', async () => {
+    trustManagedFileOwnerForTests(process.getuid?.());
     const policy = path.join(dir, 'org.aipolicy.yaml');
     fs.writeFileSync(policy, stringify(testPolicy()));
     const f = write(JSON.stringify({ policySource: policy }));

@@ -1,6 +1,6 @@
 // The managed hooks mode (enforce, audit, off), through the hook's own judge with a real managed file, a real
 // policy file and the real spool; the spooled evidence is checked against the wire schema the server applies.
-// The managed file must belong to an administrator: like the managed configuration tests, these run as root.
+// The managed file must belong to an administrator (root; the tests' own uid when they run as a regular user).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,8 +10,12 @@ import { stringify } from 'yaml';
 import { judge } from '../../../src/cli/commands/hook';
 import { dataJsonSchema } from '../../../src/core/audit/wireSchema';
 import { testPolicy } from '../tools/testPolicy';
+import { trustManagedFileOwnerForTests } from '../../../src/core/managed/managedConfig';
 
 describe('managed hooks mode', () => {
+  // The managed file must be owned by an administrator; a regular user's test run trusts its own uid instead.
+  before(() => trustManagedFileOwnerForTests(process.getuid?.()));
+  after(() => trustManagedFileOwnerForTests(undefined));
   let dir: string;
   let ws: string;
   let policyFile: string;
