@@ -29,6 +29,8 @@ export interface ServerOptions {
   policyFile?: string;
   /** Public key(s) (PEM) to check the published policy's signature with; the evidence names the key that verified it. */
   policyKeyFile?: string;
+  /** A folder of earlier published versions (FILE.yaml with FILE.yaml.sig), shown as published, not claimed. */
+  policyHistoryDir?: string;
   /** CSV of expected developers (id, optional team). */
   rosterFile?: string;
   /** Trust this header (set by an authenticating reverse proxy) as the sender's developer id. */
@@ -81,7 +83,7 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
   if (opts.rosterFile) new Roster(opts.rosterFile, opts.log);
   const store = await openStore(opts.dbFile, { log: opts.log });
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const policy = opts.policyFile ? new PublishedPolicy(opts.policyFile) : undefined;
+  const policy = opts.policyFile ? new PublishedPolicy(opts.policyFile, opts.policyKeyFile, opts.policyHistoryDir) : undefined;
   const ctx: Ctx = {
     store,
     credentials: new Credentials(store, opts.token || undefined, opts.adminToken),
@@ -93,7 +95,7 @@ export async function createAuditServer(opts: ServerOptions): Promise<AuditServe
       minBytesPerSecond: opts.minUploadBytesPerSecond ?? 4096,
       graceMs: opts.uploadGraceMs ?? 5000,
     },
-    renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, policyKeyFile: opts.policyKeyFile, rosterFile: opts.rosterFile }),
+    renderer: new Renderer({ db: opts.dbFile, policyFile: opts.policyFile, policyKeyFile: opts.policyKeyFile, policyHistoryDir: opts.policyHistoryDir, rosterFile: opts.rosterFile }),
     policy,
     policyKey: new PolicyKey(policy, opts.log),
     otlpRate: new RateLimit(opts.otlpRequestsPerMinute ?? 1200),

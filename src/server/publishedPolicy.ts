@@ -1,8 +1,10 @@
 // The published policy (and its detached signature) served as-is, re-read when the file changes, with
 // an ETag so editors can poll cheaply. Also gives the report the policy's organization, version, dates
-// and training list, and the file's own SHA-256 and signature state (checked with --policy-pubkey).
+// and training list, and the file's own SHA-256 and signature state (checked with --policy-pubkey), and the
+// earlier versions kept in the --policy-history folder, each with its own signature state.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parse } from 'yaml';
 import { pemBlocks, verifyPolicy } from '../core/policy/signature';
 import type { PolicyInfo } from './report/policyInfo';
@@ -17,20 +19,63 @@ interface Cached {
 export class PublishedPolicy {
   private readonly cache = new Map<string, Cached>();
   private info: { key: string; value: PolicyInfo | undefined } | undefined;
+  private past: { key: string; value: NonNullable<PolicyInfo['history']> } | undefined;
 
   constructor(
     readonly file: string,
     private readonly keyFile?: string,
+    private readonly historyDir?: string,
   ) {}
 
-  /** The signature state of the file's bytes: which of the given public keys (by fingerprint) verifies it. */
-  private signature(bytes: Buffer): NonNullable<PolicyInfo['signature']> {
-    const sig = this.read('signature');
+  /** The signature state of a file's bytes: which of the given public keys (by fingerprint) verifies it. */
+  private signature(bytes: Buffer, sig: Buffer | undefined): NonNullable<PolicyInfo['signature']> {
     if (!sig) return { state: 'unsigned' };
     if (!this.keyFile) return { state: 'not checked' };
     const keys = pemBlocks(fs.readFileSync(this.keyFile, 'utf8'));
-    const key = keys.find((k) => verifyPolicy(bytes, sig.bytes.toString('utf8'), k));
+    const key = keys.find((k) => verifyPolicy(bytes, sig.toString('utf8'), k));
     return key ? { state: 'valid', key: keyFingerprint(key) } : { state: 'invalid' };
+  }
+
+  /**
+   * The earlier published versions: every `*.yaml` / `*.yml` file of the history folder, with its `.sig`
+   * beside it. Re-read when the folder's listing or a file changes; a file that cannot be parsed has no version.
+   */
+  history(): NonNullable<PolicyInfo['history']> {
+    if (!this.historyDir) return [];
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.historyDir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    } catch (e) {
+      console.error(`the policy history folder ${this.historyDir} cannot be read:`, e);
+      return [];
+    }
+    const files = names.map((n) => path.join(this.historyDir as string, n));
+    const stamp = (f: string) => {
+      try {
+        const st = fs.statSync(f);
+        return `${st.mtimeMs}:${st.size}`;
+      } catch {
+        return '-';
+      }
+    };
+    const key = files.map((f) => `${f}=${stamp(f)}/${stamp(`${f}.sig`)}`).join('|');
+    if (this.past?.key === key) return this.past.value;
+    const value = files.map((f) => {
+      const bytes = fs.readFileSync(f);
+      const sig = fs.existsSync(`${f}.sig`) ? fs.readFileSync(`${f}.sig`) : undefined;
+      let version: number | undefined;
+      try {
+        const v = (parse(bytes.toString('utf8')) as Record<string, unknown> | null)?.version;
+        version = typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+      } catch (e) {
+        console.error(`the policy history file ${f} cannot be parsed:`, e);
+      }
+      const signature = this.signature(bytes, sig);
+      const published = version !== undefined && (this.keyFile ? signature.state === 'valid' : signature.state !== 'invalid');
+      return { file: path.basename(f), version, sha256: createHash('sha256').update(bytes).digest('hex'), signature, published };
+    });
+    this.past = { key, value };
+    return value;
   }
 
   /** The file's bytes and ETag, or undefined when it does not exist. */
@@ -56,7 +101,8 @@ export class PublishedPolicy {
     const c = this.read('policy');
     if (!c) return undefined;
     const sig = this.read('signature');
-    const cacheKey = `${c.etag}:${sig?.etag ?? ''}`;
+    const history = this.history();
+    const cacheKey = `${c.etag}:${sig?.etag ?? ''}:${this.past?.key ?? ''}`;
     if (this.info?.key === cacheKey) return this.info.value;
     let value: PolicyInfo | undefined;
     try {
@@ -75,10 +121,11 @@ export class PublishedPolicy {
         published: date(p.published),
         effective: date(p.effective),
         sha256: createHash('sha256').update(c.bytes).digest('hex'),
-        signature: this.signature(c.bytes),
+        signature: this.signature(c.bytes, sig?.bytes),
         training,
         acknowledgement: ack ? { required: ack.required === true, withinDays: num(ack.withinDays) } : undefined,
         tools: policyTools(p.tools),
+        history,
       };
     } catch (e) {
       // An unreadable policy gives the report nothing to go by; the reason goes to the worker's log.

@@ -19,6 +19,8 @@ const HELP = `ai-policy server --port P --db FILE|URL --admin-token A [--token T
   --policy FILE         publish this policy at /policy.yaml (and FILE.sig at /policy.yaml.sig); its
                         version is the current one in the report and the evidence pack
   --policy-pubkey PUB   check FILE.sig with these public key(s); the evidence names the key
+  --policy-history DIR  earlier published versions (V.yaml with V.yaml.sig): versions editors report
+                        that match one (validly signed, with --policy-pubkey) show as published
   --host H              address to bind (default 127.0.0.1)
   --identity-header N   trust header N, set by an authenticating reverse proxy, as the sender's
                         developer id (off by default; only behind such a proxy)
@@ -43,6 +45,7 @@ export async function run(args: string[]): Promise<number> {
       roster: { type: 'string' },
       policy: { type: 'string' },
       'policy-pubkey': { type: 'string' },
+      'policy-history': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'identity-header': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
@@ -69,6 +72,7 @@ export async function run(args: string[]): Promise<number> {
   if (!adminToken && token && token.length < 16) problems.push('--token is shorter than 16 characters');
   if (values.policy && !fs.existsSync(values.policy)) problems.push(`--policy: ${values.policy} does not exist`);
   if (values['policy-pubkey'] && (!values.policy || !fs.existsSync(values['policy-pubkey']))) problems.push(`--policy-pubkey needs --policy and an existing key file`);
+  if (values['policy-history'] && (!values.policy || !fs.statSync(values['policy-history'], { throwIfNoEntry: false })?.isDirectory())) problems.push('--policy-history needs --policy and an existing folder');
   if (values.roster && !fs.existsSync(values.roster)) problems.push(`--roster: ${values.roster} does not exist`);
   const header = values['identity-header'];
   if (header !== undefined && !/^[A-Za-z0-9-]{1,100}$/.test(header)) problems.push('--identity-header must be a header name');
@@ -100,6 +104,7 @@ export async function run(args: string[]): Promise<number> {
       adminToken,
       policyFile: values.policy ? path.resolve(values.policy) : undefined,
       policyKeyFile: values['policy-pubkey'] ? path.resolve(values['policy-pubkey']) : undefined,
+      policyHistoryDir: values['policy-history'] ? path.resolve(values['policy-history']) : undefined,
       rosterFile: values.roster ? path.resolve(values.roster) : undefined,
       identityHeader: header,
       trustProxy: values['trust-proxy'],

@@ -31,5 +31,7 @@ export interface RenderWorkerData {
   policyFile?: string;
   /** Public key(s) the published policy's signature is checked with. */
   policyKeyFile?: string;
+  /** Earlier published versions (the --policy-history folder). */
+  policyHistoryDir?: string;
   rosterFile?: string;
 }

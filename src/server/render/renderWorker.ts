@@ -12,7 +12,7 @@ export async function runRenderWorker(): Promise<void> {
   if (!port) throw new Error('not a worker thread');
   const data = workerData as RenderWorkerData;
   const store = await openStore(data.db, { readOnly: true });
-  const policy = data.policyFile ? new PublishedPolicy(data.policyFile, data.policyKeyFile) : undefined;
+  const policy = data.policyFile ? new PublishedPolicy(data.policyFile, data.policyKeyFile, data.policyHistoryDir) : undefined;
   const roster = data.rosterFile ? new Roster(data.rosterFile) : undefined;
   port.on('message', (req: RenderRequest) => {
     render(req, store, policy, roster).then(

@@ -93,10 +93,11 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     /** Per day: developers whose inventory came in, and those with an AI tool enabled (presence, not use). */
     reporting: rows.daily.map((d) => ({ day: dayIso(d.day), reporting: d.reporting, using: d.using })),
     adoption: adoption({ usage: rows.usage, team, rosterTeams, policy: ctx.policy, inventoryStatus, tool: q.tool, status: q.status, trendEnd: dayOf(asOf) }),
-    // What editors reported loading are claims; only the server's own --policy file is "published".
+    // What editors reported loading are claims; only the server's own --policy file and the earlier versions in
+    // its --policy-history folder (validly signed, when --policy-pubkey is given) are "published".
     policyVersions: rows.policyVersions.map(({ firstAt, lastAt, ...v }) => ({
       ...v,
-      source: ctx.policy?.sha256 !== undefined && ctx.policy.version === v.version && ctx.policy.sha256 === v.hash ? ('published' as const) : ('claimed by editors' as const),
+      source: isPublished(ctx.policy, v.version, v.hash) ? ('published' as const) : ('claimed by editors' as const),
       firstSeen: iso(firstAt),
       lastSeen: iso(lastAt),
     })),
@@ -119,3 +120,10 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
 }
 
 export type Report = ReturnType<typeof buildReport>;
+
+/** True when this version and hash are the server's own policy file or a published earlier version it can vouch for. */
+function isPublished(policy: PolicyInfo | undefined, version: number, hash: string | null | undefined): boolean {
+  if (!policy || !hash) return false;
+  if (policy.sha256 === hash && policy.version === version) return true;
+  return (policy.history ?? []).some((h) => h.published && h.sha256 === hash && h.version === version);
+}

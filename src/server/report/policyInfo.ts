@@ -11,6 +11,12 @@ export interface PolicyInfo {
   signature?: { state: 'valid' | 'invalid' | 'unsigned' | 'not checked'; key?: string };
   training?: { id: string; title: string; dueWithinDays?: number; renewalDays?: number }[];
   acknowledgement?: { required: boolean; withinDays?: number };
+  /**
+   * Earlier versions the organization published (the server's --policy-history folder): each file's version,
+   * SHA-256 and signature state. `published`: with --policy-pubkey only a validly signed file; without one the
+   * folder is the operator's own word, like --policy, and only a signature that fails to verify is refused.
+   */
+  history?: { file: string; version?: number; sha256: string; signature: { state: 'valid' | 'invalid' | 'unsigned' | 'not checked'; key?: string }; published: boolean }[];
   /** The policy's tool entries: what each identifier's use counts as (approved or not) in the adoption view. */
   tools?: { id: string; name?: string; status: string; identifiers: string[] }[];
 }

@@ -69,6 +69,45 @@ describe('server: the published policy, not editors\' claims', function () {
     );
   });
 
+  it('earlier versions in --policy-history show as published when validly signed; a claim of the same version with other bytes stays a claim', async () => {
+    const keys = generateSigningKeys();
+    const pub = path.join(dir, 'policy.pub');
+    fs.writeFileSync(pub, keys.publicKeyPem);
+    const policy = path.join(dir, 'policy.yaml');
+    fs.writeFileSync(policy, 'organization: Example Corp\nversion: 3\n');
+    const history = path.join(dir, 'history');
+    fs.mkdirSync(history);
+    const v1 = 'organization: Example Corp\nversion: 1\n';
+    const v2 = 'organization: Example Corp\nversion: 2\n';
+    fs.writeFileSync(path.join(history, 'v1.yaml'), v1);
+    fs.writeFileSync(path.join(history, 'v1.yaml.sig'), signPolicy(v1, keys.privateKeyPem));
+    // Version 2 is in the folder, but its signature was made by another key.
+    fs.writeFileSync(path.join(history, 'v2.yaml'), v2);
+    fs.writeFileSync(path.join(history, 'v2.yaml.sig'), signPolicy(v2, generateSigningKeys().privateKeyPem));
+    const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+    const claims = [
+      ev('policy.loaded', 'ann@example.com', { version: 1, hash: sha(v1), signature: 'valid' }, { time: daysAgo(30), policyVersion: 1 }),
+      ev('policy.loaded', 'bob@example.com', { version: 2, hash: sha(v2), signature: 'valid' }, { time: daysAgo(20), policyVersion: 2 }),
+      // Version 1 with other bytes: a forged or edited copy.
+      ev('policy.loaded', 'mallory@example.com', { version: 1, hash: 'e'.repeat(64), signature: 'valid' }, { time: daysAgo(2), policyVersion: 1 }),
+    ];
+    const sources = async (opts: Parameters<typeof startServer>[0]) => {
+      const s = await start(opts);
+      assert.equal((await post(s.base, { events: claims })).status, 200);
+      const rep = await report(s.base);
+      return rep.policyVersions.map((v: { version: number; hash: string; source: string }) => [v.version, v.hash.slice(0, 4), v.source]).sort((a: string[], b: string[]) => String(a).localeCompare(String(b)));
+    };
+    assert.deepEqual(await sources({ policyFile: policy, policyKeyFile: pub, policyHistoryDir: history }), [
+      [1, sha(v1).slice(0, 4), 'published'],
+      [1, 'eeee', 'claimed by editors'],
+      [2, sha(v2).slice(0, 4), 'claimed by editors'],
+    ]);
+    // Without a public key the folder is the operator's word, as --policy is: both versions count as published.
+    assert.deepEqual((await sources({ policyFile: policy, policyHistoryDir: history })).map((r: unknown[]) => r[2]), ['published', 'claimed by editors', 'published']);
+    // Without the folder, only version 3 (the server's own file) could be published.
+    assert.deepEqual((await sources({ policyFile: policy, policyKeyFile: pub })).map((r: unknown[]) => r[2]), ['claimed by editors', 'claimed by editors', 'claimed by editors']);
+  });
+
   it('the evidence pack states the published file\'s SHA-256, signature state and signing key fingerprint', async () => {
     const policy = path.join(dir, 'policy.yaml');
     const text = 'organization: Example Corp\nversion: 2\n';
