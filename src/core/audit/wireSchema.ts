@@ -1,7 +1,7 @@
 // The audit event wire format, defined once for both ends: the editor's guard (eventGuard.ts) keeps only
 // these fields and checks each value against its kind (stricter: it also drops content-, path- and
-// secret-like strings); the reference server (src/server/validate.ts) refuses events whose shape does not
-// match the JSON Schema derived here.
+// secret-like strings); the reference server (src/server/validate.ts) refuses events whose known fields do
+// not match the JSON Schema derived here, and keeps a newer editor's unknown fields and types, noted.
 import type { AuditEventType } from './eventTypes';
 
 export type Kind = 'text' | 'id' | 'hash' | 'number' | 'boolean' | 'ids' | 'texts' | 'tool' | 'tools' | 'counts' | 'source' | 'date' | 'dates';
