@@ -8,9 +8,14 @@ import { BodyBudgetFull, BodyTooLarge, readBody, sendJson, UploadTooSlow, type U
 import type { AuthKind } from './store/types';
 import { ENROLLMENT_SKEW_MS, MAX_PAST_MS, validateBatchYielding, type CheckedEvent } from './validate';
 import { DAY_MS } from './store/eventFold';
+import { WIRE_SCHEMA_ID } from './notUnderstood';
+import { WIRE_SCHEMA_HEADER } from '../core/audit/endpoint';
 
 /** Events stored per transaction; larger batches are split, yielding between the slices. */
 export const STORE_SLICE = 1000;
+
+/** The wire schema this server understands, so a sender knows when to offer again what it refused. */
+const schemaHeader = { [WIRE_SCHEMA_HEADER]: WIRE_SCHEMA_ID };
 
 export async function ingestRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx): Promise<void> {
   const address = clientAddress(req, ctx.trustProxy);
@@ -73,7 +78,9 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
   }
   ctx.onIngestBody?.(text);
   const v = await validateBatchYielding(text);
-  if (!v.ok) return sendJson(res, 400, { error: v.reason });
+  // 400 "malformed": never acceptable; 422 "schema": beyond what this version takes, so the sender keeps the
+  // event for a later version. Both name the event, and every answer names the wire schema understood.
+  if (!v.ok) return sendJson(res, v.kind === 'schema' ? 422 : 400, { error: v.reason, reason: v.kind, index: v.index }, schemaHeader);
   if (identity !== undefined) {
     const i = v.events.findIndex((e) => e.event.developer !== identity);
     if (i >= 0) {
@@ -87,7 +94,7 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
   } catch (e) {
     return unavailable(res, ctx, e);
   }
-  if (refused) return sendJson(res, refused.status, { error: refused.error });
+  if (refused) return sendJson(res, refused.status, { error: refused.error, reason: 'refused' }, schemaHeader);
   const result = { accepted: 0, duplicates: 0 };
   const received = new Date().toISOString();
   try {
@@ -104,7 +111,7 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
     // it again, and the slices already stored count as duplicates then.
     return unavailable(res, ctx, e);
   }
-  sendJson(res, 200, result);
+  sendJson(res, 200, result, schemaHeader);
 }
 
 /**

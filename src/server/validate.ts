@@ -1,10 +1,15 @@
 // Checks an ingest body before anything is stored: a batch is taken whole or refused whole, with the
 // first reason found (and the index of the offending event). The shape of each event type comes from the
 // wire schema shared with the editor (src/core/audit/wireSchema.ts); times are parsed to instants.
+// Version skew: fields and event types this version does not know are kept within bounds and noted as not
+// understood (notUnderstood.ts); a claimed time far ahead is kept, dated by the server's clock. A refusal is
+// "malformed" (400: never acceptable) or "schema" (422: this version cannot take it; a newer one may).
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import canonicalize from 'canonicalize';
 import { EVENT_TYPES, type AuditEventType } from '../core/audit/events';
-import { dataJsonSchema, envelopeJsonSchema } from '../core/audit/wireSchema';
+import { dataJsonSchema, envelopeJsonSchema, TYPE_PATTERN } from '../core/audit/wireSchema';
+import { notUnderstood, WIRE_SCHEMA_ID } from './notUnderstood';
+import { SERVER_NOTE, type ServerNote } from './store/serverNote';
 
 export interface IncomingEvent {
   id: string;
@@ -18,13 +23,17 @@ export interface IncomingEvent {
   data?: Record<string, unknown>;
 }
 
-/** An accepted event: the event as sent, its instant, and its canonical JSON text (RFC 8785), which is what is stored and chained. */
+/**
+ * An accepted event: the event as sent, its instant, and its canonical JSON text (RFC 8785), which is what is
+ * stored and chained (with the server's note beside the event's own fields, when there is one).
+ */
 export interface CheckedEvent {
   event: IncomingEvent;
-  /** `time` as epoch milliseconds. */
+  /** `time` as epoch milliseconds; the server's clock when `time` was more than MAX_FUTURE_MS ahead of it. */
   at: number;
   developer: string;
   body: string;
+  note?: ServerNote;
 }
 
 export const MAX_EVENTS_PER_BATCH = 10_000;
@@ -39,13 +48,21 @@ export const MAX_PAST_MS = 60 * 24 * 3600 * 1000;
 /** Clock difference tolerated between an editor and the server when judging "before the enrollment". */
 export const ENROLLMENT_SKEW_MS = 15 * 60 * 1000;
 
-export type Validation = { ok: true; events: CheckedEvent[] } | { ok: false; reason: string };
+/** Why a batch was refused: `malformed` (400) is never acceptable; `schema` (422) is beyond what this version takes. */
+export type RefusalKind = 'malformed' | 'schema';
+
+export type Validation = { ok: true; events: CheckedEvent[] } | { ok: false; reason: string; kind: RefusalKind; index?: number };
+
+type Refusal = { reason: string; kind: RefusalKind };
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+const TYPE = new RegExp(TYPE_PATTERN);
 const ajv = new Ajv({ allErrors: false, strict: true });
-const envelope = ajv.compile(envelopeJsonSchema());
-const dataValidators = new Map<string, ValidateFunction>(EVENT_TYPES.map((t) => [t, ajv.compile(dataJsonSchema(t))]));
+// Open schemas: unknown fields pass here and are bounded and noted by notUnderstood().
+const envelope = ajv.compile(envelopeJsonSchema({ open: true }));
+const dataValidators = new Map<string, ValidateFunction>(EVENT_TYPES.map((t) => [t, ajv.compile(dataJsonSchema(t, { open: true }))]));
+const anyData = ajv.compile({ type: 'object' });
 
 function describe(err: ErrorObject | undefined, at: string): string {
   if (!err) return `${at}: invalid`;
@@ -91,39 +108,51 @@ export function jsonDepth(text: string, limit = MAX_DEPTH): number {
 }
 
 /** Parses and checks the envelope of a batch: only `{"events": [...]}` within the depth bound. */
-function parseBatch(text: string): { ok: true; events: unknown[] } | { ok: false; reason: string } {
-  if (jsonDepth(text) > MAX_DEPTH) return { ok: false, reason: `body nested deeper than ${MAX_DEPTH} levels` };
+function parseBatch(text: string): { ok: true; events: unknown[] } | ({ ok: false } & Refusal) {
+  if (jsonDepth(text) > MAX_DEPTH) return { ok: false, kind: 'malformed', reason: `body nested deeper than ${MAX_DEPTH} levels` };
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reason: `malformed JSON: ${e instanceof Error ? e.message.slice(0, 200) : 'unreadable'}` };
+    return { ok: false, kind: 'malformed', reason: `malformed JSON: ${e instanceof Error ? e.message.slice(0, 200) : 'unreadable'}` };
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: 'body must be a JSON object {"events": [...]}' };
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, kind: 'malformed', reason: 'body must be a JSON object {"events": [...]}' };
   const extra = Object.keys(body).find((k) => k !== 'events');
-  if (extra !== undefined) return { ok: false, reason: `unknown top-level field "${extra.slice(0, 40)}" (the body is {"events": [...]})` };
+  if (extra !== undefined) return { ok: false, kind: 'malformed', reason: `unknown top-level field "${extra.slice(0, 40)}" (the body is {"events": [...]})` };
   const events = (body as { events?: unknown }).events;
-  if (!Array.isArray(events)) return { ok: false, reason: '"events" must be an array' };
-  if (events.length > MAX_EVENTS_PER_BATCH) return { ok: false, reason: `at most ${MAX_EVENTS_PER_BATCH} events per request` };
+  if (!Array.isArray(events)) return { ok: false, kind: 'malformed', reason: '"events" must be an array' };
+  if (events.length > MAX_EVENTS_PER_BATCH) return { ok: false, kind: 'malformed', reason: `at most ${MAX_EVENTS_PER_BATCH} events per request` };
   return { ok: true, events };
 }
 
-function checkEvent(raw: unknown, i: number, now: number): CheckedEvent | { reason: string } {
+function checkEvent(raw: unknown, i: number, now: number): CheckedEvent | Refusal {
   const e = raw as Record<string, unknown>;
   const at = `events[${i}]`;
-  if (!e || typeof e !== 'object' || Array.isArray(e)) return { reason: `${at}: not an object` };
+  const malformed = (reason: string): Refusal => ({ reason, kind: 'malformed' });
+  const schema = (reason: string): Refusal => ({ reason, kind: 'schema' });
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return malformed(`${at}: not an object`);
   for (const key of ['id', 'type', 'time'] as const) {
-    if (typeof e[key] !== 'string' || (e[key] as string).length === 0) return { reason: `${at}: missing "${key}"` };
+    if (typeof e[key] !== 'string' || (e[key] as string).length === 0) return malformed(`${at}: missing "${key}"`);
   }
-  if (!dataValidators.has(e.type as string)) return { reason: `${at}: unknown event type "${(e.type as string).slice(0, 40)}"` };
-  if (!envelope(e)) return { reason: describe(envelope.errors?.[0], at) };
-  const data = dataValidators.get(e.type as string) as ValidateFunction;
-  if (e.data !== undefined && !data(e.data)) return { reason: describe(data.errors?.[0], `${at}.data`) };
+  const type = e.type as string;
+  if (!TYPE.test(type)) return malformed(`${at}: "type" is not an event type name`);
+  if (type.startsWith('server.')) return malformed(`${at}: "server." types are written by the server only`);
+  if (Object.prototype.hasOwnProperty.call(e, SERVER_NOTE)) return malformed(`${at}: "${SERVER_NOTE}" is written by the server only`);
   const ms = parseInstant(e.time as string);
-  if (ms === undefined) return { reason: `${at}: "time" is not an ISO 8601 date-time with a zone` };
-  if (ms > now + MAX_FUTURE_MS) return { reason: `${at}: "time" is more than 24 hours ahead of the server's clock` };
+  if (ms === undefined) return malformed(`${at}: "time" is not an ISO 8601 date-time with a zone`);
+  if (!envelope(e)) return schema(describe(envelope.errors?.[0], at));
+  const data = dataValidators.get(type) ?? anyData;
+  if (e.data !== undefined && !data(e.data)) return schema(describe(data.errors?.[0], `${at}.data`));
+  const unknown = notUnderstood(e, at);
+  if (!unknown.ok) return schema(unknown.reason);
   const event = e as unknown as IncomingEvent;
-  return { event, at: ms, developer: event.developer || 'unknown', body: canonicalize(event) as string };
+  const note: ServerNote = {};
+  if (unknown.paths.length) Object.assign(note, { understood: false, notUnderstood: unknown.paths });
+  // A clock far ahead: the event is kept, dated by the server's clock, and the claim stays in `time`.
+  if (ms > now + MAX_FUTURE_MS) note.clockAhead = { byMs: ms - now, dated: new Date(now).toISOString() };
+  if (!Object.keys(note).length) return { event, at: ms, developer: event.developer || 'unknown', body: canonicalize(event) as string };
+  note.schema = WIRE_SCHEMA_ID;
+  return { event, at: note.clockAhead ? now : ms, developer: event.developer || 'unknown', body: canonicalize({ ...event, [SERVER_NOTE]: note }) as string, note };
 }
 
 export function validateBatch(text: string, now: number = Date.now()): Validation {
@@ -132,7 +161,7 @@ export function validateBatch(text: string, now: number = Date.now()): Validatio
   const out: CheckedEvent[] = [];
   for (let i = 0; i < parsed.events.length; i++) {
     const c = checkEvent(parsed.events[i], i, now);
-    if ('reason' in c) return { ok: false, reason: c.reason };
+    if ('reason' in c) return { ok: false, ...c, index: i };
     out.push(c);
   }
   return { ok: true, events: out };
@@ -149,7 +178,7 @@ export async function validateBatchYielding(text: string, now: number = Date.now
   for (let i = 0; i < parsed.events.length; i++) {
     if (i > 0 && i % CHECK_SLICE === 0) await new Promise((r) => setImmediate(r));
     const c = checkEvent(parsed.events[i], i, now);
-    if ('reason' in c) return { ok: false, reason: c.reason };
+    if ('reason' in c) return { ok: false, ...c, index: i };
     out.push(c);
   }
   return { ok: true, events: out };

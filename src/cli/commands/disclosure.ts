@@ -173,6 +173,7 @@ async function report(endpoint: string, token: string | undefined, r: ReportInpu
     });
     if (d.queued) process.stderr.write(`ai-policy disclosure: the disclosure.pr event was not delivered (${d.lastError ?? 'no answer'}); it stays queued for the next run\n`);
     else if (d.rejected) process.stderr.write('ai-policy disclosure: the audit endpoint refused the disclosure.pr event\n');
+    else if (d.parked) process.stderr.write(`ai-policy disclosure: the audit endpoint's version refused the disclosure.pr event; it is kept aside and offered again by a later run (${d.lastError ?? ''})\n`);
     else process.stdout.write(`Reported to ${new URL(endpoint).origin}\n`);
   } catch (e) {
     process.stderr.write(`ai-policy disclosure: could not report: ${(e as Error).stack ?? String(e)}\n`);

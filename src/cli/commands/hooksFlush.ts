@@ -37,7 +37,7 @@ export async function run(args: string[], managedPath?: string): Promise<number>
     return 1;
   }
   const d = r.delivery;
-  process.stdout.write(`${r.folded} day(s) of agent activity folded; ${r.taken} event(s) taken from the hooks; ${d.sent} sent, ${d.queued} kept for later${d.rejected ? `, ${d.rejected} refused by the endpoint` : ''}\n`);
+  process.stdout.write(`${r.folded} day(s) of agent activity folded; ${r.taken} event(s) taken from the hooks; ${d.sent} sent, ${d.queued} kept for later${d.rejected ? `, ${d.rejected} refused by the endpoint` : ''}${d.parked ? `, ${d.parked} kept aside (refused by the endpoint's version; offered again later)` : ''}\n`);
   if (d.lastError) process.stderr.write(`ai-policy hooks flush: ${d.lastError}\n`);
   return d.queued ? 1 : 0;
 }

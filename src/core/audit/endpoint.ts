@@ -20,7 +20,12 @@ export interface PostResult {
   status: number;
   body: string;
   retryAfterSeconds?: number;
+  /** The wire schema the server says it understands (WIRE_SCHEMA_HEADER; absent from older servers). */
+  wireSchema?: string;
 }
+
+/** Response header in which the audit server names the wire schema it understands. */
+export const WIRE_SCHEMA_HEADER = 'ai-policy-wire-schema';
 
 /**
  * POSTs a JSON body with node:http/https. Deliberately not global fetch: inside the editor these modules
@@ -49,6 +54,7 @@ export function postJson(url: URL, body: string, token: string | undefined, time
           status: res.statusCode ?? 0,
           body: Buffer.concat(chunks).toString('utf8'),
           retryAfterSeconds: Number.isFinite(ra) && ra > 0 ? ra : undefined,
+          wireSchema: typeof res.headers[WIRE_SCHEMA_HEADER] === 'string' ? res.headers[WIRE_SCHEMA_HEADER] : undefined,
         });
       });
       res.on('error', (e) => {

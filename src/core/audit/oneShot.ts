@@ -23,6 +23,8 @@ export interface OneShotResult {
   queued: number;
   /** Refused by the endpoint as invalid and dropped. */
   rejected: number;
+  /** Kept aside: refused by the endpoint's version (offered again by a later run). */
+  parked: number;
   lastError?: string;
 }
 
@@ -38,7 +40,7 @@ export async function deliverNow(events: readonly AuditEvent[], opts: OneShotOpt
       const before = queue.stats();
       await sender.flush(opts.timeoutMs ?? 15_000);
       const after = queue.stats();
-      return { sent: after.sent - before.sent, queued: after.queued, rejected: after.rejected - before.rejected, lastError: after.queued ? after.lastError : undefined };
+      return { sent: after.sent - before.sent, queued: after.queued, rejected: after.rejected - before.rejected, parked: after.parked, lastError: after.queued ? after.lastError : undefined };
     } finally {
       await queue.close();
     }

@@ -3,7 +3,8 @@
 // (one write and one fdatasync per batch) by asynchronous file I/O, so neither the fsync nor a compaction
 // blocks the caller's thread. A torn last line from a crash is skipped on open and the journal is
 // rewritten before anything is appended. Events leave the queue only when acknowledged (at-least-once) or
-// when the bound forces the oldest out, which is counted as dropped.
+// when the bound forces the oldest out, which is counted as dropped. Events a server refused for its schema
+// are parked (kept aside, counted, not sent) until the sender offers them again.
 import fs = require('node:fs');
 import type { FileHandle } from 'node:fs/promises';
 import path = require('node:path');
@@ -14,8 +15,10 @@ export interface QueueStats {
   /** Oldest events dropped because the queue was full. */
   dropped: number;
   sent: number;
-  /** Events the endpoint refused as invalid (4xx) and that were therefore dropped. */
+  /** Events the endpoint refused as malformed (400 "malformed" or "refused") and that were therefore dropped. */
   rejected: number;
+  /** Events kept aside because the endpoint's version refused them; offered again later (not counted in `queued`). */
+  parked: number;
   lastError?: string;
   lastSentAt?: string;
   /** Unreadable journal lines skipped when opening (a torn write after a crash). */
@@ -33,10 +36,19 @@ export interface QueueOptions {
   onWriteError?: (e: Error) => void;
 }
 
-type Counters = Omit<QueueStats, 'queued' | 'corruptLines'>;
+/** Why and when an event was parked, and the wire schema of the server that refused it ('' when it named none). */
+export interface Parking {
+  at: number;
+  why: string;
+  schema: string;
+}
+
+type Counters = Omit<QueueStats, 'queued' | 'corruptLines' | 'parked'>;
 type Entry =
   | { s: Counters; recent: AuditEvent[] }
-  | { e: AuditEvent }
+  | { e: AuditEvent; p?: Parking }
+  | { p: string[]; why: string; at: number; schema: string }
+  | { u: string[] }
   | { a: string[]; at: string }
   | { d: string[] }
   | { r: string[]; why: string };
@@ -45,6 +57,7 @@ const JOURNAL = 'journal.jsonl';
 
 export class EventQueue {
   private readonly pending = new Map<string, AuditEvent>();
+  private readonly parkedEvents = new Map<string, { event: AuditEvent; parking: Parking }>();
   private recentSent: AuditEvent[] = [];
   private counters: Counters = { dropped: 0, sent: 0, rejected: 0 };
   private corrupt = 0;
@@ -76,7 +89,7 @@ export class EventQueue {
     if (this.readOnly) return;
     // A torn tail must be rewritten before anything is appended after it; a journal with acknowledged
     // entries is worth compacting once at start.
-    if (torn || dropped.length || this.lines > this.pending.size + 1) {
+    if (torn || dropped.length || this.lines > this.pending.size + this.parkedEvents.size + 1) {
       this.compactDue = true;
       this.kick();
     }
@@ -111,12 +124,18 @@ export class EventQueue {
       this.counters = { ...this.counters, ...entry.s };
       this.recentSent = entry.recent ?? [];
     } else if ('e' in entry) {
-      if (entry.e && typeof entry.e.id === 'string') this.pending.set(entry.e.id, entry.e);
+      if (!entry.e || typeof entry.e.id !== 'string') return;
+      if (entry.p) this.parkedEvents.set(entry.e.id, { event: entry.e, parking: entry.p });
+      else this.pending.set(entry.e.id, entry.e);
+    } else if ('p' in entry) {
+      this.moveToParked(entry.p, { at: entry.at, why: entry.why, schema: entry.schema });
+    } else if ('u' in entry) {
+      this.moveToPending(entry.u);
     } else if ('a' in entry) {
       for (const id of entry.a) this.takeSent(id);
       this.counters.lastSentAt = entry.at;
     } else if ('d' in entry) {
-      for (const id of entry.d) if (this.pending.delete(id)) this.counters.dropped++;
+      for (const id of entry.d) if (this.pending.delete(id) || this.parkedEvents.delete(id)) this.counters.dropped++;
     } else if ('r' in entry) {
       for (const id of entry.r) if (this.pending.delete(id)) this.counters.rejected++;
       this.counters.lastError = entry.why;
@@ -138,7 +157,7 @@ export class EventQueue {
     if (!entries.length || this.readOnly || this.closing) return; // closed: a late answer after shutdown changes nothing on disk
     for (const e of entries) this.unwritten.push(JSON.stringify(e) + '\n');
     this.lines += entries.length;
-    if (this.lines > 1000 && this.lines > 4 * (this.pending.size + 1)) this.compactDue = true;
+    if (this.lines > 1000 && this.lines > 4 * (this.pending.size + this.parkedEvents.size + 1)) this.compactDue = true;
     this.kick();
   }
 
@@ -182,7 +201,8 @@ export class EventQueue {
   private async compactNow(): Promise<void> {
     this.compactDue = false;
     const head: Entry = { s: this.counters, recent: this.recentSent };
-    const body = [head, ...[...this.pending.values()].map((e) => ({ e }))].map((x) => JSON.stringify(x) + '\n').join('');
+    const parked = [...this.parkedEvents.values()].map(({ event, parking }) => ({ e: event, p: parking }));
+    const body = [head, ...[...this.pending.values()].map((e) => ({ e })), ...parked].map((x) => JSON.stringify(x) + '\n').join('');
     const covered = this.unwritten;
     this.unwritten = [];
     const tmp = this.file + '.tmp';
@@ -203,15 +223,23 @@ export class EventQueue {
       this.compactDue = true;
       throw e;
     }
-    this.lines = this.pending.size + 1 + this.unwritten.length;
+    this.lines = this.pending.size + this.parkedEvents.size + 1 + this.unwritten.length;
   }
 
-  /** Returns the ids dropped (oldest first) to stay within the bound. */
+  /** Returns the ids dropped (oldest first) to stay within the bound, which parked events count towards too (the oldest of those go first). */
   private enforceBound(): string[] {
-    const over = this.pending.size - this.max;
+    let over = this.pending.size + this.parkedEvents.size - this.max;
     if (over <= 0) return [];
-    const ids = [...this.pending.keys()].slice(0, over);
-    for (const id of ids) this.pending.delete(id);
+    const ids: string[] = [];
+    for (const id of this.parkedEvents.keys()) {
+      if (over <= 0) break;
+      ids.push(id);
+      over--;
+    }
+    for (const id of ids) this.parkedEvents.delete(id);
+    const fromPending = over > 0 ? [...this.pending.keys()].slice(0, over) : [];
+    for (const id of fromPending) this.pending.delete(id);
+    ids.push(...fromPending);
     this.counters.dropped += ids.length;
     return ids;
   }
@@ -255,6 +283,52 @@ export class EventQueue {
     return known.length;
   }
 
+  /**
+   * Keeps events aside that the endpoint refused for its schema (a server older than the editor): they are not
+   * sent again until unpark() offers them back, and they are never dropped for it.
+   */
+  park(ids: readonly string[], why: string, schema = ''): number {
+    const parking: Parking = { at: Date.now(), why, schema };
+    const known = this.moveToParked(ids, parking);
+    this.counters.lastError = why;
+    if (known.length) this.append([{ p: known, why, at: parking.at, schema }]);
+    return known.length;
+  }
+
+  /** Puts parked events for which `due` holds back in the queue, behind the events queued now; returns how many. */
+  unpark(due: (p: Parking) => boolean): number {
+    const ids = [...this.parkedEvents].filter(([, p]) => due(p.parking)).map(([id]) => id);
+    this.moveToPending(ids);
+    if (ids.length) this.append([{ u: ids }]);
+    return ids.length;
+  }
+
+  /** The parked events and why, oldest first (for the transparency view and the tests). */
+  parked(): { event: AuditEvent; parking: Parking }[] {
+    return [...this.parkedEvents.values()];
+  }
+
+  private moveToParked(ids: readonly string[], parking: Parking): string[] {
+    const known: string[] = [];
+    for (const id of ids) {
+      const event = this.pending.get(id);
+      if (!event) continue;
+      this.pending.delete(id);
+      this.parkedEvents.set(id, { event, parking });
+      known.push(id);
+    }
+    return known;
+  }
+
+  private moveToPending(ids: readonly string[]): void {
+    for (const id of ids) {
+      const p = this.parkedEvents.get(id);
+      if (!p) continue;
+      this.parkedEvents.delete(id);
+      this.pending.set(id, p.event);
+    }
+  }
+
   /** Remembers a delivery error for the transparency view (not journaled: it changes often). */
   noteError(message: string): void {
     this.counters.lastError = message;
@@ -266,7 +340,7 @@ export class EventQueue {
   }
 
   stats(): QueueStats {
-    return { queued: this.pending.size, ...this.counters, corruptLines: this.corrupt };
+    return { queued: this.pending.size, ...this.counters, parked: this.parkedEvents.size, corruptLines: this.corrupt };
   }
 
   /** Resolves once the writer is idle: true when everything recorded so far is on disk, false after a failed write. */

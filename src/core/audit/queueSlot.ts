@@ -84,7 +84,9 @@ export async function adoptOrphans(root: string, ownDir: string, name: string, t
     try {
       const qdir = path.join(dir, name);
       if (!fs.existsSync(qdir)) continue;
-      const events = new EventQueue(qdir, { ...opts, readOnly: true }).peek(Number.MAX_SAFE_INTEGER);
+      const orphan = new EventQueue(qdir, { ...opts, readOnly: true });
+      // Parked events are adopted as queued: they are offered once more, and parked again if still refused.
+      const events = [...orphan.peek(Number.MAX_SAFE_INTEGER), ...orphan.parked().map((p) => p.event)];
       target.enqueue(events);
       // Kept when the events could not be written here: a later start adopts them again (the server drops duplicates).
       if (!(await target.flushed())) continue;

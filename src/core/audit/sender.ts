@@ -1,8 +1,10 @@
 // Delivers queued events in batches. Success acknowledges the batch; network errors, timeouts, 5xx,
 // 401/403/404 (a setup problem: the events stay queued until it is fixed), 408 and 429 back off
 // exponentially with crypto-random jitter. Other 4xx mean the batch itself is unacceptable: the batch is
-// halved until the offending event is alone, and that single event is dropped and counted as rejected,
-// so one bad event cannot block the queue forever.
+// halved until the offending event is alone, so one bad event cannot block the queue. That event is then
+// dropped (counted as rejected) only when the server says it is malformed or refused for good (400 with
+// `reason` "malformed" or "refused"); otherwise (422 "schema", or a 400 from a server too old to say why)
+// it is parked: kept aside, counted, and offered again when the server's wire schema changes or a day later.
 import { nodeCrypto } from '../nodeBuiltins';
 import { checkEndpoint, postJson } from './endpoint';
 import type { AuditEvent } from './events';
@@ -22,12 +24,28 @@ export interface SenderOptions {
   maxDelayMs?: number;
   /** How often to look at the queue when nothing happens (default 60 s). */
   idleMs?: number;
+  /** How long a parked event waits before it is offered again to the same server (default a day). */
+  parkedRetryMs?: number;
   log?: LogFn;
 }
 
 export const encodeEvents: Encoder = (events) => JSON.stringify({ events });
 
 const KEEP_AND_RETRY = new Set([401, 403, 404, 408, 429]);
+/** The `reason` of a 400 that no version of the server would accept: the event is dropped. */
+const FOREVER = new Set(['malformed', 'refused']);
+
+export const PARKED_RETRY_MS = 24 * 3600 * 1000;
+
+/** The machine-readable `reason` of a refusal body, if the server gave one (older servers do not). */
+function refusalReason(body: string): string | undefined {
+  try {
+    const v = JSON.parse(body) as { reason?: unknown };
+    return v && typeof v.reason === 'string' ? v.reason : undefined;
+  } catch {
+    return undefined; // not JSON: a server (or proxy) that gives no reason
+  }
+}
 
 export type SendOutcome = 'empty' | 'sent' | 'retry';
 
@@ -39,6 +57,8 @@ export class Sender {
   private running: Promise<void> | undefined;
   private stopped = true;
   private retryAt = 0;
+  /** The wire schema the server named in its latest answer ('' when it named none; undefined before any answer). */
+  private serverSchema: string | undefined;
 
   constructor(
     private readonly queue: EventQueue,
@@ -67,6 +87,7 @@ export class Sender {
 
   /** Sends one batch. */
   async sendOnce(): Promise<SendOutcome> {
+    this.offerParked();
     const batch = this.queue.peek(this.limit);
     if (!batch.length) return 'empty';
     const ids = batch.map((e) => e.id);
@@ -74,11 +95,14 @@ export class Sender {
     let status: number;
     let retryAfter: number | undefined;
     let detail = '';
+    let reason: string | undefined;
     try {
       const r = await postJson(this.url, body, this.opts.token?.(), this.opts.timeoutMs ?? 15_000);
       status = r.status;
       retryAfter = r.retryAfterSeconds;
       detail = r.body.slice(0, 200);
+      reason = r.status >= 400 ? refusalReason(r.body) : undefined;
+      this.serverSchema = r.wireSchema ?? '';
     } catch (e) {
       return this.failed(`${this.url.host}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -93,14 +117,33 @@ export class Sender {
         this.limit = Math.ceil(batch.length / 2);
         return 'sent'; // try again at once with a smaller batch
       }
-      const why = `HTTP ${status} refused event ${ids[0]}: ${detail}`;
-      this.queue.reject(ids, why);
-      this.opts.log?.('error', `audit: ${why}; the event was dropped`);
+      const why = `HTTP ${status} refused event ${ids[0]} (${batch[0].type}): ${detail}`;
+      if (status === 400 && reason !== undefined && FOREVER.has(reason)) {
+        this.queue.reject(ids, why);
+        this.opts.log?.('error', `audit: ${why}; the server says it is ${reason}, so the event was dropped`);
+        return 'sent';
+      }
+      this.queue.park(ids, why, this.serverSchema);
+      const parked = this.queue.stats().parked;
+      this.opts.log?.('warn', `audit: ${why}; the event is kept aside (${parked} parked) and offered again when the server's version changes or in ${Math.round(this.parkedRetryMs / 3_600_000)} h`);
       return 'sent';
     }
     const r = this.failed(`HTTP ${status} from ${this.url.host}${detail ? `: ${detail}` : ''}`);
     if (retryAfter) this.retryAt = Math.max(this.retryAt, Date.now() + retryAfter * 1000);
     return r;
+  }
+
+  private get parkedRetryMs(): number {
+    return this.opts.parkedRetryMs ?? PARKED_RETRY_MS;
+  }
+
+  /** Puts parked events back in the queue once the server names another wire schema, or after parkedRetryMs. */
+  private offerParked(): void {
+    if (!this.queue.stats().parked) return;
+    const now = Date.now();
+    const schema = this.serverSchema;
+    const n = this.queue.unpark((p) => now - p.at >= this.parkedRetryMs || (schema !== undefined && p.schema !== schema));
+    if (n) this.opts.log?.('info', `audit: offering ${n} parked event(s) to the server again`);
   }
 
   private failed(message: string): SendOutcome {

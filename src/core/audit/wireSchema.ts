@@ -1,7 +1,7 @@
 // The audit event wire format, defined once for both ends: the editor's guard (eventGuard.ts) keeps only
 // these fields and checks each value against its kind (stricter: it also drops content-, path- and
-// secret-like strings); the reference server (src/server/validate.ts) refuses events whose shape does not
-// match the JSON Schema derived here.
+// secret-like strings); the reference server (src/server/validate.ts) refuses events whose known fields do
+// not match the JSON Schema derived here, and keeps a newer editor's unknown fields and types, noted.
 import type { AuditEventType } from './eventTypes';
 
 export type Kind = 'text' | 'id' | 'hash' | 'number' | 'boolean' | 'ids' | 'texts' | 'tool' | 'tools' | 'counts' | 'source' | 'date' | 'dates';
@@ -88,7 +88,7 @@ export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\
 
 type JsonSchema = Record<string, unknown>;
 
-function kindSchema(kind: Kind): JsonSchema {
+function kindSchema(kind: Kind, opts: SchemaOptions): JsonSchema {
   const text = { type: 'string', maxLength: WIRE_LIMITS.text };
   const id = { type: 'string', minLength: 1, maxLength: WIRE_LIMITS.text, pattern: '^\\S+$' };
   switch (kind) {
@@ -119,39 +119,50 @@ function kindSchema(kind: Kind): JsonSchema {
         additionalProperties: { type: 'number' },
       };
     case 'tool':
-      return objectSchema(TOOL_FIELDS);
+      return objectSchema(TOOL_FIELDS, opts);
     case 'tools':
-      return { type: 'array', maxItems: WIRE_LIMITS.tools, items: objectSchema(TOOL_FIELDS) };
+      return { type: 'array', maxItems: WIRE_LIMITS.tools, items: objectSchema(TOOL_FIELDS, opts) };
   }
 }
 
-function objectSchema(fields: Readonly<Record<string, Kind>>): JsonSchema {
+/**
+ * `open`: fields this version does not know are allowed (the server keeps them and marks them not
+ * understood); the fields it knows are still checked against their kind.
+ */
+export interface SchemaOptions {
+  open?: boolean;
+}
+
+function objectSchema(fields: Readonly<Record<string, Kind>>, opts: SchemaOptions = {}): JsonSchema {
   return {
     type: 'object',
-    additionalProperties: false,
-    properties: Object.fromEntries(Object.entries(fields).map(([k, kind]) => [k, kindSchema(kind)])),
+    additionalProperties: !!opts.open,
+    properties: Object.fromEntries(Object.entries(fields).map(([k, kind]) => [k, kindSchema(kind, opts)])),
   };
 }
 
 /** JSON Schema of an event's `data` for one type. */
-export function dataJsonSchema(type: AuditEventType): JsonSchema {
-  return objectSchema(fieldsOf(type) ?? {});
+export function dataJsonSchema(type: AuditEventType, opts: SchemaOptions = {}): JsonSchema {
+  return objectSchema(fieldsOf(type) ?? {}, opts);
 }
 
-/** JSON Schema of the event envelope (its `data` is checked per type with dataJsonSchema). */
-export function envelopeJsonSchema(): JsonSchema {
+/** What an event type's name looks like (a newer editor's types too): dotted words, no spaces. */
+export const TYPE_PATTERN = '^[A-Za-z][A-Za-z0-9_.-]{0,63}$';
+
+/** JSON Schema of the event envelope (its `data` is checked per type with dataJsonSchema); open, it takes any well-formed type. */
+export function envelopeJsonSchema(opts: SchemaOptions = {}): JsonSchema {
   const text = { type: 'string', minLength: 1, maxLength: WIRE_LIMITS.text };
   return {
     type: 'object',
     required: ['id', 'type', 'time'],
-    additionalProperties: false,
+    additionalProperties: !!opts.open,
     properties: {
       id: text,
-      type: { type: 'string', enum: Object.keys(EVENT_FIELDS) },
+      type: opts.open ? { type: 'string', pattern: TYPE_PATTERN } : { type: 'string', enum: Object.keys(EVENT_FIELDS) },
       time: { type: 'string', maxLength: 40 },
       developer: text,
       machine: text,
-      editor: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', maxLength: WIRE_LIMITS.text }, version: { type: 'string', maxLength: WIRE_LIMITS.text } } },
+      editor: { type: 'object', additionalProperties: !!opts.open, properties: { name: { type: 'string', maxLength: WIRE_LIMITS.text }, version: { type: 'string', maxLength: WIRE_LIMITS.text } } },
       extensionVersion: { type: 'string', maxLength: WIRE_LIMITS.text },
       policyVersion: { type: ['integer', 'null'] },
       data: { type: 'object' },

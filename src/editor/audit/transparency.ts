@@ -20,6 +20,7 @@ export function renderAuditLog(s: AuditSnapshot): string {
     endpoint && otlpEndpoint ? vscode.l10n.t('OpenTelemetry copy: {0}.', otlpEndpoint) : '',
     s.deliveryError ? vscode.l10n.t('Endpoint problem: {0}', s.deliveryError) : '',
     vscode.l10n.t('Queued {0} · sent {1} · dropped (queue full) {2} · refused by the server {3}', st.queued, st.sent, st.dropped, st.rejected),
+    st.parked ? vscode.l10n.t("Kept aside {0}: events this server version refused; offered again when the server's version changes or a day later.", st.parked) : '',
     st.lastSentAt ? vscode.l10n.t('Last delivery: {0}', st.lastSentAt) : '',
     st.lastError ? vscode.l10n.t('Last error: {0}', st.lastError) : '',
     vscode.l10n.t('Events never contain file contents, secret values or file paths.'),

@@ -11,6 +11,7 @@ import type { ReportQuery } from './query';
 import type { RosterEntry } from './roster';
 import { dayIso, iso, isoOrNull, weekStart } from './time';
 import { census, usage, weeklyTrend } from './usage';
+import { notUnderstoodRows } from './notUnderstood';
 
 export interface ReportContext {
   query: ReportQuery;
@@ -111,6 +112,8 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
       byWeek: [...weeks].sort((a, b) => a[0] - b[0]).map(([w, n]) => ({ week: iso(w).slice(0, 10), n })),
       byDeveloper: rows.exposures.byDeveloper.filter((d) => inScope.has(d.developer)).map((d) => ({ developer: d.developer, team: team(d.developer), n: d.n, last: iso(d.lastAt) })),
     },
+    /** Records stored but not fully understood by this server version, and clock-ahead records (since the log began). */
+    notUnderstood: notUnderstoodRows(rows.counters),
     /** Per machine presence intervals (developer pages only). */
     history:
       ctx.developer === undefined

@@ -61,6 +61,11 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
     columns: [...ADOPTION_CSV_COLUMNS],
     rows: (r) => [...adoptionRows(r.adoption)],
   },
+  'not-understood': {
+    title: 'Records this server version stored without understanding them, and clock-ahead records',
+    columns: ['type', 'field', 'what', 'events'],
+    rows: (r) => r.notUnderstood.map((n) => ({ type: n.type, field: n.field, what: n.what, events: n.events })),
+  },
   log: {
     title: 'Log head',
     columns: ['generated_at', 'since', 'until', 'events', 'last_seq', 'head_sha256'],
@@ -129,6 +134,10 @@ ${table(['Developer', 'Team', 'Training', 'State', 'Completed (claimed) / due', 
 ${timeChart('Exposure events per week', r.exposures.byWeek.map((w) => ({ label: w.week, total: w.n, part: w.n })))}
 ${table(['Week', 'Events'], r.exposures.byWeek.map((w) => [esc(w.week), w.n]), { numeric: [1], empty: 'No exposure in this period.' })}
 </section>
-${adoptionSection(r.adoption, q, { heading: '6. AI adoption: use of AI tools, approved and not', links: false })}`;
+${adoptionSection(r.adoption, q, { heading: '6. AI adoption: use of AI tools, approved and not', links: false })}
+<section id="ev-not-understood"><h2>7. Version skew: records not understood by this server version</h2>
+<p class="meta">Kept in the tamper-evident log as sent and marked <code>"understood": false</code> in the record's server note: event types and fields from newer editors that this server version does not know, so they are not in the figures above. Clock ahead: the claimed time was more than 24 hours ahead of the server's clock; the record is dated by the server's receive time. Counted since the log began.</p>
+${table(['Event type', 'Field', 'What', 'Events'], r.notUnderstood.map((n) => [esc(n.type), n.field ? `<code>${esc(n.field)}</code>` : '', esc(n.what), n.events]), { numeric: [3], empty: 'Every stored record was understood by this server version.', id: 'ev-not-understood-table' })}
+</section>`;
   return pageShell('AI tool policy evidence pack', nonce, body);
 }

@@ -56,17 +56,21 @@ export interface Captured {
 }
 
 /** A plain capturing endpoint on 127.0.0.1 whose answers are scripted per request. */
-export async function captureServer(answer: (n: number, body: string) => number = () => 200): Promise<{ url: string; seen: Captured[]; close: () => Promise<void> }> {
+/** A scripted answer: a status, or a status with its JSON body and headers. */
+export type Answer = number | { status: number; body?: unknown; headers?: Record<string, string> };
+
+export async function captureServer(answer: (n: number, body: string) => Answer = () => 200): Promise<{ url: string; seen: Captured[]; close: () => Promise<void> }> {
   const seen: Captured[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const status = answer(seen.length, body);
+      const a = answer(seen.length, body);
+      const { status, body: reply, headers } = typeof a === 'number' ? { status: a, body: undefined, headers: undefined } : a;
       seen.push({ url: req.url ?? '', status, body, auth: req.headers.authorization });
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status }));
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(reply ?? { status }));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

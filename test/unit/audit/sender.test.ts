@@ -88,10 +88,10 @@ describe('audit sender', () => {
     }
   });
 
-  it('isolates an event the server refuses with 400 and drops only that one', async () => {
+  it('isolates an event the server refuses with 400 as malformed and drops only that one', async () => {
     const events = makeEvents(6);
     const bad = events[4].id;
-    const srv = await captureServer((_n, body) => (body.includes(bad) ? 400 : 200));
+    const srv = await captureServer((_n, body) => (body.includes(bad) ? { status: 400, body: { error: 'events[0]: missing "time"', reason: 'malformed' } } : 200));
     try {
       const q = tempQueue();
       q.enqueue(events);
@@ -99,6 +99,7 @@ describe('audit sender', () => {
       assert.equal(await s.drain(), true);
       assert.equal(q.stats().sent, 5);
       assert.equal(q.stats().rejected, 1);
+      assert.equal(q.stats().parked, 0);
     } finally {
       await srv.close();
     }

@@ -29,9 +29,9 @@ export interface ServerProcess {
 /** The admin token the test servers read their reports with. */
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-/** Starts `ai-policy server` with this ingest token ('' takes it from the environment) and ADMIN_TOKEN (plus any extra arguments). */
-export function startServerProcess(port: number, db: string, token: string, extra: string[] = []): Promise<ServerProcess> {
-  const args = [CLI, 'server', '--port', String(port), '--db', db, '--admin-token', ADMIN_TOKEN, ...(token ? ['--token', token] : []), ...extra];
+/** Starts `ai-policy server` (of this checkout, or another build's `cli`) with this ingest token ('' takes it from the environment) and ADMIN_TOKEN (plus any extra arguments). */
+export function startServerProcess(port: number, db: string, token: string, extra: string[] = [], cli = CLI): Promise<ServerProcess> {
+  const args = [cli, 'server', '--port', String(port), '--db', db, '--admin-token', ADMIN_TOKEN, ...(token ? ['--token', token] : []), ...extra];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return new Promise((resolve, reject) => {

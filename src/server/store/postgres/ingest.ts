@@ -4,6 +4,7 @@
 // id constraint, move the head, and update the aggregates and counters.
 import { chainHash } from '../chain';
 import type { IngestBatch, IngestResult } from '../types';
+import { noteCounters, SERVER_NOTE } from '../serverNote';
 import { PgAggregates } from './aggregates';
 import type { Client } from './pool';
 import { PgUsage } from './usage';
@@ -49,6 +50,7 @@ export async function ingestBatch(c: Client, batch: IngestBatch): Promise<Ingest
     const usage = new PgUsage(c);
     for (const e of stored) {
       counts.set(`type:${e.event.type}`, (counts.get(`type:${e.event.type}`) ?? 0) + 1);
+      if (e.note) for (const name of noteCounters(e.event.type, { [SERVER_NOTE]: e.note })) counts.set(name, (counts.get(name) ?? 0) + 1);
       const s = { type: e.event.type, at: e.at, developer: e.developer, machine: e.event.machine ?? null, policyVersion: typeof e.event.policyVersion === 'number' ? e.event.policyVersion : null, received: Date.parse(batch.received), editor: e.event.editor, extensionVersion: e.event.extensionVersion, data: e.event.data };
       agg.apply(s, batch.auth);
       usage.event(s, e.event.id);

@@ -2,6 +2,7 @@
 // ingest rules (aggregates.ts). Used by the schema 2 upgrade (into the real tables) and by verify-log
 // (into TEMP tables of the same names: PostgreSQL resolves pg_temp before public, functions included).
 import type { ChainAuth } from '../types';
+import { noteCounters } from '../serverNote';
 import { PgAggregates } from './aggregates';
 import type { Client } from './pool';
 
@@ -33,6 +34,7 @@ export async function replayLog(c: Client): Promise<Map<string, number>> {
       agg.apply({ type: r.type, at: Number(r.at), developer: r.developer, machine: r.machine, policyVersion: r.policy_version, received: Date.parse(r.received), editor: parsed.editor, extensionVersion: parsed.extensionVersion, data: parsed.data }, r.auth);
       counters.set('events', (counters.get('events') ?? 0) + 1);
       counters.set(`type:${r.type}`, (counters.get(`type:${r.type}`) ?? 0) + 1);
+      for (const name of noteCounters(r.type, parsed)) counters.set(name, (counters.get(name) ?? 0) + 1);
     }
     await agg.flush();
   }

@@ -5,6 +5,7 @@ import { chainHash, GENESIS } from '../chain';
 import type { ChainAuth, IngestBatch, IngestResult } from '../types';
 import type { StoredEvent } from '../eventFold';
 import type { CheckedEvent } from '../../validate';
+import { noteCounters, SERVER_NOTE } from '../serverNote';
 import { createAggregates } from './aggregates';
 import type { Db } from './db';
 import { createUsageWriter } from './usage';
@@ -22,6 +23,8 @@ export interface LogRow {
   /** Canonical JSON of the event. */
   body: string;
   parsed: { editor?: unknown; extensionVersion?: unknown; data?: unknown };
+  /** Counters the server's note adds (not understood, clock ahead). */
+  noted: string[];
 }
 
 /** Appends rows to the log (chain + aggregates + counters); call inside a transaction. Returns the rows stored. */
@@ -37,6 +40,7 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
   return (rows) => {
     let prev = (head.get() as string | undefined) ?? GENESIS;
     const byType = new Map<string, number>();
+    const noted = new Map<string, number>();
     let stored = 0;
     for (const r of rows) {
       const hash = chainHash(prev, r.received, r.auth, r.body);
@@ -44,6 +48,7 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
       prev = hash;
       stored++;
       byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+      for (const name of r.noted) noted.set(name, (noted.get(name) ?? 0) + 1);
       const e: StoredEvent = { type: r.type, at: r.at, developer: r.developer, machine: r.machine, policyVersion: r.policyVersion, received: Date.parse(r.received), editor: r.parsed.editor, extensionVersion: r.parsed.extensionVersion, data: r.parsed.data };
       aggregates.apply(e, r.auth);
       usage.event(e, r.id);
@@ -52,6 +57,7 @@ export function createAppender(db: Db): (rows: Iterable<LogRow>) => number {
     usage.flush();
     if (stored) bump.run('events', stored);
     for (const [type, n] of byType) bump.run(`type:${type}`, n);
+    for (const [name, n] of noted) bump.run(name, n);
     return stored;
   };
 }
@@ -70,6 +76,7 @@ export function logRowOf(c: CheckedEvent, received: string, auth: ChainAuth): Lo
     auth,
     body: c.body,
     parsed: c.event,
+    noted: c.note ? noteCounters(c.event.type, { [SERVER_NOTE]: c.note }) : [],
   };
 }
 

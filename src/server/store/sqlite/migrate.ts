@@ -109,5 +109,6 @@ function toLogRow(r: V0Row): LogRow | undefined {
     auth: 'shared',
     body: canonicalize(parsed) as string,
     parsed,
+    noted: [],
   };
 }

@@ -2,6 +2,7 @@
 // rules as ingest (aggregates.ts). Used by the schema 2 upgrade (into the real tables) and by verify-log
 // (into TEMP tables of the same names, which SQLite resolves before the file's tables).
 import type { ChainAuth } from '../types';
+import { noteCounters } from '../serverNote';
 import type { StoredEvent } from '../eventFold';
 import { createAggregates } from './aggregates';
 import type { Db } from './db';
@@ -36,6 +37,7 @@ export function replayLog(db: Db): Map<string, number> {
       aggregates.apply(e, r.auth);
       counters.set('events', (counters.get('events') ?? 0) + 1);
       counters.set(`type:${r.type}`, (counters.get(`type:${r.type}`) ?? 0) + 1);
+      for (const name of noteCounters(r.type, parsed)) counters.set(name, (counters.get(name) ?? 0) + 1);
     }
     aggregates.flush();
   }
