@@ -2,7 +2,7 @@
 // weekly active developers per tool, vendor and team, the share of use on unapproved tools (shadow AI),
 // agent sessions and tool calls per harness, AI-assisted commits and pull requests per team and
 // repository, lines, tokens and cost where the vendor reports them, and a 12-week trend.
-import type { UsageRows } from '../usage/fields';
+import { USAGE_FIELDS, type UsageRows } from '../usage/fields';
 import { describeTool } from '../usage/tools';
 import type { PolicyInfo } from './policyInfo';
 import { dayIso } from './time';
@@ -50,7 +50,7 @@ export function adoption(input: AdoptionInput) {
     const t = tools.get(r.tool) ?? tools.set(r.tool, { devs: new Set(), days: 0, f: {} }).get(r.tool)!;
     t.devs.add(r.developer);
     t.days += r.days;
-    for (const [k, v] of Object.entries(r)) if (typeof v === 'number' && k !== 'days') t.f[k] = (t.f[k] ?? 0) + v;
+    for (const f of USAGE_FIELDS) t.f[f] = (t.f[f] ?? 0) + r[f];
     const ok = APPROVED.has(statusOf(r.tool));
     dayCount[ok ? 'approved' : 'unapproved'] += r.days;
     (ok ? devApproved : devUnapproved).add(r.developer);
