@@ -9,7 +9,7 @@
 //      server's peak RSS (VmHWM, render worker included).
 // Usage: node esbuild.js --tests && node out/scripts/bench-usage.js [--developers N] [--days N] [--requests N] [--store sqlite|pg|both]
 //        [--existing DB --until YYYY-MM-DD]: only the view timings, on a database loaded by an earlier run
-//        [--keep DIR]: load the SQLite database into DIR/audit.db and keep it (for --existing)
+//        [--keep DIR]: load the SQLite database into DIR/audit.db and keep it (for --existing); prints progress every 30 days
 import canonicalize from 'canonicalize';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
