@@ -28,11 +28,13 @@ function sameRows(actual: readonly FoldRow[], expected: readonly FoldRow[], labe
 describe('usage running totals', function () {
   this.timeout(120_000);
   let dir: string;
+  let spec: string;
   let store: AuditStore;
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-totals-'));
-    store = await openStore(await testDbSpec(dir));
+    spec = await testDbSpec(dir);
+    store = await openStore(spec);
   });
   afterEach(async () => {
     await store.close();
@@ -66,6 +68,22 @@ describe('usage running totals', function () {
       foldRaw(batches, FIRST_DAY + 3, FIRST_DAY + 30).filter((r) => r.developer === 'dev1@example.com' || r.developer === 'dev4@example.com'),
       'two developers',
     );
+  });
+
+  it('stay right when two instances add to the same developers and days at once', async () => {
+    const other = await openStore(spec);
+    try {
+      const batches = generatedBatches(13, 4, 12);
+      await Promise.all([0, 1].map(async (k) => {
+        for (const [i, b] of batches.entries()) if (i % 2 === k) await (k ? other : store).ingestUsage(b);
+      }));
+      const rows = await store.reportRows({});
+      sameRows(rows.usage.byDeveloper, foldRaw(batches, -Infinity, Infinity), 'two instances');
+      const mid = await store.reportRows({ since: (FIRST_DAY + 3) * DAY_MS, until: (FIRST_DAY + 8) * DAY_MS });
+      sameRows(mid.usage.byDeveloper, foldRaw(batches, FIRST_DAY + 3, FIRST_DAY + 8), 'two instances, days 3..8');
+    } finally {
+      await other.close();
+    }
   });
 
   it('count the hooks\' daily activity and the editor\'s active days like the rest, and the weeks per set of tools', async () => {
