@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildReport } from '../../../src/server/report/build';
 import { openStore, type AuditStore } from '../../../src/server/store';
 import { DAY_MS } from '../../../src/server/store/eventFold';
 import { USAGE_FIELDS } from '../../../src/server/usage/fields';
@@ -111,5 +112,23 @@ describe('usage running totals', function () {
       ['anthropic.claude-code github.copilot', 1],
       ['github.copilot', 1],
     ]);
+  });
+
+  it('a developer seen only through the agents\' telemetry counts as active, not as "no data"', async () => {
+    await store.ingestUsage({ deltas: [{ day: FIRST_DAY + 1, developer: 'otel-only@example.com', tool: 'anthropic.claude-code', source: 'otlp-metric', figures: { sessions: 1 } }], cumulative: [], counters: {} });
+    const query = { since: FIRST_DAY * DAY_MS, until: (FIRST_DAY + 7) * DAY_MS - 1 };
+    const roster = [
+      { developer: 'otel-only@example.com', team: 'platform' },
+      { developer: 'silent@example.com', team: 'platform' },
+    ];
+    const r = buildReport(await store.reportRows(query), { query, roster, now: (FIRST_DAY + 8) * DAY_MS });
+    assert.deepEqual(
+      r.developers.map((d) => [d.developer, d.state]),
+      [
+        ['otel-only@example.com', 'active'],
+        ['silent@example.com', 'no data'],
+      ],
+    );
+    assert.deepEqual([r.totals.active, r.totals.noData, r.adoption.activeDevelopers], [1, 1, 1]);
   });
 });
