@@ -9,6 +9,7 @@
 //      server's peak RSS (VmHWM, render worker included).
 // Usage: node esbuild.js --tests && node out/scripts/bench-usage.js [--developers N] [--days N] [--requests N] [--store sqlite|pg|both]
 //        [--existing DB --until YYYY-MM-DD]: only the view timings, on a database loaded by an earlier run
+//        [--keep DIR]: load the SQLite database into DIR/audit.db and keep it (for --existing); prints progress every 30 days
 import canonicalize from 'canonicalize';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -73,6 +74,7 @@ async function load(store: Pick<AuditStore, 'ingest' | 'ingestUsage'>, developer
     }
     await store.ingestUsage(dayUsage(d, developers));
     events += all.length;
+    if ((d + 1) % 30 === 0) process.stdout.write(`  ${d + 1} days loaded (${events.toLocaleString('en-US')} events)\n`);
   }
   return events;
 }
@@ -114,7 +116,7 @@ async function timeViews(db: string, roster: string, label: string, month: strin
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { developers: { type: 'string', default: '5000' }, days: { type: 'string', default: '365' }, requests: { type: 'string', default: '1000' }, store: { type: 'string', default: 'both' }, existing: { type: 'string' }, until: { type: 'string' } } });
+  const { values } = parseArgs({ options: { developers: { type: 'string', default: '5000' }, days: { type: 'string', default: '365' }, requests: { type: 'string', default: '1000' }, store: { type: 'string', default: 'both' }, existing: { type: 'string' }, until: { type: 'string' }, keep: { type: 'string' } } });
   const developers = Number(values.developers);
   const days = Number(values.days);
   const requests = Number(values.requests);
@@ -129,7 +131,8 @@ async function main(): Promise<void> {
     fs.rmSync(roster);
     return;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-bench-usage-'));
+  const dir = values.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'aip-bench-usage-'));
+  fs.mkdirSync(dir, { recursive: true });
   const roster = path.join(dir, 'roster.csv');
   fs.writeFileSync(roster, rosterCsv(developers));
   const lastMonth = new Date(Date.UTC(2026, 0, 5) + (days - 31) * 86_400_000).toISOString().slice(0, 10);
@@ -173,7 +176,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

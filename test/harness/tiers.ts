@@ -81,7 +81,7 @@ export async function mochaFiles(dir: string, files: string[], extraArgs: string
 
 /**
  * The PostgreSQL tier: starts a throwaway PostgreSQL (test/harness/postgres.ts), re-runs the server's
- * store-level suites (the store interface, report, tool history, people, version skew) against it, each test server on a fresh database,
+    const suites = ['store', 'report', 'history', 'people', 'versionSkew', 'usageTotals'].map((n) => `out/test/unit/server/${n}.test.js`);
  * then the PostgreSQL-only suites in test/pg (several instances on one database, faults, start errors).
  */
 export async function pgTier(): Promise<TierResult> {
@@ -95,7 +95,7 @@ export async function pgTier(): Promise<TierResult> {
   process.env.AI_POLICY_TEST_PG = pgServer.url();
   process.env.AI_POLICY_TEST_PG_PORT = String(pgServer.port);
   try {
-    const suites = ['store', 'report', 'history', 'people', 'versionSkew'].map((n) => `out/test/unit/server/${n}.test.js`);
+    const suites = ['store', 'report', 'history', 'people', 'versionSkew', 'usageTotals'].map((n) => `out/test/unit/server/${n}.test.js`);
     return await mochaFiles('pg', [...suites, 'out/test/pg/**/*.test.js'], ['--timeout', '120000']);
   } finally {
     if (before === undefined) delete process.env.AI_POLICY_TEST_PG;

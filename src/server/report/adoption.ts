@@ -2,7 +2,7 @@
 // weekly active developers per tool, vendor and team, the share of use on unapproved tools (shadow AI),
 // agent sessions and tool calls per harness, AI-assisted commits and pull requests per team and
 // repository, lines, tokens and cost where the vendor reports them, and a 12-week trend.
-import type { UsageRows } from '../usage/fields';
+import { USAGE_FIELDS, type UsageRows } from '../usage/fields';
 import { describeTool } from '../usage/tools';
 import type { PolicyInfo } from './policyInfo';
 import { dayIso } from './time';
@@ -50,7 +50,7 @@ export function adoption(input: AdoptionInput) {
     const t = tools.get(r.tool) ?? tools.set(r.tool, { devs: new Set(), days: 0, f: {} }).get(r.tool)!;
     t.devs.add(r.developer);
     t.days += r.days;
-    for (const [k, v] of Object.entries(r)) if (typeof v === 'number' && k !== 'days') t.f[k] = (t.f[k] ?? 0) + v;
+    for (const f of USAGE_FIELDS) t.f[f] = (t.f[f] ?? 0) + r[f];
     const ok = APPROVED.has(statusOf(r.tool));
     dayCount[ok ? 'approved' : 'unapproved'] += r.days;
     (ok ? devApproved : devUnapproved).add(r.developer);
@@ -90,13 +90,15 @@ export function adoption(input: AdoptionInput) {
 
   // 12 weeks ending with the range's last week; a developer is active in a week when any kept tool was used.
   const lastWeek = input.trendEnd - ((input.trendEnd + 3) % 7);
-  const weeks = new Map<number, { all: Set<string>; approved: Set<string>; unapproved: Set<string> }>();
-  for (let w = lastWeek - (TREND_WEEKS - 1) * 7; w <= lastWeek; w += 7) weeks.set(w, { all: new Set(), approved: new Set(), unapproved: new Set() });
+  const weeks = new Map<number, { all: number; approved: number; unapproved: number }>();
+  for (let w = lastWeek - (TREND_WEEKS - 1) * 7; w <= lastWeek; w += 7) weeks.set(w, { all: 0, approved: 0, unapproved: 0 });
   for (const w of input.usage.weeks) {
     const slot = weeks.get(w.week);
-    if (!slot || !keep(w.tool)) continue;
-    slot.all.add(w.developer);
-    slot[APPROVED.has(statusOf(w.tool)) ? 'approved' : 'unapproved'].add(w.developer);
+    const kept = w.tools.filter(keep);
+    if (!slot || !kept.length) continue;
+    slot.all += w.developers;
+    if (kept.some((t) => APPROVED.has(statusOf(t)))) slot.approved += w.developers;
+    if (kept.some((t) => !APPROVED.has(statusOf(t)))) slot.unapproved += w.developers;
   }
 
   const teams = new Map<string, { devs: Set<string>; approved: Set<string>; unapproved: Set<string>; commits: number; aiCommits: number; prs: number; aiPrs: number }>();
@@ -110,20 +112,21 @@ export function adoption(input: AdoptionInput) {
   const repos = new Map<string, { prs: number; aiPrs: number; commits: number; aiCommits: number }>();
   for (const p of input.usage.pullRequests) {
     const t = teamRow(input.team(p.developer) ?? '(no team)');
-    t.prs++;
-    t.aiPrs += p.aiAssisted ? 1 : 0;
+    t.prs += p.pullRequests;
+    t.aiPrs += p.aiPullRequests;
     t.commits += p.commits;
     t.aiCommits += p.aiCommits;
     const r = repos.get(p.repository) ?? repos.set(p.repository, { prs: 0, aiPrs: 0, commits: 0, aiCommits: 0 }).get(p.repository)!;
-    r.prs++;
-    r.aiPrs += p.aiAssisted ? 1 : 0;
+    r.prs += p.pullRequests;
+    r.aiPrs += p.aiPullRequests;
     r.commits += p.commits;
     r.aiCommits += p.aiCommits;
   }
   const prs = input.usage.pullRequests;
+  const prCount = prs.reduce((s, p) => s + p.pullRequests, 0);
   const commits = prs.reduce((s, p) => s + p.commits, 0);
   const aiCommits = prs.reduce((s, p) => s + p.aiCommits, 0);
-  const aiPrs = prs.filter((p) => p.aiAssisted).length;
+  const aiPrs = prs.reduce((s, p) => s + p.aiPullRequests, 0);
   const active = new Set(rows.map((r) => r.developer));
 
   return {
@@ -136,7 +139,7 @@ export function adoption(input: AdoptionInput) {
     tools: toolRows,
     vendors: [...vendors].map(([vendor, v]) => ({ vendor, developers: v.devs.size, tools: v.tools.size })).sort((a, b) => b.developers - a.developers || (a.vendor < b.vendor ? -1 : 1)),
     harnesses: toolRows.filter((t) => t.sessions > 0 || t.toolCalls > 0).map((t) => ({ tool: t.tool, name: t.name, developers: t.developers, sessions: t.sessions, toolCalls: t.toolCalls, prompts: t.prompts, denials: t.denials })),
-    weeks: [...weeks].map(([w, s]) => ({ week: dayIso(w), active: s.all.size, approved: s.approved.size, unapproved: s.unapproved.size })),
+    weeks: [...weeks].map(([w, s]) => ({ week: dayIso(w), active: s.all, approved: s.approved, unapproved: s.unapproved })),
     teams: [...teams]
       .map(([team, t]) => {
         const expected = input.rosterTeams.get(team) ?? 0;
@@ -156,9 +159,9 @@ export function adoption(input: AdoptionInput) {
       })
       .sort((a, b) => (a.team < b.team ? -1 : 1)),
     disclosure: {
-      pullRequests: prs.length,
+      pullRequests: prCount,
       aiPullRequests: aiPrs,
-      aiPullRequestShare: share(aiPrs, prs.length),
+      aiPullRequestShare: share(aiPrs, prCount),
       commits,
       aiCommits,
       aiCommitShare: share(aiCommits, commits),

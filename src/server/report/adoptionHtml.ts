@@ -7,7 +7,10 @@ import { barChart, esc } from './charts';
 import { developerLink, pct, status, table } from './html';
 import { queryString, type ReportQuery } from './query';
 
-const n = (v: number): string => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+// One formatter each (a toLocaleString call builds a new one every time: thousands per dashboard).
+const whole = new Intl.NumberFormat('en-US');
+const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const n = (v: number): string => (Number.isInteger(v) ? whole.format(v) : twoDecimals.format(v));
 
 export function adoptionSection(a: Adoption, q: ReportQuery, opts: { heading?: string; links?: boolean } = {}): string {
   const links = opts.links !== false;

@@ -20,6 +20,8 @@ export function population(rows: ReportRows, roster: readonly RosterEntry[], ran
   const team = new Map(roster.map((r) => [r.developer, r.team]));
   const known = new Map(rows.developers.map((d) => [d.developer, d]));
   const active = new Set(ranged ? rows.active : rows.developers.map((d) => d.developer));
+  // Developers seen only through the agents' telemetry (no event of their own) used AI in the range too.
+  for (const u of rows.usage.byDeveloper) active.add(u.developer);
   const enrolled = new Set(rows.enrolled);
   const ids = new Set([...active, ...roster.map((r) => r.developer)]);
   if (only !== undefined) {

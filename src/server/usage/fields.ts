@@ -89,12 +89,21 @@ export interface UsageBatch {
   counters: Record<string, number>;
 }
 
+/** Pull requests checked in a range, summed per developer and repository (latest check of each). */
+export interface PullRequestSums {
+  developer: string;
+  repository: string;
+  pullRequests: number;
+  aiPullRequests: number;
+  commits: number;
+  aiCommits: number;
+}
+
 /** Usage rows for a report range, read from the rollups. */
 export interface UsageRows {
   /** Per developer and tool over the range: active days and each figure (largest source per day, summed). */
   byDeveloper: ({ developer: string; tool: string; days: number } & UsageFigures)[];
-  /** Distinct (week, tool, developer) with use, for the 12 weeks ending with the range. */
-  weeks: { week: number; tool: string; developer: string }[];
-  /** Pull requests checked in the range (latest check of each). */
-  pullRequests: DisclosureRow[];
+  /** For the 12 weeks ending with the range: how many developers used exactly this set of tools that week. */
+  weeks: { week: number; tools: string[]; developers: number }[];
+  pullRequests: PullRequestSums[];
 }

@@ -27,7 +27,37 @@ CREATE INDEX pull_requests_day ON pull_requests (day);
 `;
 }
 
-export const USAGE_TABLES = ['usage_days', 'usage_weeks', 'usage_series', 'pull_requests'];
+/**
+ * Version 4: running totals per developer and tool (./totals.ts), `usage_pairs` listing the pairs so a
+ * range reads two rows of each instead of every day.
+ */
+export function usageTotalsSchema(sql: { int: string; real: string; text: string; withoutRowid: string }): string {
+  const figures = USAGE_FIELDS.map((f) => `${COLUMN[f]} ${sql.real} NOT NULL DEFAULT 0`).join(', ');
+  return `
+CREATE TABLE usage_pairs (developer ${sql.text} NOT NULL, tool ${sql.text} NOT NULL, PRIMARY KEY (developer, tool))${sql.withoutRowid};
+CREATE TABLE usage_totals (
+  developer ${sql.text} NOT NULL, tool ${sql.text} NOT NULL, day ${sql.int} NOT NULL, days ${sql.int} NOT NULL, ${figures},
+  PRIMARY KEY (developer, tool, day)
+)${sql.withoutRowid};
+`;
+}
+
+/**
+ * Fills the version 4 tables from the daily rows (a database upgraded from version 3): each day's fold per
+ * pair, summed in day order with a window.
+ */
+export function usageTotalsFill(): string {
+  const cols = USAGE_FIELDS.map((f) => COLUMN[f]);
+  return `
+INSERT INTO usage_pairs (developer, tool) SELECT DISTINCT developer, tool FROM usage_days;
+INSERT INTO usage_totals (developer, tool, day, days, ${cols.join(', ')})
+SELECT developer, tool, day, count(*) OVER w, ${cols.map((c) => `sum(${c}) OVER w`).join(', ')}
+  FROM (SELECT day, developer, tool, ${cols.map((c) => `max(${c}) AS ${c}`).join(', ')} FROM usage_days GROUP BY day, developer, tool) d
+WINDOW w AS (PARTITION BY developer, tool ORDER BY day ROWS UNBOUNDED PRECEDING);
+`;
+}
+
+export const USAGE_TABLES = ['usage_days', 'usage_weeks', 'usage_series', 'pull_requests', 'usage_pairs', 'usage_totals'];
 
 /** Monday (epoch day) of the week holding an epoch day (1970-01-01 was a Thursday). */
 export const weekOf = (day: number): number => day - ((day + 3) % 7);

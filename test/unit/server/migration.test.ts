@@ -10,8 +10,12 @@ import { CLI } from '../audit/serverProcess';
 import canonicalize from 'canonicalize';
 import { sha256 } from '../../../src/core/sha256';
 import { chainHash, GENESIS } from '../../../src/server/store/chain';
-import { SCHEMA_V1, SCHEMA_VERSION } from '../../../src/server/store/sqlite/schema';
+import { SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from '../../../src/server/store/sqlite/schema';
+import { openStore } from '../../../src/server/store';
+import { DAY_MS } from '../../../src/server/store/eventFold';
+import { COLUMN, USAGE_FIELDS } from '../../../src/server/usage/fields';
 import { ev, post, report, startServer } from './helpers';
+import { dailyRows, FIRST_DAY, foldRaw, generatedBatches, laterBatch } from './usageFold';
 
 // The schema exactly as the first release created it (src/server/db.ts before versioning).
 const OLD_SCHEMA = `
@@ -151,6 +155,40 @@ describe('server: a database from the first release', () => {
     const v = spawnSync(process.execPath, [CLI, 'verify-log', '--db', file], { encoding: 'utf8' });
     assert.equal(v.status, 0, v.stdout + v.stderr);
     assert.match(v.stdout, /^OK 6 events/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('schema 3 → 4: the running totals are summed from the daily usage rows and kept from then on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-v3-'));
+    const file = path.join(dir, 'audit.db');
+    const v3 = new Database(file);
+    v3.pragma('journal_mode = WAL');
+    v3.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE);
+    v3.pragma('user_version = 3');
+    const batches = generatedBatches(3, 5, 30);
+    const cols = USAGE_FIELDS.map((f) => COLUMN[f]);
+    const insert = v3.prepare(`INSERT INTO usage_days (day, developer, tool, source, ${cols.join(', ')}) VALUES (?, ?, ?, ?, ${cols.map(() => '?').join(', ')})`);
+    v3.transaction(() => {
+      for (const r of dailyRows(batches)) insert.run(r.day, r.developer, r.tool, r.source, ...r.values);
+    })();
+    v3.close();
+    const lines: string[] = [];
+    const store = await openStore(file, { log: (l) => lines.push(l) });
+    try {
+      assert.match(lines.join('\n'), /summing \d+ daily usage rows into running totals \(schema 3 → 4\)/);
+      const range = async (dS: number, dU: number) => (await store.reportRows({ since: dS * DAY_MS, until: dU * DAY_MS })).usage.byDeveloper;
+      assert.deepEqual(await range(FIRST_DAY, FIRST_DAY + 29), foldRaw(batches, FIRST_DAY, FIRST_DAY + 29));
+      assert.deepEqual(await range(FIRST_DAY + 4, FIRST_DAY + 17), foldRaw(batches, FIRST_DAY + 4, FIRST_DAY + 17));
+      const later = laterBatch();
+      await store.ingestUsage(later);
+      assert.deepEqual(await range(FIRST_DAY - 1, FIRST_DAY + 100), foldRaw([...batches, later], FIRST_DAY - 1, FIRST_DAY + 100));
+      assert.deepEqual(await range(FIRST_DAY + 2, FIRST_DAY + 2), foldRaw([...batches, later], FIRST_DAY + 2, FIRST_DAY + 2));
+    } finally {
+      await store.close();
+    }
+    const d = new Database(file, { readonly: true });
+    assert.equal(d.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    d.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -5,7 +5,8 @@ import { inTransaction, type Client } from './pool';
 import { enrollmentRecord } from '../enrollmentRecord';
 import { ingestBatch } from './ingest';
 import { replayLog } from './replay';
-import { FOLDED_TABLES, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from './schema';
+import { usageTotalsFill } from '../../usage/schema';
+import { FOLDED_TABLES, SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from './schema';
 
 /** An arbitrary constant naming this application's migration lock. */
 const MIGRATION_LOCK = 0x41495030;
@@ -31,6 +32,8 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     // Version 3's usage rollups start empty (no earlier event carries usage); they exist before the
     // version 2 step, whose ingest writes them.
     if ((await c.query(`SELECT to_regclass('usage_days') IS NULL AS missing`)).rows[0].missing) await c.query(SCHEMA_USAGE);
+    // Version 4's running totals are summed from the daily rows there are (none below version 3).
+    if ((await c.query(`SELECT to_regclass('usage_totals') IS NULL AS missing`)).rows[0].missing) await c.query(SCHEMA_TOTALS + usageTotalsFill());
     if (version === 1) await toV2(c);
     await c.query(`UPDATE schema_meta SET version = $1`, [SCHEMA_VERSION]);
   });

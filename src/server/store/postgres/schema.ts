@@ -5,14 +5,15 @@
 // `inventory_latest` (newest inventory per machine) spares the report a lookup per tool run.
 // `schema_meta` holds the schema version (see migrate.ts).
 
-import { usageSchema, USAGE_TABLES } from '../../usage/schema';
+import { usageSchema, usageTotalsSchema, USAGE_TABLES } from '../../usage/schema';
 import { SNAPSHOTS_FUNCTION } from './snapshotsFunction';
 
 /**
  * 1: the log and its aggregates; 2: verified records keep their own hash and receive time, enrollments are
- * chained; 3: the usage rollups. Each step is self-contained (migrate.ts).
+ * chained; 3: the usage rollups; 4: their running totals per developer and tool. Each step is self-contained
+ * (migrate.ts).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_V1 = `
 CREATE TABLE events (
@@ -75,3 +76,6 @@ export const FOLDED_TABLES = ['developers', 'machines', 'activity', 'inventories
 
 /** Version 3: the usage rollups (../../usage/schema.ts). */
 export const SCHEMA_USAGE = usageSchema({ int: 'integer', bigint: 'bigint', real: 'double precision', text: 'text', withoutRowid: '' });
+
+/** Version 4: the usage rollups' running totals (../../usage/totals.ts). */
+export const SCHEMA_TOTALS = usageTotalsSchema({ int: 'integer', real: 'double precision', text: 'text', withoutRowid: '' });

@@ -1,9 +1,11 @@
 // The usage rollups on PostgreSQL (the SQLite store's ../sqlite/usage.ts, same rules): folded per batch in
 // memory, then one statement per table, rows in key order so that two instances writing the same rows
-// lock them in the same order.
+// lock them in the same order. The running totals (../../usage/totals.ts) need a day's rows before and
+// after the batch: the batch first locks its developer-tool pairs, so two instances change a pair in turn.
 import { cumulativeDelta, figureValues, PendingUsage } from '../../usage/batch';
 import { disclosureOf, eventUsage } from '../../usage/eventUsage';
-import { COLUMN, USAGE_FIELDS, type UsageBatch, type UsageRows } from '../../usage/fields';
+import { COLUMN, USAGE_FIELDS, type PullRequestSums, type UsageBatch, type UsageRows } from '../../usage/fields';
+import { dayKey, groupByDay, totalsChange, type SourceRow, type TotalsChange } from '../../usage/totals';
 import { SERIES_KEEP_DAYS, weekOf } from '../../usage/schema';
 import { dayOf, type StoredEvent } from '../eventFold';
 import type { Client } from './pool';
@@ -49,9 +51,58 @@ export class PgUsage {
     }
   }
 
+  /** Locks the batch's developer-tool pairs (in key order), then reads the stored rows of its days. */
+  private async lockAndRead(keys: readonly { day: number; developer: string; tool: string }[]): Promise<Map<string, SourceRow[]>> {
+    const pairs = [...new Set(keys.map((k) => JSON.stringify([k.developer, k.tool])))].sort().map((p) => JSON.parse(p) as [string, string]);
+    const devs = pairs.map((p) => p[0]);
+    const tools = pairs.map((p) => p[1]);
+    await this.c.query(`INSERT INTO usage_pairs (developer, tool) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [devs, tools]);
+    await this.c.query(`SELECT 1 FROM usage_pairs WHERE (developer, tool) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY developer COLLATE "C", tool COLLATE "C" FOR UPDATE`, [devs, tools]);
+    const stored = await this.c.query({
+      text: `SELECT day, developer, tool, source, ${cols.join(', ')} FROM usage_days WHERE (day, developer, tool) IN (SELECT * FROM unnest($1::integer[], $2::text[], $3::text[]))`,
+      values: [keys.map((k) => k.day), keys.map((k) => k.developer), keys.map((k) => k.tool)],
+    });
+    const out = new Map<string, SourceRow[]>();
+    for (const r of stored.rows as Record<string, unknown>[]) {
+      const k = dayKey(r as { day: number; developer: string; tool: string });
+      const row = { source: r.source as string, values: cols.map((c) => Number(r[c])) };
+      const list = out.get(k);
+      if (list) list.push(row);
+      else out.set(k, [row]);
+    }
+    return out;
+  }
+
+  /** Starts each changed day's running row from the last one before it, then adds each change to its day and the later ones. */
+  private async addToTotals(changes: readonly TotalsChange[]): Promise<void> {
+    const sorted = [...changes].sort((a, b) => (a.developer !== b.developer ? (a.developer < b.developer ? -1 : 1) : a.tool !== b.tool ? (a.tool < b.tool ? -1 : 1) : a.day - b.day));
+    const devs = sorted.map((c) => c.developer);
+    const tools = sorted.map((c) => c.tool);
+    const days = sorted.map((c) => c.day);
+    await this.c.query(
+      `INSERT INTO usage_totals (developer, tool, day, days, ${cols.join(', ')})
+       SELECT k.developer, k.tool, k.day, coalesce(p.days, 0), ${cols.map((c) => `coalesce(p.${c}, 0)`).join(', ')}
+         FROM unnest($1::text[], $2::text[], $3::integer[]) AS k(developer, tool, day)
+         LEFT JOIN LATERAL (SELECT * FROM usage_totals t WHERE t.developer = k.developer AND t.tool = k.tool AND t.day < k.day ORDER BY t.day DESC LIMIT 1) p ON true
+       ON CONFLICT (developer, tool, day) DO NOTHING`,
+      [devs, tools, days],
+    );
+    await this.c.query(
+      `UPDATE usage_totals t SET days = t.days + d.days, ${cols.map((c) => `${c} = t.${c} + d.${c}`).join(', ')}
+         FROM (SELECT t2.developer, t2.tool, t2.day, sum(k.days) AS days, ${cols.map((c) => `sum(k.${c}) AS ${c}`).join(', ')}
+                 FROM unnest($1::text[], $2::text[], $3::integer[], $4::integer[], ${cols.map((_, i) => `$${i + 5}::float8[]`).join(', ')}) AS k(developer, tool, day, days, ${cols.join(', ')})
+                 JOIN usage_totals t2 ON t2.developer = k.developer AND t2.tool = k.tool AND t2.day >= k.day
+                GROUP BY t2.developer, t2.tool, t2.day) d
+        WHERE t.developer = d.developer AND t.tool = d.tool AND t.day = d.day`,
+      [devs, tools, days, sorted.map((c) => c.days), ...cols.map((_, i) => sorted.map((c) => c.values[i]))],
+    );
+  }
+
   async flush(): Promise<void> {
     const rows = [...this.pending.rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r);
     if (rows.length) {
+      const groups = groupByDay(rows);
+      const before = await this.lockAndRead([...groups.values()].map((d) => d[0]));
       const figures = rows.map((r) => figureValues(r.figures));
       const params: unknown[] = [rows.map((r) => r.day), rows.map((r) => r.developer), rows.map((r) => r.tool), rows.map((r) => r.source), ...cols.map((_, i) => figures.map((f) => f[i]))];
       await this.c.query(
@@ -66,6 +117,8 @@ export class PgUsage {
         weeks.map((w) => w[1]),
         weeks.map((w) => w[2]),
       ]);
+      const changes = [...groups].map(([k, deltas]) => totalsChange(before.get(k) ?? [], deltas)).filter((c): c is TotalsChange => c !== undefined);
+      if (changes.length) await this.addToTotals(changes);
     }
     const prs = [...this.pending.pullRequests.values()].sort((a, b) => (a.repository + a.pr < b.repository + b.pr ? -1 : 1));
     if (prs.length) {
@@ -93,23 +146,35 @@ export class PgUsage {
   }
 }
 
-/** Usage for days dS..dU ($2, $3), the 12 weeks ending with day `trendEnd`, pull requests checked in the range; `dev` filters on $1. */
+/**
+ * Usage for days dS..dU ($2, $3): the running totals on the range's last day minus those before its first;
+ * the 12 weeks ending with day `trendEnd` as developers per set of tools; pull requests checked in the range
+ * summed per developer and repository. `dev` filters on $1.
+ */
 export async function usageRows(all: <T>(sql: string, params?: unknown[]) => Promise<T[]>, dS: number, dU: number, trendEnd: number, dev: (alias?: string) => string): Promise<UsageRows> {
-  const perDay = cols.map((c) => `max(${c}) AS ${c}`).join(', ');
-  const summed = USAGE_FIELDS.map((f) => `sum(${COLUMN[f]})::float8 AS "${f}"`).join(', ');
+  const last = (bound: string) => `(SELECT * FROM usage_totals t WHERE t.developer = k.developer AND t.tool = k.tool AND t.day ${bound} ORDER BY t.day DESC LIMIT 1)`;
   const lastWeek = weekOf(trendEnd);
-  const prs = await all<{ repository: string; pr: string; at: number; developer: string; commits: number; aiCommits: number; aiAssisted: number; disclosed: number | null; tools: string }>(
-    `SELECT repository, pr, at, developer, commits, ai_commits AS "aiCommits", ai_assisted AS "aiAssisted", disclosed, tools FROM pull_requests WHERE day BETWEEN $2 AND $3${dev()}`,
-    [dS, dU],
-  );
   return {
     byDeveloper: await all(
-      `SELECT developer, tool, count(*)::integer AS days, ${summed}
-         FROM (SELECT day, developer, tool, ${perDay} FROM usage_days WHERE day BETWEEN $2 AND $3${dev()} GROUP BY day, developer, tool) d
-        GROUP BY developer, tool ORDER BY developer COLLATE "C", tool COLLATE "C"`,
+      `SELECT k.developer, k.tool, (c.days - coalesce(p.days, 0))::integer AS days,
+              ${USAGE_FIELDS.map((f) => `(c.${COLUMN[f]} - coalesce(p.${COLUMN[f]}, 0))::float8 AS "${f}"`).join(', ')}
+         FROM usage_pairs k CROSS JOIN LATERAL ${last('<= $3')} c LEFT JOIN LATERAL ${last('< $2')} p ON true
+        WHERE c.days > coalesce(p.days, 0)${dev('k.')}
+        ORDER BY k.developer COLLATE "C", k.tool COLLATE "C"`,
       [dS, dU],
     ),
-    weeks: await all(`SELECT week, tool, developer FROM usage_weeks WHERE week BETWEEN $2 AND $3${dev()}`, [lastWeek - 77, lastWeek]),
-    pullRequests: prs.map((p) => ({ ...p, aiAssisted: p.aiAssisted === 1, disclosed: p.disclosed === null ? null : p.disclosed === 1, tools: JSON.parse(p.tools) as string[] })),
+    weeks: (
+      await all<{ week: number; tools: string; developers: number }>(
+        `SELECT week, tools, count(*)::integer AS developers
+           FROM (SELECT week, developer, json_agg(tool ORDER BY tool COLLATE "C")::text AS tools FROM usage_weeks WHERE week BETWEEN $2 AND $3${dev()} GROUP BY week, developer) w
+          GROUP BY week, tools`,
+        [lastWeek - 77, lastWeek],
+      )
+    ).map((w) => ({ ...w, tools: JSON.parse(w.tools) as string[] })),
+    pullRequests: await all<PullRequestSums>(
+      `SELECT developer, repository, count(*)::float8 AS "pullRequests", sum(ai_assisted)::float8 AS "aiPullRequests", sum(commits)::float8 AS commits, sum(ai_commits)::float8 AS "aiCommits"
+         FROM pull_requests WHERE day BETWEEN $2 AND $3${dev()} GROUP BY developer, repository`,
+      [dS, dU],
+    ),
   };
 }

@@ -9,7 +9,8 @@ import type { LogRow } from './ingest';
 import { createAppender, logRowOf } from './ingest';
 import type { Db } from './db';
 import { replayLog } from './replay';
-import { FOLDED_TABLES, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
+import { usageTotalsFill } from '../../usage/schema';
+import { FOLDED_TABLES, SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
 
 const CHUNK = 5000;
 
@@ -24,16 +25,27 @@ export function migrate(db: Db, log: (line: string) => void = () => undefined): 
     if (version === SCHEMA_VERSION) return;
     if (version > SCHEMA_VERSION) throw new Error(`the database was written by a newer version (schema ${version}; this version reads up to ${SCHEMA_VERSION})`);
     const hasEvents = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'`).get() !== undefined;
-    if (!hasEvents) db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE);
+    if (!hasEvents) db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS);
     else if (version === 0) fromV0(db, log);
     else {
       // Version 3's usage rollups start empty (no earlier event carries usage); they exist before the
       // version 2 step, whose appender writes them.
-      if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'usage_days'`).get()) db.exec(SCHEMA_USAGE);
+      if (!hasTable(db, 'usage_days')) db.exec(SCHEMA_USAGE);
+      // Version 4's running totals are summed from the daily rows there are (none below version 3).
+      if (!hasTable(db, 'usage_totals')) toV4(db, log);
       if (version < 2) toV2(db, log);
     }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
+}
+
+const hasTable = (db: Db, name: string): boolean => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+
+/** Schema 3 → 4: the running totals per developer and tool, summed from the daily rows. */
+function toV4(db: Db, log: (line: string) => void): void {
+  const days = db.prepare(`SELECT count(*) FROM usage_days`).pluck().get() as number;
+  if (days > 0) log(`upgrading the database: summing ${days} daily usage rows into running totals (schema 3 → 4)`);
+  db.exec(SCHEMA_TOTALS + usageTotalsFill());
 }
 
 interface V0Row {
@@ -55,7 +67,7 @@ function fromV0(db: Db, log: (line: string) => void): void {
   const duplicates = hasCounters ? ((db.prepare(`SELECT n FROM counters WHERE name = 'duplicates'`).pluck().get() as number | undefined) ?? 0) : 0;
   db.exec(`ALTER TABLE events RENAME TO events_v0`);
   for (const t of V0_AGGREGATES) db.exec(`DROP TABLE IF EXISTS ${t}`);
-  db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE);
+  db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS);
   const append = createAppender(db);
   const page = db.prepare(`SELECT seq, id, type, time, developer, machine, policy_version, received, body FROM events_v0 WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`);
   let after = 0;

@@ -4,13 +4,14 @@
 // small tables instead of every event. PRAGMA user_version holds the schema version (see migrate.ts).
 // No index holds tool_intervals.last_at: extending a run (the common write) then rewrites only its row.
 
-import { usageSchema } from '../../usage/schema';
+import { usageSchema, usageTotalsSchema } from '../../usage/schema';
 
 /**
  * 1: the log and its aggregates; 2: verified records keep their own hash and receive time, enrollments are
- * chained; 3: the usage rollups. Each step is self-contained (migrate.ts).
+ * chained; 3: the usage rollups; 4: their running totals per developer and tool. Each step is self-contained
+ * (migrate.ts).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_V1 = `
 CREATE TABLE events (
@@ -71,6 +72,9 @@ CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WI
 
 /** Version 3: the usage rollups (../../usage/schema.ts). */
 export const SCHEMA_USAGE = usageSchema({ int: 'INTEGER', bigint: 'INTEGER', real: 'REAL', text: 'TEXT', withoutRowid: ' WITHOUT ROWID' });
+
+/** Version 4: the usage rollups' running totals (../../usage/totals.ts). */
+export const SCHEMA_TOTALS = usageTotalsSchema({ int: 'INTEGER', real: 'REAL', text: 'TEXT', withoutRowid: ' WITHOUT ROWID' });
 
 /** Aggregate tables of the schema before versioning (user_version 0), dropped when it is migrated. */
 export const V0_AGGREGATES = ['counters', 'developers', 'machines', 'snapshots', 'dev_tools', 'daily', 'policy_seen', 'acks', 'trainings', 'exposures', 'exposure_devs'];

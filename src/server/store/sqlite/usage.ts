@@ -1,8 +1,10 @@
 // The usage rollups on SQLite: written in the transaction of the events or the OTLP request that carry
-// them, read by the report for a range (see ../../usage/).
+// them, read by the report for a range (see ../../usage/). The running totals (../../usage/totals.ts) are
+// kept here too, so a range's per-developer figures are two rows per pair, not a fold of every day.
 import { cumulativeDelta, figureValues, PendingUsage } from '../../usage/batch';
 import { eventUsage, disclosureOf } from '../../usage/eventUsage';
-import { COLUMN, USAGE_FIELDS, type UsageBatch, type UsageRows } from '../../usage/fields';
+import { COLUMN, USAGE_FIELDS, type PullRequestSums, type UsageBatch, type UsageRows } from '../../usage/fields';
+import { groupByDay, totalsChange, type SourceRow, type TotalsChange } from '../../usage/totals';
 import { SERIES_KEEP_DAYS, weekOf } from '../../usage/schema';
 import { dayOf, type StoredEvent } from '../eventFold';
 import type { Db } from './db';
@@ -34,6 +36,18 @@ export function createUsageWriter(db: Db): UsageWriter {
        WHERE excluded.at >= pull_requests.at`,
     ),
     bump: db.prepare(`INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET n = n + excluded.n`),
+    sources: db.prepare(`SELECT source, ${cols.join(', ')} FROM usage_days WHERE day = ? AND developer = ? AND tool = ?`).raw(),
+    pair: db.prepare(`INSERT OR IGNORE INTO usage_pairs (developer, tool) VALUES (?, ?)`),
+    lastTotal: db.prepare(`SELECT day, days, ${cols.join(', ')} FROM usage_totals WHERE developer = ? AND tool = ? AND day <= ? ORDER BY day DESC LIMIT 1`).raw(),
+    insertTotal: db.prepare(`INSERT INTO usage_totals (developer, tool, day, days, ${cols.join(', ')}) VALUES (?, ?, ?, ?, ${cols.map(() => '?').join(', ')})`),
+    addTotal: db.prepare(`UPDATE usage_totals SET days = days + ?, ${cols.map((c) => `${c} = ${c} + ?`).join(', ')} WHERE developer = ? AND tool = ? AND day >= ?`),
+  };
+  const addToTotals = (c: TotalsChange): void => {
+    q.pair.run(c.developer, c.tool);
+    // The day's running row starts from the last one before it (or nothing), then the change is added to it and every later day.
+    const last = q.lastTotal.get(c.developer, c.tool, c.day) as number[] | undefined;
+    if (!last || last[0] !== c.day) q.insertTotal.run(c.developer, c.tool, c.day, ...(last ? last.slice(1) : [0, ...cols.map(() => 0)]));
+    q.addTotal.run(c.days, ...c.values, c.developer, c.tool, c.day);
   };
   const pending = new PendingUsage();
   let lastForget = 0;
@@ -59,9 +73,13 @@ export function createUsageWriter(db: Db): UsageWriter {
       }
     },
     flush() {
-      for (const r of pending.rows.values()) {
-        q.row.run(r.day, r.developer, r.tool, r.source, ...figureValues(r.figures));
-        q.week.run(weekOf(r.day), r.tool, r.developer);
+      for (const deltas of groupByDay(pending.rows.values()).values()) {
+        const { day, developer, tool } = deltas[0];
+        const before: SourceRow[] = (q.sources.all(day, developer, tool) as [string, ...number[]][]).map(([source, ...values]) => ({ source, values }));
+        for (const r of deltas) q.row.run(r.day, r.developer, r.tool, r.source, ...figureValues(r.figures));
+        q.week.run(weekOf(day), tool, developer);
+        const change = totalsChange(before, deltas);
+        if (change) addToTotals(change);
       }
       for (const p of pending.pullRequests.values()) {
         q.pr.run(p.repository, p.pr, p.at, dayOf(p.at), p.developer, p.commits, p.aiCommits, p.aiAssisted ? 1 : 0, p.disclosed === null ? null : p.disclosed ? 1 : 0, JSON.stringify(p.tools));
@@ -71,22 +89,34 @@ export function createUsageWriter(db: Db): UsageWriter {
   };
 }
 
-/** Usage for days dS..dU, the 12 weeks ending with day `trendEnd`, pull requests checked in the range; `dev` filters on developer. */
+/**
+ * Usage for days dS..dU (the running totals on the range's last day minus those before its first), the
+ * 12 weeks ending with day `trendEnd` as developers per set of tools, pull requests checked in the range
+ * summed per developer and repository; `dev` filters on developer.
+ */
 export function usageRows(all: <T>(sql: string, params?: Record<string, unknown>) => T[], dS: number, dU: number, trendEnd: number, dev: (alias?: string) => string): UsageRows {
-  const perDay = USAGE_FIELDS.map((f) => `max(${COLUMN[f]}) AS ${COLUMN[f]}`).join(', ');
-  const summed = USAGE_FIELDS.map((f) => `sum(${COLUMN[f]}) AS "${f}"`).join(', ');
+  const lastDay = (bound: string) => `(SELECT max(day) FROM usage_totals WHERE developer = k.developer AND tool = k.tool AND day ${bound})`;
   const lastWeek = weekOf(trendEnd);
   return {
     byDeveloper: all(
-      `SELECT developer, tool, count(*) AS days, ${summed}
-         FROM (SELECT day, developer, tool, ${perDay} FROM usage_days WHERE day BETWEEN @dS AND @dU${dev()} GROUP BY day, developer, tool)
-        GROUP BY developer, tool ORDER BY developer, tool`,
+      `SELECT k.developer, k.tool, c.days - coalesce(p.days, 0) AS days, ${USAGE_FIELDS.map((f) => `c.${COLUMN[f]} - coalesce(p.${COLUMN[f]}, 0) AS "${f}"`).join(', ')}
+         FROM usage_pairs k
+         JOIN usage_totals c ON c.developer = k.developer AND c.tool = k.tool AND c.day = ${lastDay('<= @dU')}
+         LEFT JOIN usage_totals p ON p.developer = k.developer AND p.tool = k.tool AND p.day = ${lastDay('< @dS')}
+        WHERE c.days > coalesce(p.days, 0)${dev('k.')}
+        ORDER BY k.developer, k.tool`,
       { dS, dU },
     ),
-    weeks: all(`SELECT week, tool, developer FROM usage_weeks WHERE week BETWEEN @w0 AND @w1${dev()}`, { w0: lastWeek - 77, w1: lastWeek }),
-    pullRequests: all<{ repository: string; pr: string; at: number; developer: string; commits: number; aiCommits: number; aiAssisted: number; disclosed: number | null; tools: string }>(
-      `SELECT repository, pr, at, developer, commits, ai_commits AS aiCommits, ai_assisted AS aiAssisted, disclosed, tools FROM pull_requests WHERE day BETWEEN @dS AND @dU${dev()}`,
+    weeks: all<{ week: number; tools: string; developers: number }>(
+      `SELECT week, tools, count(*) AS developers
+         FROM (SELECT week, developer, json_group_array(tool ORDER BY tool) AS tools FROM usage_weeks WHERE week BETWEEN @w0 AND @w1${dev()} GROUP BY week, developer)
+        GROUP BY week, tools`,
+      { w0: lastWeek - 77, w1: lastWeek },
+    ).map((w) => ({ ...w, tools: JSON.parse(w.tools) as string[] })),
+    pullRequests: all<PullRequestSums>(
+      `SELECT developer, repository, count(*) AS pullRequests, sum(ai_assisted) AS aiPullRequests, sum(commits) AS commits, sum(ai_commits) AS aiCommits
+         FROM pull_requests WHERE day BETWEEN @dS AND @dU${dev()} GROUP BY developer, repository`,
       { dS, dU },
-    ).map((p) => ({ ...p, aiAssisted: p.aiAssisted === 1, disclosed: p.disclosed === null ? null : p.disclosed === 1, tools: JSON.parse(p.tools) as string[] })),
+    ),
   };
 }
