@@ -76,7 +76,7 @@ function errorDecision(message: string): Decision {
 }
 
 /** The scanner of the policy in force, with the organization's custom rules (the loader the editor and CLI use). */
-async function contextFor(policy: Policy, source: string, managed: ManagedConfig | undefined): Promise<DecideContext> {
+async function contextFor(policy: Policy, source: string, managed: ManagedConfig | undefined, req: HookRequest): Promise<DecideContext> {
   const { loadCustomRules } = await import('../../core/scan/customRules');
   const custom = policy.dataHandling?.gitleaksConfig ? await loadCustomRules(policy.dataHandling, source) : { problems: [] };
   for (const p of custom.problems) {
@@ -87,7 +87,7 @@ async function contextFor(policy: Policy, source: string, managed: ManagedConfig
   let scanner: Scanner | undefined;
   return {
     policy,
-    who: await hookWho(policy, managed, new Date()),
+    who: await hookWho(policy, managed, new Date(), req),
     // Built on first use: compiling every rule costs more than a call that names no file needs.
     get scanner(): Scanner {
       return (scanner ??= new Scanner({ dataHandling: policy.dataHandling, gitleaks: 'gitleaks' in custom ? custom.gitleaks : undefined }));
@@ -137,7 +137,7 @@ export async function judge(harness: Harness, payload: string, opts: JudgeOption
   if (!resolved.ok) return failed(harness, req, 'policy', resolved.error, mode);
   let d: Decision;
   try {
-    d = decide(req, await contextFor(resolved.policy, resolved.source, managed));
+    d = decide(req, await contextFor(resolved.policy, resolved.source, managed, req));
   } catch (e) {
     process.stderr.write(`ai-policy hook: ${(e as Error).stack ?? String(e)}\n`);
     return failed(harness, req, 'judge', `the call could not be judged (${(e as Error).message})`, mode, resolved.policy);

@@ -113,20 +113,23 @@ describe('ai-policy hook: exceptions in force (process)', function () {
 
 describe('hook: who runs the agent', () => {
   const dec = new Date('2026-12-15T12:00:00Z');
+  const mcpCall = { harness: 'claude' as const, mcp: { server: 'jira' } };
   const explicit = (p: Policy, hmacKey?: string): Policy => ({ ...p, audit: { ...p.audit, identity: 'explicit', ...(hmacKey ? { pseudonymize: { hmacKey } } : {}) } as Policy['audit'] });
 
   it('is the managed developer id and teams when an exception for a person or team is in force', async () => {
-    const who = await hookWho(explicit(policy()), { developerId: 'jane@example.com', teams: 'payments, platform ,' }, dec);
+    const who = await hookWho(explicit(policy()), { developerId: 'jane@example.com', teams: 'payments, platform ,' }, dec, mcpCall);
     assert.deepEqual(who, { developer: 'jane@example.com', teams: ['payments', 'platform'] });
+    assert.deepEqual(await hookWho(explicit(policy()), { developerId: 'jane@example.com' }, dec, { harness: 'codex' }), { developer: 'jane@example.com' }, 'an exception for the agent itself');
   });
 
   it('is the pseudonym the audit events carry when the policy pseudonymizes', async () => {
-    const who = await hookWho(explicit(policy(), 'k'.repeat(32)), { developerId: 'jane@example.com' }, dec);
+    const who = await hookWho(explicit(policy(), 'k'.repeat(32)), { developerId: 'jane@example.com' }, dec, mcpCall);
     assert.equal(who.developer, pseudonymize('jane@example.com', 'k'.repeat(32)));
   });
 
-  it('is not looked up when no exception is in force', async () => {
-    assert.deepEqual(await hookWho(explicit(policy()), { developerId: 'jane@example.com', teams: 'payments' }, new Date('2027-03-01T00:00:00Z')), {});
+  it('is not looked up when no exception in force concerns the call', async () => {
+    assert.deepEqual(await hookWho(explicit(policy()), { developerId: 'jane@example.com', teams: 'payments' }, new Date('2027-03-01T00:00:00Z'), mcpCall), {}, 'all ended');
+    assert.deepEqual(await hookWho(explicit(policy()), { developerId: 'jane@example.com', teams: 'payments' }, dec, { harness: 'claude' }), {}, 'not an MCP call, not for this agent');
   });
 
   it('lets a member of the exception team use its server, in the decision itself', () => {
