@@ -1,13 +1,16 @@
 // Benchmark of the agent hook: the whole process of one hook call (dist/hook.js reading the policy the editor
 // mirrors), for an allowed call and a denied call, against a bare `node -e 0`, all in the same run and
 // interleaved so that the machine's load touches each alike. Prints medians of RUNS calls and the ratio.
-// Goal: an allowed call costs at most 3x a bare Node start.
+// Goal: an allowed call costs at most 3x a bare Node start. The exception cases show what looking up the developer
+// (git config user.email, only while a person's exception is in force) adds to a call.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MirroredPolicy } from '../src/core/hooks/resolve';
 import { AGENT_POLICY_FILE } from '../src/core/hooks/stateDir';
+import { stringify } from 'yaml';
+import { pseudonymize } from '../src/core/audit/identity';
 import { validatePolicyText } from '../src/core/policy/validate';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -28,6 +31,8 @@ interface Case {
   input?: string;
   /** What a correct call prints: nothing when allowed, a deny answer when denied. */
   check?: (stdout: string) => boolean;
+  /** Another HOME (its .gitconfig names the developer). */
+  home?: string;
 }
 
 function main(): void {
@@ -51,6 +56,23 @@ function main(): void {
 
     const payload = (file: string) => JSON.stringify({ session_id: 'b', transcript_path: '/tmp/t.jsonl', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: path.join(ws, file) }, tool_use_id: 't' });
     const bash = (command: string) => JSON.stringify({ session_id: 'b', transcript_path: '/tmp/t.jsonl', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
+    // The same policy with a person's exception in force today for the unlisted "sentry" MCP server.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const key = result.policy.audit?.pseudonymize?.hmacKey;
+    const developer = key ? pseudonymize('jane@example.com', key) : 'jane@example.com';
+    const withException = { ...result.policy, version: result.policy.version + 1, exceptions: { granted: [{ id: 'exc-bench', who: { developer }, what: { mcpServer: 'sentry' }, scope: 'person', from: day(-1), until: day(10), reason: 'bench', approvedBy: 'Priya Raman <priya.raman@northwind.example>' }] } };
+    const excFile = path.join(root, 'exception.aipolicy.yaml');
+    fs.writeFileSync(excFile, stringify(withException));
+    const homeOf = (email: string) => {
+      const home = path.join(root, email.replace(/\W/g, '_'));
+      fs.mkdirSync(home);
+      fs.writeFileSync(path.join(home, '.gitconfig'), `[user]\n\temail = ${email}\n`);
+      return home;
+    };
+    const jane = homeOf('jane@example.com');
+    const bob = homeOf('bob@example.com');
+    const sentry = JSON.stringify({ session_id: 'b', transcript_path: '/tmp/t.jsonl', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'mcp__sentry__list_issues', tool_input: {}, tool_use_id: 't' });
+    const github = sentry.replace('mcp__sentry__list_issues', 'mcp__github__list_issues');
     const allowed = (o: string) => o === '';
     // The strict sample asks a person to confirm terminal commands: an allowed command answers "ask", not "deny".
     const notDenied = (o: string) => !o.includes('"deny"');
@@ -64,6 +86,11 @@ function main(): void {
       { name: 'hook.js Bash denied (grep -r .)', args: [hookJs, '--harness', 'claude'], input: bash('grep -r KEY .'), check: denied },
       { name: 'cli.js hook allowed (full CLI)', args: [cliJs, 'hook', '--harness', 'claude'], input: payload('src/app.ts'), check: allowed },
       { name: 'hook.js allowed, --policy YAML', args: [hookJs, '--harness', 'claude', '--policy', sample], input: payload('src/app.ts'), check: allowed },
+      { name: 'hook.js Read, MCP exception in force', args: [hookJs, '--harness', 'claude', '--policy', excFile], input: payload('src/app.ts'), check: allowed, home: jane },
+      { name: 'hook.js MCP github, --policy YAML', args: [hookJs, '--harness', 'claude', '--policy', sample], input: github, check: allowed },
+      { name: 'hook.js MCP github, exception in force', args: [hookJs, '--harness', 'claude', '--policy', excFile], input: github, check: allowed, home: jane },
+      { name: 'hook.js MCP allowed by her exception', args: [hookJs, '--harness', 'claude', '--policy', excFile], input: sentry, check: allowed, home: jane },
+      { name: 'hook.js MCP denied to another dev', args: [hookJs, '--harness', 'claude', '--policy', excFile], input: sentry, check: denied, home: bob },
     ];
     const env = { ...process.env, XDG_STATE_HOME: state };
     const times = cases.map(() => [] as number[]);
@@ -71,7 +98,7 @@ function main(): void {
     for (let round = -1; round < RUNS; round++) {
       cases.forEach((c, i) => {
         const t0 = performance.now();
-        const r = spawnSync(process.execPath, c.args, { cwd: ws, input: c.input ?? '', encoding: 'utf8', env });
+        const r = spawnSync(process.execPath, c.args, { cwd: ws, input: c.input ?? '', encoding: 'utf8', env: c.home ? { ...env, HOME: c.home, GIT_CONFIG_NOSYSTEM: '1' } : env });
         const ms = performance.now() - t0;
         if (r.status !== 0 || (c.check && !c.check(r.stdout))) throw new Error(`${c.name}: unexpected answer (exit ${r.status}): ${r.stdout}${r.stderr}`);
         if (round >= 0) times[i].push(ms);
@@ -87,6 +114,10 @@ function main(): void {
       const ratio = median(times[i]) / base;
       print(`${label} / bare node: ${ratio.toFixed(2)}x (goal <= 2.5x) ${ratio <= 2.5 ? 'met' : 'NOT met'}`);
     }
+    const idle = median(times[8]) - median(times[7]);
+    const lookup = median(times[10]) - median(times[9]);
+    print(`a person's MCP exception in force, call it cannot concern (Read): ${idle >= 0 ? '+' : ''}${idle.toFixed(0)} ms (no developer lookup)`);
+    print(`a person's MCP exception in force, MCP call (developer looked up): ${lookup >= 0 ? '+' : ''}${lookup.toFixed(0)} ms per call`);
     print(`hook bundle: ${(fs.statSync(hookJs).size / 1024).toFixed(0)} KB; cli bundle: ${(fs.statSync(cliJs).size / 1024).toFixed(0)} KB`);
     print(`machine load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
   } finally {

@@ -32,10 +32,10 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   shutdown = () => audit.shutdown();
   const policy = new PolicyStore(context, log, config, audit);
   audit.attachPolicy(policy);
-  const inventory = new ToolInventory(context, log, policy, audit);
+  const inventory = new ToolInventory(context, log, policy, audit, () => config.managed.teams);
   const agents = new AgentHooks(context, log, config, policy, audit);
   const exposure = new ExposureWatcher(context, log, config, policy, inventory, audit, agents);
-  const enforcement = new DriftWatcher(context, log, policy, audit);
+  const enforcement = new DriftWatcher(context, log, policy, audit, () => config.managed.teams);
   context.subscriptions.push(policy, inventory, agents, exposure, enforcement);
 
   const services: Services = { context, log, config, audit, policy, inventory, exposure, agents, enforcement };

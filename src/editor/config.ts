@@ -1,6 +1,6 @@
 // One typed view of the extension's settings, read in one place.
 import vscode = require('vscode');
-import { managedConfigPath, readManagedConfig, type ManagedConfig } from '../core/managed/managedConfig';
+import { managedConfigPath, managedTeams, readManagedConfig, type ManagedConfig } from '../core/managed/managedConfig';
 import { Disposable } from './lifecycle';
 
 /** The settings the organization's managed configuration can pin (they win over user values). */
@@ -23,6 +23,8 @@ export interface ManagedState {
   /** Why the file could not be used (it is then ignored as a whole). */
   error?: string;
   hooksMode?: ManagedConfig['hooksMode'];
+  /** The developer's teams as the managed file names them: team exceptions of the policy apply to them. */
+  teams: string[];
 }
 
 export interface ExtensionConfig {
@@ -87,7 +89,7 @@ export class Config extends Disposable {
     const c = vscode.workspace.getConfiguration('aiPolicy');
     const values = Config.readUser(c);
     const m = readManagedConfig(managedPath);
-    const state: ManagedState = { path: m.path, keys: [], overridden: [], error: m.error, hooksMode: m.config?.hooksMode };
+    const state: ManagedState = { path: m.path, keys: [], overridden: [], error: m.error, hooksMode: m.config?.hooksMode, teams: managedTeams(m.config) };
     for (const key of Object.keys(MANAGED_SETTINGS) as ManagedKey[]) {
       const v = m.config?.[key];
       if (v === undefined) continue;

@@ -8,6 +8,7 @@ import type { Scanner } from '../core/scan/scanner';
 import type { Finding } from '../core/scan/types';
 import type { DriftItem } from '../core/enforcement/drift';
 import type { Config } from './config';
+import type { ExceptionNote } from '../core/tools/exceptions';
 
 /** When the acknowledgement prompt was last shown, and for which version. */
 export interface PromptRecord {
@@ -74,6 +75,8 @@ export interface InventoryItem {
   /** Where to request access (https URL or mailto:). */
   requestAccess?: string;
   source: 'extension' | 'builtin' | 'model' | 'mcp';
+  /** Exceptions in force that approve it or clear data classes for it here. */
+  exceptions?: ExceptionNote[];
 }
 
 /** tools/toolInventory.ts: class ToolInventory */

@@ -20,6 +20,11 @@ function whom(e: PolicyException): string {
   return `repositories ${(e.repositories ?? []).join(', ')}`;
 }
 
+/** `MCP server jira for developer jane@example.com until 2026-12-31`. */
+export function describeException(e: PolicyException): string {
+  return `${subject(e)} for ${whom(e)} until ${e.until}`;
+}
+
 /** One line per exception, soonest end first: `until  state  id: what for whom (approved by …)`. */
 export function exceptionLines(policy: Pick<Policy, 'exceptions'>, now: Date): string[] {
   const granted = [...(policy.exceptions?.granted ?? [])].sort((a, b) => a.until.localeCompare(b.until));

@@ -1,11 +1,14 @@
 // ai-policy export: derive enforcement configurations for other tools from the one policy.
 import { EXPORT_TARGETS, exportTarget } from '../../core/export/targets';
+import { policyForScope } from '../../core/tools/exceptionScope';
+import { describeException } from './exceptionsList';
 import { parseCommandArgs } from './commandArgs';
 import { isEditorRuntime, managedPolicyFile } from './managedSource';
 import { loadPolicyFile } from './policyFile';
 
 const HELP = `Usage: ai-policy export [--policy FILE] --target TARGET [--block-unlisted]
                          [--runtime PATH --hook-script FILE] [--audit-endpoint URL]
+                         [--developer ID] [--team T]... [--repository URL]...
 
 Targets:
   vscode-allowed-extensions   value for VS Code's "extensions.allowed" (approved and restricted: true,
@@ -47,6 +50,9 @@ export async function run(args: string[]): Promise<number> {
       runtime: { type: 'string' },
       'hook-script': { type: 'string' },
       'audit-endpoint': { type: 'string' },
+      developer: { type: 'string' },
+      team: { type: 'string', multiple: true },
+      repository: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -79,7 +85,12 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(loaded.error + '\n');
     return 2;
   }
-  process.stdout.write(exportTarget(values.target, loaded.policy, {
+  const scoped = policyForScope(loaded.policy, { developer: values.developer?.trim() || undefined, teams: values.team, repositories: values.repository, now: new Date() });
+  for (const e of scoped.applied) process.stderr.write(`ai-policy export: applied exception ${e.id} (${describeException(e)})\n`);
+  if (scoped.notApplied.length) {
+    process.stderr.write(`ai-policy export: ${scoped.notApplied.length} exception(s) in force not applied (another scope: use --developer, --team or --repository): ${scoped.notApplied.map((e) => e.id).join(', ')}\n`);
+  }
+  process.stdout.write(exportTarget(values.target, scoped.policy, {
       blockUnlisted: values['block-unlisted'],
       runtime: values.runtime,
       hookScript: values['hook-script'],

@@ -9,6 +9,7 @@ import { resolveHookPolicy, type Resolved } from '../../core/hooks/resolve';
 import { readManagedConfig, type ManagedConfig } from '../../core/managed/managedConfig';
 import { spoolEvent, type SpooledEvent } from '../../core/hooks/spool';
 import { agentStateDir } from '../../core/hooks/stateDir';
+import { hookWho } from '../../core/hooks/who';
 import { sha256 } from '../../core/sha256';
 import type { Policy } from '../../core/policy/types';
 import { Scanner } from '../../core/scan/scanner';
@@ -75,7 +76,7 @@ function errorDecision(message: string): Decision {
 }
 
 /** The scanner of the policy in force, with the organization's custom rules (the loader the editor and CLI use). */
-async function contextFor(policy: Policy, source: string): Promise<DecideContext> {
+async function contextFor(policy: Policy, source: string, managed: ManagedConfig | undefined, req: HookRequest): Promise<DecideContext> {
   const { loadCustomRules } = await import('../../core/scan/customRules');
   const custom = policy.dataHandling?.gitleaksConfig ? await loadCustomRules(policy.dataHandling, source) : { problems: [] };
   for (const p of custom.problems) {
@@ -86,6 +87,7 @@ async function contextFor(policy: Policy, source: string): Promise<DecideContext
   let scanner: Scanner | undefined;
   return {
     policy,
+    who: await hookWho(policy, managed, new Date(), req),
     // Built on first use: compiling every rule costs more than a call that names no file needs.
     get scanner(): Scanner {
       return (scanner ??= new Scanner({ dataHandling: policy.dataHandling, gitleaks: 'gitleaks' in custom ? custom.gitleaks : undefined }));
@@ -110,13 +112,19 @@ function hooksMode(managedPath?: string): HooksMode {
   return readManagedConfig(managedPath).config?.hooksMode ?? 'enforce';
 }
 
+/** The managed file's values; a broken file gives none (its hooks mode stays enforce, see hooksMode). */
+function managedValues(managedPath?: string): ManagedConfig | undefined {
+  return readManagedConfig(managedPath).config;
+}
+
 const SILENT: HookAnswer = { stdout: '', stderr: '', exitCode: 0 };
 
 const UNKNOWN = (harness: Harness): HookRequest => ({ harness, event: 'unknown', kind: 'tool', cwd: process.cwd(), files: [], commands: [], texts: [] });
 
 /** Judges one payload; exported for the CLI and the hook bundle. */
 export async function judge(harness: Harness, payload: string, opts: JudgeOptions = {}): Promise<HookAnswer> {
-  const mode = hooksMode(opts.managedPath);
+  const managed = managedValues(opts.managedPath);
+  const mode = managed?.hooksMode ?? 'enforce';
   if (mode === 'off') return SILENT;
   let req: HookRequest;
   try {
@@ -129,7 +137,7 @@ export async function judge(harness: Harness, payload: string, opts: JudgeOption
   if (!resolved.ok) return failed(harness, req, 'policy', resolved.error, mode);
   let d: Decision;
   try {
-    d = decide(req, await contextFor(resolved.policy, resolved.source));
+    d = decide(req, await contextFor(resolved.policy, resolved.source, managed, req));
   } catch (e) {
     process.stderr.write(`ai-policy hook: ${(e as Error).stack ?? String(e)}\n`);
     return failed(harness, req, 'judge', `the call could not be judged (${(e as Error).message})`, mode, resolved.policy);

@@ -34,6 +34,11 @@ export interface DecideContext {
   deadline?: number;
   /** Where the agent runs (workspace folder, Git remotes): computed on demand when not given. */
   where?: ConditionContext;
+  /**
+   * Who runs the agent: the developer id as audit events carry it and the teams the managed configuration
+   * gives. A person's or a team's exception applies to them only; unknown, it applies to nobody.
+   */
+  who?: { developer?: string; teams?: string[] };
 }
 
 const WRITE_TOOL = /^(write|edit|multiedit|notebookedit|editfiles|create_file|write_file|edit_file|apply_patch|replace_string_in_file|insert_edit_into_file)$/i;
@@ -42,8 +47,10 @@ const NETWORK_TOOL = /^(webfetch|websearch|web_fetch|web_search|fetch|fetch_webp
 function mcpStatus(req: HookRequest, policy: Policy, where: () => ConditionContext): McpServerStatus | undefined {
   const m = req.mcp;
   if (!m || !(m.server || m.url || m.command)) return undefined;
-  const servers = policy.mcp?.servers ?? [];
   const trim = (u: string) => u.trim().replace(/\/+$/, '').toLowerCase();
+  // A server the policy lists only through an exception is known by the command or URL the exception pins.
+  const excepted = (policy.exceptions?.granted ?? []).flatMap((e) => (e.what.mcpServer ? [{ name: e.what.mcpServer, command: e.what.command, url: e.what.url }] : []));
+  const servers = [...(policy.mcp?.servers ?? []), ...excepted];
   const entry = servers.find((s) => m.server && s.name.toLowerCase() === m.server.toLowerCase()) ?? servers.find((s) => (m.url && s.url && trim(s.url) === trim(m.url)) || (m.command && s.command && m.command.startsWith(s.command)));
   // The harness names the server; its URL or command is compared when the harness gives one.
   const config = { name: entry?.name ?? m.server ?? m.url ?? m.command ?? '', type: m.url ? 'http' : 'stdio', url: m.url ?? entry?.url, command: m.command ? m.command.split(' ')[0] : entry?.command, args: m.command ? m.command.split(' ').slice(1) : undefined };
@@ -108,9 +115,11 @@ function judgeOutbound(req: HookRequest, ctx: DecideContext, agentCleared: reado
 export function decide(req: HookRequest, ctx: DecideContext): Decision {
   const { policy } = ctx;
   if (req.kind === 'other') return ALLOW;
-  let where = ctx.where;
-  const whereNow = (): ConditionContext => (where ??= whereAgentRuns(req.cwd));
-  const agent = policyStatus([...HARNESS_IDENTIFIERS[req.harness]], policy, { get workspaceFolders() { return whereNow().workspaceFolders; }, get repositories() { return whereNow().repositories; }, now: new Date() });
+  const now = new Date();
+  const who = { developer: ctx.who?.developer ?? ctx.where?.developer, teams: ctx.who?.teams ?? ctx.where?.teams };
+  let where: ConditionContext | undefined;
+  const whereNow = (): ConditionContext => (where ??= { ...(ctx.where ?? whereAgentRuns(req.cwd)), ...who, now });
+  const agent = policyStatus([...HARNESS_IDENTIFIERS[req.harness]], policy, { get workspaceFolders() { return whereNow().workspaceFolders; }, get repositories() { return whereNow().repositories; }, ...who, now });
   if (agent.status === 'prohibited' || (agent.status === 'restricted' && agent.tool)) {
     const prohibited = agent.status === 'prohibited';
     return {

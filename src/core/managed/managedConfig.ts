@@ -16,6 +16,11 @@ export interface ManagedConfig {
    */
   auditToken?: string;
   developerId?: string;
+  /**
+   * The developer's teams, comma-separated (`payments, platform`): team-scoped policy exceptions apply to them.
+   * Set by the administrator, like the developer id, so a developer cannot join a team by editing a file.
+   */
+  teams?: string;
   hooksMode?: 'off' | 'audit' | 'enforce';
 }
 
@@ -32,6 +37,7 @@ const KEYS: Readonly<Record<keyof ManagedConfig, 'string' | readonly string[]>> 
   otlpEndpoint: 'string',
   auditToken: 'string',
   developerId: 'string',
+  teams: 'string',
   hooksMode: ['off', 'audit', 'enforce'],
 };
 
@@ -97,4 +103,9 @@ export function readManagedConfig(file: string = managedConfigPath(), opts: { ch
     (config as Record<string, string>)[k] = v;
   }
   return { path: file, config };
+}
+
+/** The managed `teams` value as a list (trimmed, empty items dropped). */
+export function managedTeams(config: ManagedConfig | undefined): string[] {
+  return (config?.teams ?? '').split(',').map((t) => t.trim()).filter(Boolean);
 }

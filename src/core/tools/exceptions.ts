@@ -104,6 +104,20 @@ export function expiringWithin(policy: Pick<Policy, 'exceptions'> | undefined, d
     .sort((a, b) => a.until.localeCompare(b.until));
 }
 
+/** An exception as the editor's inventory carries it: enough to say what it grants, to whom and until when. */
+export interface ExceptionNote {
+  id: string;
+  scope: PolicyException['scope'];
+  until: string;
+  team?: string;
+  dataClass?: string;
+}
+
+export function exceptionNotes(list: readonly PolicyException[] | undefined): ExceptionNote[] | undefined {
+  if (!list?.length) return undefined;
+  return list.map((e) => ({ id: e.id, scope: e.scope, until: e.until, ...(e.who.team ? { team: e.who.team } : {}), ...(e.what.dataClass ? { dataClass: e.what.dataClass } : {}) }));
+}
+
 /** "approved for you by exception exc-1 until 2026-12-31", the words the status shows. */
 export function exceptionReason(e: PolicyException): string {
   const whom = e.scope === 'person' ? 'for you' : e.scope === 'team' ? `for team ${e.who.team ?? ''}` : 'in this repository';

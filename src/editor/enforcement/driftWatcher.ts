@@ -1,15 +1,19 @@
 // Drift: which of VS Code's own settings this machine does not set as the policy requires (agent mode,
 // auto-approval, MCP access, extensions.allowed, hooks, the agent sandbox, implicit chat context, completions). Shown in the viewer and the status tooltip;
-// recorded as `enforcement.drift` when the list changes (also across restarts).
+// recorded as `enforcement.drift` when the list changes (also across restarts). The policy compared is this
+// developer's: their exceptions in force (person, or team by the managed teams) count as approval until they end.
+// Repository exceptions do not relax a machine-wide setting.
 import vscode = require('vscode');
 import { DRIFT_SETTINGS, driftKey, driftOf, type DriftItem, type EffectiveSettings } from '../../core/enforcement/drift';
-import { Disposable } from '../lifecycle';
+import { nextExceptionChange, policyForScope } from '../../core/tools/exceptionScope';
+import { Disposable, toDisposable } from '../lifecycle';
 import type { AuditService, EnforcementService, PolicyService } from '../services';
 
 const LAST_KEY = 'aiPolicy.enforcement.lastDrift';
 
 export class DriftWatcher extends Disposable implements EnforcementService {
   private items: DriftItem[] = [];
+  private exceptionTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
@@ -18,8 +22,11 @@ export class DriftWatcher extends Disposable implements EnforcementService {
     private readonly log: vscode.LogOutputChannel,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    /** The developer's teams from the managed configuration (team exceptions). */
+    private readonly teams: () => readonly string[] = () => [],
   ) {
     super();
+    this._register(toDisposable(() => clearTimeout(this.exceptionTimer)));
     this._register(policy.onDidChange(() => this.refresh()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -38,9 +45,18 @@ export class DriftWatcher extends Disposable implements EnforcementService {
     return Object.fromEntries(DRIFT_SETTINGS.map((s) => [s, c.get(s)]));
   }
 
+  /** Compares again when an exception starts or ends (setTimeout holds at most about 24 days: it is set again then). */
+  private scheduleExceptionChange(at: number | undefined): void {
+    clearTimeout(this.exceptionTimer);
+    if (at !== undefined) this.exceptionTimer = setTimeout(() => this.refresh(), Math.min(at - Date.now() + 1000, 2 ** 31 - 1));
+  }
+
   refresh(): void {
     if (this.isDisposed) return;
-    const p = this.policy.current?.policy;
+    const policy = this.policy.current?.policy;
+    const now = new Date();
+    const p = policy && policyForScope(policy, { developer: this.audit.snapshot(0).developer, teams: [...this.teams()], now }).policy;
+    this.scheduleExceptionChange(nextExceptionChange(policy, now));
     const next = p ? driftOf(p, this.effective(), process.platform) : [];
     const key = driftKey(next);
     const changed = key !== driftKey(this.items);

@@ -2,6 +2,7 @@
 import vscode = require('vscode');
 import type { Services } from '../services';
 import { registerDisclosure, SessionTools } from './disclosure';
+import { ExceptionExpiry } from './exceptionExpiry';
 import { registerIgnoreFilesCommand } from './ignoreFilesCommand';
 import { StatusItem } from './statusItem';
 import { statusSummary } from './statusText';
@@ -16,6 +17,7 @@ export interface ToolsUi {
   tree: vscode.TreeView<unknown>;
   warnings: ToolWarnings;
   session: SessionTools;
+  expiry: ExceptionExpiry;
 }
 
 export function registerTools(s: Services): ToolsUi {
@@ -29,9 +31,10 @@ export function registerTools(s: Services): ToolsUi {
   };
   const warnings = new ToolWarnings(s);
   const session = new SessionTools(s);
-  s.context.subscriptions.push(status, view, tree, warnings, session, s.inventory.onDidChange(updateBadge));
+  const expiry = new ExceptionExpiry(s);
+  s.context.subscriptions.push(status, view, tree, warnings, session, expiry, s.inventory.onDidChange(updateBadge));
   registerToolCommands(s);
   registerDisclosure(s, session);
   registerIgnoreFilesCommand(s);
-  return { status, view, tree, warnings, session };
+  return { status, view, tree, warnings, session, expiry };
 }

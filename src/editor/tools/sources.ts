@@ -8,6 +8,7 @@ import { classifyExtension } from '../../core/tools/classify';
 import type { ConditionContext } from '../../core/tools/conditions';
 import { toManifest } from '../../core/tools/manifest';
 import { compareMcpServers, parseMcpConfig, type McpServerConfig } from '../../core/tools/mcp';
+import { exceptionNotes } from '../../core/tools/exceptions';
 import { policyStatus } from '../../core/tools/policyStatus';
 import type { InventoryItem } from '../services';
 
@@ -44,6 +45,7 @@ export function extensionItems(policy: Policy | undefined, ctx: ConditionContext
       conditions: c.conditions,
       requestAccess: c.requestAccess,
       source: 'extension',
+      exceptions: exceptionNotes(c.exceptions),
     });
   }
   return out;
@@ -67,6 +69,7 @@ export function builtinItems(policy: Policy | undefined, ctx: ConditionContext):
     conditions: t.conditions,
     requestAccess: t.requestAccess,
     source: 'builtin',
+    exceptions: exceptionNotes(t.exceptions),
   }));
 }
 
@@ -96,6 +99,7 @@ export async function modelItems(policy: Policy | undefined, ctx: ConditionConte
       conditions: st.conditions,
       requestAccess: st.requestAccess,
       source: 'model',
+      exceptions: exceptionNotes(st.exceptions),
     };
   });
 }
@@ -139,5 +143,6 @@ export async function mcpItems(context: vscode.ExtensionContext, policy: Policy 
     reasons: [`configured in the ${servers[i].scope} mcp.json (${s.type})`, ...s.reasons],
     conditions: s.conditions,
     source: 'mcp',
+    exceptions: exceptionNotes(s.exceptions),
   }));
 }

@@ -1,9 +1,11 @@
 // The status bar's words, from the inventory and the policy (no editor API here, so it can be unit-tested).
 import type { Policy } from '../../core/policy/types';
 import { reviewState } from '../../core/policy/status';
+import type { ExceptionNote } from '../../core/tools/exceptions';
+import { approvalText } from './exceptionText';
 
 export interface StatusInput {
-  items: readonly { status: string; enabled: boolean; name: string; kind?: string; owner?: string; version?: string }[];
+  items: readonly { status: string; enabled: boolean; name: string; kind?: string; owner?: string; version?: string; exceptions?: readonly ExceptionNote[] }[];
   policy: Policy | undefined;
   exposed: number;
   now?: Date;
@@ -64,6 +66,8 @@ export function statusTooltip(input: StatusInput, t: Translate = plain): string 
   if (tools.length) {
     lines.push('', `| ${t('Tool')} | ${t('Status')} | ${t('Owner')} |`, '|---|---|---|');
     for (const x of tools) lines.push(`| ${md(x.name)}${x.enabled ? '' : ` (${t('off')})`} | ${x.status} | ${x.owner ? md(x.owner) : '—'} |`);
+    const excepted = tools.filter((x) => x.exceptions?.length);
+    if (excepted.length) lines.push('', excepted.map((x) => `$(verified) ${md(x.name)}: ${(x.exceptions ?? []).map((n) => md(approvalText(n, t))).join('; ')}`).join('  \n'));
   } else lines.push('', t('No AI tools found.'));
   lines.push('', t('Click to open the AI tools view.'));
   return lines.join('\n');

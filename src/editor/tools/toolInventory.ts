@@ -2,7 +2,9 @@
 import vscode = require('vscode');
 import { errorText } from '../../core/errorText';
 import type { ToolSummary } from '../../core/audit/eventData';
+import type { Policy } from '../../core/policy/types';
 import type { ConditionContext } from '../../core/tools/conditions';
+import { nextExceptionChange } from '../../core/tools/exceptionScope';
 import { Disposable, disposeAll, toDisposable } from '../lifecycle';
 import type { AuditService, InventoryItem, InventoryService, PolicyService } from '../services';
 import { EditActivity } from './editActivity';
@@ -23,6 +25,7 @@ export class ToolInventory extends Disposable implements InventoryService {
   private rerun = false;
   private mcpWatchers: vscode.Disposable[] = [];
   private watchingGit = false;
+  private exceptionTimer: ReturnType<typeof setTimeout> | undefined;
   /** The days each AI extension was active while the developer edited (sent with every inventory). */
   readonly activity: EditActivity;
 
@@ -31,6 +34,8 @@ export class ToolInventory extends Disposable implements InventoryService {
     readonly log: vscode.LogOutputChannel,
     readonly policy: PolicyService,
     readonly audit: AuditService,
+    /** The developer's teams from the managed configuration (team exceptions). */
+    private readonly teams: () => readonly string[] = () => [],
   ) {
     super();
     // The first edit of a day with an AI extension active sends an inventory, so today's use is not held back a day.
@@ -39,6 +44,7 @@ export class ToolInventory extends Disposable implements InventoryService {
     this._register(
       toDisposable(() => {
         clearTimeout(this.refreshTimer);
+        clearTimeout(this.exceptionTimer);
         clearInterval(this.intervalTimer);
         disposeAll(this.mcpWatchers);
       }),
@@ -113,7 +119,7 @@ export class ToolInventory extends Disposable implements InventoryService {
     if (git) this.watchGit(git);
     // The developer id as audit events carry it, so that an exception granted to this person applies here.
     const developer = this.audit.snapshot(0).developer;
-    return { workspaceFolders, repositories: remoteUrls(git), developer, now: new Date() };
+    return { workspaceFolders, repositories: remoteUrls(git), developer, teams: [...this.teams()], now: new Date() };
   }
 
   /** Refreshes when a repository opens or closes (its remotes feed repository conditions). */
@@ -147,6 +153,7 @@ export class ToolInventory extends Disposable implements InventoryService {
       this.current = next;
       this.recordChanges(before, next);
       this.scheduleInterval();
+      this.scheduleExceptionChange(policy);
       this.emitter.fire(next);
     } catch (e) {
       this.log.error(errorText('Tool inventory failed; keeping the previous one:', e));
@@ -174,6 +181,14 @@ export class ToolInventory extends Disposable implements InventoryService {
       tools,
       counts: { approved: count('approved'), restricted: count('restricted'), prohibited: count('prohibited'), unlisted: count('unlisted') },
     });
+  }
+
+  /** Classifies again when an exception starts or ends, so an approval stops the moment it expires. */
+  private scheduleExceptionChange(policy: Policy | undefined): void {
+    clearTimeout(this.exceptionTimer);
+    const next = nextExceptionChange(policy, new Date());
+    // setTimeout holds at most 2^31-1 ms (about 24 days): a later change sets the timer again then.
+    if (next !== undefined) this.exceptionTimer = setTimeout(() => this.scheduleRefresh(0), Math.min(next - Date.now() + 1000, 2 ** 31 - 1));
   }
 
   private scheduleInterval(): void {

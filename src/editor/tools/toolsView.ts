@@ -2,6 +2,7 @@
 import vscode = require('vscode');
 import { Disposable } from '../lifecycle';
 import type { InventoryItem, InventoryService } from '../services';
+import { approvalText } from './exceptionText';
 
 const GROUPS: { status: InventoryItem['status']; label: () => string; icon: string; color?: string }[] = [
   { status: 'prohibited', label: () => vscode.l10n.t('Prohibited'), icon: 'error', color: 'errorForeground' },
@@ -73,7 +74,8 @@ export class ToolsView extends Disposable implements vscode.TreeDataProvider<Too
 }
 
 function describe(t: InventoryItem): string {
-  return [t.version, t.owner ? t.owner.replace(/\s*<[^>]*>/, '') : undefined, t.enabled ? (t.active ? vscode.l10n.t('active') : undefined) : vscode.l10n.t('off')]
+  const approval = t.exceptions?.[0] ? approvalText(t.exceptions[0], vscode.l10n.t) : undefined;
+  return [t.version, t.owner ? t.owner.replace(/\s*<[^>]*>/, '') : undefined, approval, t.enabled ? (t.active ? vscode.l10n.t('active') : undefined) : vscode.l10n.t('off')]
     .filter(Boolean)
     .join(' · ');
 }
@@ -83,6 +85,7 @@ function details(t: InventoryItem): ToolsNode[] {
   return [
     d(`${vscode.l10n.t('Owner')}: ${t.owner ?? vscode.l10n.t('none (not in the policy)')}`, 'person'),
     ...(t.dataClasses.length ? [d(`${vscode.l10n.t('Cleared for')}: ${t.dataClasses.join(', ')}`, 'shield')] : []),
+    ...(t.exceptions ?? []).map((n) => d(`${approvalText(n, vscode.l10n.t)} (${vscode.l10n.t('exception {0}', n.id)})`, 'calendar')),
     ...t.conditions.map((c) => d(`${vscode.l10n.t('Condition')}: ${c}`, 'law')),
     ...t.reasons.map((r) => d(r, 'info')),
     ...(t.requestAccess ? [d(`${vscode.l10n.t('Request access')}: ${t.requestAccess}`, 'link-external')] : []),
