@@ -8,6 +8,7 @@ import { evidenceCsv, evidencePage } from '../report/evidence';
 import type { Roster } from '../report/roster';
 import type { AuditStore } from '../store/types';
 import type { RenderRequest, Rendered } from './protocol';
+import { reviewQueue } from '../exceptions/reviewQueue';
 
 const HTML = 'text/html; charset=utf-8';
 const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
@@ -15,6 +16,7 @@ const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 export async function render(req: RenderRequest, store: AuditStore, policy: PublishedPolicy | undefined, roster: Roster | undefined): Promise<Rendered> {
   const q = req.query;
   const entries = roster?.entries() ?? [];
+  if (req.view === 'requests') return { status: 200, type: HTML, body: utf8(await reviewQueue(store, policy?.describe(), entries, req)) };
   const developers = req.developer !== undefined ? [req.developer] : q.team ? entries.filter((r) => r.team === q.team).map((r) => r.developer) : undefined;
   const rows = await store.reportRows({ since: q.since, until: q.until }, developers);
   const report = buildReport(rows, { query: q, policy: policy?.describe(), roster: entries, now: req.now, developer: req.developer });

@@ -12,5 +12,11 @@ export interface PolicyInfo {
   training?: { id: string; title: string; dueWithinDays?: number; renewalDays?: number }[];
   acknowledgement?: { required: boolean; withinDays?: number };
   /** The policy's tool entries: what each identifier's use counts as (approved or not) in the adoption view. */
-  tools?: { id: string; name?: string; status: string; identifiers: string[] }[];
+  tools?: { id: string; name?: string; status: string; identifiers: string[]; owner?: string }[];
+  /** The policy's MCP server entries (the review queue shows their status and owner). */
+  mcpServers?: { name: string; status: string; owner?: string }[];
+  /** MCP servers not listed: `warn` or `prohibited`. */
+  mcpUnlisted?: string;
+  /** `exceptions.maxDays`, the longest an approval may last. */
+  exceptionMaxDays?: number;
 }
