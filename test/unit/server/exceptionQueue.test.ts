@@ -130,6 +130,22 @@ describe('server: exception requests and the review queue', function () {
     assert.match(JSON.parse(r.body).error, /unknown event type "exception.decided"/);
   });
 
+  it('the evidence pack lists each decision with its request, approver, scope and days, and whether it was used', async () => {
+    const cline = { id: 'saoudrizwan.claude-dev', name: 'Cline', version: '3.0.0', status: 'unlisted', enabled: true, active: true };
+    assert.equal((await post(s.base, { events: [ev('inventory', 'jane@example.com', { reason: 'interval', tools: [cline] }, fresh())] })).status, 200);
+    const csv = await request(`${s.base}/evidence/exceptions.csv`, { headers: adminAuth });
+    assert.equal(csv.status, 200, csv.body);
+    const lines = csv.body.trim().split(/\r?\n/);
+    assert.match(lines[0], /^request_id,requested_by,requested_at,what,data_class,reason,decision,decided_by,decided_at,scope,whom,from,until,note,used,expired_still_in_use,last_seen$/);
+    const byId = (id: string) => lines.find((l) => l.startsWith(id)) ?? '';
+    assert.match(byId('req-20261206-00000000000000a1'), /,jane@example.com,.*,Cline,,Refactoring the billing module,approved,Dana Whitfield,.*,person,jane@example.com,.*,Only on the billing repository,yes,,/);
+    assert.match(byId('req-20261206-00000000000000a2'), /,team,team platform,.*,no,,$/);
+    assert.match(byId('req-20261206-00000000000000a3'), /,declined,Dana Whitfield,.*,Use the masked fixtures,,,$/);
+    const page = await request(`${s.base}/evidence`, { headers: adminAuth });
+    assert.match(page.body, /<section id="ev-exceptions"><h2>7. Exceptions<\/h2>/);
+    assert.match(page.body, /None: no tool is still seen after its exception ended./);
+  });
+
   it('ai-policy exceptions pull merges the approved decisions from this server into the policy', async () => {
     const file = path.join(s.dir, 'pulled.yaml');
     fs.copyFileSync(policyFile, file);
