@@ -7,6 +7,7 @@ import type { AckRecord, AckState, LoadedPolicy, PolicyProblem, ReviewState, Tra
 import type { Scanner } from '../core/scan/scanner';
 import type { Finding } from '../core/scan/types';
 import type { DriftItem } from '../core/enforcement/drift';
+import type { ExceptionRequest } from '../core/policy/exceptionRequest';
 import type { Config } from './config';
 
 /** When the acknowledgement prompt was last shown, and for which version. */
@@ -91,6 +92,8 @@ export interface ExposedFile {
   uri: string;
   classes: string[];
   tools: string[];
+  /** The tools' ids, in the order of `tools` (names). */
+  toolIds?: string[];
 }
 
 /** exposure/exposureWatcher.ts: class ExposureWatcher */
@@ -117,6 +120,8 @@ export interface DeliveryTargets {
 export interface AuditSnapshot {
   targets: DeliveryTargets;
   tokenSet: boolean;
+  /** The token is a per-developer (enrolled) one, so the server verifies who sends. */
+  enrolled?: boolean;
   developer?: string;
   identitySource?: string;
   deliveryError?: string;
@@ -162,6 +167,14 @@ export interface EnforcementService {
   refresh(): void;
 }
 
+/** exceptions/pendingRequests.ts: class PendingRequests */
+export interface ExceptionRequestsService {
+  /** Requests this developer sent that no policy exception or declined decision has answered yet. */
+  readonly pending: readonly ExceptionRequest[];
+  readonly onDidChange: vscode.Event<void>;
+  add(request: ExceptionRequest): Promise<void>;
+}
+
 export interface Services {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
@@ -172,4 +185,5 @@ export interface Services {
   exposure: ExposureService;
   agents: AgentHooksService;
   enforcement: EnforcementService;
+  requests: ExceptionRequestsService;
 }

@@ -236,6 +236,8 @@ export class AuditRecorder extends Disposable implements AuditService {
     return {
       targets: this.targets,
       tokenSet: !!this.token,
+      // Per-developer tokens (`ai-policy enroll`) have their own prefix; the shared ingest token does not.
+      enrolled: !!this.token?.startsWith('aipe_'),
       developer: this.identity.resolved?.developer,
       identitySource: this.identity.resolved?.source,
       deliveryError: this.targetError,

@@ -5,6 +5,7 @@ import { registerDisclosure, SessionTools } from './disclosure';
 import { registerIgnoreFilesCommand } from './ignoreFilesCommand';
 import { StatusItem } from './statusItem';
 import { statusSummary } from './statusText';
+import { registerExceptionRequests } from './requestCommand';
 import { registerToolCommands } from './toolCommands';
 import { ToolsView } from './toolsView';
 import { ToolWarnings } from './toolWarnings';
@@ -20,7 +21,7 @@ export interface ToolsUi {
 
 export function registerTools(s: Services): ToolsUi {
   const status = new StatusItem(s);
-  const view = new ToolsView(s.inventory);
+  const view = new ToolsView(s.inventory, s.requests);
   const tree = vscode.window.createTreeView('aiPolicy.tools', { treeDataProvider: view, showCollapseAll: true });
   const updateBadge = () => {
     const sum = statusSummary({ items: s.inventory.items, policy: s.policy.current?.policy, exposed: 0 });
@@ -31,6 +32,7 @@ export function registerTools(s: Services): ToolsUi {
   const session = new SessionTools(s);
   s.context.subscriptions.push(status, view, tree, warnings, session, s.inventory.onDidChange(updateBadge));
   registerToolCommands(s);
+  registerExceptionRequests(s);
   registerDisclosure(s, session);
   registerIgnoreFilesCommand(s);
   return { status, view, tree, warnings, session };
