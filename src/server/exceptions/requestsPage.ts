@@ -23,7 +23,7 @@ const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 function decisionText(i: QueueItem): string {
   const d = i.decision;
   if (!d) return '';
-  const whom = d.scope === 'team' ? `team ${d.who.team ?? ''}` : d.scope === 'repository' ? (d.repositories ?? []).join(', ') : (d.who.developer ?? '');
+  const whom = d.scope === 'team' ? (d.who.team ?? '') : d.scope === 'repository' ? (d.repositories ?? []).join(', ') : (d.who.developer ?? '');
   if (d.status === 'declined') return `<span class="status-prohibited">declined</span> by ${esc(d.approvedBy)}${d.note ? `: ${esc(d.note)}` : ''}`;
   const note = d.conditions?.note ? `; conditions: ${esc(d.conditions.note)}` : '';
   return `<span class="status-approved">approved</span> for ${esc(d.scope)} ${esc(whom)}, ${esc(d.from)} to ${esc(d.until)}, by ${esc(d.approvedBy)}${note}`;

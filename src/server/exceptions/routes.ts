@@ -48,12 +48,16 @@ export async function requestsPageRoute(req: http.IncomingMessage, res: http.Ser
   send(res, out.status, out.type, Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength), { ...htmlHeaders(nonce), ...(out.headers ?? {}) });
 }
 
-/** A browser's cross-site POST is refused even before the token is checked (Origin or Sec-Fetch-Site). */
+/**
+ * A browser's cross-site POST is refused even before the token is checked. Sec-Fetch-Site decides when the
+ * browser sends it; otherwise a named Origin must be this host. (Pages here send no referrer, so a
+ * browser's same-origin form posts carry `Origin: null`.)
+ */
 function crossSite(req: http.IncomingMessage): boolean {
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.origin;
-  if (origin === undefined || origin === 'null') return origin === 'null';
+  if (origin === undefined || origin === 'null') return false;
   try {
     return new URL(origin).host !== req.headers.host;
   } catch {
