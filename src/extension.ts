@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const agents = new AgentHooks(context, log, config, policy, audit);
   const exposure = new ExposureWatcher(context, log, config, policy, inventory, audit, agents);
   const enforcement = new DriftWatcher(context, log, policy, audit);
-  const requests = new PendingRequests(context, policy, log);
+  const requests = new PendingRequests(context, policy, audit, log);
   context.subscriptions.push(policy, inventory, agents, exposure, enforcement, requests);
 
   const services: Services = { context, log, config, audit, policy, inventory, exposure, agents, enforcement, requests };

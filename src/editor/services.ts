@@ -139,6 +139,8 @@ export interface AuditService {
   snapshot(maxEvents?: number): AuditSnapshot;
   /** Fires when events are queued or delivered, or the targets change. */
   readonly onDidChange: vscode.Event<void>;
+  /** Where the audit server says these exception requests stand; undefined without an endpoint. */
+  requestStatus(ids: readonly string[]): Promise<{ requestId: string; status: string; note?: string }[] | undefined>;
 }
 
 /** An AI agent found on this machine, and whether the policy hook runs in it (agents/agentHooks.ts). */

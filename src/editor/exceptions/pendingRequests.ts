@@ -4,7 +4,10 @@
 import vscode = require('vscode');
 import { stillPending, type ExceptionRequest } from '../../core/policy/exceptionRequest';
 import { Disposable } from '../lifecycle';
-import type { ExceptionRequestsService, PolicyService } from '../services';
+import type { AuditService, ExceptionRequestsService, PolicyService } from '../services';
+
+/** How often the audit server is asked about pending requests while there are any. */
+const CHECK_MS = 30 * 60_000;
 
 const KEY = 'aiPolicy.exceptionRequests.pending';
 
@@ -16,10 +19,27 @@ export class PendingRequests extends Disposable implements ExceptionRequestsServ
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly policy: PolicyService,
+    private readonly audit: AuditService,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this._register(policy.onDidChange(() => void this.reconcile()));
+    this._register(policy.onDidChange(() => void this.reconcile().then(() => this.check())));
+    const timer = setInterval(() => void this.check(), CHECK_MS);
+    this._register({ dispose: () => clearInterval(timer) });
+  }
+
+  /** Asks the audit server about the pending requests and drops those it declined (best effort, logged). */
+  async check(): Promise<void> {
+    const ids = this.pending.map((r) => r.requestId);
+    if (!ids.length || this.isDisposed) return;
+    try {
+      const answers = await this.audit.requestStatus(ids);
+      const declined = (answers ?? []).filter((a) => a.status === 'declined');
+      for (const d of declined) this.log.info(`Exception request ${d.requestId} was declined${d.note ? `: ${d.note}` : ''}.`);
+      if (declined.length) await this.noteDeclined(declined.map((d) => d.requestId));
+    } catch (e) {
+      this.log.warn('Exception requests: could not ask the audit server where they stand; will ask again later', e);
+    }
   }
 
   get pending(): readonly ExceptionRequest[] {

@@ -104,3 +104,28 @@ export async function exceptionsApiRoute(req: http.IncomingMessage, res: http.Se
   const decisions = readDecisions(await ctx.store.chainedRecords([EXCEPTION_DECIDED]));
   sendJson(res, 200, { decisions: decisions.filter((d) => wanted === 'all' || d.status === wanted).map(wireDecision) });
 }
+
+/**
+ * GET /v1/requests/status?ids=ID,ID: where a developer's own requests stand (pending, approved, declined),
+ * for the editor to clear its pending list. Any ingest credential; an enrolled token sees only its
+ * developer's requests, the shared token only requests whose (unguessable) ids it names.
+ */
+export async function requestStatusRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx, url: URL): Promise<void> {
+  const cred = await ctx.credentials.classify(bearer(req));
+  if (cred.role === 'none' || cred.role === 'invalid') {
+    if (cred.role === 'invalid') ctx.throttle.fail(clientAddress(req, ctx.trustProxy));
+    return sendJson(res, 401, { error: 'an ingest or admin token is required' }, { 'www-authenticate': 'Bearer' });
+  }
+  const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+  if (!ids.length || ids.length > 50 || ids.some((id) => !/^req-\d{8}-[0-9a-f]{16}$/.test(id))) return sendJson(res, 400, { error: 'ids must list 1 to 50 request ids' });
+  const rows = await ctx.store.chainedRecords([REQUESTED, EXCEPTION_DECIDED]);
+  const only = cred.role === 'ingest' && cred.auth === 'enrolled' ? cred.developer : undefined;
+  const requests = readRequests(rows).filter((r) => ids.includes(r.requestId) && (only === undefined || r.developer === only));
+  const decided = new Map(readDecisions(rows).map((d) => [d.requestId, d]));
+  sendJson(res, 200, {
+    requests: requests.map((r) => {
+      const d = decided.get(r.requestId);
+      return { requestId: r.requestId, status: d?.status ?? 'pending', ...(d?.status === 'approved' ? { until: d.until } : {}), ...(d?.note ? { note: d.note } : {}) };
+    }),
+  });
+}

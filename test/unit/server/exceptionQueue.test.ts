@@ -123,6 +123,20 @@ describe('server: exception requests and the review queue', function () {
     assert.equal(v.head.count, 6, 'three requests and three decisions in the chain');
   });
 
+  it('tells an editor where its own requests stand (pending, approved, declined with the note)', async () => {
+    const ids = 'req-20261206-00000000000000a1,req-20261206-00000000000000a3,req-20261206-00000000000000ff';
+    const r = await request(`${s.base}/v1/requests/status?ids=${ids}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(r.status, 200, r.body);
+    assert.deepEqual(JSON.parse(r.body), {
+      requests: [
+        { requestId: 'req-20261206-00000000000000a1', status: 'approved', until: inDays(13) },
+        { requestId: 'req-20261206-00000000000000a3', status: 'declined', note: 'Use the masked fixtures' },
+      ],
+    });
+    assert.equal((await request(`${s.base}/v1/requests/status?ids=${ids}`)).status, 401);
+    assert.equal((await request(`${s.base}/v1/requests/status?ids=x`, { headers: { authorization: `Bearer ${TOKEN}` } })).status, 400);
+  });
+
   it('refuses exception.decided from editors (only the server writes decisions)', async () => {
     const forged = ev('exception.decided', 'jane@example.com', { requestId: 'req-x', status: 'approved' }, fresh());
     const r = await post(s.base, { events: [forged] });
