@@ -78,7 +78,9 @@ export async function requestException(s: Services, arg: unknown, prompts: Promp
   const data = requestEventData(request, enrolled);
   const whom = scope === 'person' ? developer : scope === 'team' ? vscode.l10n.t('team {0}', team ?? '') : (repository ?? '');
   const detail = [
-    vscode.l10n.t('This is what will be sent to the audit server:'),
+    s.audit.snapshot(0).targets.endpoint
+      ? vscode.l10n.t('This is what will be sent to the audit server:')
+      : vscode.l10n.t('No audit server is configured: the request is recorded in this editor\'s audit log only, and nobody will see it until one is.'),
     `• ${vscode.l10n.t('What')}: ${describeThing(what)}`,
     `• ${vscode.l10n.t('For')}: ${scope} (${whom})`,
     `• ${vscode.l10n.t('Reason')}: ${request.reason}`,
