@@ -3,6 +3,7 @@
 // locally as pending until the policy carries an exception with its id or a declined decision is seen.
 import { nodeCrypto } from '../nodeBuiltins';
 import type { EventData } from '../audit/eventData';
+import { looksLikePath, looksLikeSecret } from '../audit/eventGuard';
 import { DEFAULT_EXCEPTION_MAX_DAYS } from './exceptionLint';
 import type { ExceptionScope, Policy } from './types';
 
@@ -52,6 +53,8 @@ export function reasonProblem(reason: string): string | undefined {
   if (!r) return 'Say why you need it.';
   if (r.length > MAX_REASON) return `At most ${MAX_REASON} characters.`;
   if (/[\r\n\t]/.test(r)) return 'One line, please.';
+  // The audit guard would drop such a reason rather than send it: say so now.
+  if (looksLikePath(r) || looksLikeSecret(r)) return 'Leave out file paths and secret values.';
   return undefined;
 }
 

@@ -117,7 +117,8 @@ export function decisionRecord(req: RequestRecord, input: DecisionInput, team: s
     ...(input.status === 'declined' && input.note ? { note: input.note } : {}),
     from: input.from,
     until: input.until,
-    reason: req.reason,
+    // The policy needs a reason; an editor's guard may have dropped one that looked like a path or secret.
+    reason: req.reason || '(no reason given)',
   };
   const event = { id: randomUUID(), type: EXCEPTION_DECIDED, time: new Date(now).toISOString(), developer: input.approvedBy, data } as unknown as IncomingEvent;
   return { event, at: now, developer: input.approvedBy, body: canonicalize(event) as string };

@@ -30,6 +30,8 @@ function decisionText(i: QueueItem): string {
 }
 
 function decideForm(i: QueueItem, g: QueueGroup, o: RequestsPageOptions): string {
+  // Read with a bearer token there is no session, so no form token: decisions are made signed in.
+  if (!o.csrf) return '<span class="meta">open: sign in to the dashboard to decide</span>';
   const days = Math.min(Math.max(1, i.days || 1), o.maxDays);
   const until = day(o.now + (days - 1) * DAY);
   const latest = day(o.now + (o.maxDays - 1) * DAY);

@@ -44,6 +44,7 @@ describe('exception requests from the editor', () => {
     assert.ok(reasonProblem('  '));
     assert.ok(reasonProblem('a'.repeat(201)));
     assert.ok(reasonProblem('two\nlines'));
+    assert.match(reasonProblem('see /home/jane/notes.txt') ?? '', /paths and secret values/);
   });
 
   it('makes unguessable ids and checks the whole request', () => {
@@ -66,7 +67,8 @@ describe('exception requests from the editor', () => {
     assert.equal(bad.ok, false);
   });
 
-  it('drops a reason that looks like a secret rather than sending it', () => {
+  it('the guard would drop a reason that looks like a secret (the dialog refuses it first)', () => {
+    assert.match(reasonProblem('token ghp_abcdefghijklmnopqrstuvwxyz0123456789') ?? '', /secret values/);
     const e = createEvent('tool.requested', requestEventData({ ...base(), reason: 'token ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, false), CTX, now);
     assert.equal(e.data.reason, undefined);
     assert.deepEqual(e.data.redacted, ['reason']);
