@@ -13,6 +13,7 @@ import { ExposureWatcher } from './editor/exposure/exposureWatcher';
 import { registerExposure } from './editor/exposure';
 import { AgentHooks } from './editor/agents/agentHooks';
 import { registerAgents } from './editor/agents';
+import { PendingRequests } from './editor/exceptions/pendingRequests';
 import { DriftWatcher } from './editor/enforcement/driftWatcher';
 import { hooksAllowed, testHooks, type TestHooks } from './testHooks';
 
@@ -36,9 +37,10 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const agents = new AgentHooks(context, log, config, policy, audit);
   const exposure = new ExposureWatcher(context, log, config, policy, inventory, audit, agents);
   const enforcement = new DriftWatcher(context, log, policy, audit, () => config.managed.teams);
-  context.subscriptions.push(policy, inventory, agents, exposure, enforcement);
+  const requests = new PendingRequests(context, policy, audit, log);
+  context.subscriptions.push(policy, inventory, agents, exposure, enforcement, requests);
 
-  const services: Services = { context, log, config, audit, policy, inventory, exposure, agents, enforcement };
+  const services: Services = { context, log, config, audit, policy, inventory, exposure, agents, enforcement, requests };
   registerAudit(services);
   registerPolicy(services);
   const tools = registerTools(services);

@@ -7,6 +7,8 @@ import { DIAGNOSTIC_SOURCE } from './editor/diagnosticSource';
 import type { ExposureEvaluation } from './editor/exposure/exposureWatcher';
 import type { InventoryItem, Services } from './editor/services';
 import type { ToolsUi } from './editor/tools';
+import { requestException, type Prompts } from './editor/tools/requestDialog';
+import type { ExceptionRequest } from './core/policy/exceptionRequest';
 
 export interface ToolsState {
   statusText: string;
@@ -39,6 +41,10 @@ export interface TestHooks {
   setManagedConfigPath(file: string): void;
   /** How many times the policy store has parsed and validated a policy text. */
   policyParses(): number;
+  /** Runs "Request an Exception" with these answers instead of VS Code's input boxes. */
+  requestException(arg: unknown, prompts: Prompts): Promise<ExceptionRequest | undefined>;
+  /** The tools view's pending requests as shown. */
+  pendingRequests(): { requestId: string; label: string; description: string }[];
 }
 
 /** Only a test run gets the hooks: an extension installed for real returns nothing from activate(). */
@@ -60,6 +66,8 @@ export function testHooks(
     retargetAgents: (options) => agents.retarget(options),
     setManagedConfigPath: (file) => services.config.setManagedPath(file),
     policyParses: () => policyStore.parses,
+    requestException: (arg, prompts) => requestException(services, arg, prompts),
+    pendingRequests: () => tools.view.pendingSnapshot(),
     toolsState: () => ({
       statusText: tools.status.text,
       badge: tools.tree.badge?.value ?? 0,

@@ -7,6 +7,7 @@ import type { AckRecord, AckState, LoadedPolicy, PolicyProblem, ReviewState, Tra
 import type { Scanner } from '../core/scan/scanner';
 import type { Finding } from '../core/scan/types';
 import type { DriftItem } from '../core/enforcement/drift';
+import type { ExceptionRequest } from '../core/policy/exceptionRequest';
 import type { Config } from './config';
 import type { ExceptionNote } from '../core/tools/exceptions';
 
@@ -94,6 +95,8 @@ export interface ExposedFile {
   uri: string;
   classes: string[];
   tools: string[];
+  /** The tools' ids, in the order of `tools` (names). */
+  toolIds?: string[];
 }
 
 /** exposure/exposureWatcher.ts: class ExposureWatcher */
@@ -120,6 +123,8 @@ export interface DeliveryTargets {
 export interface AuditSnapshot {
   targets: DeliveryTargets;
   tokenSet: boolean;
+  /** The token is a per-developer (enrolled) one, so the server verifies who sends. */
+  enrolled?: boolean;
   developer?: string;
   identitySource?: string;
   deliveryError?: string;
@@ -137,6 +142,8 @@ export interface AuditService {
   snapshot(maxEvents?: number): AuditSnapshot;
   /** Fires when events are queued or delivered, or the targets change. */
   readonly onDidChange: vscode.Event<void>;
+  /** Where the audit server says these exception requests stand; undefined without an endpoint. */
+  requestStatus(ids: readonly string[]): Promise<{ requestId: string; status: string; note?: string }[] | undefined>;
 }
 
 /** An AI agent found on this machine, and whether the policy hook runs in it (agents/agentHooks.ts). */
@@ -165,6 +172,14 @@ export interface EnforcementService {
   refresh(): void;
 }
 
+/** exceptions/pendingRequests.ts: class PendingRequests */
+export interface ExceptionRequestsService {
+  /** Requests this developer sent that no policy exception or declined decision has answered yet. */
+  readonly pending: readonly ExceptionRequest[];
+  readonly onDidChange: vscode.Event<void>;
+  add(request: ExceptionRequest): Promise<void>;
+}
+
 export interface Services {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
@@ -175,4 +190,5 @@ export interface Services {
   exposure: ExposureService;
   agents: AgentHooksService;
   enforcement: EnforcementService;
+  requests: ExceptionRequestsService;
 }

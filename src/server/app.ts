@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import { AuthThrottle, clearCookie, clientAddress, Credentials, MIN_TOKEN_LENGTH, sameSecret, sessionCookie, TOKEN_SHAPE } from './auth';
 import type { Ctx } from './context';
 import { BodyBudget, readBody, send, sendJson, UploadSlots } from './http';
+import { decideRoute, exceptionsApiRoute, requestsPageRoute, requestStatusRoute } from './exceptions/routes';
 import { ingestRoute } from './ingestRoute';
 import { GroupCommit } from './otlp/groupCommit';
 import { PolicyKey } from './otlp/policyKey';
@@ -135,6 +136,10 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: 
   if (req.method === 'POST' && path === '/v1/events') return ingestRoute(req, res, ctx);
   if (req.method === 'POST' && (path === '/v1/logs' || path === '/v1/metrics')) return otlpRoute(req, res, ctx, path === '/v1/logs' ? 'logs' : 'metrics');
   if (req.method === 'GET' && (VIEWS[path] || /^\/evidence\/[a-z-]+\.csv$/.test(path))) return viewRoute(req, res, ctx, VIEWS[path] ?? 'evidence-csv', url);
+  if (req.method === 'GET' && path === '/requests') return requestsPageRoute(req, res, ctx, url);
+  if (req.method === 'POST' && path === '/requests/decide') return decideRoute(req, res, ctx);
+  if (req.method === 'GET' && path === '/v1/exceptions') return exceptionsApiRoute(req, res, ctx, url);
+  if (req.method === 'GET' && path === '/v1/requests/status') return requestStatusRoute(req, res, ctx, url);
   if (req.method === 'POST' && path === '/login') return login(req, res, ctx);
   if (req.method === 'POST' && path === '/logout') {
     await ctx.credentials.closeSession(req);
@@ -147,7 +152,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: 
   if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/policy.yaml' || path === '/policy.yaml.sig')) {
     return publishedPolicy(req, res, ctx, path.endsWith('.sig') ? 'signature' : 'policy');
   }
-  const known = ['/v1/events', '/v1/logs', '/v1/metrics', '/v1/report', '/', '/developer', '/evidence', '/login', '/logout', '/healthz', '/policy.yaml', '/policy.yaml.sig'];
+  const known = ['/v1/events', '/v1/logs', '/v1/metrics', '/v1/report', '/', '/developer', '/evidence', '/login', '/logout', '/healthz', '/policy.yaml', '/policy.yaml.sig', '/requests', '/requests/decide', '/v1/exceptions', '/v1/requests/status'];
   if (known.includes(path)) return sendJson(res, 405, { error: `${req.method} not allowed here` });
   return sendJson(res, 404, { error: 'not found' });
 }

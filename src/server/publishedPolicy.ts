@@ -126,6 +126,8 @@ export class PublishedPolicy {
         acknowledgement: ack ? { required: ack.required === true, withinDays: num(ack.withinDays) } : undefined,
         tools: policyTools(p.tools),
         history,
+        ...mcpInfo(p.mcp),
+        exceptionMaxDays: num((p.exceptions as Record<string, unknown> | undefined)?.maxDays),
       };
     } catch (e) {
       // An unreadable policy gives the report nothing to go by; the reason goes to the worker's log.
@@ -142,5 +144,23 @@ function policyTools(v: unknown): PolicyInfo['tools'] {
   if (!Array.isArray(v)) return [];
   return (v as Record<string, unknown>[])
     .filter((t) => t && typeof t.id === 'string' && typeof t.status === 'string' && Array.isArray(t.identifiers))
-    .map((t) => ({ id: String(t.id), name: typeof t.name === 'string' ? t.name : undefined, status: String(t.status), identifiers: (t.identifiers as unknown[]).filter((i): i is string => typeof i === 'string') }));
+    .map((t) => ({
+      id: String(t.id),
+      name: typeof t.name === 'string' ? t.name : undefined,
+      status: String(t.status),
+      identifiers: (t.identifiers as unknown[]).filter((i): i is string => typeof i === 'string'),
+      owner: typeof t.owner === 'string' ? t.owner : undefined,
+    }));
+}
+
+/** The policy's MCP server entries (name, status, owner) and what an unlisted server means. */
+function mcpInfo(v: unknown): Pick<PolicyInfo, 'mcpServers' | 'mcpUnlisted'> {
+  const mcp = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  const servers = Array.isArray(mcp.servers) ? (mcp.servers as Record<string, unknown>[]) : [];
+  return {
+    mcpServers: servers
+      .filter((s) => s && typeof s.name === 'string' && typeof s.status === 'string')
+      .map((s) => ({ name: String(s.name), status: String(s.status), owner: typeof s.owner === 'string' ? s.owner : undefined })),
+    mcpUnlisted: typeof mcp.unlisted === 'string' ? mcp.unlisted : undefined,
+  };
 }

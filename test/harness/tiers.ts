@@ -95,7 +95,7 @@ export async function pgTier(): Promise<TierResult> {
   process.env.AI_POLICY_TEST_PG = pgServer.url();
   process.env.AI_POLICY_TEST_PG_PORT = String(pgServer.port);
   try {
-    const suites = ['store', 'report', 'history', 'people', 'versionSkew', 'usageTotals'].map((n) => `out/test/unit/server/${n}.test.js`);
+    const suites = ['store', 'report', 'history', 'people', 'versionSkew', 'usageTotals', 'exceptionQueue'].map((n) => `out/test/unit/server/${n}.test.js`);
     return await mochaFiles('pg', [...suites, 'out/test/pg/**/*.test.js'], ['--timeout', '120000']);
   } finally {
     if (before === undefined) delete process.env.AI_POLICY_TEST_PG;

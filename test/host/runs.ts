@@ -13,6 +13,7 @@ import type { HostRun } from '../harness/hostRun';
 import { repoRoot } from '../harness/workspaceSetup';
 import { toolsFakes, toolsPolicy } from './toolsFakes';
 import { exposureAssistant, exposureClearedPolicy, exposurePolicy } from './exposureFakes';
+import { writeExceptionsPolicy } from './exceptionsFakes';
 
 const starterPolicy = path.join(repoRoot(), 'policy-samples', 'starter.aipolicy.yaml');
 
@@ -136,5 +137,13 @@ export const runs: HostRun[] = [
     fakeExtensions: [exposureAssistant],
     env: { EXPOSURE_EXPECT: 'exposed' },
     suites: ['exposure'],
+  },
+  {
+    // Exception requests: the dialog, the event, the pending list and its clearing by the policy.
+    name: 'exceptions',
+    fixture: 'basic',
+    trusted: true,
+    machineSettings: { 'aiPolicy.policySource': writeExceptionsPolicy() },
+    suites: ['exceptions'],
   },
 ];

@@ -69,6 +69,19 @@ export type EventDataMap = {
   };
   /** VS Code settings this machine does not enforce as the policy requires (empty: none any more). */
   'enforcement.drift': { settings: string[]; policyNames: string[] };
+  /** A developer asks for an exception (see src/core/policy/exceptionRequest.ts); `reason` is theirs. */
+  'tool.requested': {
+    requestId: string;
+    toolId?: string;
+    toolName?: string;
+    mcpServer?: string;
+    dataClass?: string;
+    scope: 'person' | 'team' | 'repository';
+    team?: string;
+    repository?: string;
+    days: number;
+    identity: 'enrolled' | 'self-declared';
+  };
 };
 
 export type EventData<T extends AuditEventType> = EventDataMap[T] & Common;

@@ -19,6 +19,7 @@ export const EVENT_TYPES = [
   'agent.activity',
   'disclosure.pr',
   'enforcement.drift',
+  'tool.requested',
 ] as const;
 
 export type AuditEventType = (typeof EVENT_TYPES)[number];

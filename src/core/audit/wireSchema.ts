@@ -75,6 +75,20 @@ export const EVENT_FIELDS: Readonly<Record<AuditEventType, Readonly<Record<strin
   },
   // The VS Code settings (and the policy names that would enforce them) this machine does not set as the policy requires.
   'enforcement.drift': { settings: 'ids', policyNames: 'ids' },
+  // A developer asks for an exception (their reason travels in the common `reason`): what, for whom, how long.
+  // `repository` is the remote's owner/name (never a URL or path); `identity` says whether an enrolled token sent it.
+  'tool.requested': {
+    requestId: 'id',
+    toolId: 'id',
+    toolName: 'text',
+    mcpServer: 'text',
+    dataClass: 'id',
+    scope: 'id',
+    team: 'text',
+    repository: 'text',
+    days: 'number',
+    identity: 'id',
+  },
 };
 
 /** The data fields an event type may carry (undefined for an unknown type). */

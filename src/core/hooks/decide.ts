@@ -17,6 +17,9 @@ import type { HookRequest } from './request';
 import { SensitiveFiles } from './sensitiveFiles';
 import { whereAgentRuns } from './workspace';
 
+/** Where a denied developer asks for an exception (the editor's command; the review queue decides). */
+const REQUEST_EXCEPTION = 'or request an exception: run "AI Policy: Request an Exception" in VS Code';
+
 export { HARNESS_IDENTIFIERS, HARNESS_NAMES } from './denials';
 export type { Decision, Verdict } from './decisionTypes';
 
@@ -69,7 +72,7 @@ function judgeMcp(req: HookRequest, policy: Policy, status: McpServerStatus | un
     rules: [rule],
     classes: [],
     reason: `the MCP server "${label}" is ${rule === 'mcp-condition' ? 'approved only under conditions that do not hold here' : rule === 'mcp-prohibited' ? 'prohibited' : 'not approved'} under ${policy.organization}'s AI tool policy (${status.reasons.join('; ')})`,
-    instead: `use an approved MCP server${status.owner ? `; ask ${status.owner} if you need this one` : `, or ask ${policy.contact} to review this one`}`,
+    instead: `use an approved MCP server${status.owner ? `; ask ${status.owner} if you need this one` : `, or ask ${policy.contact} to review this one`}; ${REQUEST_EXCEPTION}`,
     link: sectionLink(policy, 'mcp'),
   };
 }
@@ -106,7 +109,7 @@ function judgeOutbound(req: HookRequest, ctx: DecideContext, agentCleared: reado
     rules,
     classes,
     reason: `the call sends ${classes.join(', ')} data (rule ${rules.join(', ')}) to ${to}, which is not cleared for it under ${ctx.policy.organization}'s AI tool policy`,
-    instead: out.destination === 'mcp' ? `${dataInstead(classes)}; or use a server cleared for ${classes.join(', ')}` : dataInstead(classes),
+    instead: out.destination === 'mcp' ? `${dataInstead(classes)}; or use a server cleared for ${classes.join(', ')}; ${REQUEST_EXCEPTION}` : dataInstead(classes),
     link: sectionLink(ctx.policy, out.destination === 'mcp' ? 'mcp' : 'data-handling'),
   };
 }
@@ -128,7 +131,7 @@ export function decide(req: HookRequest, ctx: DecideContext): Decision {
       rules: [prohibited ? 'tool-prohibited' : 'tool-condition'],
       classes: [],
       reason: `${agent.tool?.name ?? agentName(policy, req.harness)} is ${prohibited ? 'prohibited' : 'approved only under conditions that do not hold here'} by ${policy.organization}'s AI tool policy${prohibited ? '' : ` (${agent.reasons.join('; ')})`}`,
-      instead: `use an approved AI tool${agent.requestAccess ? `, or request access: ${agent.requestAccess}` : ''}`,
+      instead: `use an approved AI tool${agent.requestAccess ? `, or request access: ${agent.requestAccess}` : ''}; ${REQUEST_EXCEPTION}`,
       link: sectionLink(policy, 'tools'),
     };
   }

@@ -232,10 +232,23 @@ export class AuditRecorder extends Disposable implements AuditService {
     if (!this.isDisposed) this.changed.fire();
   }
 
+  async requestStatus(ids: readonly string[]): Promise<{ requestId: string; status: string; note?: string }[] | undefined> {
+    const endpoint = this.targets.endpoint;
+    if (!endpoint || !ids.length || !/\/v1\/events\/?$/.test(endpoint)) return undefined;
+    await this.tokenLoaded;
+    const url = `${endpoint.replace(/\/v1\/events\/?$/, '/v1/requests/status')}?ids=${ids.map(encodeURIComponent).join(',')}`;
+    const res = await fetch(url, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {}, signal: AbortSignal.timeout(15_000), redirect: 'error' });
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    const body = (await res.json()) as { requests?: unknown };
+    return Array.isArray(body.requests) ? (body.requests as { requestId: string; status: string; note?: string }[]) : [];
+  }
+
   snapshot(maxEvents = 500): AuditSnapshot {
     return {
       targets: this.targets,
       tokenSet: !!this.token,
+      // Per-developer tokens (`ai-policy enroll`) have their own prefix; the shared ingest token does not.
+      enrolled: !!this.token?.startsWith('aipe_'),
       developer: this.identity.resolved?.developer,
       identitySource: this.identity.resolved?.source,
       deliveryError: this.targetError,

@@ -32,6 +32,7 @@ export class ExposureCodeActions implements vscode.CodeActionProvider {
         actions.push(a);
       }
     }
+    if (actions.length) actions.push(...this.clearanceRequests(doc));
     // One ignore / policy / revoke action is enough when several findings share the range.
     const seen = new Set<string>();
     return actions.filter((a) => {
@@ -40,6 +41,21 @@ export class ExposureCodeActions implements vscode.CodeActionProvider {
       seen.add(key);
       return true;
     });
+  }
+
+  /** "Request an exception" for each active tool and data class this open file exposes (the clearance it lacks). */
+  private clearanceRequests(doc: vscode.TextDocument): vscode.CodeAction[] {
+    const rel = vscode.workspace.asRelativePath(doc.uri, false);
+    const exposed = this.exposure.exposed.find((e) => e.uri === rel);
+    if (!exposed?.toolIds) return [];
+    const ids = exposed.toolIds;
+    return exposed.tools.slice(0, ids.length).flatMap((name, i) =>
+      exposed.classes.map((dataClass) => {
+        const a = new vscode.CodeAction(vscode.l10n.t('Request an exception: clear {0} for {1} data', name, dataClass), vscode.CodeActionKind.QuickFix);
+        a.command = { command: 'aiPolicy.requestException', title: a.title, arguments: [{ toolId: ids[i], dataClass }] };
+        return a;
+      }),
+    );
   }
 
   private action(doc: vscode.TextDocument, d: vscode.Diagnostic, f: Finding, r: Remedy, comment: string | undefined): vscode.CodeAction {

@@ -186,7 +186,7 @@ export class ExposureWatcher extends Disposable implements ExposureService {
       documents.push({ uri: rel, version });
       const exp = exposureOf(this.scans.findings(d.uri), active);
       if (!exp) continue;
-      next.push({ uri: rel, classes: exp.classes, tools: exp.tools });
+      next.push({ uri: rel, classes: exp.classes, tools: exp.tools, toolIds: exp.toolIds });
       if (!this.alerted.has(key)) {
         this.alerted.add(key);
         this.alert(d, exp);

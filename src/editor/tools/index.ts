@@ -6,6 +6,7 @@ import { ExceptionExpiry } from './exceptionExpiry';
 import { registerIgnoreFilesCommand } from './ignoreFilesCommand';
 import { StatusItem } from './statusItem';
 import { statusSummary } from './statusText';
+import { registerExceptionRequests } from './requestCommand';
 import { registerToolCommands } from './toolCommands';
 import { ToolsView } from './toolsView';
 import { ToolWarnings } from './toolWarnings';
@@ -22,7 +23,7 @@ export interface ToolsUi {
 
 export function registerTools(s: Services): ToolsUi {
   const status = new StatusItem(s);
-  const view = new ToolsView(s.inventory);
+  const view = new ToolsView(s.inventory, s.requests);
   const tree = vscode.window.createTreeView('aiPolicy.tools', { treeDataProvider: view, showCollapseAll: true });
   const updateBadge = () => {
     const sum = statusSummary({ items: s.inventory.items, policy: s.policy.current?.policy, exposed: 0 });
@@ -34,6 +35,7 @@ export function registerTools(s: Services): ToolsUi {
   const expiry = new ExceptionExpiry(s);
   s.context.subscriptions.push(status, view, tree, warnings, session, expiry, s.inventory.onDidChange(updateBadge));
   registerToolCommands(s);
+  registerExceptionRequests(s);
   registerDisclosure(s, session);
   registerIgnoreFilesCommand(s);
   return { status, view, tree, warnings, session, expiry };

@@ -1,7 +1,8 @@
 // The status bar item: the state in a few characters, a Markdown tooltip, a click that opens the tools view.
 import vscode = require('vscode');
 import { Disposable } from '../lifecycle';
-import type { Services } from '../services';
+import type { InventoryItem, Services } from '../services';
+import { REQUEST_COMMAND } from './requestCommand';
 import { MANAGED_LABELS } from '../managedLabels';
 import { statusSummary, statusTooltip } from './statusText';
 
@@ -41,10 +42,20 @@ export class StatusItem extends Disposable {
     const t = (m: string, ...a: (string | number)[]) => vscode.l10n.t(m, ...a);
     const sum = statusSummary(input, t);
     this.item.text = sum.text;
-    const tip = new vscode.MarkdownString(statusTooltip(input, t), true);
+    const tip = new vscode.MarkdownString(statusTooltip(input, t) + requestLinks(this.s.inventory.items), true);
+    tip.isTrusted = { enabledCommands: [REQUEST_COMMAND] };
     this.item.tooltip = tip;
     this.item.accessibilityInformation = { label: sum.text.replace(/\$\([a-z-]+\)\s*/g, ''), role: 'button' };
     this.item.backgroundColor =
       sum.level === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : sum.level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
+}
+
+/** "Request an exception" command links for the tools the policy does not approve here. */
+function requestLinks(items: readonly InventoryItem[]): string {
+  const no = items.filter((x) => x.status !== 'approved');
+  if (!no.length) return '';
+  const esc = (v: string) => v.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  const links = no.map((x) => `[${esc(x.name)}](command:${REQUEST_COMMAND}?${encodeURIComponent(JSON.stringify([x.id]))})`);
+  return `\n\n$(git-pull-request-create) ${vscode.l10n.t('Request an exception for {0}', links.join(', '))}`;
 }

@@ -1,7 +1,8 @@
 // The tools view: AI tools grouped by status, each with owner, version, conditions and reasons.
 import vscode = require('vscode');
 import { Disposable } from '../lifecycle';
-import type { InventoryItem, InventoryService } from '../services';
+import { describeThing, type ExceptionRequest } from '../../core/policy/exceptionRequest';
+import type { ExceptionRequestsService, InventoryItem, InventoryService } from '../services';
 import { approvalText } from './exceptionText';
 
 const GROUPS: { status: InventoryItem['status']; label: () => string; icon: string; color?: string }[] = [
@@ -14,15 +15,26 @@ const GROUPS: { status: InventoryItem['status']; label: () => string; icon: stri
 export type ToolsNode =
   | { type: 'group'; status: InventoryItem['status']; tools: InventoryItem[] }
   | { type: 'tool'; tool: InventoryItem }
-  | { type: 'detail'; label: string; icon: string; tool: InventoryItem };
+  | { type: 'detail'; label: string; icon: string; tool: InventoryItem }
+  | { type: 'requests'; requests: readonly ExceptionRequest[] }
+  | { type: 'request'; request: ExceptionRequest };
 
 export class ToolsView extends Disposable implements vscode.TreeDataProvider<ToolsNode> {
   private readonly emitter = this._register(new vscode.EventEmitter<ToolsNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly inventory: InventoryService) {
+  constructor(
+    private readonly inventory: InventoryService,
+    private readonly requests?: ExceptionRequestsService,
+  ) {
     super();
     this._register(inventory.onDidChange(() => this.emitter.fire(undefined)));
+    if (requests) this._register(requests.onDidChange(() => this.emitter.fire(undefined)));
+  }
+
+  /** The pending exception requests as shown (for tests). */
+  pendingSnapshot(): { requestId: string; label: string; description: string }[] {
+    return (this.requests?.pending ?? []).map((r) => ({ requestId: r.requestId, label: describeThing(r.what), description: requestDescription(r) }));
   }
 
   /** The groups and their tools as shown (for tests). */
@@ -41,13 +53,32 @@ export class ToolsView extends Disposable implements vscode.TreeDataProvider<Too
   }
 
   getChildren(node?: ToolsNode): ToolsNode[] {
-    if (!node) return this.groups();
+    const pending = this.requests?.pending ?? [];
+    if (!node) return [...this.groups(), ...(pending.length ? [{ type: 'requests' as const, requests: pending }] : [])];
+    if (node.type === 'requests') return node.requests.map((request) => ({ type: 'request', request }));
     if (node.type === 'group') return node.tools.map((tool) => ({ type: 'tool', tool }));
     if (node.type === 'tool') return details(node.tool);
     return [];
   }
 
   getTreeItem(node: ToolsNode): vscode.TreeItem {
+    if (node.type === 'requests') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Pending exception requests'), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = 'group:requests';
+      item.description = String(node.requests.length);
+      item.iconPath = new vscode.ThemeIcon('clock');
+      return item;
+    }
+    if (node.type === 'request') {
+      const r = node.request;
+      const item = new vscode.TreeItem(describeThing(r.what), vscode.TreeItemCollapsibleState.None);
+      item.id = `request:${r.requestId}`;
+      item.description = requestDescription(r);
+      item.tooltip = `${r.requestId}\n${r.reason}`;
+      item.iconPath = new vscode.ThemeIcon('git-pull-request-draft');
+      item.contextValue = 'aiPolicyRequest';
+      return item;
+    }
     if (node.type === 'group') {
       const g = GROUPS.find((x) => x.status === node.status)!;
       const item = new vscode.TreeItem(g.label(), vscode.TreeItemCollapsibleState.Expanded);
@@ -63,7 +94,8 @@ export class ToolsView extends Disposable implements vscode.TreeDataProvider<Too
       item.description = describe(t);
       item.tooltip = tooltip(t);
       item.iconPath = new vscode.ThemeIcon(t.source === 'mcp' ? 'server' : t.source === 'model' ? 'sparkle' : t.source === 'builtin' ? 'comment-discussion' : 'extensions');
-      item.contextValue = ['aiPolicyTool', t.source, t.requestAccess ? 'request' : '', t.policyToolId ? 'listed' : ''].filter(Boolean).join('.');
+      // The status is last, so that menus can offer "Request an exception" for what is not approved.
+      item.contextValue = ['aiPolicyTool', t.source, t.requestAccess ? 'request' : '', t.policyToolId ? 'listed' : '', t.status].filter(Boolean).join('.');
       return item;
     }
     const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
@@ -71,6 +103,11 @@ export class ToolsView extends Disposable implements vscode.TreeDataProvider<Too
     item.tooltip = node.label;
     return item;
   }
+}
+
+function requestDescription(r: ExceptionRequest): string {
+  const whom = r.scope === 'team' ? vscode.l10n.t('team {0}', r.team ?? '') : r.scope === 'repository' ? (r.repository ?? '') : vscode.l10n.t('for me');
+  return vscode.l10n.t('{0} · {1} days · asked {2}', whom, r.days, r.requestedAt.slice(0, 10));
 }
 
 function describe(t: InventoryItem): string {

@@ -1,7 +1,7 @@
 // Messages between the server and its render worker (pages and exports are built off the event loop).
 import type { ReportQuery } from '../report/query';
 
-export type View = 'report-json' | 'report-csv' | 'dashboard' | 'developer' | 'evidence' | 'evidence-csv';
+export type View = 'report-json' | 'report-csv' | 'dashboard' | 'developer' | 'evidence' | 'evidence-csv' | 'requests';
 
 export interface RenderRequest {
   id: number;
@@ -11,6 +11,9 @@ export interface RenderRequest {
   developer?: string;
   /** Evidence CSV name. */
   csv?: string;
+  /** The review queue's form token and the line about the last decision. */
+  csrf?: string;
+  notice?: string;
   /** CSP nonce for HTML views. */
   nonce: string;
   now: number;

@@ -1,7 +1,7 @@
 // The evidence report for a range and filters, composed from the store's rows (no SQL here): who was
 // in scope, which tools they had (with history), who acknowledged and trained and who has not,
 // exposures, the policy versions editors reported, and the head of the tamper-evident log.
-import { dayOf } from '../store/eventFold';
+import { dayOf, isServerRecord } from '../store/eventFold';
 import type { ReportRows } from '../store/types';
 import { describeTool } from '../usage/tools';
 import { adoption } from './adoption';
@@ -40,10 +40,10 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
   const shown = allUsage.filter((u) => (!q.tool || u.tool === q.tool) && (!q.status || u.status === q.status));
   const intervals = rows.intervals.filter((i) => inScope.has(i.developer) && (!q.tool || i.tool === q.tool) && (!q.status || i.status === q.status));
   const byType: Record<string, number> = Object.create(null) as Record<string, number>;
-  // Records the server wrote itself (enrollments) are in the log, not among the events editors sent.
+  // Records the server wrote itself (enrollments, exception decisions) are in the log, not among the events editors sent.
   let serverRecords = 0;
   for (const [name, n] of Object.entries(rows.counters)) {
-    if (name.startsWith('type:server.')) serverRecords += n;
+    if (name.startsWith('type:') && isServerRecord(name.slice(5))) serverRecords += n;
     else if (name.startsWith('type:')) byType[name.slice(5)] = n;
   }
   const exposureTotal = rows.exposures.byDay.reduce((s, d) => s + d.n, 0);

@@ -18,7 +18,7 @@ export function dashboardPage(r: Report, q: ReportQuery, nonce: string): string 
 <header><h1>${org}AI tool usage and policy evidence</h1>
 <p class="meta">${rangeText(r)} · generated ${esc(r.generatedAt)}${version}</p>
 <nav class="noprint"><a href="/v1/report${esc(queryString(q, { format: 'csv' }))}">Download CSV</a><a href="/v1/report${esc(queryString(q, { format: 'json' }))}">JSON</a>
-<a href="/evidence${esc(queryString({ since: q.since, until: q.until, team: q.team }))}">Evidence pack</a>
+<a href="/evidence${esc(queryString({ since: q.since, until: q.until, team: q.team }))}">Evidence pack</a><a href="/requests">Exception requests</a>
 <form method="post" action="/logout"><button type="submit">Sign out</button></form></nav>
 ${filterForm(r, q, '/')}
 <ul class="totals" id="totals"><li><b>${t.developers}</b>developers</li><li><b>${t.active}</b>sent events</li><li><b>${t.noData}</b>no data</li>

@@ -1,6 +1,7 @@
 // The evidence pack for a range: one printable page and one CSV per subject, built only from events
 // that editors sent (the published policy only says which trainings are required and when), with the
 // head of the tamper-evident log so that an auditor can check later that nothing was changed.
+import type { ExceptionEvidence } from '../exceptions/evidence';
 import { ADOPTION_CSV_COLUMNS, adoptionRows } from './adoptionCsv';
 import { adoptionSection } from './adoptionHtml';
 import type { Report } from './build';
@@ -13,7 +14,7 @@ import { queryString, type ReportQuery } from './query';
 type Rows = Record<string, unknown>[];
 
 /** Each CSV of the pack: its columns and rows. */
-export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; rows: (r: Report) => Rows }> = {
+export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; rows: (r: Report, x: ExceptionEvidence) => Rows }> = {
   'policy-versions': {
     title: 'Policy version history',
     columns: ['version', 'sha256', 'signature', 'source', 'organization', 'published', 'effective', 'reviewed_on', 'next_review', 'first_seen', 'last_seen', 'developers'],
@@ -66,6 +67,30 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
     columns: ['type', 'field', 'what', 'events'],
     rows: (r) => r.notUnderstood.map((n) => ({ type: n.type, field: n.field, what: n.what, events: n.events })),
   },
+  exceptions: {
+    title: 'Exceptions decided, and whether they were used',
+    columns: ['request_id', 'requested_by', 'requested_at', 'what', 'data_class', 'reason', 'decision', 'decided_by', 'decided_at', 'scope', 'whom', 'from', 'until', 'note', 'used', 'expired_still_in_use', 'last_seen'],
+    rows: (_r, x) =>
+      x.rows.map((e) => ({
+        request_id: e.requestId,
+        requested_by: e.requestedBy,
+        requested_at: e.requestedAt,
+        what: e.what,
+        data_class: e.dataClass,
+        reason: e.reason,
+        decision: e.decision,
+        decided_by: e.decidedBy,
+        decided_at: e.decidedAt,
+        scope: e.scope,
+        whom: e.whom,
+        from: e.from,
+        until: e.until,
+        note: e.note,
+        used: e.decision === 'approved' ? (e.used ? 'yes' : 'no') : '',
+        expired_still_in_use: e.expiredInUse ? 'yes' : '',
+        last_seen: e.lastSeen,
+      })),
+  },
   log: {
     title: 'Log head',
     columns: ['generated_at', 'since', 'until', 'events', 'last_seq', 'head_sha256'],
@@ -73,9 +98,30 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
   },
 };
 
-export function evidenceCsv(name: string, r: Report): string | undefined {
+export function evidenceCsv(name: string, r: Report, x: ExceptionEvidence): string | undefined {
   const spec = Object.prototype.hasOwnProperty.call(EVIDENCE_CSVS, name) ? EVIDENCE_CSVS[name] : undefined;
-  return spec ? csvTable(spec.columns, spec.rows(r)) : undefined;
+  return spec ? csvTable(spec.columns, spec.rows(r, x)) : undefined;
+}
+
+function exceptionsSection(x: ExceptionEvidence): string {
+  const row = (e: ExceptionEvidence['rows'][number]) => [
+    esc(e.requestId),
+    esc(e.requestedBy),
+    esc(e.what) + (e.dataClass ? ` (data class ${esc(e.dataClass)})` : ''),
+    esc(e.reason),
+    e.decision === 'approved' ? '<span class="status-approved">approved</span>' : '<span class="status-prohibited">declined</span>',
+    esc(e.decidedBy),
+    `${esc(e.scope)} ${esc(e.whom)}`,
+    e.decision === 'approved' ? `${esc(e.from)} to ${esc(e.until)}` : '',
+    esc(e.note),
+    e.decision === 'approved' ? (e.used ? 'yes' : 'no') : '',
+  ];
+  return `<section id="ev-exceptions"><h2>8. Exceptions</h2>
+<p class="meta">Every exception decided in this period on the server's review queue (chained records). "Used": the covered developers' inventories show the tool while the exception was in force.</p>
+${table(['Request', 'Requested by', 'What', 'Reason', 'Decision', 'Decided by', 'Scope', 'In force', 'Conditions / note', 'Used'], x.rows.map(row), { id: 'ev-exceptions-table', empty: 'No exception was decided in this period.' })}
+<h3>Expired exceptions still in use</h3>
+${table(['Request', 'Requested by', 'What', 'Ended', 'Last seen'], x.expiredInUse.map((e) => [esc(e.requestId), esc(e.requestedBy), esc(e.what), esc(e.until), when(e.lastSeen)]), { id: 'ev-expired-in-use', empty: 'None: no tool is still seen after its exception ended.' })}
+</section>`;
 }
 
 /** The policy this server publishes (--policy): its own SHA-256, signature state and signing key, stated by the server. */
@@ -93,7 +139,7 @@ function publishedPolicy(r: Report): string {
   return `<p id="published-policy">Published by this server: version <b>${esc(p.version)}</b>${p.published ? `, published ${esc(p.published)}` : ''}${p.effective ? `, effective ${esc(p.effective)}` : ''}; the file's SHA-256 <code class="hash">${esc(p.sha256)}</code>; signature: ${state}.</p>`;
 }
 
-export function evidencePage(r: Report, q: ReportQuery, nonce: string): string {
+export function evidencePage(r: Report, q: ReportQuery, nonce: string, x: ExceptionEvidence): string {
   const qs = queryString(q);
   const org = r.policy?.organization ? `${esc(r.policy.organization)}: ` : '';
   const links = Object.entries(EVIDENCE_CSVS).map(([name, s]) => `<li><a href="/evidence/${name}.csv${esc(qs)}">${esc(s.title)}</a> (${name}.csv)</li>`).join('');
@@ -138,6 +184,7 @@ ${adoptionSection(r.adoption, q, { heading: '6. AI adoption: use of AI tools, ap
 <section id="ev-not-understood"><h2>7. Version skew: records not understood by this server version</h2>
 <p class="meta">Kept in the tamper-evident log as sent and marked <code>"understood": false</code> in the record's server note: event types and fields from newer editors that this server version does not know, so they are not in the figures above. Clock ahead: the claimed time was more than 24 hours ahead of the server's clock; the record is dated by the server's receive time. Counted since the log began.</p>
 ${table(['Event type', 'Field', 'What', 'Events'], r.notUnderstood.map((n) => [esc(n.type), n.field ? `<code>${esc(n.field)}</code>` : '', esc(n.what), n.events]), { numeric: [3], empty: 'Every stored record was understood by this server version.', id: 'ev-not-understood-table' })}
-</section>`;
+</section>
+${exceptionsSection(x)}`;
   return pageShell('AI tool policy evidence pack', nonce, body);
 }

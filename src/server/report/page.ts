@@ -27,6 +27,10 @@ form.filters label { display: flex; flex-direction: column; font-size: 12px; col
 .verified { color: #1a7f37; } .self-declared { color: #57606a; }
 code.hash { font-size: 12px; word-break: break-all; }
 .removed { color: #57606a; }
+form.decide { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: end; min-width: 420px; }
+form.decide label { display: flex; flex-direction: column; font-size: 12px; color: #57606a; }
+form.decide input, form.decide select { font: inherit; font-size: 12px; padding: 2px 4px; }
+.notice { border: 1px solid #1a7f37; background: #dafbe1; padding: 6px 10px; border-radius: 6px; }
 @media print {
   nav, .noprint { display: none; } body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; } table, figure { break-inside: auto; } tr { break-inside: avoid; }

@@ -18,5 +18,11 @@ export interface PolicyInfo {
    */
   history?: { file: string; version?: number; sha256: string; signature: { state: 'valid' | 'invalid' | 'unsigned' | 'not checked'; key?: string }; published: boolean }[];
   /** The policy's tool entries: what each identifier's use counts as (approved or not) in the adoption view. */
-  tools?: { id: string; name?: string; status: string; identifiers: string[] }[];
+  tools?: { id: string; name?: string; status: string; identifiers: string[]; owner?: string }[];
+  /** The policy's MCP server entries (the review queue shows their status and owner). */
+  mcpServers?: { name: string; status: string; owner?: string }[];
+  /** MCP servers not listed: `warn` or `prohibited`. */
+  mcpUnlisted?: string;
+  /** `exceptions.maxDays`, the longest an approval may last. */
+  exceptionMaxDays?: number;
 }

@@ -21,7 +21,9 @@ export interface StoredEvent {
 
 /** Records the server itself writes into the chained log (clients cannot send types under `server.`). */
 export const ENROLLMENT = 'server.enrollment';
-export const isServerRecord = (type: string): boolean => type.startsWith('server.');
+/** An admin's decision on an exception request (the review queue); not an editor event type, so ingest refuses it. */
+export const EXCEPTION_DECIDED = 'exception.decided';
+export const isServerRecord = (type: string): boolean => type.startsWith('server.') || type === EXCEPTION_DECIDED;
 
 /** The token hash a chained enrollment record enrolls. */
 export const enrolledTokenOf = (data: Record<string, unknown>): string | null => str(data.tokenHash);

@@ -127,6 +127,18 @@ export interface ReportRows {
   usage: UsageRows;
 }
 
+/** A chained log row as stored: its parsed body is the event (or the server's own record). */
+export interface ChainedRecord {
+  seq: number;
+  type: string;
+  at: number;
+  developer: string;
+  auth: ChainAuth;
+  /** ISO time the server received it. */
+  received: string;
+  body: string;
+}
+
 export interface VerifyProgress {
   (checked: number): void;
 }
@@ -164,6 +176,8 @@ export interface AuditStore {
   /** Report rows for a range (optionally limited to some developers). */
   reportRows(range: Range, developers?: readonly string[]): Promise<ReportRows>;
   logHead(): Promise<LogHead>;
+  /** The chained rows of these types (dated in the range when one is given), in log order. */
+  chainedRecords(types: readonly string[], range?: Range): Promise<ChainedRecord[]>;
   /**
    * Recomputes the hash chain (with `anchors`, also checks that each earlier head is the hash of its row),
    * rebuilds every aggregate and the enrollments from the chained log and compares them with the tables,

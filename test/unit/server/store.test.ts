@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import pg from 'pg';
 import { isPostgresUrl, openStore, type AuditStore } from '../../../src/server/store';
 import { validateBatch, type CheckedEvent } from '../../../src/server/validate';
+import { decisionRecord, readDecisions, readRequests } from '../../../src/server/exceptions/records';
 import { demoEvents, ev, testDbSpec } from './helpers';
 
 function checked(events: Record<string, unknown>[]): CheckedEvent[] {
@@ -165,6 +166,26 @@ describe(`store interface (${process.env.AI_POLICY_TEST_PG ? 'PostgreSQL' : 'SQL
     await a.createSession('s2', now + 60_000);
     await b.deleteSession('s2');
     assert.equal(await a.sessionValid('s2', now), false);
+  });
+
+  it('chainedRecords: requests from editors and decisions the server wrote, by type and range, in log order; verify-log covers them', async () => {
+    const [a, b] = await Promise.all([store(), store()]);
+    const request = (id: string, time: string) => ev('tool.requested', 'ann', { requestId: id, toolId: 'acme.assist', scope: 'person', days: 7, reason: 'why' }, { time });
+    await a.ingest({ events: checked([request('r1', '2026-11-02T09:00:00.000Z'), ...demoEvents(), request('r2', '2026-11-25T09:00:00.000Z')]), received: new Date().toISOString(), auth: 'shared' });
+    const reqs = (await a.chainedRecords(['tool.requested'])).map((r) => JSON.parse(r.body).data.requestId as string);
+    assert.deepEqual(reqs, ['r1', 'r2']);
+    const decision = decisionRecord(readRequests(await a.chainedRecords(['tool.requested']))[0], { requestId: 'r1', status: 'approved', approvedBy: 'Dana', scope: 'person', from: '2026-11-03', until: '2026-11-20' }, undefined, Date.UTC(2026, 10, 3));
+    await b.ingest({ events: [decision], received: new Date().toISOString(), auth: 'server' });
+    const rows = await b.chainedRecords(['tool.requested', 'exception.decided']);
+    assert.deepEqual(rows.map((r) => [r.type, r.auth, r.developer]), [['tool.requested', 'shared', 'ann'], ['tool.requested', 'shared', 'ann'], ['exception.decided', 'server', 'Dana']]);
+    assert.ok(rows[0].seq < rows[1].seq && rows[1].seq < rows[2].seq && typeof rows[2].at === 'number');
+    assert.deepEqual(readDecisions(rows).map((d) => [d.requestId, d.who, d.until]), [['r1', { developer: 'ann' }, '2026-11-20']]);
+    const ranged = await a.chainedRecords(['tool.requested'], { since: Date.UTC(2026, 10, 20), until: Date.UTC(2026, 10, 30) });
+    assert.deepEqual(ranged.map((r) => JSON.parse(r.body).data.requestId as string), ['r2']);
+    const report = await a.reportRows({});
+    assert.deepEqual(report.developers.map((d) => d.developer).includes('Dana'), false, 'the approver is no developer in the report');
+    const v = await a.verifyLog();
+    assert.equal(v.ok, true, JSON.stringify(v));
   });
 
   it('a read-only instance reads what another stores, and refuses to write', async () => {

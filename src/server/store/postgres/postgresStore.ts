@@ -4,7 +4,7 @@
 // answers 503, clients retry); the pool reconnects on the next call.
 import type pg from 'pg';
 import { enrollmentRecord } from '../enrollmentRecord';
-import type { AuditStore, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyOptions, VerifyResult } from '../types';
+import type { AuditStore, ChainedRecord, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyOptions, VerifyResult } from '../types';
 import { ingestBatch } from './ingest';
 import { migrate, schemaVersion } from './migrate';
 import { connectProblem, createPool, inTransaction, redactUrl } from './pool';
@@ -67,6 +67,14 @@ export class PostgresStore implements AuditStore {
 
   logHead(): Promise<LogHead> {
     return inTransaction(this.pool, SNAPSHOT, logHead);
+  }
+
+  async chainedRecords(types: readonly string[], range: Range = {}): Promise<ChainedRecord[]> {
+    const r = await this.pool.query(
+      `SELECT seq, type, at, developer, auth, received, body FROM events WHERE type = ANY($1::text[]) AND at BETWEEN $2 AND $3 ORDER BY seq`,
+      [[...types], range.since ?? -8.64e15, range.until ?? 8.64e15],
+    );
+    return r.rows.map((x: ChainedRecord) => ({ ...x, seq: Number(x.seq), at: Number(x.at) }));
   }
 
   verifyLog(opts: VerifyOptions = {}): Promise<VerifyResult> {

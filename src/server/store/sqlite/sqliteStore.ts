@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { enrollmentRecord } from '../enrollmentRecord';
-import type { AuditStore, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyOptions, VerifyResult } from '../types';
+import type { AuditStore, ChainedRecord, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyOptions, VerifyResult } from '../types';
 import { openSqlite, type Db } from './db';
 import { createAppender, createIngest, logRowOf } from './ingest';
 import { migrate, schemaVersion } from './migrate';
@@ -67,6 +67,15 @@ export class SqliteStore implements AuditStore {
 
   async logHead(): Promise<LogHead> {
     return logHead(this.db);
+  }
+
+  async chainedRecords(types: readonly string[], range: Range = {}): Promise<ChainedRecord[]> {
+    return this.db
+      .prepare(
+        `SELECT seq, type, at, developer, auth, received, body FROM events
+          WHERE type IN (SELECT value FROM json_each(?)) AND at BETWEEN ? AND ? ORDER BY seq`,
+      )
+      .all(JSON.stringify(types), range.since ?? -8.64e15, range.until ?? 8.64e15) as ChainedRecord[];
   }
 
   async verifyLog(opts?: VerifyOptions): Promise<VerifyResult> {
