@@ -9,6 +9,7 @@ import canonicalize from 'canonicalize';
 import { EVENT_TYPES, type AuditEventType } from '../core/audit/events';
 import { dataJsonSchema, envelopeJsonSchema, TYPE_PATTERN } from '../core/audit/wireSchema';
 import { notUnderstood, WIRE_SCHEMA_ID } from './notUnderstood';
+import { isServerRecord } from './store/eventFold';
 import { SERVER_NOTE, type ServerNote } from './store/serverNote';
 
 export interface IncomingEvent {
@@ -136,7 +137,7 @@ function checkEvent(raw: unknown, i: number, now: number): CheckedEvent | Refusa
   }
   const type = e.type as string;
   if (!TYPE.test(type)) return malformed(`${at}: "type" is not an event type name`);
-  if (type.startsWith('server.')) return malformed(`${at}: "server." types are written by the server only`);
+  if (isServerRecord(type)) return malformed(`${at}: "${type}" records are written by the server only`);
   if (Object.prototype.hasOwnProperty.call(e, SERVER_NOTE)) return malformed(`${at}: "${SERVER_NOTE}" is written by the server only`);
   const ms = parseInstant(e.time as string);
   if (ms === undefined) return malformed(`${at}: "time" is not an ISO 8601 date-time with a zone`);

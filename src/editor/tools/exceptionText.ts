@@ -2,7 +2,7 @@
 // and which exceptions are due their one warning before they end. No editor API here, so it is unit-tested.
 import { DAY_MS } from '../../core/policy/dates';
 import { exceptionWindow, type ExceptionNote } from '../../core/tools/exceptions';
-import type { Translate } from './statusText';
+import type { Translate } from './translate';
 
 
 /** Days before its end when an exception is announced, once. */

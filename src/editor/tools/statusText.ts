@@ -3,6 +3,7 @@ import type { Policy } from '../../core/policy/types';
 import { reviewState } from '../../core/policy/status';
 import type { ExceptionNote } from '../../core/tools/exceptions';
 import { approvalText } from './exceptionText';
+import type { Translate } from './translate';
 
 export interface StatusInput {
   items: readonly { status: string; enabled: boolean; name: string; kind?: string; owner?: string; version?: string; exceptions?: readonly ExceptionNote[] }[];
@@ -20,7 +21,7 @@ export interface StatusInput {
 export type StatusLevel = 'ok' | 'warning' | 'error' | 'none';
 
 /** A message translator with `{0}` placeholders (the editor passes vscode.l10n.t). */
-export type Translate = (message: string, ...args: (string | number)[]) => string;
+export type { Translate };
 const plain: Translate = (m, ...a) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(a[Number(i)]));
 
 export function statusSummary(input: StatusInput, t: Translate = plain): { text: string; level: StatusLevel; unapproved: number; prohibited: number } {

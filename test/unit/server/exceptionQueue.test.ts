@@ -141,7 +141,7 @@ describe('server: exception requests and the review queue', function () {
     const forged = ev('exception.decided', 'jane@example.com', { requestId: 'req-x', status: 'approved' }, fresh());
     const r = await post(s.base, { events: [forged] });
     assert.equal(r.status, 400);
-    assert.match(JSON.parse(r.body).error, /unknown event type "exception.decided"/);
+    assert.match(JSON.parse(r.body).error, /"exception.decided" records are written by the server only/);
   });
 
   it('the evidence pack lists each decision with its request, approver, scope and days, and whether it was used', async () => {
