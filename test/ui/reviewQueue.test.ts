@@ -17,7 +17,8 @@ const INGEST = 'ui-queue-ingest-token-0123';
 async function shot(page: Page, name: string): Promise<void> {
   const file = path.join(repoRoot(), 'test-output', 'screenshots', `${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await page.screenshot({ path: file, fullPage: true });
+  // The viewport (1400 x 900), as the README's other images; the queue's first requests are at the top.
+  await page.screenshot({ path: file });
   if (process.env.AI_POLICY_UPDATE_SCREENSHOTS === '1') fs.copyFileSync(file, path.join(repoRoot(), 'docs', 'images', `${name}.png`));
 }
 
