@@ -88,6 +88,8 @@ describe('an exception end to end: request, review queue, pull, sign, editor and
   let base = '';
   let session = '';
   let requestId = '';
+  /** jira's status under v1 (not approved), which it must return to after the exception. */
+  let deniedStatus = '';
 
   const jira = () => api.toolsState().items.find((t) => t.id === 'mcp:jira');
   /** What the tools view and the status bar tooltip say, as one text. */
@@ -129,6 +131,7 @@ describe('an exception end to end: request, review queue, pull, sign, editor and
     await waitFor('the developer id from git', () => api.services.audit.snapshot(0).developer === flow.developer);
     const item = await waitFor('jira in the inventory', jira, 60_000);
     assert.notEqual(item.status, 'approved', JSON.stringify(item));
+    deniedStatus = item.status;
     assert.doesNotMatch(shown(), /approved for you/);
     assert.equal((await hook(flow.developer)).verdict, 'deny');
   });
@@ -203,8 +206,10 @@ describe('an exception end to end: request, review queue, pull, sign, editor and
   it('denies again once the exception has ended: the editor and the hook', async () => {
     assert.equal((await hook(flow.developer, `${until}T23:59:00Z`)).verdict, 'allow', 'the last minute of the last day');
     await api.setClock(new Date(afterUntil));
-    await waitFor('jira not approved after the last day', () => jira()?.status !== 'approved' && !shown().includes('approved for you'), 30_000);
-    assert.equal((await hook(flow.developer, afterUntil)).verdict, 'deny');
+    await waitFor('jira back to its v1 status after the last day', () => jira()?.status === deniedStatus && !shown().includes('approved for you'), 30_000);
+    const ended = await hook(flow.developer, afterUntil);
+    assert.equal(ended.verdict, 'deny');
+    assert.match(ended.stdout, /MCP server \\"jira\\" is not approved/);
     await api.setClock(undefined);
     await waitFor('approved again on the real clock', () => jira()?.status === 'approved', 30_000);
   });
