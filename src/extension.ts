@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   agents.start();
   enforcement.refresh();
   if (!hooksAllowed(context.extensionMode)) return undefined;
-  return testHooks(services, tools, { onDidRecordAudit: audit.onDidRecord, onDidEvaluateExposure: exposure.onDidEvaluate }, agents, policy);
+  return testHooks(services, tools, { onDidRecordAudit: audit.onDidRecord, onDidEvaluateExposure: exposure.onDidEvaluate }, agents, policy, inventory);
 }
 
 /** Delivers what is queued (bounded), then writes and closes the audit journal and releases its lock. */

@@ -45,6 +45,11 @@ export interface TestHooks {
   requestException(arg: unknown, prompts: Prompts): Promise<ExceptionRequest | undefined>;
   /** The tools view's pending requests as shown. */
   pendingRequests(): { requestId: string; label: string; description: string }[];
+  /**
+   * Moves the clock the tool inventory judges exceptions by to `at` (running on from there), or back to the
+   * real clock when undefined, and classifies again. The product has no clock setting; only tests move it.
+   */
+  setClock(at: Date | undefined): Promise<void>;
 }
 
 /** Only a test run gets the hooks: an extension installed for real returns nothing from activate(). */
@@ -58,6 +63,7 @@ export function testHooks(
   events: { onDidRecordAudit: vscode.Event<RecordedEvent>; onDidEvaluateExposure: vscode.Event<ExposureEvaluation> },
   agents: AgentHooks,
   policyStore: { readonly parses: number },
+  inventory: { setClock(now: () => Date): Promise<void> },
 ): TestHooks {
   const rel = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
   return {
@@ -68,6 +74,10 @@ export function testHooks(
     policyParses: () => policyStore.parses,
     requestException: (arg, prompts) => requestException(services, arg, prompts),
     pendingRequests: () => tools.view.pendingSnapshot(),
+    setClock: (at) => {
+      const offset = at ? at.getTime() - Date.now() : 0;
+      return inventory.setClock(() => new Date(Date.now() + offset));
+    },
     toolsState: () => ({
       statusText: tools.status.text,
       badge: tools.tree.badge?.value ?? 0,

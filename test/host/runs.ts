@@ -14,6 +14,7 @@ import { repoRoot } from '../harness/workspaceSetup';
 import { toolsFakes, toolsPolicy } from './toolsFakes';
 import { exposureAssistant, exposureClearedPolicy, exposurePolicy } from './exposureFakes';
 import { writeExceptionsPolicy } from './exceptionsFakes';
+import { exceptionsFlow, writeExceptionsFlow } from './exceptionsFlowFakes';
 
 const starterPolicy = path.join(repoRoot(), 'policy-samples', 'starter.aipolicy.yaml');
 
@@ -145,5 +146,18 @@ export const runs: HostRun[] = [
     trusted: true,
     machineSettings: { 'aiPolicy.policySource': writeExceptionsPolicy() },
     suites: ['exceptions'],
+  },
+  {
+    // Exceptions end to end: the denial, the request to the real reference server, the approval in its review
+    // queue, `ai-policy exceptions pull` and `sign`, the signed v2 in the editor and the real hook bundle, and
+    // the denial again once the exception ends (the clocks moved by the test seams only).
+    name: 'exceptions-flow',
+    fixture: 'exceptions-ws',
+    trusted: true,
+    machineSettings: { 'aiPolicy.policySource': exceptionsFlow.policy, 'aiPolicy.publicKey': writeExceptionsFlow() },
+    // The server and the hook run with this Node (better-sqlite3 is built for it); git names the developer.
+    env: { AI_POLICY_AUDIT_TOKEN: 'host-flow-ingest-token', AI_POLICY_NODE: process.execPath, GIT_CONFIG_GLOBAL: exceptionsFlow.gitConfig },
+    suites: ['exceptionsFlow'],
+    timeoutMs: 300_000,
   },
 ];

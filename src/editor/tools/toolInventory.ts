@@ -26,6 +26,8 @@ export class ToolInventory extends Disposable implements InventoryService {
   private mcpWatchers: vscode.Disposable[] = [];
   private watchingGit = false;
   private exceptionTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The time exceptions are judged at: the real clock; only the test hooks move it (see setClock). */
+  private now: () => Date = () => new Date();
   /** The days each AI extension was active while the developer edited (sent with every inventory). */
   readonly activity: EditActivity;
 
@@ -71,6 +73,12 @@ export class ToolInventory extends Disposable implements InventoryService {
 
   get items(): readonly InventoryItem[] {
     return this.current;
+  }
+
+  /** Test hooks only: judges exceptions at this clock from now on and classifies again. */
+  async setClock(now: () => Date): Promise<void> {
+    this.now = now;
+    await this.refresh();
   }
 
   activeTools(): InventoryItem[] {
@@ -119,7 +127,7 @@ export class ToolInventory extends Disposable implements InventoryService {
     if (git) this.watchGit(git);
     // The developer id as audit events carry it, so that an exception granted to this person applies here.
     const developer = this.audit.snapshot(0).developer;
-    return { workspaceFolders, repositories: remoteUrls(git), developer, teams: [...this.teams()], now: new Date() };
+    return { workspaceFolders, repositories: remoteUrls(git), developer, teams: [...this.teams()], now: this.now() };
   }
 
   /** Refreshes when a repository opens or closes (its remotes feed repository conditions). */
@@ -186,9 +194,10 @@ export class ToolInventory extends Disposable implements InventoryService {
   /** Classifies again when an exception starts or ends, so an approval stops the moment it expires. */
   private scheduleExceptionChange(policy: Policy | undefined): void {
     clearTimeout(this.exceptionTimer);
-    const next = nextExceptionChange(policy, new Date());
+    const now = this.now();
+    const next = nextExceptionChange(policy, now);
     // setTimeout holds at most 2^31-1 ms (about 24 days): a later change sets the timer again then.
-    if (next !== undefined) this.exceptionTimer = setTimeout(() => this.scheduleRefresh(0), Math.min(next - Date.now() + 1000, 2 ** 31 - 1));
+    if (next !== undefined) this.exceptionTimer = setTimeout(() => this.scheduleRefresh(0), Math.min(next - now.getTime() + 1000, 2 ** 31 - 1));
   }
 
   private scheduleInterval(): void {
