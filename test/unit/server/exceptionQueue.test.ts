@@ -163,7 +163,8 @@ describe('server: exception requests and the review queue', function () {
   it('ai-policy exceptions pull merges the approved decisions from this server into the policy', async () => {
     const file = path.join(s.dir, 'pulled.yaml');
     fs.copyFileSync(policyFile, file);
-    const r = await promisify(execFile)(process.execPath, [CLI, 'exceptions', 'pull', '--server', s.base, '--token', ADMIN, '--policy', file], { encoding: 'utf8' });
+    // The admin token from the environment, out of the process list.
+    const r = await promisify(execFile)(process.execPath, [CLI, 'exceptions', 'pull', '--server', s.base, '--policy', file], { encoding: 'utf8', env: { ...process.env, AI_POLICY_ADMIN_TOKEN: ADMIN } });
     assert.match(r.stdout, /added exc-req-20261206-00000000000000a1 \(request req-20261206-00000000000000a1\)/);
     const p = parse(fs.readFileSync(file, 'utf8')) as Policy;
     assert.equal(p.version, 2);
