@@ -1,7 +1,8 @@
 // Benchmark of the agent hook: the whole process of one hook call (dist/hook.js reading the policy the editor
 // mirrors), for an allowed call and a denied call, against a bare `node -e 0`, all in the same run and
 // interleaved so that the machine's load touches each alike. Prints medians of RUNS calls and the ratio.
-// Goal: an allowed call costs at most 3x a bare Node start.
+// Goal: an allowed call costs at most 3x a bare Node start. BENCH_HOOK_BASELINE=/path/to/other/hook.js adds the
+// same hook.js calls through another build (e.g. the last commit's), interleaved in the same run, for a before/after.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -65,6 +66,11 @@ function main(): void {
       { name: 'cli.js hook allowed (full CLI)', args: [cliJs, 'hook', '--harness', 'claude'], input: payload('src/app.ts'), check: allowed },
       { name: 'hook.js allowed, --policy YAML', args: [hookJs, '--harness', 'claude', '--policy', sample], input: payload('src/app.ts'), check: allowed },
     ];
+    const baseline = process.env.BENCH_HOOK_BASELINE;
+    if (baseline) {
+      if (!fs.existsSync(baseline)) throw new Error(`BENCH_HOOK_BASELINE ${baseline} is missing`);
+      for (const c of cases.filter((x) => x.args[0] === hookJs)) cases.push({ ...c, name: `${c.name.replace('hook.js', 'baseline')}`, args: [baseline, ...c.args.slice(1)] });
+    }
     const env = { ...process.env, XDG_STATE_HOME: state };
     const times = cases.map(() => [] as number[]);
     // One warm-up round (file cache), then RUNS interleaved rounds.
@@ -85,7 +91,8 @@ function main(): void {
     });
     for (const [label, i] of [['allowed read', 1], ['denied read', 2], ['allowed command', 3], ['denied command', 4]] as const) {
       const ratio = median(times[i]) / base;
-      print(`${label} / bare node: ${ratio.toFixed(2)}x (goal <= 2.5x) ${ratio <= 2.5 ? 'met' : 'NOT met'}`);
+      const before = cases.findIndex((c) => c.name === cases[i].name.replace('hook.js', 'baseline'));
+      print(`${label} / bare node: ${ratio.toFixed(2)}x (goal <= 2.5x) ${ratio <= 2.5 ? 'met' : 'NOT met'}${before > 0 ? `; baseline ${(median(times[before]) / base).toFixed(2)}x` : ''}`);
     }
     print(`hook bundle: ${(fs.statSync(hookJs).size / 1024).toFixed(0)} KB; cli bundle: ${(fs.statSync(cliJs).size / 1024).toFixed(0)} KB`);
     print(`machine load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
