@@ -113,6 +113,7 @@ const devBuilds = shells([
   "TAG=$(git describe --tags --always | tr -d '\\n') && echo $TAG",
   'tar czf /tmp/release.tgz src package.json README.md',
   'echo "$(date +%F) build" >> /tmp/build.log',
+  `TAG=$(echo "$GITHUB_REF" | sed 's#refs/tags/##') && docker build -t payments-api:$TAG .`,
 ]);
 
 /** Everyday Git. */

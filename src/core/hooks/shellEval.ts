@@ -148,7 +148,7 @@ export function substitutionOutput(body: string, expand: (word: string) => strin
 /**
  * A substitution whose output is built at run time out of text the command itself holds (`echo … | openssl
  * base64 -d`, `printf '\\x..'` not computed here): its first stage prints literal text (echo, printf, a
- * here-string) and a later stage, or printf itself, decodes or transforms it. Output computed from a file the
+ * here-string) and a later stage, or printf itself, decodes it. Output computed from a file the
  * command reads (`cat VERSION | tr -d '\\n'`) is not: that file is judged by its own name.
  */
 export function buildsAtRunTime(body: string): boolean {
@@ -171,7 +171,9 @@ export function decodesLiteral(cmds: SimpleCommand[]): boolean {
     const words = c.argv.slice(1).map((w) => w.text);
     if (p === 'printf') return words.some((w) => /\\(x|[0-7]|u)|%b/.test(w));
     if (p === 'echo') return words.some((w) => /^-[nE]*e/.test(w));
-    if (/^(tr|rev|xxd|uudecode|gunzip|zcat|bzcat|xzcat|zstdcat|sed|awk|gawk|perl|iconv|recode)$/.test(p)) return true;
+    // Decoders only: text editors (sed, awk, tr, rev over a variable) also shape everyday values such as a tag
+    // from $GITHUB_REF; tr and rev over literal text are computed instead.
+    if (/^(xxd|uudecode|gunzip|zcat|bzcat|xzcat|zstdcat)$/.test(p)) return true;
     if (/^(base64|base32|basenc|gzip|bzip2|xz|zstd|openssl)$/.test(p)) return words.some((w) => /^(-d|-D|--decode|--decompress|-[A-Za-z]*d[A-Za-z]*)$/.test(w));
     return false;
   });
