@@ -4,12 +4,13 @@
 // and for denied calls against a bare `node -e 0`, run interleaved (one bare start after each case) in the same
 // run so that the machine's load touches both alike. Goals (issue 22): >= 98% blocked, <= 1% everyday denied,
 // median <= 2.5x bare node. Runnable alone: node out/scripts/bench-hook-corpus.js [--list-failures] [--jobs N]
-// (--jobs N > 1 runs N cases at a time for the rates only, and prints no times: times need one call at a time).
+// (--jobs N > 1 runs N cases at a time for the rates only, and prints no times: times need one call at a time)
+// [--corpus original|added|all] (the first round of cases, the second, or both: the default).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CORPUS, categories } from '../test/hooks-corpus/corpus';
+import { ADDED, CORPUS as ALL, ORIGINAL, categories } from '../test/hooks-corpus/corpus';
 import { hookBundle, passes, runCase, runCases, summary, type Outcome } from '../test/hooks-corpus/runner';
 import type { CorpusCase } from '../test/hooks-corpus/shapes';
 import { buildWorld, disposeWorld } from '../test/hooks-corpus/world';
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
   const listFailures = process.argv.includes('--list-failures');
   const jobsAt = process.argv.indexOf('--jobs');
   const jobs = jobsAt > 0 ? Math.max(1, Number(process.argv[jobsAt + 1]) || 1) : 1;
+  const corpusAt = process.argv.indexOf('--corpus');
+  const which = corpusAt > 0 ? process.argv[corpusAt + 1] : 'all';
+  const CORPUS = which === 'original' ? ORIGINAL : which === 'added' ? ADDED : ALL;
+  if (!['original', 'added', 'all'].includes(which ?? '')) throw new Error(`--corpus takes original, added or all, not ${which}`);
   const w = buildWorld();
   try {
     const results: { c: CorpusCase; o: Outcome }[] = [];
@@ -53,13 +58,13 @@ async function main(): Promise<void> {
         bare.push(performance.now() - t0);
       }
     }
-    print(`hook corpus: ${path.relative(process.cwd(), hookJs) || hookJs}; ${CORPUS.length} cases (${CORPUS.filter((c) => c.kind === 'attack').length} attacks, ${CORPUS.filter((c) => c.kind === 'everyday').length} everyday)`);
+    print(`hook corpus (${which}): ${path.relative(process.cwd(), hookJs) || hookJs}; ${CORPUS.length} cases (${CORPUS.filter((c) => c.kind === 'attack').length} attacks, ${CORPUS.filter((c) => c.kind === 'everyday').length} everyday)`);
     print(`  ${'category'.padEnd(16)} ${'attacks'.padStart(8)} ${'blocked'.padStart(8)}   ${'everyday'.padStart(8)} ${'denied'.padStart(8)}`);
     let blocked = 0;
     let attacks = 0;
     let falseDenied = 0;
     let everyday = 0;
-    for (const cat of categories()) {
+    for (const cat of categories(CORPUS)) {
       const inCat = results.filter((r) => r.c.category === cat);
       const a = inCat.filter((r) => r.c.kind === 'attack');
       const e = inCat.filter((r) => r.c.kind === 'everyday');

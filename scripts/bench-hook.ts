@@ -2,7 +2,9 @@
 // mirrors), for an allowed call and a denied call, against a bare `node -e 0`, all in the same run and
 // interleaved so that the machine's load touches each alike. Prints medians of RUNS calls and the ratio.
 // Goal: an allowed call costs at most 3x a bare Node start. The exception cases show what looking up the developer
-// (git config user.email, only while a person's exception is in force) adds to a call.
+// (git config user.email, only while a person's exception is in force) adds to a call. BENCH_HOOK_BASELINE=
+// /path/to/other/hook.js adds the same hook.js calls through another build (e.g. the last commit's), interleaved in
+// the same run, for a before/after.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -92,6 +94,11 @@ function main(): void {
       { name: 'hook.js MCP allowed by her exception', args: [hookJs, '--harness', 'claude', '--policy', excFile], input: sentry, check: allowed, home: jane },
       { name: 'hook.js MCP denied to another dev', args: [hookJs, '--harness', 'claude', '--policy', excFile], input: sentry, check: denied, home: bob },
     ];
+    const baseline = process.env.BENCH_HOOK_BASELINE;
+    if (baseline) {
+      if (!fs.existsSync(baseline)) throw new Error(`BENCH_HOOK_BASELINE ${baseline} is missing`);
+      for (const c of cases.filter((x) => x.args[0] === hookJs)) cases.push({ ...c, name: `${c.name.replace('hook.js', 'baseline')}`, args: [baseline, ...c.args.slice(1)] });
+    }
     const env = { ...process.env, XDG_STATE_HOME: state };
     const times = cases.map(() => [] as number[]);
     // One warm-up round (file cache), then RUNS interleaved rounds.
@@ -112,7 +119,8 @@ function main(): void {
     });
     for (const [label, i] of [['allowed read', 1], ['denied read', 2], ['allowed command', 3], ['denied command', 4]] as const) {
       const ratio = median(times[i]) / base;
-      print(`${label} / bare node: ${ratio.toFixed(2)}x (goal <= 2.5x) ${ratio <= 2.5 ? 'met' : 'NOT met'}`);
+      const before = cases.findIndex((c) => c.name === cases[i].name.replace('hook.js', 'baseline'));
+      print(`${label} / bare node: ${ratio.toFixed(2)}x (goal <= 2.5x) ${ratio <= 2.5 ? 'met' : 'NOT met'}${before > 0 ? `; baseline ${(median(times[before]) / base).toFixed(2)}x` : ''}`);
     }
     const idle = median(times[8]) - median(times[7]);
     const lookup = median(times[10]) - median(times[9]);

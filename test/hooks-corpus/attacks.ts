@@ -437,20 +437,7 @@ const obfuscationLeaves: Entry[] = [['claude', toolCall('claude', 'WebFetch', { 
  */
 const KNOWN_GAPS: Record<string, string> = {
   'file-tools-a07': 'a secret value inside content Cursor sends with beforeReadFile is not scanned when the file name is ordinary',
-  'interpreters-a12': 'a path built at run time from process.env.HOME inside inline code is not resolved',
-  'interpreters-a14': "dotenv.dotenv_values() reads .env implicitly, without naming it",
-  'wrappers-a14': 'script -c runs its argument as a command, which is not judged',
-  'other-readers-a33': "sqlite3's dot-commands (.import) read files named inside its arguments",
-  'xargs-find-a02': 'file names that reach xargs through a pipe are only known at run time',
-  'xargs-find-a08': 'file names that reach xargs through a pipe are only known at run time',
-  'symlinks-a05': 'a symlink created in the same command is not followed when judging the later read',
-  'git-history-a27': 'revisions that reach git grep through xargs are only known at run time',
-  'leaves-a15': 'secret values are not looked for after percent-decoding in URLs',
-  'obfuscation-a01': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
-  'obfuscation-a03': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
-  'obfuscation-a04': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
-  'obfuscation-a05': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
-  'obfuscation-a06': 'names computed at run time (rev, base64, printf escapes) cannot be judged statically',
+  'leaves-a15': 'a bare AWS secret access key (40 characters with no variable name beside it) is not recognised by the scanner, percent-encoded or not',
 };
 
 const withKnownGaps = (cases: CorpusCase[]): CorpusCase[] => {

@@ -1,9 +1,13 @@
 // The whole corpus: attacks and everyday calls, by category (the order categories first appear in).
+import { ADDED_ATTACKS, ADDED_EVERYDAY } from './added';
 import { ATTACKS } from './attacks';
 import { EVERYDAY } from './everyday';
 import type { CorpusCase } from './shapes';
 
-export const CORPUS: readonly CorpusCase[] = [...ATTACKS, ...EVERYDAY];
+/** The first round (attacks.ts, everyday.ts) and the second (added.ts), kept apart so the bench reports each. */
+export const ORIGINAL: readonly CorpusCase[] = [...ATTACKS, ...EVERYDAY];
+export const ADDED: readonly CorpusCase[] = [...ADDED_ATTACKS, ...ADDED_EVERYDAY];
+export const CORPUS: readonly CorpusCase[] = [...ORIGINAL, ...ADDED];
 
 export function categories(cases: readonly CorpusCase[] = CORPUS): string[] {
   return [...new Set(cases.map((c) => c.category))];

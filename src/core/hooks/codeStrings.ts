@@ -21,15 +21,34 @@ export function stringLiterals(code: string, limit = 500): string[] {
   return [...new Set(out)];
 }
 
-/** Consecutive literals joined as path parts (os.path.join(home, '.aws', 'credentials')). */
+/**
+ * Consecutive literals joined as path parts (os.path.join(home, '.aws', 'credentials')) and run together
+ * (['.e', 'nv'].join(''), '.e'.concat('nv'), '%s%s' % ('.e', 'nv')): how code builds a name from pieces.
+ */
 export function joinedLiterals(literals: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i + 1 < literals.length && out.length < 200; i++) {
+  for (let i = 0; i + 1 < literals.length && out.length < 400; i++) {
     if (literals[i].length > 200 || literals[i + 1].length > 200) continue;
-    out.push(`${literals[i]}/${literals[i + 1]}`);
-    if (i + 2 < literals.length && literals[i + 2].length <= 200) out.push(`${literals[i]}/${literals[i + 1]}/${literals[i + 2]}`);
+    out.push(`${literals[i]}/${literals[i + 1]}`, literals[i] + literals[i + 1]);
+    if (i + 2 < literals.length && literals[i + 2].length <= 200) out.push(`${literals[i]}/${literals[i + 1]}/${literals[i + 2]}`, literals[i] + literals[i + 1] + literals[i + 2]);
   }
   return out;
+}
+
+/** The code builds a path on the user's home folder (process.env.HOME + '/.aws/credentials', Path.home() / '.ssh'). */
+export function usesHomeFolder(code: string): boolean {
+  return /process\.env(?:\.HOME\b|\.USERPROFILE\b|\[\s*['"`](?:HOME|USERPROFILE)['"`]\s*\])|\bhomedir\s*\(\s*\)|expanduser\s*\(|Path\.home\s*\(|environ(?:\.get)?\s*[[(]\s*['"](?:HOME|USERPROFILE)['"]|getenv\s*\(\s*['"](?:HOME|USERPROFILE)['"]|\$ENV\{\s*['"]?HOME|ENV(?:\.fetch\s*\(|\[)\s*['"]HOME['"]|Dir\.home\b|Deno\.env\.get\s*\(\s*['"]HOME['"]|Bun\.env\.HOME\b|\$env:(?:HOME|USERPROFILE)\b/i.test(code);
+}
+
+/**
+ * The code reads a `.env` file through a dotenv library without naming it. Calls that return the values
+ * (dotenv_values(), dotenv.parse, config().parsed) read it wherever they are; calls that only load it into the
+ * environment count in code the agent writes inline, not in a project's own scripts (a server loading its
+ * configuration is what the project does).
+ */
+export function readsDotenv(code: string, inline: boolean): boolean {
+  if (/\bdotenv_values\s*\(|\bdotenv\.parse\s*\(|\.config\s*\([^)]*\)\s*\.parsed\b|\bDotenv\.parse\b|\bgodotenv\.(?:Read|Unmarshal)\b/.test(code)) return true;
+  return inline && /\bload_dotenv\s*\(|\bdotenv['"]?\s*\)?\s*\.config\s*\(|\bconfig\s*as\s*\w+\s*}\s*from\s*['"]dotenv['"]|['"]dotenv\/config['"]|\bDotenv\.(?:load|overload)\b|\bgodotenv\.Load\b|--env-file/.test(code);
 }
 
 /** Environment variables the code reads by name, in the usual spellings of the common languages. */

@@ -5,9 +5,11 @@
 // followed; scripts in the workspace are read and judged by their content.
 import { readFileSync, statSync } from 'node:fs';
 import path = require('node:path');
-import { dumpsEnvironment, environmentNames, joinedLiterals, stringLiterals } from './codeStrings';
+import { dumpsEnvironment, environmentNames, joinedLiterals, readsDotenv, stringLiterals, usesHomeFolder } from './codeStrings';
 import { assignment, expandBraces, expandGlob, expandTilde, Variables } from './shellExpand';
-import { parseLine, VAR_OPEN, type SimpleCommand } from './shellParse';
+import { pipedNames } from './pipedNames';
+import { buildsAtRunTime, decodesLiteral, pipelineOutput, substitutionOutput } from './shellEval';
+import { parseLine, SUBST_WORD, VAR_OPEN, type SimpleCommand } from './shellParse';
 import { findTree, treeRead, type TreeRead } from './treeReads';
 
 export interface CommandReads {
@@ -21,7 +23,14 @@ export interface CommandReads {
   dumpsEnvironment: boolean;
   /** Commands that print a stored credential (`aws configure get aws_secret_access_key`, `gh auth token`), as written. */
   credentials: string[];
+  /** Paths under a folder known only at run time ("$(…)/.env"): judged by their name. */
+  namesUnderUnknownDir: string[];
+  /** Programs given a word built at run time by a decoder from text the command holds (`cat $(echo … | openssl base64 -d)`). */
+  runtimeNames: string[];
 }
+
+/** Stands for the output of a substitution that decodes or transforms literal text in a way not computed here. */
+export const RUNTIME_VALUE = '\u0003runtime\u0003';
 
 const SECRET_KEY = /(secret|token|passw|_auth|auth_|authtoken|_pass\b|session|private|credential)/i;
 
@@ -79,7 +88,9 @@ const INLINE_CODE: Record<string, RegExp> = {
   awk: /^$/, jshell: /^$/, tclsh: /^$/,
 };
 /** Programs that only look at names or metadata, or write: their operands are not read. */
-const NAME_ONLY = new Set(['ls', 'stat', 'test', '[', '[[', 'touch', 'rm', 'rmdir', 'mkdir', 'chmod', 'chown', 'chgrp', 'du', 'realpath', 'readlink', 'basename', 'dirname', 'unlink', 'which', 'type', 'cd', 'pushd', 'popd', 'echo', 'printf', 'true', 'false', 'exit']);
+const NAME_ONLY = new Set(['ls', 'stat', 'test', '[', '[[', 'touch', 'rm', 'rmdir', 'mkdir', 'chmod', 'chown', 'chgrp', 'du', 'realpath', 'readlink', 'basename', 'dirname', 'unlink', 'which', 'type', 'cd', 'pushd', 'popd', 'echo', 'printf', 'true', 'false', 'exit',
+  // They read, but print only counts, checksums or a file type: no content.
+  'wc', 'cksum', 'sum', 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'file']);
 /** Programs that print their arguments (an environment variable named in them is shown). */
 const PRINTERS = new Set(['echo', 'printf', 'print', 'printenv', 'cat', 'tee', 'logger', 'declare', 'typeset', 'export', 'env', 'set', 'xargs', 'jq', 'base64', 'xxd', 'od', 'hexdump', 'rev', 'tr', 'sed', 'awk']);
 /** Programs whose last operand is written, not read. */
@@ -106,15 +117,35 @@ function referencedVariables(word: string): string[] {
   return out;
 }
 
+/** Where a simple command stands in its pipeline. */
+interface Pipe {
+  pipedFrom?: SimpleCommand;
+  pipedTo?: SimpleCommand;
+  /** A later stage of the pipeline takes names as arguments (xargs, parallel, while read). */
+  feedsArguments?: boolean;
+  /** For xargs: the names the stages before it print, when known. */
+  items?: string[];
+}
+
+const TAKES_NAMES = new Set(['xargs', 'parallel', 'while']);
+
 export class CommandFlow {
-  private readonly reads: CommandReads = { words: [], trees: [], git: [], envNames: [], dumpsEnvironment: false, credentials: [] };
+  private readonly reads: CommandReads = { words: [], trees: [], git: [], envNames: [], dumpsEnvironment: false, credentials: [], runtimeNames: [], namesUnderUnknownDir: [] };
   private readonly vars: Variables;
   private readonly seenScripts = new Set<string>();
   /** Files written earlier on the line (printf 'cat .env' > r.sh; sh r.sh): what was written, by absolute path. */
   private readonly written = new Map<string, string>();
+  /** Inside the body of a substitution (its output becomes words of another command). */
+  private inSubstitution = 0;
+  /** The folder the line is in now (after `cd`): later relative words are resolved against it. */
+  private dir: string;
+  /** New names given on the line (ln, cp, mv) → the path they stand for, both absolute. */
+  private readonly aliases = new Map<string, string>();
 
   constructor(private readonly o: FlowOptions) {
-    this.vars = new Variables({ ...o.env, PWD: o.cwd });
+    // $IFS splits words where it is expanded: the shell's default when the environment has none.
+    this.vars = new Variables({ IFS: ' \t\n', ...o.env, PWD: o.cwd });
+    this.dir = o.cwd;
   }
 
   static analyze(command: string, o: FlowOptions): CommandReads {
@@ -127,6 +158,17 @@ export class CommandFlow {
   private word(w: string): void {
     if (this.reads.words.length >= MAX_WORDS || !w || w.length >= 4096 || w.includes('\n')) return;
     this.reads.words.push(w);
+    if (this.dir !== this.o.cwd && !path.isAbsolute(w)) this.reads.words.push(path.resolve(this.dir, w));
+    // "$(…)/.env": the folder is known only at run time, the name is not (judged by the path rules).
+    const unknownDir = w.lastIndexOf(SUBST_WORD);
+    if (unknownDir >= 0) {
+      const rest = w.slice(unknownDir + SUBST_WORD.length).trim().replace(/^\/+/, '');
+      if (rest && !rest.includes(SUBST_WORD)) this.reads.namesUnderUnknownDir.push(rest);
+    }
+    if (this.aliases.size) {
+      const abs = path.resolve(this.dir, expandTilde(w, this.o.home));
+      for (const [alias, source] of this.aliases) if (abs === alias || abs.startsWith(alias + path.sep)) this.reads.words.push(source + abs.slice(alias.length));
+    }
     if (/^\/proc\/[^/]*\/environ$/.test(w)) this.reads.dumpsEnvironment = true;
     // A name written in base64 (base64 -d <<< LmVudg== | xargs cat) is the same name.
     if (w.length >= 4 && w.length <= 1024 && w.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(w)) {
@@ -138,25 +180,73 @@ export class CommandFlow {
   /** One command line (a shell's input): its nested parts first, then each simple command in order. */
   line(text: string, depth: number): void {
     if (depth > MAX_DEPTH || !text.trim()) return;
-    const parsed = parseLine(text);
+    const parsed = parseLine(text, (body, quoted) => this.substitutionValue(body, quoted));
+    // What a substitution prints becomes words of the command: a find in it hands on the files it selects.
+    this.inSubstitution++;
     for (const s of parsed.substitutions) this.line(s, depth + 1);
+    this.inSubstitution--;
     const cmds = parsed.commands;
+    const piped = (k: number): boolean => cmds[k].next === '|' || cmds[k].next === '|&';
+    let start = 0;
     for (let i = 0; i < cmds.length; i++) {
+      if (i > 0 && !piped(i - 1)) start = i;
+      let end = i;
+      while (end < cmds.length - 1 && piped(end)) end++;
+      const takesNames = (k: number): boolean => TAKES_NAMES.has(programName(this.vars.expand(cmds[k].argv[0]?.text ?? '')));
+      const feedsArguments = cmds.slice(i + 1, end + 1).some((_c, k) => takesNames(i + 1 + k));
+      const items = i > start && takesNames(i) ? pipedNames(cmds.slice(start, i).map((c) => c.argv.flatMap((w) => this.expandWord(w.text, w.glob))), this.dir) : undefined;
       const heredocBody = (c: SimpleCommand): string[] =>
         c.redirects.filter((r) => r.op === '<<<').map((r) => {
           const h = /^HEREDOC(\d+)$/.exec(r.target);
           return h ? parsed.heredocs[Number(h[1])] ?? '' : this.vars.expand(r.target);
         });
       const stdin = heredocBody(cmds[i]);
+      const input = i > start ? this.pipedInput(cmds.slice(start, i), cmds[i]) : undefined;
+      if (input !== undefined) stdin.push(input);
       const pipedFrom = i > 0 && (cmds[i - 1].next === '|' || cmds[i - 1].next === '|&') ? cmds[i - 1] : undefined;
       const pipedTo = cmds[i].next === '|' || cmds[i].next === '|&' ? cmds[i + 1] : undefined;
-      this.simple(cmds[i], depth, stdin, { pipedFrom, pipedTo });
+      this.simple(cmds[i], depth, stdin, { pipedFrom, pipedTo, feedsArguments, items });
     }
   }
 
-  private simple(c: SimpleCommand, depth: number, stdin: string[], pipe: { pipedFrom?: SimpleCommand; pipedTo?: SimpleCommand }): void {
+  private listedNames(body: string): string | undefined {
+    const cmds = parseLine(body).commands;
+    if (!cmds.length || cmds.some((c, i) => i < cmds.length - 1 && c.next !== '|')) return undefined;
+    return pipedNames(cmds.map((c) => c.argv.flatMap((w) => this.expandWord(w.text, w.glob))), this.dir)?.join('\n');
+  }
+
+  /**
+   * What a shell or an interpreter reads as its program from a pipe (`echo 'cat .env' | sh`), when the stages
+   * before it only transform literal text; a run-time placeholder when they decode it in another way.
+   */
+  private pipedInput(producer: SimpleCommand[], consumer: SimpleCommand): string | undefined {
+    const p = programName(this.vars.expand(consumer.argv[0]?.text ?? ''));
+    if (!SHELLS.has(p) && INLINE_CODE[p] === undefined) return undefined;
+    const out = pipelineOutput(producer.map((c) => c.argv.flatMap((w) => this.expandWord(w.text, w.glob))));
+    if (out !== undefined) return out;
+    if (decodesLiteral(producer)) this.reads.runtimeNames.push(p);
+    return undefined;
+  }
+
+  /**
+   * The output of `$(...)` as it stands in the line: computed when the body only transforms literal text (so a
+   * name built by base64, rev or printf escapes is the name), the run-time placeholder when the body decodes
+   * literal text in another way, else unknown (undefined). Quoted for where it stands.
+   */
+  private substitutionValue(body: string, quoted: boolean): string | undefined {
+    // Names a listing prints (`$(ls -a | grep env)`, `$(git ls-files -o)`) are computed like text.
+    const out = substitutionOutput(body, (w) => this.vars.expand(w)) ?? this.listedNames(body);
+    if (out === undefined) return buildsAtRunTime(body) ? RUNTIME_VALUE : undefined;
+    const text = out.replace(/\n+$/, '');
+    if (quoted) return text.replace(/[\\"$`]/g, '\\$&');
+    // Unquoted: split into words; globs still apply, nothing else in the output is syntax.
+    return text.split(/\s+/).filter(Boolean).map((f) => f.replace(/[^A-Za-z0-9_./*?,+=:@%-]/g, '\\$&')).join(' ');
+  }
+
+  private simple(c: SimpleCommand, depth: number, stdin: string[], pipe: Pipe): void {
     for (const r of c.redirects) {
       if (r.op === '<' || r.op === '<>' || r.op === '<&') for (const w of this.expandWord(r.target, true)) this.word(w);
+      if ((r.op === '<' || r.op === '<>') && this.vars.expand(r.target).includes(RUNTIME_VALUE)) this.reads.runtimeNames.push(r.op);
     }
     const argv: string[] = [];
     let leading = true;
@@ -171,7 +261,12 @@ export class CommandFlow {
       }
       leading = false;
       printedVars = printedVars.concat(referencedVariables(w.text));
-      argv.push(...this.expandWord(w.text, w.glob));
+      const expanded = this.expandWord(w.text, w.glob);
+      // cat${IFS}.env: an expansion's blanks split the word (the whole is kept too, as a candidate name).
+      if (w.text.includes(VAR_OPEN) && expanded.some((e) => /\s/.test(e))) {
+        const fields = expanded.flatMap((e) => e.split(/\s+/).filter(Boolean));
+        argv.push(...(argv.length ? [...expanded, ...fields] : fields));
+      } else argv.push(...expanded);
     }
     for (const body of stdin) printedVars = printedVars.concat(this.hereStringVariables(body));
     if (!argv.length) return;
@@ -180,7 +275,7 @@ export class CommandFlow {
     if (programName(argv[0]) === 'tee') writes.push(...argv.slice(1).filter((a) => !a.startsWith('-')));
     const writer = pipe.pipedFrom && programName(argv[0]) === 'tee' ? pipe.pipedFrom.argv.map((w) => w.text).slice(1) : argv.slice(1);
     for (const t of writes) {
-      if (t && !t.startsWith('&') && t !== '/dev/null') this.written.set(path.resolve(this.o.cwd, this.vars.expand(t)), [...writer, ...stdin].join(' ').replace(/\\n/g, '\n'));
+      if (t && !t.startsWith('&') && t !== '/dev/null') this.written.set(path.resolve(this.dir, this.vars.expand(t)), [...writer, ...stdin].join(' ').replace(/\\n/g, '\n'));
     }
     this.argv(argv, depth, stdin, printedVars, pipe);
   }
@@ -199,20 +294,22 @@ export class CommandFlow {
 
   /** A word as the shell hands it to the program: variables, `~`, braces, then globs against the folder. */
   private expandWord(text: string, glob: boolean): string[] {
-    const expanded = expandTilde(this.vars.expand(text), this.o.home, this.o.cwd);
+    const expanded = expandTilde(this.vars.expand(text), this.o.home, this.dir);
     // shell-quote marks only * ? [ as patterns: braces are expanded for every word (a quoted {a,b} only adds candidates).
     const braces = expandBraces(expanded);
     // shell-quote does not mark bracket patterns (.[e]nv) either: tried against the folder as well.
-    if (!glob && /\[[^\]\s]+\]/.test(expanded) && !/\s/.test(expanded)) return [expanded, ...braces.flatMap((w) => expandGlob(w, this.o.cwd))];
+    if (!glob && /\[[^\]\s]+\]/.test(expanded) && !/\s/.test(expanded)) return [expanded, ...braces.flatMap((w) => expandGlob(w, this.dir))];
     if (!glob) return braces.length > 1 ? [expanded, ...braces] : [expanded];
-    return braces.flatMap((w) => expandGlob(w, this.o.cwd));
+    return braces.flatMap((w) => expandGlob(w, this.dir));
   }
 
   /** A list of arguments, as a program receives them (after the shell, a wrapper or xargs). */
-  argv(argv: string[], depth: number, stdin: string[] = [], printedVars: string[] = [], pipe: { pipedFrom?: SimpleCommand; pipedTo?: SimpleCommand } = {}): void {
+  argv(argv: string[], depth: number, stdin: string[] = [], printedVars: string[] = [], pipe: Pipe = {}): void {
     if (depth > MAX_DEPTH || !argv.length) return;
     const program = programName(argv[0]);
     const args = argv.slice(1);
+    // A word built at run time from text the command holds may name any file: unknown, so judged as one.
+    if (argv.some((a) => a.includes(RUNTIME_VALUE)) && (!NAME_ONLY.has(program) || argv[0].includes(RUNTIME_VALUE) || pipe.pipedTo)) this.reads.runtimeNames.push(program);
     if (PRINTERS.has(program) || INLINE_CODE[program] || SHELLS.has(program)) this.reads.envNames.push(...printedVars);
     // curl/wget: a secret variable in the URL or the body leaves the machine (in a header, it is the credential's use).
     if (['curl', 'wget', 'http', 'https', 'nc', 'ncat'].includes(program)) {
@@ -224,10 +321,15 @@ export class CommandFlow {
     this.environment(program, args, pipe);
     if (printsCredential(program, args)) this.reads.credentials.push([program, ...args].join(' '));
 
-    if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin);
+    if (program === 'cd' || program === 'pushd') {
+      const to = args.find((a) => !a.startsWith('-'));
+      if (to !== undefined) this.dir = path.resolve(this.dir, expandTilde(to, this.o.home));
+    }
+    if (program === 'set' && args[0] === '--') args.slice(1).forEach((a, k) => this.vars.assign(String(k + 1), a));
+    if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin, program === 'xargs' ? pipe.items : undefined);
     if (SHELLS.has(program)) return this.shell(args, depth, stdin);
     if (program === 'eval' || program === 'ssh' || program === 'su' || program === 'runuser' || program === 'script') {
-      const rest = program === 'ssh' ? args.filter((a) => !a.startsWith('-')).slice(1) : program === 'eval' ? args : this.optionValue(args, /^(-c|--command)$/);
+      const rest = program === 'ssh' ? args.filter((a) => !a.startsWith('-')).slice(1) : program === 'eval' ? args : this.optionValue(args, /^(-[A-Za-z]*c|--command)$/);
       this.line(rest.join(' '), depth + 1);
       for (const w of args) this.word(w);
       return;
@@ -235,21 +337,17 @@ export class CommandFlow {
     if (INLINE_CODE[program] !== undefined) return this.interpreter(program, args, depth, stdin);
     if ((program === '.' || program === 'source') && args[0]) this.scriptFile(args[0], depth, 'shell');
     if (program === 'git') return this.git(args);
-    if (program === 'find' || program === 'fd' || program === 'fdfind') return this.find(program, args, depth, Boolean(pipe.pipedTo && programName(pipe.pipedTo.argv[0]?.text ?? '') === 'xargs'));
+    if (program === 'find' || program === 'fd' || program === 'fdfind') return this.find(program, args, depth, Boolean(pipe.feedsArguments) || this.inSubstitution > 0);
     if (['npm', 'pnpm', 'yarn', 'bun'].includes(program)) this.packageScript(program, args, depth);
     if (program === 'make') this.makeTargets(args.filter((a) => !a.startsWith('-') && !a.includes('=')), depth);
     if (program.startsWith('./') || argv[0].includes('/')) this.scriptFile(argv[0], depth, 'auto');
 
-    if (program === 'ln') {
-      const pos = args.filter((a) => !a.startsWith('-'));
-      if (pos.length === 2) this.word(path.join(path.dirname(pos[1]), pos[0]));
-    }
+    if (program === 'ln' || program === 'cp' || program === 'mv') this.newName(program, args);
     const tree = treeRead(program, args);
     if (tree) this.reads.trees.push(tree);
     for (const body of stdin) this.code(body, depth);
     // echo .env | xargs cat: what a name-only program prints becomes the next program's arguments.
-    const feedsArguments = pipe.pipedTo && ['xargs', 'parallel', 'while'].includes(programName(pipe.pipedTo.argv[0]?.text ?? ''));
-    if (NAME_ONLY.has(program) && !feedsArguments) return;
+    if (NAME_ONLY.has(program) && !pipe.feedsArguments) return;
     const operands = COPIES.has(program) && args.filter((a) => !a.startsWith('-')).length > 1 ? args.slice(0, args.map((a) => !a.startsWith('-')).lastIndexOf(true)) : args;
     for (let i = 0; i < operands.length; i++) {
       const a = operands[i];
@@ -261,6 +359,26 @@ export class CommandFlow {
     }
   }
 
+  /**
+   * ln TARGET LINK, cp/mv SRC DEST: a later word on the line under the new name (k/id_ed25519 after
+   * `ln -s deploy/keys k`) names the same data as under the old one.
+   */
+  private newName(program: string, args: string[]): void {
+    const pos = args.filter((a) => !a.startsWith('-'));
+    if (pos.length !== 2) return;
+    const [from, to] = pos.map((p) => this.vars.expand(expandTilde(p, this.o.home)));
+    let dest = path.resolve(this.dir, to);
+    try {
+      if (statSync(dest).isDirectory()) dest = path.join(dest, path.basename(from));
+    } catch {
+      // no such file yet: the new name is the one written
+    }
+    const symbolic = program === 'ln' && args.some((a) => /^-[A-Za-z]*s/.test(a) || a === '--symbolic');
+    const source = symbolic && !path.isAbsolute(from) ? path.resolve(path.dirname(dest), from) : path.resolve(this.dir, from);
+    this.word(source);
+    this.aliases.set(dest, source);
+  }
+
   /** An argument that may name a file: as written, and its value after `--opt=`, `key=`, `@`. */
   private operand(a: string): void {
     this.word(a);
@@ -269,7 +387,10 @@ export class CommandFlow {
     const at = /@([^@\s]+)$/.exec(a);
     if (at) this.word(at[1]);
     if (/^-[A-Za-z]./.test(a) && !a.startsWith('--')) this.word(a.slice(2));
+    // A string with blanks handed to a program is its own little language (sqlite3 ".import FILE t", psql
+    // "\\copy t from FILE", a -c command): code when it has quotes or calls, else its words.
     if (/\s/.test(a) && /['"(]/.test(a)) this.code(a, 1);
+    else if (/\s/.test(a) && a.length < 4096) for (const t of a.split(/\s+/)) this.word(t);
   }
 
   private optionValue(args: string[], option: RegExp): string[] {
@@ -277,8 +398,9 @@ export class CommandFlow {
     return i >= 0 ? args.slice(i + 1, i + 2) : [];
   }
 
-  private wrapper(program: string, args: string[], depth: number, stdin: string[]): void {
+  private wrapper(program: string, args: string[], depth: number, stdin: string[], items?: string[]): void {
     let i = 0;
+    let replace: string | undefined;
     // The wrapper's own options (and their values), then NAME=value for env, a duration for timeout.
     const valued = program === 'sudo' ? /^-[ugCDhprt]$/ : program === 'xargs' ? /^-[IdEeLnPsa]$/ : program === 'timeout' ? /^-[sk]$/ : program === 'watch' ? /^-[nd]$/ : program === 'env' ? /^-[uCS]$/ : /^$/;
     while (i < args.length && (args[i].startsWith('-') || (program === 'env' && assignment(args[i])))) {
@@ -286,7 +408,10 @@ export class CommandFlow {
         this.line(args.slice(i + 1).join(' '), depth + 1);
         return;
       }
+      if (program === 'xargs' && (args[i] === '-i' || args[i].startsWith('--replace'))) replace = args[i].split('=')[1] ?? '{}';
+      if (program === 'xargs' && /^-I./.test(args[i])) replace = args[i].slice(2);
       if (valued.test(args[i]) || (program === 'xargs' && /^(-a|--arg-file)$/.test(args[i]))) {
+        if (program === 'xargs' && args[i] === '-I') replace = args[i + 1];
         this.word(args[i + 1] ?? '');
         i++;
       }
@@ -300,6 +425,12 @@ export class CommandFlow {
       const sep = rest.indexOf(':::');
       if (sep >= 0) for (const w of rest.slice(sep + 1)) this.word(w);
       return this.line((sep >= 0 ? rest.slice(0, sep) : rest).join(' '), depth + 1);
+    }
+    // xargs CMD: the names the pipeline prints become CMD's arguments (or replace -I's placeholder).
+    if (items?.length) {
+      if (replace) for (const item of items.slice(0, 50)) this.argv(rest.map((a) => a.replaceAll(replace ?? '{}', item)), depth + 1, stdin);
+      else this.argv([...(rest.length ? rest : ['echo']), ...items], depth + 1, stdin);
+      return;
     }
     this.argv(rest, depth + 1, stdin);
   }
@@ -357,20 +488,24 @@ export class CommandFlow {
   }
 
   /** Inline code of any language: its literals may name files or hold command lines; it may read the environment. */
-  code(code: string, depth: number): void {
+  code(code: string, depth: number, inline = true): void {
     if (depth > MAX_DEPTH) return;
+    if (readsDotenv(code, inline)) this.word('.env');
     if (dumpsEnvironment(code)) this.reads.dumpsEnvironment = true;
     this.reads.envNames.push(...environmentNames(code));
     const literals = stringLiterals(code);
     for (const lit of literals) {
       for (const w of expandBraces(expandTilde(lit, this.o.home))) {
-        if (/[*?[]/.test(w)) for (const g of expandGlob(w, this.o.cwd)) this.word(g);
+        if (/[*?[]/.test(w)) for (const g of expandGlob(w, this.dir)) this.word(g);
         this.word(w);
       }
       // os.system('cat .env'), execSync("cat .env"): a literal with blanks may be a command line.
       if (/\s/.test(lit) && depth < MAX_DEPTH) this.line(lit, depth + 1);
     }
-    for (const j of joinedLiterals(literals)) this.word(expandTilde(j, this.o.home));
+    const joined = joinedLiterals(literals);
+    for (const j of joined) this.word(expandTilde(j, this.o.home));
+    // process.env.HOME + '/.aws/credentials', os.homedir() with '.ssh': the pieces are under the home folder.
+    if (usesHomeFolder(code)) for (const lit of [...literals, ...joined]) if (lit.length <= 200) this.word(path.join(this.o.home, lit));
     // Bare words of the code (perl -ne 'print' .env, `open(.env)` after shell quoting).
     for (const m of code.matchAll(/[~A-Za-z0-9_./-]*\.[A-Za-z0-9_.-]+|~\/[A-Za-z0-9_./-]+/g)) this.word(expandTilde(m[0], this.o.home));
     if (code.length < 4096) for (const t of code.split(/\s+/)) this.word(t);
@@ -378,7 +513,7 @@ export class CommandFlow {
 
   /** A script the agent runs: judged by its content when it is a small file. */
   private scriptFile(file: string, depth: number, kind: 'shell' | 'code' | 'auto'): void {
-    const abs = path.resolve(this.o.cwd, expandTilde(file, this.o.home));
+    const abs = path.resolve(this.dir, expandTilde(file, this.o.home));
     if (this.seenScripts.has(abs) || depth >= MAX_DEPTH) return;
     this.seenScripts.add(abs);
     let text: string;
@@ -395,14 +530,14 @@ export class CommandFlow {
     }
     const shellish = kind === 'shell' || (kind === 'auto' && (/^#!.*\b(ba|z|da|k)?sh\b/.test(text) || /\.(sh|bash|zsh)$/.test(abs)));
     if (shellish) this.line(text, depth + 1);
-    this.code(text, depth + 1);
+    this.code(text, depth + 1, false);
   }
 
   /** make TARGET: the recipe lines of the targets run (the first target when none is named), and their prerequisites. */
   private makeTargets(targets: string[], depth: number): void {
     let text: string;
     try {
-      text = readFileSync(path.join(this.o.cwd, 'Makefile'), 'utf8');
+      text = readFileSync(path.join(this.dir, 'Makefile'), 'utf8');
     } catch {
       return;
     }
@@ -438,10 +573,12 @@ export class CommandFlow {
     if (!name) return;
     let scripts: Record<string, unknown> | undefined;
     try {
-      scripts = (JSON.parse(readFileSync(path.join(this.o.cwd, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> }).scripts;
+      scripts = (JSON.parse(readFileSync(path.join(this.dir, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> }).scripts;
     } catch {
       return;
     }
+    // `npm run env` with no script of that name prints the environment scripts run in.
+    if (name === 'env' && program !== 'bun' && typeof scripts?.env !== 'string') this.reads.dumpsEnvironment = true;
     for (const n of [`pre${name}`, name, `post${name}`]) {
       const s = scripts?.[n];
       if (typeof s === 'string') this.line(s, depth + 1);
@@ -449,7 +586,7 @@ export class CommandFlow {
   }
 
   private git(args: string[]): void {
-    let cwd = this.o.cwd;
+    let cwd = this.dir;
     let i = 0;
     while (i < args.length && args[i].startsWith('-')) {
       if (args[i] === '-C' && args[i + 1]) cwd = path.resolve(cwd, args[++i]);

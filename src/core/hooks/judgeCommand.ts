@@ -115,6 +115,21 @@ function judgeCredentials(reads: CommandReads, c: CommandContext): Decision | un
   };
 }
 
+/** A program handed a word built at run time from text the command holds: unknown, so judged fail-closed. */
+function judgeRuntimeNames(reads: CommandReads, c: CommandContext): Decision | undefined {
+  const program = reads.runtimeNames[0];
+  if (program === undefined || c.cleared.includes('secret')) return undefined;
+  return {
+    verdict: 'deny',
+    subject: 'shell',
+    rules: ['shell-runtime-name'],
+    classes: ['secret'],
+    reason: `the command hands ${program === '<' || program === '<>' ? 'a redirection' : program} a name or command that it decodes or builds at run time (base64, rev, printf escapes...), which cannot be checked before it runs, so it is blocked under ${c.policy.organization}'s AI tool policy`,
+    instead: 'write the file names and commands out plainly, so they can be checked',
+    link: sectionLink(c.policy, 'data-handling'),
+  };
+}
+
 export function judgeCommand(command: string, c: CommandContext): Decision | undefined {
   // A value written into the command itself (curl -d "key=sk_live_..."): the command sends or prints it.
   const inline = /[A-Za-z0-9_-]{16,}|:\/\/[^\s:]+:[^\s@]+@/.test(command) ? c.files.text(command.slice(0, 256 * 1024)) : undefined;
@@ -138,11 +153,15 @@ export function judgeCommand(command: string, c: CommandContext): Decision | und
     const s = c.files.file(abs);
     if (s) return fileDenial(c.policy, c.harness, abs, s, 'shell');
   }
+  for (const name of reads.namesUnderUnknownDir) {
+    const s = c.files.name(name);
+    if (s) return fileDenial(c.policy, c.harness, path.resolve(c.cwd, name), s, 'shell');
+  }
   for (const t of reads.trees) {
     for (const dir of t.dirs) {
       const d = judgeTree(t, path.resolve(c.cwd, expandTilde(dir, c.home)), c);
       if (d) return d;
     }
   }
-  return judgeEnvironment(reads, c) ?? judgeCredentials(reads, c) ?? judgeGit(reads, c);
+  return judgeEnvironment(reads, c) ?? judgeCredentials(reads, c) ?? judgeRuntimeNames(reads, c) ?? judgeGit(reads, c);
 }

@@ -50,6 +50,9 @@ function filesOf(input: Json, cwd: string): string[] {
     else if (v && typeof v === 'object' && !Array.isArray(v)) add((v as Json).path ?? (v as Json).file_path ?? (v as Json).filePath);
   };
   for (const k of FILE_KEYS) add(input[k]);
+  // Other keys that name a local file by their name (content_path, local_file, attachmentPath): an MCP server
+  // handed one reads it and sends what it holds.
+  for (const k of Object.keys(input)) if (!FILE_KEYS.includes(k) && /(?:^|[_-]|[a-z])(?:path|file|filename)$/i.test(k) && k.length <= 40) add(input[k]);
   for (const k of FILE_LIST_KEYS) if (Array.isArray(input[k])) for (const v of input[k] as unknown[]) add(v);
   return [...new Set(out)];
 }

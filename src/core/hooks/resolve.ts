@@ -1,7 +1,8 @@
 // Which policy a hook enforces: `--policy FILE`; else the managed configuration's policy source; else the
 // policy the editor last verified (mirrored into the agent state folder). Fast path: the mirror is JSON,
 // so an ordinary hook call neither parses YAML nor compiles the schema.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path = require('node:path');
 import type { Policy } from '../policy/types';
 import { readManagedConfig } from '../managed/managedConfig';
@@ -50,8 +51,48 @@ function isUrl(s: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !s.startsWith('file://');
 }
 
-/** Reads a policy file with full validation (and its signature when a public key is given). */
-async function fromFile(file: string, publicKeyPem?: string): Promise<Resolved> {
+/** The last policy file the hook validated, kept so the next call does not parse and lint the YAML again. */
+export const VALIDATED_POLICY_FILE = 'validated-policy.json';
+/** How long a validation is reused (lint findings depend on the date, e.g. expiry). */
+const VALIDATED_MAX_AGE_MS = 60 * 60 * 1000;
+
+interface ValidatedPolicy {
+  file: string;
+  sha256: string;
+  validatedAt: number;
+  policy: Policy;
+}
+
+function validatedCopy(dir: string | undefined, file: string, sha256: string): Policy | undefined {
+  if (!dir) return undefined;
+  let v: ValidatedPolicy;
+  try {
+    v = JSON.parse(readFileSync(path.join(dir, VALIDATED_POLICY_FILE), 'utf8')) as ValidatedPolicy;
+  } catch {
+    return undefined; // none yet, or damaged: validated again below and rewritten
+  }
+  const age = Date.now() - v.validatedAt;
+  return v.file === file && v.sha256 === sha256 && age >= 0 && age < VALIDATED_MAX_AGE_MS && v.policy && typeof v.policy === 'object' ? v.policy : undefined;
+}
+
+function keepValidated(dir: string | undefined, v: ValidatedPolicy): void {
+  if (!dir) return;
+  const target = path.join(dir, VALIDATED_POLICY_FILE);
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, JSON.stringify(v), { mode: 0o600 });
+    renameSync(tmp, target);
+  } catch (e) {
+    process.stderr.write(`ai-policy hook: the validated policy was not kept for the next call: ${(e as Error).stack ?? String(e)}\n`);
+  }
+}
+
+/**
+ * Reads a policy file with full validation (and its signature when a public key is given). A file whose content
+ * (by SHA-256) was validated within the hour is taken from the copy kept in the hook's state folder.
+ */
+async function fromFile(file: string, publicKeyPem?: string, stateDir?: string): Promise<Resolved> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -68,10 +109,14 @@ async function fromFile(file: string, publicKeyPem?: string): Promise<Resolved> 
     }
     if (!verifyPolicy(text, sig, publicKeyPem)) return { ok: false, error: `the signature of ${file} does not match the pinned key` };
   }
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const kept = validatedCopy(stateDir, file, sha256);
+  if (kept) return { ok: true, policy: kept, source: file, file };
   const { validatePolicyText, formatProblem } = await import('../policy/validate');
   const result = validatePolicyText(text, { file });
   const errors = result.problems.filter((p) => p.severity === 'error' && p.code !== 'expired');
   if (!result.policy || errors.length) return { ok: false, error: errors.length ? formatProblem(errors[0], file) : `${file}: not a policy` };
+  keepValidated(stateDir, { file, sha256, validatedAt: Date.now(), policy: result.policy });
   return { ok: true, policy: result.policy, source: file, file };
 }
 
@@ -92,8 +137,8 @@ function fromMirror(dir: string, expectSource?: string): Resolved {
 }
 
 export async function resolveHookPolicy(opts: ResolveOptions = {}): Promise<Resolved> {
-  if (opts.policyFile) return fromFile(path.resolve(opts.policyFile));
   const dir = opts.stateDir ?? agentStateDir();
+  if (opts.policyFile) return fromFile(path.resolve(opts.policyFile), undefined, dir);
   const managed = readManagedConfig(opts.managedPath);
   if (managed.error) return { ok: false, error: `managed configuration: ${managed.error}` };
   const source = managed.config?.policySource;
@@ -109,7 +154,7 @@ export async function resolveHookPolicy(opts: ResolveOptions = {}): Promise<Reso
         return { ok: false, error: `managed configuration: cannot read the public key ${key}: ${(e as Error).message}` };
       }
     }
-    return fromFile(file, pem);
+    return fromFile(file, pem, dir);
   }
   if (!opts.ignoreRecorded) {
     let recorded: RecordedPolicy | undefined;
@@ -118,7 +163,7 @@ export async function resolveHookPolicy(opts: ResolveOptions = {}): Promise<Reso
     } catch (e) {
       return { ok: false, error: `the policy recorded by "ai-policy hooks install --policy" (${path.join(dir, RECORDED_POLICY_FILE)}) is damaged: ${(e as Error).message}` };
     }
-    if (recorded) return isUrl(recorded.source) ? fromMirror(dir, recorded.source) : fromFile(recorded.source.startsWith('file://') ? new URL(recorded.source).pathname : recorded.source);
+    if (recorded) return isUrl(recorded.source) ? fromMirror(dir, recorded.source) : fromFile(recorded.source.startsWith('file://') ? new URL(recorded.source).pathname : recorded.source, undefined, dir);
   }
   return fromMirror(dir);
 }

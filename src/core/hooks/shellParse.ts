@@ -7,6 +7,8 @@ import { parse as shellQuoteParse } from 'shell-quote';
 /** A variable reference inside a word, resolved later by the expand stage: VAR_OPEN name VAR_CLOSE. */
 export const VAR_OPEN = '\u0001';
 export const VAR_CLOSE = '\u0002';
+/** What stands for a substitution whose output is not known before it runs. */
+export const SUBST_WORD = 'SUBST';
 
 export interface Redirect {
   op: string;
@@ -52,8 +54,14 @@ function closeParen(s: string, start: number): number {
   return s.length;
 }
 
+/**
+ * What stands in the line for a substitution's output: text to insert (already quoted for where it stands,
+ * inside double quotes or not), or undefined for the unknown-output placeholder.
+ */
+export type SubstitutionValue = (body: string, quoted: boolean) => string | undefined;
+
 /** Lifts substitutions and here-documents out of a command line; newlines outside quotes become `;`. */
-export function liftNested(cmd: string): { text: string; substitutions: string[]; heredocs: string[] } {
+export function liftNested(cmd: string, value?: SubstitutionValue): { text: string; substitutions: string[]; heredocs: string[] } {
   const substitutions: string[] = [];
   const heredocs: string[] = [];
   const pendingHeredocs: { delim: string; strip: boolean }[] = [];
@@ -83,16 +91,17 @@ export function liftNested(cmd: string): { text: string; substitutions: string[]
       const end = closeParen(cmd, i + 2);
       const body = cmd.slice(i + 2, end - 1);
       substitutions.push(body);
-      // $(pwd) is the working folder (docker -v "$(pwd)":/w); other output is unknown here.
-      out += /^\s*pwd\s*$/.test(body) ? '${PWD}' : ' SUBST ';
+      // $(pwd) is the working folder (docker -v "$(pwd)":/w); other output is computed when it can be.
+      out += /^\s*pwd\s*$/.test(body) ? '${PWD}' : c === '$' ? value?.(body, quote === '"') ?? ` ${SUBST_WORD} ` : ` ${SUBST_WORD} `;
       i = end - 1;
       continue;
     }
     if (c === '`') {
       let j = i + 1;
       while (j < cmd.length && cmd[j] !== '`') j += cmd[j] === '\\' ? 2 : 1;
-      substitutions.push(cmd.slice(i + 1, j).replace(/\\`/g, '`'));
-      out += ' SUBST ';
+      const body = cmd.slice(i + 1, j).replace(/\\`/g, '`');
+      substitutions.push(body);
+      out += value?.(body, quote === '"') ?? ` ${SUBST_WORD} `;
       i = j;
       continue;
     }
@@ -144,8 +153,8 @@ export function liftNested(cmd: string): { text: string; substitutions: string[]
 }
 
 /** Splits one command line (without nested parts) into simple commands. */
-export function parseLine(cmd: string): ParsedLine {
-  const lifted = liftNested(cmd);
+export function parseLine(cmd: string, value?: SubstitutionValue): ParsedLine {
+  const lifted = liftNested(cmd, value);
   const tokens = shellQuoteParse(lifted.text, (name: string) => `${VAR_OPEN}${name}${VAR_CLOSE}`);
   const commands: SimpleCommand[] = [];
   let cur: SimpleCommand = { argv: [], redirects: [] };
