@@ -2,7 +2,7 @@
 // policy the editor last verified (mirrored into the agent state folder). Fast path: the mirror is JSON,
 // so an ordinary hook call neither parses YAML nor compiles the schema.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path = require('node:path');
 import type { Policy } from '../policy/types';
 import { readManagedConfig } from '../managed/managedConfig';
@@ -88,9 +88,20 @@ function keepValidated(dir: string | undefined, v: ValidatedPolicy): void {
   }
 }
 
+/** True when this process may rewrite the file (then a forged kept copy gains an attacker nothing). */
+function userWritable(file: string): boolean {
+  try {
+    accessSync(file, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads a policy file with full validation (and its signature when a public key is given). A file whose content
- * (by SHA-256) was validated within the hour is taken from the copy kept in the hook's state folder.
+ * (by SHA-256) was validated within the hour is taken from the copy kept in the hook's state folder, when the
+ * file is the user's own and no key is pinned.
  */
 async function fromFile(file: string, publicKeyPem?: string, stateDir?: string): Promise<Resolved> {
   let text: string;
@@ -109,14 +120,18 @@ async function fromFile(file: string, publicKeyPem?: string, stateDir?: string):
     }
     if (!verifyPolicy(text, sig, publicKeyPem)) return { ok: false, error: `the signature of ${file} does not match the pinned key` };
   }
+  // The kept copy lives in a folder the agent can write: it is used only where it grants nothing the agent
+  // could not take anyway, i.e. no pinned key and a policy file this user can rewrite. A signed or
+  // administrator-owned policy is validated from its own bytes on every call.
+  const keep = publicKeyPem ? undefined : userWritable(file) ? stateDir : undefined;
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const kept = validatedCopy(stateDir, file, sha256);
+  const kept = validatedCopy(keep, file, sha256);
   if (kept) return { ok: true, policy: kept, source: file, file };
   const { validatePolicyText, formatProblem } = await import('../policy/validate');
   const result = validatePolicyText(text, { file });
   const errors = result.problems.filter((p) => p.severity === 'error' && p.code !== 'expired');
   if (!result.policy || errors.length) return { ok: false, error: errors.length ? formatProblem(errors[0], file) : `${file}: not a policy` };
-  keepValidated(stateDir, { file, sha256, validatedAt: Date.now(), policy: result.policy });
+  keepValidated(keep, { file, sha256, validatedAt: Date.now(), policy: result.policy });
   return { ok: true, policy: result.policy, source: file, file };
 }
 
