@@ -1,6 +1,7 @@
 // dist/cli.js: starts the `ai-policy` bundle (cliMain.js beside it) with V8's code cache, so that a run does not
 // compile the whole bundle again. Node 22.1+ has its own compile cache (module.enableCompileCache); on Node 20 the
 // bundle is compiled through vm.Script with the cached data of the previous run (src/startup/codeCache.ts).
+// Not for `ai-policy hook` (below).
 import Module = require('node:module');
 import * as path from 'node:path';
 import { codeCacheDir, loadWithCodeCache } from '../startup/codeCache';
@@ -11,7 +12,11 @@ const warn = (what: string, err: unknown) =>
 /** Loads the bundle as an ordinary module (its own require, `module` and `__filename`). */
 const load = () => Module.createRequire(main)(main) as unknown;
 
-const dir = codeCacheDir(warn);
+// `ai-policy hook` is a guard: its code must come from the installed bundle only. The cache sits in a folder of
+// the user, which the agent being judged can write, and V8 takes cached code for a source of the same length, so
+// a guard started from it could run the agent's own build. The hook compiles from the bundle every time.
+const judging = process.argv[2] === 'hook';
+const dir = judging ? undefined : codeCacheDir(warn);
 const enable = (Module as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
 if (dir && enable) {
   enable(dir);

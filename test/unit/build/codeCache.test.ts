@@ -44,6 +44,20 @@ describe('code cache of the launchers', function () {
     assert.ok(fs.readFileSync(path.join(dir, file)).length > 100, 'the damaged cache was replaced');
   });
 
+  it('ai-policy hook, a guard, neither reads nor writes the cache (the agent it judges can write that folder)', () => {
+    const dir = path.join(tmp, 'cache');
+    fs.mkdirSync(dir, { mode: 0o700 });
+    fs.writeFileSync(path.join(tmp, '.env'), 'DATABASE_PASSWORD=correct-horse-battery-staple-42\n');
+    const payload = JSON.stringify({ session_id: 's', cwd: tmp, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: path.join(tmp, '.env') }, tool_use_id: 't' });
+    const policy = path.join(repoRoot(), 'policy-samples', 'strict.aipolicy.yaml');
+    const r = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'hook', '--harness', 'claude', '--policy', policy], { input: payload, encoding: 'utf8', env: { ...process.env, AI_POLICY_COMPILE_CACHE: dir, XDG_STATE_HOME: path.join(tmp, 'state') } });
+    assert.match(r.stdout, /"permissionDecision":"deny"/, r.stderr);
+    assert.deepEqual(files(dir), [], 'no cache written by the hook');
+    // The same launcher for another command does write it: the test would see a cache if the hook used one.
+    assert.equal(run([path.join(dist, 'cli.js'), '--version'], dir).status, 0);
+    assert.ok(files(dir).length > 0);
+  });
+
   it('the extension bundle loads through its launcher with the cache and exports activate', () => {
     const dir = path.join(tmp, 'cache');
     const code = `${STUB}\nconst ext = require(${JSON.stringify(path.join(dist, 'extension.js'))}); process.stdout.write(typeof ext.activate);`;
