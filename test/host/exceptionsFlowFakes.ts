@@ -2,12 +2,12 @@
 // Ed25519 key pair, policy v1 signed with it (the starter with exceptions.maxDays 21 and unlisted MCP servers
 // prohibited), and the global git configuration whose user.email is the developer's audit identity.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateSigningKeys, signPolicy } from '../../src/core/policy';
 import { repoRoot } from '../harness/workspaceSetup';
 
-const dir = path.join(os.tmpdir(), 'aip-host-exceptions-flow');
+// In this checkout's test-output (another checkout's run on the same machine must not rewrite it).
+const dir = path.join(repoRoot(), 'test-output', 'host-fixtures', 'exceptions-flow');
 
 export const exceptionsFlow = {
   dir,
