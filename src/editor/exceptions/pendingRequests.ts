@@ -15,6 +15,12 @@ export class PendingRequests extends Disposable implements ExceptionRequestsServ
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private readonly declined = new Set<string>();
+  /**
+   * The list itself, kept in memory and written through to the global state: VS Code reloads an extension's
+   * global state when its storage reports a change, and a change echoed from an earlier write of another key
+   * can arrive after this one, so reading the list back from the global state could lose a request just sent.
+   */
+  private list: readonly ExceptionRequest[];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -23,6 +29,7 @@ export class PendingRequests extends Disposable implements ExceptionRequestsServ
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.list = context.globalState.get<ExceptionRequest[]>(KEY, []);
     this._register(policy.onDidChange(() => void this.reconcile().then(() => this.check())));
     const timer = setInterval(() => void this.check(), CHECK_MS);
     this._register({ dispose: () => clearInterval(timer) });
@@ -43,12 +50,13 @@ export class PendingRequests extends Disposable implements ExceptionRequestsServ
   }
 
   get pending(): readonly ExceptionRequest[] {
-    return this.context.globalState.get<ExceptionRequest[]>(KEY, []);
+    return this.list;
   }
 
   async add(request: ExceptionRequest): Promise<void> {
-    await this.context.globalState.update(KEY, [...this.pending, request]);
+    this.list = [...this.list, request];
     this.changed.fire();
+    await this.context.globalState.update(KEY, this.list);
   }
 
   /** Marks requests as declined (a decision seen by the editor) and drops them. */
@@ -64,7 +72,8 @@ export class PendingRequests extends Disposable implements ExceptionRequestsServ
     if (after.length === before.length) return;
     const answered = before.filter((r) => !after.includes(r)).map((r) => r.requestId);
     this.log.info(`Exception requests answered: ${answered.join(', ')}`);
-    await this.context.globalState.update(KEY, after);
+    this.list = after;
     this.changed.fire();
+    await this.context.globalState.update(KEY, after);
   }
 }
