@@ -9,6 +9,7 @@ import type { InventoryItem, Services } from './editor/services';
 import type { ToolsUi } from './editor/tools';
 import { requestException, type Prompts } from './editor/tools/requestDialog';
 import type { ExceptionRequest } from './core/policy/exceptionRequest';
+import { trustManagedFileOwnerForTests } from './core/managed/managedConfig';
 
 export interface ToolsState {
   statusText: string;
@@ -37,7 +38,7 @@ export interface TestHooks {
   exposureState(): ExposureState;
   /** Agent hooks read and write under these folders instead of the real home and state folder. */
   retargetAgents(options: AgentHooksOptions): Promise<void>;
-  /** Reads the managed configuration from this file instead of the platform's fixed path. */
+  /** Reads the managed configuration from this file instead of the platform's fixed path (owned by root or the test's user). */
   setManagedConfigPath(file: string): void;
   /** How many times the policy store has parsed and validated a policy text. */
   policyParses(): number;
@@ -70,7 +71,11 @@ export function testHooks(
     services,
     ...events,
     retargetAgents: (options) => agents.retarget(options),
-    setManagedConfigPath: (file) => services.config.setManagedPath(file),
+    setManagedConfigPath: (file) => {
+      // A test run as a regular user cannot make the file root's: its own uid is trusted as the owner instead.
+      trustManagedFileOwnerForTests(process.getuid?.());
+      services.config.setManagedPath(file);
+    },
     policyParses: () => policyStore.parses,
     requestException: (arg, prompts) => requestException(services, arg, prompts),
     pendingRequests: () => tools.view.pendingSnapshot(),
