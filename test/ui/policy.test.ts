@@ -130,7 +130,12 @@ describe('policy UI', function () {
     server.text = good.replace('version: 8\n', 'version: 9\n').replace('    status: approved\n', '    status: approved\n    colour: blue\n');
     const line = server.text.split('\n').findIndex((l) => l.includes('colour')) + 1;
     await wb.runCommand('AI Policy: Check for Policy Updates');
-    const messages = await wb.notifications();
+    // The check fetches and validates before it reports: wait for its notification rather than read at once.
+    let messages = await wb.notifications();
+    for (const until = Date.now() + 30_000; !messages.some((m) => m.includes('AI policy update refused')) && Date.now() < until; ) {
+      await wb.page.waitForTimeout(250);
+      messages = await wb.notifications();
+    }
     const warning = messages.find((m) => m.includes('AI policy update refused'));
     assert.ok(warning, JSON.stringify(messages));
     assert.equal(messages.filter((m) => /update refused|could not be updated/.test(m)).length, 1, 'reported once');

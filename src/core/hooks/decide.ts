@@ -16,6 +16,7 @@ import { judgeCommand, judgeTree, searchTree } from './judgeCommand';
 import type { HookRequest } from './request';
 import { SensitiveFiles } from './sensitiveFiles';
 import { whereAgentRuns } from './workspace';
+import { withoutOwnHome } from './ownHome';
 
 /** Where a denied developer asks for an exception (the editor's command; the review queue decides). */
 const REQUEST_EXCEPTION = 'or request an exception: run "AI Policy: Request an Exception" in VS Code';
@@ -98,7 +99,10 @@ function judgeOutbound(req: HookRequest, ctx: DecideContext, agentCleared: reado
   const out = req.outbound;
   if (!out?.texts.length) return undefined;
   const cleared = out.destination === 'web' ? [] : out.destination === 'mcp' ? mcp?.dataClasses ?? [] : agentCleared;
-  const findings = out.texts.flatMap((t) => (t.length > 2 ? decodedViews(t.slice(0, 1024 * 1024)).flatMap((v) => ctx.scanner.scanText(v).findings) : [])).filter((f) => !cleared.includes(f.dataClass));
+  const home = ctx.home ?? os.homedir();
+  const findings = out.texts
+    .flatMap((t) => (t.length > 2 ? decodedViews(t.slice(0, 1024 * 1024)).flatMap((v) => withoutOwnHome(ctx.scanner.scanText(v).findings, v, home)) : []))
+    .filter((f) => !cleared.includes(f.dataClass));
   if (!findings.length) return undefined;
   const classes = [...new Set(findings.map((f) => f.dataClass))].sort();
   const rules = [...new Set(findings.map((f) => f.ruleId))].sort();
@@ -160,7 +164,7 @@ export function decide(req: HookRequest, ctx: DecideContext): Decision {
   if (out) return out;
   for (const text of req.texts) {
     if (!text) continue;
-    const findings = ctx.scanner.scanText(text).findings.filter((f) => !cleared.includes(f.dataClass));
+    const findings = withoutOwnHome(ctx.scanner.scanText(text).findings, text, ctx.home ?? os.homedir()).filter((f) => !cleared.includes(f.dataClass));
     if (findings.length) {
       const classes = [...new Set(findings.map((f) => f.dataClass))].sort();
       return {

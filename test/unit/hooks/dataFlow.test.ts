@@ -173,7 +173,7 @@ describe('ai-policy hook judges where data flows (process)', function () {
     });
   }
 
-  it("prints the developer's own home and PATH, not a home folder of someone else", () => {
+  it("prints and reads within the developer's own home (a regular user's /home/NAME), not a home folder of someone else", () => {
     // As a regular user runs it: $HOME is /home/NAME, which the personal-data rules see as a person's folder.
     const home = { HOME: '/home/alice', PATH: '/home/alice/.local/bin:/usr/local/bin:/usr/bin', OTHER_HOME: '/home/bob/exports' };
     const cmd = (command: string) => run('claude', { session_id: 's', cwd: ws, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' }, policyFile, home);
@@ -181,6 +181,12 @@ describe('ai-policy hook judges where data flows (process)', function () {
     const other = cmd('echo $OTHER_HOME');
     assert.equal(decision(other.stdout), 'deny', other.stdout);
     assert.match(other.stdout, /environment variable OTHER_HOME/);
+    // A file tool's input names a path in the developer's own home (a workspace under /home/NAME): not data sent.
+    const read = (file: string) => run('claude', { session_id: 's', cwd: ws, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: file }, tool_use_id: 't' }, policyFile, home);
+    assert.equal(decision(read('/home/alice/work/app/src/index.ts').stdout), 'allow');
+    const prompt = run('claude', { session_id: 's', cwd: ws, hook_event_name: 'UserPromptSubmit', prompt: 'refactor /home/alice/work/app/src/index.ts' }, policyFile, home);
+    assert.equal(decision(prompt.stdout), 'allow', prompt.stdout);
+    assert.equal(decision(read('/home/bob/exports/customers.txt').stdout), 'deny');
   });
 
   it('names the exclusion that lets a recursive reader through', () => {

@@ -1,0 +1,23 @@
+// The developer's own home folder is not the personal data the policy protects: a regular user's workspace lives
+// in /home/NAME (or /Users/NAME, C:\Users\NAME), so every path an agent reads or sends names it. A home-folder
+// finding (its value is the user name in the path) is set aside when the path it sits in is that home; someone
+// else's home folder still counts.
+import type { Finding } from '../scan/types';
+
+const HOME_RULE = 'home-directory-path';
+const norm = (p: string) => p.replace(/[\\/]+/g, '/').toLowerCase();
+
+/** True when the finding's user name ends the text `home` names (`/home/alice`, JSON-escaped backslashes too). */
+export function namesOwnHome(text: string, f: Pick<Finding, 'start' | 'end'>, home: string): boolean {
+  const own = norm(home).replace(/\/+$/, '');
+  if (!own || own.split('/').filter(Boolean).length < 2) return false;
+  // Enough text before the name to hold the home path, with its separators written twice (JSON) at worst.
+  const before = norm(text.slice(Math.max(0, f.end - own.length * 2), f.end));
+  return before.endsWith(own) && (before.length === own.length || !/[\w.-]/.test(before.charAt(before.length - own.length - 1))) && !/[\w.-]/.test(text.charAt(f.end));
+}
+
+/** The findings of `text` without the home-folder ones that name the developer's own home. */
+export function withoutOwnHome<F extends Pick<Finding, 'ruleId' | 'start' | 'end'>>(findings: readonly F[], text: string, home: string | undefined): F[] {
+  if (!home) return [...findings];
+  return findings.filter((f) => f.ruleId !== HOME_RULE || !namesOwnHome(text, f, home));
+}
