@@ -101,7 +101,7 @@ function judgeOutbound(req: HookRequest, ctx: DecideContext, agentCleared: reado
   const cleared = out.destination === 'web' ? [] : out.destination === 'mcp' ? mcp?.dataClasses ?? [] : agentCleared;
   const home = ctx.home ?? os.homedir();
   const findings = out.texts
-    .flatMap((t) => (t.length > 2 ? decodedViews(t.slice(0, 1024 * 1024)).flatMap((v) => withoutOwnHome(ctx.scanner.scanText(v).findings, v, home)) : []))
+    .flatMap((t) => (t.length > 2 ? decodedViews(t.slice(0, 1024 * 1024)).flatMap((v) => withoutOwnHome(ctx.scanner.scanText(v).findings, v, home, req.cwd)) : []))
     .filter((f) => !cleared.includes(f.dataClass));
   if (!findings.length) return undefined;
   const classes = [...new Set(findings.map((f) => f.dataClass))].sort();
@@ -164,7 +164,7 @@ export function decide(req: HookRequest, ctx: DecideContext): Decision {
   if (out) return out;
   for (const text of req.texts) {
     if (!text) continue;
-    const findings = withoutOwnHome(ctx.scanner.scanText(text).findings, text, ctx.home ?? os.homedir()).filter((f) => !cleared.includes(f.dataClass));
+    const findings = withoutOwnHome(ctx.scanner.scanText(text).findings, text, ctx.home ?? os.homedir(), req.cwd).filter((f) => !cleared.includes(f.dataClass));
     if (findings.length) {
       const classes = [...new Set(findings.map((f) => f.dataClass))].sort();
       return {

@@ -16,8 +16,17 @@ export function namesOwnHome(text: string, f: Pick<Finding, 'start' | 'end'>, ho
   return before.endsWith(own) && (before.length === own.length || !/[\w.-]/.test(before.charAt(before.length - own.length - 1))) && !/[\w.-]/.test(text.charAt(f.end));
 }
 
-/** The findings of `text` without the home-folder ones that name the developer's own home. */
-export function withoutOwnHome<F extends Pick<Finding, 'ruleId' | 'start' | 'end'>>(findings: readonly F[], text: string, home: string | undefined): F[] {
-  if (!home) return [...findings];
-  return findings.filter((f) => f.ruleId !== HOME_RULE || !namesOwnHome(text, f, home));
+/** The home folder a working folder lies in (`/home/dev` of `/home/dev/src/app`), if it lies in one. */
+function homeOf(place: string): string | undefined {
+  return /^(.*?[\\/](?:home|users)[\\/][^\\/]+)/i.exec(place)?.[1];
+}
+
+/**
+ * The findings of `text` without the home-folder ones that name the developer's own home: $HOME, and the home
+ * folder the agent's working folder lies in (the same user's, even when HOME points elsewhere).
+ */
+export function withoutOwnHome<F extends Pick<Finding, 'ruleId' | 'start' | 'end'>>(findings: readonly F[], text: string, home: string | undefined, cwd?: string): F[] {
+  const own = [home, cwd && homeOf(cwd)].filter((h): h is string => !!h);
+  if (!own.length) return [...findings];
+  return findings.filter((f) => f.ruleId !== HOME_RULE || !own.some((h) => namesOwnHome(text, f, h)));
 }
