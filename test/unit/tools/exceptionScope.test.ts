@@ -11,20 +11,9 @@ import { editorContextSettings } from '../../../src/core/enforcement/editorConte
 import { vscodePolicies } from '../../../src/core/export/vscodePolicy';
 import type { Policy, PolicyException } from '../../../src/core/policy/types';
 import { nextExceptionChange, policyForScope } from '../../../src/core/tools/exceptionScope';
-import { REPO, testPolicy, writeTestPolicy } from './testPolicy';
+import { REPO, testException, testPolicy, writeTestPolicy } from './testPolicy';
 
-const OWNER = 'Dana Whitfield <dana.whitfield@example.com>';
-const exc = (over: Partial<PolicyException>): PolicyException => ({
-  id: 'exc-1',
-  who: { developer: 'jane@example.com' },
-  what: { tool: 'windsurf' },
-  scope: 'person',
-  from: '2026-12-01',
-  until: '2026-12-31',
-  reason: 'migration',
-  approvedBy: OWNER,
-  ...over,
-});
+const exc = testException;
 
 function policy(...granted: PolicyException[]): Policy {
   const p = testPolicy();

@@ -4,9 +4,8 @@ import type { Policy, PolicyException } from '../../../src/core/policy/types';
 import { compareMcpServers } from '../../../src/core/tools/mcp';
 import { exceptionState, expiringWithin, findException, inForceAt } from '../../../src/core/tools/exceptions';
 import { policyStatus } from '../../../src/core/tools/policyStatus';
-import { testPolicy } from './testPolicy';
+import { testException, testPolicy } from './testPolicy';
 
-const OWNER = 'Dana Whitfield <dana.whitfield@example.com>';
 const BILLING = 'git@github.com:example-corp/billing-api.git';
 
 function withExceptions(...granted: PolicyException[]): Policy {
@@ -14,17 +13,7 @@ function withExceptions(...granted: PolicyException[]): Policy {
   p.exceptions = { maxDays: 90, granted };
   return p;
 }
-const jane = (over: Partial<PolicyException> = {}): PolicyException => ({
-  id: 'exc-1',
-  who: { developer: 'jane@example.com' },
-  what: { tool: 'windsurf' },
-  scope: 'person',
-  from: '2026-12-01',
-  until: '2026-12-31',
-  reason: 'migration',
-  approvedBy: OWNER,
-  ...over,
-});
+const jane = testException;
 const at = (iso: string) => new Date(iso);
 
 describe('exceptions: in force', () => {

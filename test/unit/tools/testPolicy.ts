@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { Policy } from '../../../src/core/policy/types';
+import type { Policy, PolicyException } from '../../../src/core/policy/types';
 import { repoRoot } from '../../harness/workspaceSetup';
 
 export const REPO = repoRoot();
@@ -41,3 +41,16 @@ export function writeTestPolicy(dir: string, policy: Policy = testPolicy()): str
   fs.writeFileSync(file, stringify(policy));
   return file;
 }
+
+/** An exception of the test policy: Jane's person-scoped approval of windsurf for December 2026, with overrides. */
+export const testException = (over: Partial<PolicyException> = {}): PolicyException => ({
+  id: 'exc-1',
+  who: { developer: 'jane@example.com' },
+  what: { tool: 'windsurf' },
+  scope: 'person',
+  from: '2026-12-01',
+  until: '2026-12-31',
+  reason: 'migration',
+  approvedBy: 'Dana Whitfield <dana.whitfield@example.com>',
+  ...over,
+});
