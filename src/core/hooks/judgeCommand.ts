@@ -11,6 +11,7 @@ import type { Harness } from './request';
 import type { SensitiveFiles } from './sensitiveFiles';
 import { expandTilde } from './shellExpand';
 import type { TreeRead } from './treeReads';
+import { namesOnlyOwnHome } from './ownHome';
 
 export interface CommandContext {
   policy: Policy;
@@ -57,17 +58,6 @@ function judgeGit(reads: CommandReads, c: CommandContext): Decision | undefined 
     }
   }
   return undefined;
-}
-
-/**
- * A value whose only finding is a home-folder path, every one of them inside the developer's own home
- * ($HOME, $PATH, $PWD of a regular user: /home/NAME/...): the agent already works there and sees those paths,
- * so printing them is not the personal data the policy protects. Someone else's home folder still is.
- */
-function namesOnlyOwnHome(rules: readonly string[], value: string, home: string): boolean {
-  if (!home || !rules.every((r) => r === 'home-directory-path')) return false;
-  const own = home.replace(/[\\/]+$/, '');
-  return value.split(/[:;]/).every((p) => !/[\\/](?:home|users)[\\/]/i.test(p) || p === own || p.startsWith(`${own}/`) || p.startsWith(`${own}\\`));
 }
 
 function judgeEnvironment(reads: CommandReads, c: CommandContext): Decision | undefined {

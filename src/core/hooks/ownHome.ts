@@ -30,3 +30,14 @@ export function withoutOwnHome<F extends Pick<Finding, 'ruleId' | 'start' | 'end
   if (!own.length) return [...findings];
   return findings.filter((f) => f.ruleId !== HOME_RULE || !own.some((h) => namesOwnHome(text, f, h)));
 }
+
+/**
+ * A value whose only finding is a home-folder path, every one of them inside the developer's own home
+ * ($HOME, $PATH, $PWD of a regular user: /home/NAME/...): the agent already works there and sees those paths,
+ * so printing them is not the personal data the policy protects. Someone else's home folder still is.
+ */
+export function namesOnlyOwnHome(rules: readonly string[], value: string, home: string): boolean {
+  if (!home || !rules.every((r) => r === HOME_RULE)) return false;
+  const own = home.replace(/[\\/]+$/, '');
+  return value.split(/[:;]/).every((p) => !/[\\/](?:home|users)[\\/]/i.test(p) || p === own || p.startsWith(`${own}/`) || p.startsWith(`${own}\\`));
+}
