@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import canonicalize from 'canonicalize';
-import { exceptionEvidence } from '../src/server/exceptions/evidence';
+import { activityQueries, exceptionEvidence } from '../src/server/exceptions/evidence';
 import { buildQueue } from '../src/server/exceptions/queue';
 import { decisionRecord, EXCEPTION_DECIDED, readDecisions, readRequests, REQUESTED } from '../src/server/exceptions/records';
 import { requestsPage } from '../src/server/exceptions/requestsPage';
@@ -18,6 +18,7 @@ import type { CheckedEvent, IncomingEvent } from '../src/server/validate';
 const { values } = parseArgs({ options: { events: { type: 'string', default: '200000' }, requests: { type: 'string', default: '2000' } } });
 const EVENTS = Number(values.events);
 const REQUESTS = Number(values.requests);
+const USAGE_DAYS = 120;
 
 function checked(e: Record<string, unknown>, at: number): CheckedEvent {
   const event = e as unknown as IncomingEvent;
@@ -61,6 +62,15 @@ async function main(): Promise<void> {
     const open = readRequests(await store.chainedRecords([REQUESTED]));
     const decisions = open.filter((_, k) => k % 2 === 0).map((r) => decisionRecord(r, { requestId: r.requestId, status: 'approved', approvedBy: 'Dana', scope: 'person', from: '2026-01-02', until: '2026-02-01' }, undefined, r.at + 1000));
     await store.ingest({ events: decisions, received: new Date().toISOString(), auth: 'server' });
+    // Usage rollups: each developer active with both tools on most days of 120 (editor active days).
+    const firstDay = Math.floor(start / 86_400_000);
+    let usageRows = 0;
+    for (let d = 0; d < USAGE_DAYS; d++) {
+      const deltas = [];
+      for (let k = 0; k < 500; k++) for (const t of tools) if ((k + d) % 5) deltas.push({ day: firstDay + d, developer: `dev${k}@example.com`, tool: t.id, source: 'editor' as const, figures: {} });
+      usageRows += deltas.length;
+      await store.ingestUsage({ deltas, cumulative: [], counters: {} });
+    }
     const loaded = performance.now() - t0;
 
     const rows = await time(() => store.chainedRecords([REQUESTED, EXCEPTION_DECIDED]));
@@ -68,12 +78,17 @@ async function main(): Promise<void> {
       const groups = buildQueue(readRequests(rows.value), readDecisions(rows.value), [], undefined);
       return requestsPage(groups, { nonce: 'n', csrf: 'c', maxDays: 90, now: Date.now() });
     });
-    const evidence = await time(() => exceptionEvidence(readRequests(rows.value), readDecisions(rows.value), [], { roster: [], now: Date.now() }));
+    const evidence = await time(async () => {
+      const reqs = readRequests(rows.value);
+      const decs = readDecisions(rows.value);
+      const activity = new Map((await store.usageInForce(activityQueries(reqs, decs, { roster: [] }))).map((u) => [u.key, u]));
+      return exceptionEvidence(reqs, decs, [], { roster: [], now: Date.now(), activity });
+    });
     const fmt = (t: { median: number; max: number }) => `median ${t.median.toFixed(1)} ms, max ${t.max.toFixed(1)} ms`;
     console.log(`log: ${EVENTS + REQUESTS + decisions.length} events (${REQUESTS} requests, ${decisions.length} decisions), loaded in ${(loaded / 1000).toFixed(1)} s`);
     console.log(`rows by type (${rows.value.length} rows): ${fmt(rows)}`);
     console.log(`queue page (${(page.value.length / 1024).toFixed(0)} KiB HTML): ${fmt(page)}`);
-    console.log(`exception evidence (${evidence.value.rows.length} rows): ${fmt(evidence)}`);
+    console.log(`exception evidence with each decision's usage rollups read (${evidence.value.rows.length} rows, ${evidence.value.rows.filter((r) => r.activeDays > 0).length} used, ${usageRows} usage rows): ${fmt(evidence)}`);
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import type { Report } from '../report/build';
 import type { AuditStore } from '../store/types';
 import type { RenderRequest, Rendered } from './protocol';
 import { reviewQueue } from '../exceptions/reviewQueue';
-import { exceptionEvidence, type ExceptionEvidence } from '../exceptions/evidence';
+import { activityQueries, exceptionEvidence, type ExceptionEvidence } from '../exceptions/evidence';
 import { EXCEPTION_DECIDED, readDecisions, readRequests, REQUESTED } from '../exceptions/records';
 import type { PolicyInfo } from '../report/policyInfo';
 import type { RosterEntry } from '../report/roster';
@@ -46,8 +46,14 @@ export async function render(req: RenderRequest, store: AuditStore, policy: Publ
   }
 }
 
-/** The exceptions decided in the range (requests and decisions are read from the whole log) and their use. */
+/**
+ * The exceptions decided in the range (requests and decisions are read from the whole log) and their use:
+ * the report's inventories, and each approved decision's usage rollups read for its own people and days.
+ */
 async function exceptionsOf(store: AuditStore, report: Report, policy: PolicyInfo | undefined, roster: readonly RosterEntry[], req: RenderRequest): Promise<ExceptionEvidence> {
   const rows = await store.chainedRecords([REQUESTED, EXCEPTION_DECIDED]);
-  return exceptionEvidence(readRequests(rows), readDecisions(rows), report.usage, { policy, roster, since: req.query.since, until: req.query.until, now: req.now });
+  const requests = readRequests(rows);
+  const decisions = readDecisions(rows);
+  const activity = new Map((await store.usageInForce(activityQueries(requests, decisions, { policy, roster }))).map((u) => [u.key, u]));
+  return exceptionEvidence(requests, decisions, report.usage, { policy, roster, since: req.query.since, until: req.query.until, now: req.now, activity });
 }

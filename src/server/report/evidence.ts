@@ -69,7 +69,7 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
   },
   exceptions: {
     title: 'Exceptions decided, and whether they were used',
-    columns: ['request_id', 'requested_by', 'requested_at', 'what', 'data_class', 'reason', 'decision', 'decided_by', 'decided_at', 'scope', 'whom', 'from', 'until', 'note', 'used', 'expired_still_in_use', 'last_seen'],
+    columns: ['request_id', 'requested_by', 'requested_at', 'what', 'data_class', 'reason', 'decision', 'decided_by', 'decided_at', 'scope', 'whom', 'from', 'until', 'note', 'used', 'used_by', 'active_days', 'expired_still_in_use', 'last_seen', 'last_active'],
     rows: (_r, x) =>
       x.rows.map((e) => ({
         request_id: e.requestId,
@@ -87,8 +87,11 @@ export const EVIDENCE_CSVS: Record<string, { title: string; columns: string[]; r
         until: e.until,
         note: e.note,
         used: e.decision === 'approved' ? (e.used ? 'yes' : 'no') : '',
+        used_by: e.usedBy.join('; '),
+        active_days: e.decision === 'approved' ? e.activeDays : '',
         expired_still_in_use: e.expiredInUse ? 'yes' : '',
         last_seen: e.lastSeen,
+        last_active: e.lastActive,
       })),
   },
   log: {
@@ -103,6 +106,13 @@ export function evidenceCsv(name: string, r: Report, x: ExceptionEvidence): stri
   return spec ? csvTable(spec.columns, spec.rows(r, x)) : undefined;
 }
 
+/** "yes (inventory, agent hook: 12 days)" or "no". */
+function usedCell(e: ExceptionEvidence['rows'][number]): string {
+  if (!e.used) return 'no';
+  const days = e.activeDays ? `: ${e.activeDays} active day${e.activeDays === 1 ? '' : 's'}` : '';
+  return `yes (${esc(e.usedBy.join(', '))}${days})`;
+}
+
 function exceptionsSection(x: ExceptionEvidence): string {
   const row = (e: ExceptionEvidence['rows'][number]) => [
     esc(e.requestId),
@@ -114,13 +124,13 @@ function exceptionsSection(x: ExceptionEvidence): string {
     `${esc(e.scope)} ${esc(e.whom)}`,
     e.decision === 'approved' ? `${esc(e.from)} to ${esc(e.until)}` : '',
     esc(e.note),
-    e.decision === 'approved' ? (e.used ? 'yes' : 'no') : '',
+    e.decision === 'approved' ? usedCell(e) : '',
   ];
   return `<section id="ev-exceptions"><h2>8. Exceptions</h2>
-<p class="meta">Every exception decided in this period on the server's review queue (chained records). "Used": the covered developers' inventories show the tool while the exception was in force.</p>
+<p class="meta">Every exception decided in this period on the server's review queue (chained records). "Used", while the exception was in force, by the developers it covers: their inventories show the tool, or it was active (the agent hook's daily activity, the editor's active days, the agent's own telemetry; days counted). An MCP server's use is seen in inventories only.</p>
 ${table(['Request', 'Requested by', 'What', 'Reason', 'Decision', 'Decided by', 'Scope', 'In force', 'Conditions / note', 'Used'], x.rows.map(row), { id: 'ev-exceptions-table', empty: 'No exception was decided in this period.' })}
 <h3>Expired exceptions still in use</h3>
-${table(['Request', 'Requested by', 'What', 'Ended', 'Last seen'], x.expiredInUse.map((e) => [esc(e.requestId), esc(e.requestedBy), esc(e.what), esc(e.until), when(e.lastSeen)]), { id: 'ev-expired-in-use', empty: 'None: no tool is still seen after its exception ended.' })}
+${table(['Request', 'Requested by', 'What', 'Ended', 'Last seen', 'Last active'], x.expiredInUse.map((e) => [esc(e.requestId), esc(e.requestedBy), esc(e.what), esc(e.until), when(e.lastSeen), esc(e.lastActive ?? '')]), { id: 'ev-expired-in-use', empty: 'None: no tool is still seen or active after its exception ended.' })}
 </section>`;
 }
 

@@ -127,6 +127,26 @@ export interface ReportRows {
   usage: UsageRows;
 }
 
+/** Whose use of which tools, in force from one epoch day through another (see AuditStore.usageInForce). */
+export interface UsageInForceQuery {
+  key: string;
+  developers: readonly string[];
+  tools: readonly string[];
+  fromDay: number;
+  untilDay: number;
+}
+
+/** A query's answer: days with use while in force, their sources, and the last day with use at all (from `fromDay` on). */
+export interface UsageInForce {
+  key: string;
+  /** Distinct days from `fromDay` through `untilDay` with a usage row of any source. */
+  activeDays: number;
+  /** The sources of those rows (`hook`, `editor`, `otlp-log`, `otlp-metric`). */
+  sources: string[];
+  /** The last day with a usage row on or after `fromDay` (may be past `untilDay`). */
+  lastDay: number;
+}
+
 /** A chained log row as stored: its parsed body is the event (or the server's own record). */
 export interface ChainedRecord {
   seq: number;
@@ -176,6 +196,11 @@ export interface AuditStore {
   /** Report rows for a range (optionally limited to some developers). */
   reportRows(range: Range, developers?: readonly string[]): Promise<ReportRows>;
   logHead(): Promise<LogHead>;
+  /**
+   * For each query with any use of its tools by its developers on or after its first day, that use (see
+   * UsageInForce); one read for all queries.
+   */
+  usageInForce(queries: readonly UsageInForceQuery[]): Promise<UsageInForce[]>;
   /** The chained rows of these types (dated in the range when one is given), in log order. */
   chainedRecords(types: readonly string[], range?: Range): Promise<ChainedRecord[]>;
   /**

@@ -43,3 +43,14 @@ export function describeTool(id: string, name?: string | null): UsageTool {
   if (id.startsWith('otel:')) return { id, name: name ?? id.slice(5), vendor: 'unknown', identifiers: [id] };
   return { id, name: name ?? id, vendor: id.includes('.') ? id.slice(0, id.indexOf('.')) : 'unknown', identifiers: [id] };
 }
+
+/**
+ * The usage rollups' tool ids that stand for any of these ids (a policy tool id and its identifiers): the ids
+ * themselves and the agent counted under one of them (`cli:claude` is counted as `anthropic.claude-code`).
+ */
+export function usageToolIds(ids: Iterable<string>): string[] {
+  const wanted = new Set([...ids].map((i) => i.toLowerCase()));
+  const out = new Set(wanted);
+  for (const t of AGENTS) if (t.identifiers.some((i) => wanted.has(i.toLowerCase()))) out.add(t.id.toLowerCase());
+  return [...out];
+}

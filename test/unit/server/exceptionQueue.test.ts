@@ -145,19 +145,20 @@ describe('server: exception requests and the review queue', function () {
   });
 
   it('the evidence pack lists each decision with its request, approver, scope and days, and whether it was used', async () => {
-    const cline = { id: 'saoudrizwan.claude-dev', name: 'Cline', version: '3.0.0', status: 'unlisted', enabled: true, active: true };
+    // Jane's editor shows Cline, active today (the inventory's activeDays land in the usage rollups).
+    const cline = { id: 'saoudrizwan.claude-dev', name: 'Cline', version: '3.0.0', status: 'unlisted', enabled: true, active: true, activeDays: [today] };
     assert.equal((await post(s.base, { events: [ev('inventory', 'jane@example.com', { reason: 'interval', tools: [cline] }, fresh())] })).status, 200);
     const csv = await request(`${s.base}/evidence/exceptions.csv`, { headers: adminAuth });
     assert.equal(csv.status, 200, csv.body);
     const lines = csv.body.trim().split(/\r?\n/);
-    assert.match(lines[0], /^request_id,requested_by,requested_at,what,data_class,reason,decision,decided_by,decided_at,scope,whom,from,until,note,used,expired_still_in_use,last_seen$/);
+    assert.match(lines[0], /^request_id,requested_by,requested_at,what,data_class,reason,decision,decided_by,decided_at,scope,whom,from,until,note,used,used_by,active_days,expired_still_in_use,last_seen,last_active$/);
     const byId = (id: string) => lines.find((l) => l.startsWith(id)) ?? '';
-    assert.match(byId('req-20261206-00000000000000a1'), /,jane@example.com,.*,Cline,,Refactoring the billing module,approved,Dana Whitfield,.*,person,jane@example.com,.*,Only on the billing repository,yes,,/);
-    assert.match(byId('req-20261206-00000000000000a2'), /,team,team platform,.*,no,,$/);
-    assert.match(byId('req-20261206-00000000000000a3'), /,declined,Dana Whitfield,.*,Use the masked fixtures,,,$/);
+    assert.match(byId('req-20261206-00000000000000a1'), new RegExp(`,jane@example.com,.*,Cline,,Refactoring the billing module,approved,Dana Whitfield,.*,person,jane@example.com,.*,Only on the billing repository,yes,inventory; editor activity,1,,[^,]+,${today}$`));
+    assert.match(byId('req-20261206-00000000000000a2'), /,team,team platform,.*,no,,0,,,$/);
+    assert.match(byId('req-20261206-00000000000000a3'), /,declined,Dana Whitfield,.*,Use the masked fixtures,,,,,,$/);
     const page = await request(`${s.base}/evidence`, { headers: adminAuth });
     assert.match(page.body, /<section id="ev-exceptions"><h2>8. Exceptions<\/h2>/);
-    assert.match(page.body, /None: no tool is still seen after its exception ended./);
+    assert.match(page.body, /None: no tool is still seen or active after its exception ended./);
   });
 
   it('ai-policy exceptions pull merges the approved decisions from this server into the policy', async () => {
@@ -177,5 +178,22 @@ describe('server: exception requests and the review queue', function () {
     );
     const list = await promisify(execFile)(process.execPath, [CLI, 'exceptions', 'list', '--policy', file], { encoding: 'utf8' });
     assert.match(list.stdout, /exc-req-20261206-00000000000000a1/);
+  });
+
+  it("counts an agent's hook activity by the covered developer as use, and nobody else's", async () => {
+    const id = 'req-20261206-00000000000000a4';
+    assert.equal((await post(s.base, { events: [requestEvent('joe@example.com', id, { toolId: 'anthropic.claude-code', toolName: 'Claude Code', reason: 'Migration scripts' })] })).status, 200);
+    assert.equal((await decide({ requestId: id, decision: 'approved', scope: 'person', until: inDays(13), approvedBy: 'Dana Whitfield' })).status, 303);
+    const activity = (developer: string) => ev('agent.activity', developer, { day: today, harness: 'claude', sessions: 2, toolCalls: 40, prompts: 6, denials: 1, auditDenials: 0 }, fresh());
+    const row = async () => {
+      const csv = await request(`${s.base}/evidence/exceptions.csv`, { headers: adminAuth });
+      return csv.body.split(/\r?\n/).find((l) => l.startsWith(id)) ?? '';
+    };
+    assert.equal((await post(s.base, { events: [activity('jane@example.com')] })).status, 200);
+    assert.match(await row(), /,no,,0,,,$/, "Jane's Claude Code is not Joe's exception in use");
+    assert.equal((await post(s.base, { events: [activity('joe@example.com')] })).status, 200);
+    assert.match(await row(), new RegExp(`,yes,agent hook,1,,,${today}$`));
+    const page = await request(`${s.base}/evidence`, { headers: adminAuth });
+    assert.match(page.body, /yes \(agent hook: 1 active day\)/);
   });
 });

@@ -131,4 +131,27 @@ describe('usage running totals', function () {
     );
     assert.deepEqual([r.totals.active, r.totals.noData, r.adoption.activeDevelopers], [1, 1, 1]);
   });
+
+  it('tell, per query, the days in force with use, their sources and the last day with use (an exception\'s use)', async () => {
+    const batches = generatedBatches(5, 5, 20);
+    for (const b of batches) await store.ingestUsage(b);
+    const queries = [
+      { key: 'a', developers: ['dev1@example.com', 'dev3@example.com', 'nobody@example.com'], tools: ['anthropic.claude-code', 'github.copilot'], fromDay: FIRST_DAY + 6, untilDay: FIRST_DAY + 12 },
+      { key: 'b', developers: ['dev3@example.com'], tools: ['openai.codex', 'github.copilot'], fromDay: FIRST_DAY + 15, untilDay: FIRST_DAY + 40 },
+      { key: 'c', developers: ['dev2@example.com'], tools: ['not-a-tool'], fromDay: FIRST_DAY, untilDay: FIRST_DAY + 40 },
+      { key: 'd', developers: ['dev4@example.com'], tools: ['openai.codex'], fromDay: FIRST_DAY + 2, untilDay: FIRST_DAY + 1 },
+    ];
+    // The rule over the raw rows: distinct days in force whatever the source, the sources of those days, the last day from the first on.
+    const expected = queries.flatMap((q) => {
+      const rows = batches.flatMap((b) => b.deltas).filter((d) => q.developers.includes(d.developer) && q.tools.includes(d.tool) && d.day >= q.fromDay);
+      if (!rows.length) return [];
+      const during = rows.filter((d) => d.day <= q.untilDay);
+      return [{ key: q.key, activeDays: new Set(during.map((d) => d.day)).size, sources: [...new Set(during.map((d) => d.source))].sort(), lastDay: Math.max(...rows.map((d) => d.day)) }];
+    });
+    assert.deepEqual(expected.map((e) => e.key), ['a', 'b', 'd'], 'the generated set has use for three queries');
+    assert.ok(expected[0].activeDays > 3 && expected[0].sources.length > 1 && expected[2].activeDays === 0);
+    assert.deepEqual(await store.usageInForce(queries), expected);
+    assert.deepEqual(await store.usageInForce([]), []);
+    assert.deepEqual(await store.usageInForce([{ key: 'x', developers: [], tools: ['github.copilot'], fromDay: 0, untilDay: 1e6 }]), []);
+  });
 });

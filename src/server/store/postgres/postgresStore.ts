@@ -4,13 +4,14 @@
 // answers 503, clients retry); the pool reconnects on the next call.
 import type pg from 'pg';
 import { enrollmentRecord } from '../enrollmentRecord';
-import type { AuditStore, ChainedRecord, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyOptions, VerifyResult } from '../types';
+import type { AuditStore, ChainedRecord, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, UsageInForce, UsageInForceQuery, VerifyOptions, VerifyResult } from '../types';
 import { ingestBatch } from './ingest';
 import { migrate, schemaVersion } from './migrate';
 import { connectProblem, createPool, inTransaction, redactUrl } from './pool';
 import { logHead, reportRows } from './queries';
 import { SCHEMA_VERSION, TABLES } from './schema';
 import { verifyLog } from './verify';
+import { usageInForceRow, usageTuples } from '../usageInForce';
 import { PgUsage } from './usage';
 import type { UsageBatch } from '../../usage/fields';
 
@@ -67,6 +68,20 @@ export class PostgresStore implements AuditStore {
 
   logHead(): Promise<LogHead> {
     return inTransaction(this.pool, SNAPSHOT, logHead);
+  }
+
+  async usageInForce(queries: readonly UsageInForceQuery[]): Promise<UsageInForce[]> {
+    const tuples = usageTuples(queries);
+    if (!tuples.length) return [];
+    const r = await this.pool.query(
+      `SELECT q.key, count(DISTINCT u.day) FILTER (WHERE u.day <= q.until_day) AS active_days,
+              string_agg(DISTINCT u.source, ',') FILTER (WHERE u.day <= q.until_day) AS sources, max(u.day) AS last_day
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) AS q(key, developer, tool, from_day, until_day)
+         JOIN usage_days u ON u.developer = q.developer AND u.tool = q.tool AND u.day >= q.from_day
+        GROUP BY q.key ORDER BY q.key`,
+      [0, 1, 2, 3, 4].map((i) => tuples.map((t) => t[i])),
+    );
+    return r.rows.map(usageInForceRow);
   }
 
   async chainedRecords(types: readonly string[], range: Range = {}): Promise<ChainedRecord[]> {

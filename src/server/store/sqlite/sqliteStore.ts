@@ -5,13 +5,14 @@
 import * as fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { enrollmentRecord } from '../enrollmentRecord';
-import type { AuditStore, ChainedRecord, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, VerifyOptions, VerifyResult } from '../types';
+import type { AuditStore, ChainedRecord, Health, IngestBatch, IngestResult, LogHead, Range, ReportRows, StoreOptions, UsageInForce, UsageInForceQuery, VerifyOptions, VerifyResult } from '../types';
 import { openSqlite, type Db } from './db';
 import { createAppender, createIngest, logRowOf } from './ingest';
 import { migrate, schemaVersion } from './migrate';
 import { logHead, reportRows } from './queries';
 import { SCHEMA_VERSION } from './schema';
 import { verifyLog } from './verify';
+import { usageInForceRow, usageTuples } from '../usageInForce';
 import { createUsageWriter, type UsageWriter } from './usage';
 import type { UsageBatch } from '../../usage/fields';
 import { USAGE_TABLES } from '../../usage/schema';
@@ -67,6 +68,21 @@ export class SqliteStore implements AuditStore {
 
   async logHead(): Promise<LogHead> {
     return logHead(this.db);
+  }
+
+  async usageInForce(queries: readonly UsageInForceQuery[]): Promise<UsageInForce[]> {
+    const tuples = usageTuples(queries);
+    if (!tuples.length) return [];
+    const rows = this.db
+      .prepare(
+        `WITH q AS (SELECT value ->> 0 AS key, value ->> 1 AS developer, value ->> 2 AS tool, value ->> 3 AS from_day, value ->> 4 AS until_day FROM json_each(?))
+         SELECT q.key, count(DISTINCT CASE WHEN u.day <= q.until_day THEN u.day END) AS active_days,
+                group_concat(DISTINCT CASE WHEN u.day <= q.until_day THEN u.source END) AS sources, max(u.day) AS last_day
+           FROM q JOIN usage_days u ON u.developer = q.developer AND u.tool = q.tool AND u.day >= q.from_day
+          GROUP BY q.key ORDER BY q.key`,
+      )
+      .all(JSON.stringify(tuples)) as Parameters<typeof usageInForceRow>[0][];
+    return rows.map(usageInForceRow);
   }
 
   async chainedRecords(types: readonly string[], range: Range = {}): Promise<ChainedRecord[]> {
