@@ -10,7 +10,7 @@ import { CLI } from '../audit/serverProcess';
 import canonicalize from 'canonicalize';
 import { sha256 } from '../../../src/core/sha256';
 import { chainHash, GENESIS } from '../../../src/server/store/chain';
-import { SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from '../../../src/server/store/sqlite/schema';
+import { SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from '../../../src/server/store/sqlite/schema';
 import { openStore } from '../../../src/server/store';
 import { DAY_MS } from '../../../src/server/store/eventFold';
 import { COLUMN, USAGE_FIELDS } from '../../../src/server/usage/fields';
@@ -190,6 +190,27 @@ describe('server: a database from the first release', () => {
     assert.equal(d.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     d.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('schema 4 → 5: the log is indexed by type, and the requests and decisions are read through it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-v4-'));
+    const file = path.join(dir, 'audit.db');
+    const v4 = new Database(file);
+    v4.pragma('journal_mode = WAL');
+    v4.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS);
+    v4.pragma('user_version = 4');
+    v4.close();
+    const store = await openStore(file);
+    await store.close();
+    const d = new Database(file, { readonly: true });
+    try {
+      assert.equal(d.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+      const plan = d.prepare(`EXPLAIN QUERY PLAN SELECT seq, body FROM events WHERE type IN (SELECT value FROM json_each(?)) AND at BETWEEN ? AND ? ORDER BY seq`).all('["exception.decided"]', 0, 1) as { detail: string }[];
+      assert.match(plan.map((p) => p.detail).join(' | '), /USING INDEX events_type/, 'the read the queue and the evidence make uses the index');
+    } finally {
+      d.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a database written by a newer version', async () => {

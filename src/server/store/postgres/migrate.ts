@@ -6,7 +6,7 @@ import { enrollmentRecord } from '../enrollmentRecord';
 import { ingestBatch } from './ingest';
 import { replayLog } from './replay';
 import { usageTotalsFill } from '../../usage/schema';
-import { FOLDED_TABLES, SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from './schema';
+import { FOLDED_TABLES, SCHEMA_EVENTS_BY_TYPE, SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from './schema';
 
 /** An arbitrary constant naming this application's migration lock. */
 const MIGRATION_LOCK = 0x41495030;
@@ -35,6 +35,8 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     // Version 4's running totals are summed from the daily rows there are (none below version 3).
     if ((await c.query(`SELECT to_regclass('usage_totals') IS NULL AS missing`)).rows[0].missing) await c.query(SCHEMA_TOTALS + usageTotalsFill());
     if (version === 1) await toV2(c);
+    // Version 5: the log by type (the review queue and the evidence read requests and decisions by type).
+    await c.query(SCHEMA_EVENTS_BY_TYPE);
     await c.query(`UPDATE schema_meta SET version = $1`, [SCHEMA_VERSION]);
   });
 }

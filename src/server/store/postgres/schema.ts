@@ -10,10 +10,10 @@ import { SNAPSHOTS_FUNCTION } from './snapshotsFunction';
 
 /**
  * 1: the log and its aggregates; 2: verified records keep their own hash and receive time, enrollments are
- * chained; 3: the usage rollups; 4: their running totals per developer and tool. Each step is self-contained
- * (migrate.ts).
+ * chained; 3: the usage rollups; 4: their running totals per developer and tool; 5: the log indexed by type.
+ * Each step is self-contained (migrate.ts).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_V1 = `
 CREATE TABLE events (
@@ -79,3 +79,6 @@ export const SCHEMA_USAGE = usageSchema({ int: 'integer', bigint: 'bigint', real
 
 /** Version 4: the usage rollups' running totals (../../usage/totals.ts). */
 export const SCHEMA_TOTALS = usageTotalsSchema({ int: 'integer', real: 'double precision', text: 'text', withoutRowid: '' });
+
+/** Version 5: the log by type, in log order. */
+export const SCHEMA_EVENTS_BY_TYPE = `CREATE INDEX IF NOT EXISTS events_type ON events (type, seq);`;

@@ -75,7 +75,7 @@ export class SqliteStore implements AuditStore {
     if (!tuples.length) return [];
     const rows = this.db
       .prepare(
-        `WITH q AS (SELECT value ->> 0 AS key, value ->> 1 AS developer, value ->> 2 AS tool, value ->> 3 AS from_day, value ->> 4 AS until_day FROM json_each(?))
+        `WITH q AS MATERIALIZED (SELECT value ->> 0 AS key, value ->> 1 AS developer, value ->> 2 AS tool, value ->> 3 AS from_day, value ->> 4 AS until_day FROM json_each(?))
          SELECT q.key, count(DISTINCT CASE WHEN u.day <= q.until_day THEN u.day END) AS active_days,
                 group_concat(DISTINCT CASE WHEN u.day <= q.until_day THEN u.source END) AS sources, max(u.day) AS last_day
            FROM q JOIN usage_days u ON u.developer = q.developer AND u.tool = q.tool AND u.day >= q.from_day
