@@ -28,12 +28,14 @@ export async function render(req: RenderRequest, store: AuditStore, policy: Publ
   const day = report.generatedAt.slice(0, 10);
   const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
   switch (req.view) {
-    case 'report-json':
-      return { status: 200, type: 'application/json; charset=utf-8', body: utf8(JSON.stringify(report)) };
+    case 'report-json': {
+      const expiredExceptionsInUse = (await exceptionsOf(store, report, policy?.describe(), entries, req)).expiredInUse;
+      return { status: 200, type: 'application/json; charset=utf-8', body: utf8(JSON.stringify({ ...report, expiredExceptionsInUse })) };
+    }
     case 'report-csv':
       return { status: 200, type: 'text/csv; charset=utf-8', body: utf8(reportCsv(report)), headers: attachment(`ai-policy-report-${day}.csv`) };
     case 'dashboard':
-      return { status: 200, type: HTML, body: utf8(dashboardPage(report, q, req.nonce)) };
+      return { status: 200, type: HTML, body: utf8(dashboardPage(report, q, req.nonce, (await exceptionsOf(store, report, policy?.describe(), entries, req)).expiredInUse)) };
     case 'developer':
       return { status: 200, type: HTML, body: utf8(developerPage(report, req.developer ?? '', q, req.nonce)) };
     case 'evidence':

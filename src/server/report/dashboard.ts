@@ -6,8 +6,10 @@ import { barChart, esc, pairChart, timeChart } from './charts';
 import { developerLink, filterForm, pct, rangeText, stateLabel, status, table, verifiedLabel, when } from './html';
 import { pageShell } from './page';
 import { queryString, type ReportQuery } from './query';
+import { expiredExceptionsTable } from '../exceptions/expiredTable';
+import type { ExceptionEvidenceRow } from '../exceptions/evidence';
 
-export function dashboardPage(r: Report, q: ReportQuery, nonce: string): string {
+export function dashboardPage(r: Report, q: ReportQuery, nonce: string, expiredInUse: readonly ExceptionEvidenceRow[] = []): string {
   const t = r.totals;
   const org = r.policy?.organization ? `${esc(r.policy.organization)} — ` : '';
   const version = r.policy?.version !== undefined ? ` · published policy v${esc(r.policy.version)}` : '';
@@ -36,7 +38,8 @@ ${table(
   ['Developer', 'Team', 'Tool', 'Version', 'Status', 'Machines', 'First seen', 'Last seen', 'Now'],
   r.usage.map((u) => [developerLink(u.developer, q), esc(u.team), esc(u.name ?? u.tool), esc(u.version), status(u.status), u.machines, when(u.firstSeen), when(u.lastSeen), u.present ? 'present' : '<span class="removed">removed</span>']),
   { numeric: [5], id: 'usage-table', empty: 'No tool in this range and filter.' },
-)}</section>
+)}
+${expiredExceptionsTable(expiredInUse)}</section>
 
 <section id="distribution"><h2>Policy distribution: who acknowledged which version</h2>
 ${barChart('Acknowledgement coverage per policy version', ack.versions.map((v) => ({ label: `v${v.version}${v.current ? ' (current)' : ''}`, value: v.coverage, text: `${v.acknowledged} of ${v.developers} (${pct(v.coverage)}), ${v.verified} verified` })), 1)}

@@ -2,6 +2,7 @@
 // that editors sent (the published policy only says which trainings are required and when), with the
 // head of the tamper-evident log so that an auditor can check later that nothing was changed.
 import type { ExceptionEvidence } from '../exceptions/evidence';
+import { expiredExceptionsTable } from '../exceptions/expiredTable';
 import { ADOPTION_CSV_COLUMNS, adoptionRows } from './adoptionCsv';
 import { adoptionSection } from './adoptionHtml';
 import type { Report } from './build';
@@ -129,8 +130,7 @@ function exceptionsSection(x: ExceptionEvidence): string {
   return `<section id="ev-exceptions"><h2>8. Exceptions</h2>
 <p class="meta">Every exception decided in this period on the server's review queue (chained records). "Used", while the exception was in force, by the developers it covers: their inventories show the tool, or it was active (the agent hook's daily activity, the editor's active days, the agent's own telemetry; days counted). An MCP server's use is seen in inventories only.</p>
 ${table(['Request', 'Requested by', 'What', 'Reason', 'Decision', 'Decided by', 'Scope', 'In force', 'Conditions / note', 'Used'], x.rows.map(row), { id: 'ev-exceptions-table', empty: 'No exception was decided in this period.' })}
-<h3>Expired exceptions still in use</h3>
-${table(['Request', 'Requested by', 'What', 'Ended', 'Last seen', 'Last active'], x.expiredInUse.map((e) => [esc(e.requestId), esc(e.requestedBy), esc(e.what), esc(e.until), when(e.lastSeen), esc(e.lastActive ?? '')]), { id: 'ev-expired-in-use', empty: 'None: no tool is still seen or active after its exception ended.' })}
+${expiredExceptionsTable(x.expiredInUse)}
 </section>`;
 }
 

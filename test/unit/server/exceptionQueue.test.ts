@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import type { Policy } from '../../../src/core/policy/types';
 import { csrfToken } from '../../../src/server/exceptions/routes';
+import { decisionRecord, readRequests, REQUESTED } from '../../../src/server/exceptions/records';
 import { CLI } from '../audit/serverProcess';
 import { ADMIN, adminAuth, ev, fresh, post, request, startServer, TOKEN, type Running } from './helpers';
 
@@ -196,4 +197,23 @@ describe('server: exception requests and the review queue', function () {
     const page = await request(`${s.base}/evidence`, { headers: adminAuth });
     assert.match(page.body, /yes \(agent hook: 1 active day\)/);
   });
+
+  it('the report and the dashboard list an approved exception that ended while its agent is still in use', async () => {
+    const id = 'req-20261206-00000000000000a5';
+    assert.equal((await post(s.base, { events: [requestEvent('joe@example.com', id, { toolId: 'openai.chatgpt', toolName: 'Codex', reason: 'A one-off port' })] })).status, 200);
+    // A decision that ended five days ago (written as the server writes it: the form takes no past days).
+    const [req] = readRequests(await s.app.store.chainedRecords([REQUESTED])).filter((r) => r.requestId === id);
+    const now = Date.parse(`${inDays(-10)}T09:00:00Z`);
+    await s.app.store.ingest({ events: [decisionRecord(req, { requestId: id, status: 'approved', scope: 'person', approvedBy: 'Dana Whitfield', from: inDays(-10), until: inDays(-5) }, undefined, now)], received: new Date().toISOString(), auth: 'server' });
+    const codexToday = ev('agent.activity', 'joe@example.com', { day: today, harness: 'codex', sessions: 1, toolCalls: 3, prompts: 1, denials: 0, auditDenials: 0 }, fresh());
+    const listed = async () => (JSON.parse((await request(`${s.base}/v1/report`, { headers: adminAuth })).body) as { expiredExceptionsInUse: { requestId: string; lastActive: string; used: boolean }[] }).expiredExceptionsInUse;
+    assert.deepEqual((await listed()).map((e) => e.requestId), [], 'not in use after its end yet');
+    assert.equal((await post(s.base, { events: [codexToday] })).status, 200);
+    assert.deepEqual((await listed()).map((e) => [e.requestId, e.lastActive, e.used]), [[id, today, false]]);
+    const page = await request(`${s.base}/`, { headers: { cookie: `aip_session=${session}` } });
+    assert.equal(page.status, 200);
+    const table = page.body.slice(page.body.indexOf('<h3>Expired exceptions still in use</h3>'), page.body.indexOf('</section>', page.body.indexOf('<h3>Expired exceptions still in use</h3>')));
+    assert.match(table, new RegExp(`<td>${id}</td><td>joe@example.com</td><td>Codex</td><td>person joe@example.com</td><td>${inDays(-5)}</td>`));
+  });
 });
+
