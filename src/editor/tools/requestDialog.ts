@@ -54,7 +54,15 @@ export async function requestException(s: Services, arg: unknown, prompts: Promp
   if (!scope) return undefined;
   let team: string | undefined;
   if (scope === 'team') {
-    team = (await prompts.input({ prompt: vscode.l10n.t('Your team, as the roster names it'), validateInput: (v) => (v.trim() && v.length <= 200 ? undefined : vscode.l10n.t('Name the team.')) }))?.trim();
+    // The managed configuration names the developer's teams (as the roster does): the first is offered.
+    const known = s.config.managed.teams;
+    team = (
+      await prompts.input({
+        prompt: known.length > 1 ? vscode.l10n.t('Your team, as the roster names it (yours: {0})', known.join(', ')) : vscode.l10n.t('Your team, as the roster names it'),
+        value: known[0] ?? '',
+        validateInput: (v) => (v.trim() && v.length <= 200 ? undefined : vscode.l10n.t('Name the team.')),
+      })
+    )?.trim();
     if (!team) return undefined;
   }
 

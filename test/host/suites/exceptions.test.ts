@@ -4,6 +4,8 @@
 // policy in force carries an exception with its request id.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import type { Prompts } from '../../../src/editor/tools/requestDialog';
@@ -65,6 +67,36 @@ describe('exception requests', function () {
     assert.deepEqual(e?.data, { requestId: request.requestId, toolId: 'saoudrizwan.claude-dev', scope: 'person', days: 14, identity: 'self-declared', reason: 'Refactoring the billing module' });
     assert.deepEqual(api.pendingRequests().map((p) => p.requestId), [request.requestId]);
     assert.match(api.pendingRequests()[0].description, /14 days/);
+  });
+
+  it('offers the team the managed configuration names for a team request', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-teams-'));
+    const managed = path.join(dir, 'managed.json');
+    fs.writeFileSync(managed, JSON.stringify({ teams: 'payments, platform' }));
+    fs.chmodSync(managed, 0o644);
+    api.setManagedConfigPath(managed);
+    try {
+      await waitFor('the managed teams read', () => api.services.config.managed.teams.length === 2);
+      let teamPrompt: vscode.InputBoxOptions | undefined;
+      const prompts: Prompts = {
+        pickTool: async () => undefined,
+        pickScope: async () => 'team',
+        input: async (opts) => {
+          if (/team/i.test(opts.prompt ?? '')) {
+            teamPrompt = opts;
+            return opts.value;
+          }
+          return /days/i.test(opts.prompt ?? '') ? '7' : 'Test generation for the team';
+        },
+        confirm: async () => false,
+      };
+      assert.equal(await api.requestException('saoudrizwan.claude-dev', prompts), undefined, 'not sent: the preview was declined');
+      assert.equal(teamPrompt?.value, 'payments');
+      assert.match(teamPrompt?.prompt ?? '', /yours: payments, platform/);
+    } finally {
+      api.setManagedConfigPath(path.join(dir, 'absent.json'));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops without recording anything when the developer cancels', async () => {
