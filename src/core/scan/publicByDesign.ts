@@ -8,10 +8,14 @@ const FIREBASE_APP_ID = /\b1:\d{6,15}:(?:web|android|ios):[0-9a-f]{6,40}\b/;
 
 /** Another field only a Firebase client configuration has (web config object, google-services.json, GoogleService-Info.plist). */
 const FIREBASE_FIELD =
-  /\.firebaseapp\.com\b|\.firebasestorage\.app\b|\.appspot\.com\b|\.firebaseio\.com\b|messagingSenderId|gcm_?sender_?id|GCM_SENDER_ID|project_number|projectId|project_id|PROJECT_ID|storageBucket|STORAGE_BUCKET/;
+  /\.firebaseapp\.com\b|\.firebasestorage\.app\b|\.appspot\.com\b|\.firebaseio\.com\b|messagingSenderId|gcm_?sender_?id|GCM_SENDER_ID|project_number|projectId|project_id|PROJECT_ID|storageBucket|STORAGE_BUCKET|setProjectId|setGcmSenderId/;
 
-/** The key is the value of the configuration's key field: `apiKey`, `api_key`, `current_key`, `API_KEY`, `setApiKey(`. */
-const KEY_FIELD = /(?:api_?key|current_key)["'`]?\s*(?:=>|[:=(,])\s*["'`]?$|<key>API_KEY<\/key>\s*<string>$/i;
+/**
+ * The key is the value of the configuration's own key field, the whole name: `apiKey`, `api_key`, `API_KEY`,
+ * `current_key`, `setApiKey(`, or with a Firebase prefix (`NEXT_PUBLIC_FIREBASE_API_KEY`); `GEMINI_API_KEY` beside
+ * a Firebase configuration is another key, and flagged.
+ */
+const KEY_FIELD = /(?:(?<![\w$])|(?:firebase|Firebase|FIREBASE)_?)(?:apiKey|ApiKey|api_key|API_KEY|current_key|setApiKey)["'`]?\s*(?:=>|[:=(,])\s*["'`]?$|<key>API_KEY<\/key>\s*<string>$/;
 
 /** How far around the key the configuration's other fields may lie (a google-services.json client entry fits). */
 const REACH = 1000;

@@ -95,9 +95,12 @@ describe('not a credential', () => {
     assert.deepEqual(ids(apple, 'ios/GoogleService-Info.plist'), []);
     const options = `public static final String APP_ID = "${appId('android')}";\npublic static final String API_KEY = "${key}";\npublic static final String PROJECT_ID = "shop-app";\n`;
     assert.deepEqual(ids(options, 'src/test/java/Fixtures.java'), []);
+    const builder = `FirebaseOptions.Builder()\n  .setApplicationId("${appId('android')}")\n  .setApiKey("${key}")\n  .setProjectId("shop-app")\n  .build()\n`;
+    assert.deepEqual(ids(builder, 'app/src/main/kotlin/Setup.kt'), []);
     assert.deepEqual(ids(`NEXT_PUBLIC_FIREBASE_API_KEY=${key}\nNEXT_PUBLIC_FIREBASE_PROJECT_ID=shop-app\nNEXT_PUBLIC_FIREBASE_APP_ID=${appId('web')}\n`, 'web/env.production.txt'), []);
     // The same key elsewhere is still a credential.
     assert.deepEqual(ids(`GOOGLE_API_KEY=${key}\n`, 'config/app.env.txt'), ['gcp-api-key'], 'alone');
+    assert.deepEqual(ids(`FIREBASE_PROJECT_ID=shop-app\nFIREBASE_APP_ID=${appId('web')}\nGEMINI_API_KEY=${key}\n`, 'web/env.production.txt'), ['gcp-api-key'], 'another key beside a Firebase configuration');
     assert.deepEqual(ids(web.replace(/appId: "[^"]*"/, 'appId: "shop-app"'), 'src/firebase.ts'), ['gcp-api-key'], 'no Firebase app id');
     assert.deepEqual(ids(web.replace(/projectId.*\n|authDomain.*\n|storageBucket.*\n|messagingSenderId.*\n/g, ''), 'src/firebase.ts'), ['gcp-api-key'], 'an app id and no other Firebase field');
     assert.deepEqual(ids(web.replace('};', `};\nconst gemini = { model: "gemini-pro", key: "${key}" };`), 'src/firebase.ts'), ['gcp-api-key'], 'beside the configuration, not its key field');
