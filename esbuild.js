@@ -47,6 +47,9 @@ const common = {
 const lazyModules = {
   're2js': { entry: require.resolve('re2js'), out: 'lazy/re2js' },
   'smol-toml': { entry: require.resolve('smol-toml'), out: 'lazy/smol-toml' },
+  // Read when the policy loads, after activate() has returned: not part of loading the extension.
+  'yaml': { entry: require.resolve('yaml'), out: 'lazy/yaml' },
+  'policy-validator:generated': { entry: 'policy-validator:generated', out: 'lazy/policy-validator' },
   // The built-in scanner: loaded the first time a document needs scanning.
   './scan/onDemand': { entry: 'src/core/scan/onDemand.ts', out: 'lazy/scanner', importer: path.join('src', 'core', 'lazyModules.ts') },
 };
@@ -61,6 +64,7 @@ function lazyModulesPlugin(fromDir) {
     setup(build) {
       const escaped = Object.keys(lazyModules).map((k) => k.replace(/[./-]/g, '\\$&'));
       build.onResolve({ filter: new RegExp(`^(${escaped.join('|')})$`) }, (args) => {
+        if (args.kind === 'entry-point') return undefined; // the lazy module's own build
         const lazy = lazyModules[args.path];
         if (lazy.importer && !args.importer.endsWith(lazy.importer)) return undefined;
         return { path: `./${path.posix.relative(fromDir, lazy.out)}.js`, external: true };
@@ -75,7 +79,8 @@ async function main() {
       ...common,
       entryPoints: { extensionMain: 'src/extension.ts' },
       outdir: 'dist',
-      plugins: [...common.plugins, lazyModulesPlugin('')],
+      // First, so that a lazy module the other plugins would build in (the policy validator) stays out.
+      plugins: [lazyModulesPlugin(''), ...common.plugins],
     },
     // dist/extension.js loads dist/extensionMain.js with V8's code cache (src/startup/extensionLauncher.ts).
     { ...common, entryPoints: { extension: 'src/startup/extensionLauncher.ts' }, outdir: 'dist' },
@@ -83,7 +88,7 @@ async function main() {
       ...common,
       entryPoints: Object.fromEntries(Object.values(lazyModules).map((m) => [m.out, m.entry])),
       outdir: 'dist',
-      plugins: [...common.plugins, lazyModulesPlugin('lazy')],
+      plugins: [lazyModulesPlugin('lazy'), ...common.plugins],
     },
     // dist/cli.js is a small launcher that starts dist/cliMain.js with V8's code cache (src/cli/launcher.ts).
     { ...common, entryPoints: { cliMain: 'src/cli/main.ts' }, outdir: 'dist' },

@@ -6,6 +6,7 @@
 // from "Developer: Show Running Extensions" by scripts/bench-activation.ts.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { startupMemory, type StartupMemory } from './startupMemory';
 
@@ -53,6 +54,7 @@ function main(): void {
   const whole: number[] = [];
   const required: number[] = [];
   wall(['-e', loadBundle()]); // warm the file cache
+  const loadBefore = os.loadavg()[0];
   const preloaded: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     bare.push(wall(['-e', '0']).ms);
@@ -69,6 +71,7 @@ function main(): void {
   print(`bare node -e 0, whole process: median ${median(bare).toFixed(0)} ms over ${RUNS} runs`);
   print(`node requiring the bundle (vscode stubbed), whole process: median ${median(whole).toFixed(0)} ms = ${(median(whole) / median(bare)).toFixed(2)}x bare (goal <= 1.3x; the first run writes the code cache the others use)`);
   print(`  of which require() of the bundle: median ${median(required).toFixed(0)} ms`);
+  print(`  machine load average (1 min) ${loadBefore.toFixed(1)} before the runs, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} CPUs (the ratio grows with load)`);
   print(`  require() of the bundle with the Node built-ins it uses already loaded (as in VS Code's extension host): median ${median(preloaded).toFixed(0)} ms`);
 
   const starter = path.join(repoRoot, 'policy-samples', 'starter.aipolicy.yaml');

@@ -31,11 +31,14 @@ export function loadSamples(dir: string): Sample[] {
 /**
  * A tp counts as found when anything is reported for it; an fp counts as flagged when anything is.
  * An fp sample whose exact text is a tp of another family (e.g. a global key listed as a non-match of
- * the scoped-token family) is left out of the fp share: flagging it is right.
+ * the scoped-token family) is left out of the fp share: flagging it is right. So is one that every finding
+ * names as another family of the samples (an Anthropic admin key listed as a non-match of the API-key family
+ * and reported as `anthropic-admin-api-key`): the detector told the two formats apart.
  */
 export function evaluate(scanner: Scanner, samples: Sample[]): { families: FamilyScore[]; crossLabelled: number; misses: Sample[]; flags: Sample[]; negatives: { sample: Sample; flagged: boolean }[] } {
   const negatives: { sample: Sample; flagged: boolean }[] = [];
   const tpTexts = new Set(samples.filter((s) => s.label === 'tp').map((s) => s.text));
+  const tpFamilies = new Set(samples.filter((s) => s.label === 'tp').map((s) => s.rule));
   const by = new Map<string, FamilyScore>();
   const misses: Sample[] = [];
   const flags: Sample[] = [];
@@ -45,11 +48,16 @@ export function evaluate(scanner: Scanner, samples: Sample[]): { families: Famil
       crossLabelled++;
       continue;
     }
-    const f = by.get(s.rule) ?? { family: s.rule, tp: 0, found: 0, fp: 0, flagged: 0 };
-    by.set(s.rule, f);
     // Secret samples are judged on secret findings, personal-data samples on personal-data findings.
     const cls = /^[A-Z_]+$/.test(s.rule) ? 'pii' : 'secret';
-    const hit = scanner.scanText(s.text, s.path ?? 'sample.txt').findings.some((x) => x.dataClass === cls);
+    const found = scanner.scanText(s.text, s.path ?? 'sample.txt').findings.filter((x) => x.dataClass === cls);
+    const hit = found.length > 0;
+    if (s.label === 'fp' && hit && found.every((x) => x.ruleId !== s.rule && tpFamilies.has(x.ruleId))) {
+      crossLabelled++;
+      continue;
+    }
+    const f = by.get(s.rule) ?? { family: s.rule, tp: 0, found: 0, fp: 0, flagged: 0 };
+    by.set(s.rule, f);
     if (s.label === 'tp') {
       f.tp++;
       if (hit) f.found++;

@@ -1,6 +1,6 @@
 // Exports that configure other tools from the policy: VS Code's extensions.allowed, Copilot content
 // exclusion (Claude Code's settings are in claudeSettings.ts).
-import { stringify } from 'yaml';
+import { yaml } from '../lazyModules';
 import type { Policy } from '../policy/types';
 import { BUILTIN_CATALOG } from '../tools/catalog';
 import { toCopilotPath } from './globs';
@@ -40,5 +40,5 @@ export function copilotContentExclusion(policy: Policy): string {
   const { paths } = sensitivePathsInForce(policy);
   const list = [...new Set(paths.flatMap((p) => toCopilotPath(p.glob)))];
   const head = `# GitHub Copilot content exclusion (repository settings > Copilot > Content exclusion), from ${policy.organization} AI tool policy v${policy.version}.\n`;
-  return head + stringify(list, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 });
+  return head + yaml().stringify(list, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 });
 }

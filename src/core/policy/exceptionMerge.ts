@@ -2,7 +2,8 @@
 // finds where things are; the text is then edited only there (the version number, and the new entries
 // after the last existing one), so that the author's comments, quoting, flow lists and layout stay byte for
 // byte. Only an unusual layout (a flow-style `exceptions` or `granted`) is written back through the Document.
-import { Document, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from '../lazyModules';
 import type { PolicyException } from './types';
 
 export interface MergeResult {
@@ -28,11 +29,12 @@ const indent = (block: string, by: number): string =>
 
 /** The entries as a block list at column 0, one `- id: …` item each. */
 function itemsText(items: PolicyException[]): string {
-  return new Document(items).toString({ lineWidth: 0 });
+  return new (yaml().Document)(items).toString({ lineWidth: 0 });
 }
 
 /** The text with the new exceptions appended under `exceptions.granted` and `version` raised by one. */
 export function mergeExceptions(text: string, incoming: PolicyException[]): MergeResult {
+  const { isMap, isScalar, isSeq, parseDocument } = yaml();
   const doc = parseDocument(text);
   if (doc.errors.length) throw new Error(`the policy is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   if (!isMap(doc.contents)) throw new Error('the policy is not a YAML mapping');

@@ -1,5 +1,6 @@
 // YAML (or JSON) text to a plain value, with a locator that maps JSON pointers back to line:col.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yaml } from '../lazyModules';
 import type { PolicyProblem } from './types';
 
 export interface Position {
@@ -25,6 +26,7 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 export function parseYaml(text: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number): Position => {
@@ -63,6 +65,7 @@ function firstLine(message: string): string {
 
 /** Start offset of the deepest node on the path (the parent when the path does not exist). */
 function findRange(doc: Document, segments: string[], key: boolean): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let start = rangeOf(node);
   for (let i = 0; i < segments.length; i++) {

@@ -1,5 +1,6 @@
 // The extension's build leaves the built-in scanner in its own file (dist/lazy/scanner.js, see esbuild.js): the
-// bundle loads without it, and the file alone scans, finding the RE2 engine and the TOML parser beside it.
+// bundle loads without it, and the file alone scans, finding the RE2 engine and the TOML parser beside it. The
+// YAML library and the policy validator, read when the policy loads after activation, are files of their own too.
 /* eslint-disable @typescript-eslint/no-require-imports -- the test requires the built files themselves, at run time */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -34,12 +35,20 @@ describe('extension bundle: the scanner on demand', () => {
   });
 
   it('requiring dist/extension.js loads none of the on-demand files', () => {
-    for (const f of [path.join(dist, 'extension.js'), lazy('scanner'), lazy('re2js'), lazy('smol-toml')]) delete require.cache[f];
+    const files = ['scanner', 're2js', 'smol-toml', 'yaml', 'policy-validator'].map(lazy);
+    for (const f of [path.join(dist, 'extension.js'), ...files]) delete require.cache[f];
     const ext = withVscodeStub(() => require(path.join(dist, 'extension.js')) as { activate?: unknown });
     assert.equal(typeof ext.activate, 'function');
-    assert.equal(loaded(lazy('scanner')), false);
-    assert.equal(loaded(lazy('re2js')), false);
-    assert.equal(loaded(lazy('smol-toml')), false);
+    assert.deepEqual(files.filter(loaded), []);
+  });
+
+  it('dist/lazy/yaml.js and dist/lazy/policy-validator.js read and validate the starter policy alone', () => {
+    const yaml = require(lazy('yaml')) as typeof import('yaml');
+    const validate = require(lazy('policy-validator')) as ((v: unknown) => boolean) & { schemaSha256: string };
+    const starter = yaml.parse(fs.readFileSync(path.join(repoRoot(), 'policy-samples', 'starter.aipolicy.yaml'), 'utf8')) as Record<string, unknown>;
+    assert.equal(validate(starter), true);
+    assert.equal(validate({ ...starter, version: 'one' }), false, 'the validator rejects what the schema does');
+    assert.match(validate.schemaSha256, /^[0-9a-f]{64}$/);
   });
 
   it('dist/lazy/scanner.js scans alone and loads the TOML parser and RE2 engine from its own folder', () => {

@@ -84,6 +84,37 @@ describe('not a credential', () => {
     assert.deepEqual(ids('See /home/alice.smith/notes', 'notes.md'), ['home-directory-path']);
   });
 
+  cls('firebase-client-config', 'the API key of a Firebase client configuration (web, Android, Apple, FirebaseOptions)', () => {
+    const key = j('AI', 'zaSy', rnd(33, undefined, 205));
+    const appId = (platform: string) => `1:635258614906:${platform}:${rnd(16, '0123456789abcdef', 206)}`;
+    const web = `const firebaseConfig = {\n  apiKey: "${key}",\n  authDomain: "shop-app.firebaseapp.com",\n  projectId: "shop-app",\n  storageBucket: "shop-app.firebasestorage.app",\n  messagingSenderId: "635258614906",\n  appId: "${appId('web')}"\n};\n`;
+    assert.deepEqual(ids(web, 'src/firebase.ts'), []);
+    const android = `{\n  "project_info": { "project_number": "635258614906", "project_id": "shop-app" },\n  "client": [{\n    "client_info": { "mobilesdk_app_id": "${appId('android')}" },\n    "api_key": [{ "current_key": "${key}" }]\n  }]\n}\n`;
+    assert.deepEqual(ids(android, 'app/google-services.json'), []);
+    const apple = `<dict>\n\t<key>API_KEY</key>\n\t<string>${key}</string>\n\t<key>GCM_SENDER_ID</key>\n\t<string>635258614906</string>\n\t<key>GOOGLE_APP_ID</key>\n\t<string>${appId('ios')}</string>\n</dict>\n`;
+    assert.deepEqual(ids(apple, 'ios/GoogleService-Info.plist'), []);
+    const options = `public static final String APP_ID = "${appId('android')}";\npublic static final String API_KEY = "${key}";\npublic static final String PROJECT_ID = "shop-app";\n`;
+    assert.deepEqual(ids(options, 'src/test/java/Fixtures.java'), []);
+    const builder = `FirebaseOptions.Builder()\n  .setApplicationId("${appId('android')}")\n  .setApiKey("${key}")\n  .setProjectId("shop-app")\n  .build()\n`;
+    assert.deepEqual(ids(builder, 'app/src/main/kotlin/Setup.kt'), []);
+    assert.deepEqual(ids(`NEXT_PUBLIC_FIREBASE_API_KEY=${key}\nNEXT_PUBLIC_FIREBASE_PROJECT_ID=shop-app\nNEXT_PUBLIC_FIREBASE_APP_ID=${appId('web')}\n`, 'web/env.production.txt'), []);
+    // The same key elsewhere is still a credential.
+    assert.deepEqual(ids(`GOOGLE_API_KEY=${key}\n`, 'config/app.env.txt'), ['gcp-api-key'], 'alone');
+    assert.deepEqual(ids(`FIREBASE_PROJECT_ID=shop-app\nFIREBASE_APP_ID=${appId('web')}\nGEMINI_API_KEY=${key}\n`, 'web/env.production.txt'), ['gcp-api-key'], 'another key beside a Firebase configuration');
+    assert.deepEqual(ids(web.replace(/appId: "[^"]*"/, 'appId: "shop-app"'), 'src/firebase.ts'), ['gcp-api-key'], 'no Firebase app id');
+    assert.deepEqual(ids(web.replace(/projectId.*\n|authDomain.*\n|storageBucket.*\n|messagingSenderId.*\n/g, ''), 'src/firebase.ts'), ['gcp-api-key'], 'an app id and no other Firebase field');
+    assert.deepEqual(ids(web.replace('};', `};\nconst gemini = { model: "gemini-pro", key: "${key}" };`), 'src/firebase.ts'), ['gcp-api-key'], 'beside the configuration, not its key field');
+    assert.deepEqual(ids(`${web}${'// filler line of an unrelated module\n'.repeat(40)}const maps = { apiKey: "${key}" };\n`, 'src/firebase.ts'), ['gcp-api-key'], 'a key field far from the configuration');
+  });
+
+  cls('documented-example', 'example values from the vendor\'s own reference documentation', () => {
+    for (const v of ['33f!!lloppa', 'hal+9ooo_da!sY']) {
+      assert.deepEqual(ids(`<add key="ClearTextPassword" value="${v}" />\n`, 'build/NuGet.Config'), [], v);
+    }
+    assert.deepEqual(ids(`<add key="ClearTextPassword" value="${rnd(14, undefined, 207)}" />\n`, 'build/NuGet.Config'), ['nuget-config-password'], 'any other value');
+    assert.deepEqual(ids('<add key="ClearTextPassword" value="33f!!lloppa2" />\n', 'build/NuGet.Config'), ['nuget-config-password'], 'only the exact example');
+  });
+
   it('every class in the table has its test above', () => {
     assert.deepEqual(notCredentials.map((n) => n.id).filter((id) => !tested.has(id)), []);
   });

@@ -8,8 +8,11 @@ const mixed = (s: string) => /[a-z]/.test(s) && /[A-Z]/.test(s) && !/[a-z]{12}/.
 export const aiRules: Rule[] = [
   token('openai-api-key', 'OpenAI API key', 'openai', ['t3blbkfj'],
     String.raw`\b(sk-(?:(?:proj|svcacct|admin)-)?[\w-]{20,}T3BlbkFJ[\w-]{20,})${RB}`),
-  token('anthropic-api-key', 'Anthropic API key', 'anthropic', ['sk-ant-'],
-    String.raw`\b(sk-ant-(?:api|admin|sid)\d\d-[\w-]{80,100}AA)${RB}`),
+  token('anthropic-api-key', 'Anthropic API key', 'anthropic', ['sk-ant-api', 'sk-ant-sid'],
+    String.raw`\b(sk-ant-(?:api|sid)\d\d-[\w-]{80,100}AA)${RB}`),
+  // Admin keys manage an organization's members, workspaces and keys: a family of their own.
+  token('anthropic-admin-api-key', 'Anthropic Admin API key', 'anthropic', ['sk-ant-admin'],
+    String.raw`\b(sk-ant-admin\d\d-[\w-]{80,100}AA)${RB}`),
   token('huggingface-token', 'Hugging Face access token', 'huggingface', ['hf_'],
     String.raw`${LB}(hf_[A-Za-z]{34})${RB}`, { validate: mixed }),
   token('huggingface-org-token', 'Hugging Face organization token', 'huggingface', ['api_org_'],

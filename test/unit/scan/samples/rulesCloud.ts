@@ -50,6 +50,7 @@ export function cloudSamples(n: number): RuleSample[] {
     r('atlassian-legacy-token', `JIRA_API_TOKEN=${rnd(24, undefined, s(36))}`, `JIRA_API_TOKEN=${'x'.repeat(24)}`),
     r('openai-api-key', `OPENAI_API_KEY=${j('sk-', 'proj-', rnd(40, undefined, s(37)), 'T3Blbk', 'FJ', rnd(40, undefined, s(38)))}`, `OPENAI_API_KEY=${j('sk-', 'proj-', rnd(40, undefined, s(37)))}`),
     r('anthropic-api-key', `ANTHROPIC_API_KEY=${j('sk-', 'ant-', 'api03-', rnd(93, undefined, s(39)), 'AA')}`, `ANTHROPIC_API_KEY=${j('sk-', 'ant-', 'api03-', rnd(30, undefined, s(39)))}`),
+    r('anthropic-admin-api-key', `ANTHROPIC_ADMIN_KEY=${j('sk-', 'ant-', 'admin01-', rnd(93, undefined, s(139)), 'AA')}`, `ANTHROPIC_ADMIN_KEY=${j('sk-', 'ant-', 'admin01-', rnd(93, undefined, s(139)), 'AB')}`),
     r('huggingface-token', `HF_TOKEN=${j('h', 'f_', rnd(34, LETTERS, s(40)))}`, `HF_TOKEN=${j('h', 'f_', rnd(20, LETTERS, s(40)))}`),
     r('huggingface-org-token', `HF_ORG_TOKEN=${j('api', '_org_', rnd(34, LETTERS, s(41)))}`, `HF_ORG_TOKEN=${j('api', '_org_', rnd(20, LETTERS, s(41)))}`),
     r('groq-api-key', `GROQ_API_KEY=${j('gs', 'k_', rnd(52, undefined, s(42)))}`, `GROQ_API_KEY=${j('gs', 'k_', rnd(30, undefined, s(42)))}`),
