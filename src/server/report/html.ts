@@ -34,9 +34,14 @@ export function table(headers: string[], rows: readonly Cell[][] | LazyRows, opt
   const max = opts.max ?? 2000;
   const shown = 'first' in rows ? rows.first(max) : rows.slice(0, max);
   const head = `<tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr>`;
-  const body = shown
-    .map((r) => `<tr>${r.map((c, i) => `<td${opts.numeric?.includes(i) ? ' class="num"' : ''}>${c === null || c === undefined ? '' : String(c)}</td>`).join('')}</tr>`)
-    .join('');
+  // One string grown cell by cell (thousands of rows): no array per row, each column's opening tag made once.
+  const open = headers.map((_, i) => (opts.numeric?.includes(i) ? '<td class="num">' : '<td>'));
+  let body = '';
+  for (const r of shown) {
+    body += '<tr>';
+    for (let i = 0; i < r.length; i++) body += `${open[i] ?? (opts.numeric?.includes(i) ? '<td class="num">' : '<td>')}${r[i] ?? ''}</td>`;
+    body += '</tr>';
+  }
   const more = rows.length > shown.length ? `<p class="meta">${rows.length - shown.length} more rows in the CSV export.</p>` : '';
   return `<table${opts.id ? ` id="${esc(opts.id)}"` : ''}><thead>${head}</thead><tbody>${body}</tbody></table>${more}`;
 }
