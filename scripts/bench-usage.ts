@@ -10,6 +10,8 @@
 // Usage: node esbuild.js --tests && node out/scripts/bench-usage.js [--developers N] [--days N] [--requests N] [--store sqlite|pg|both]
 //        [--existing DB --until YYYY-MM-DD]: only the view timings, on a database loaded by an earlier run
 //        [--keep DIR]: load the SQLite database into DIR/audit.db and keep it (for --existing); prints progress every 30 days
+//        [--pg-from DB]: load PostgreSQL by copying the tables of a SQLite database loaded earlier (with --keep) instead of
+//        the real ingest (./bench/pgCopy.ts); --until YYYY-MM-DD names its last day
 import canonicalize from 'canonicalize';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,6 +27,7 @@ import { createUsageWriter } from '../src/server/store/sqlite/usage';
 import type { UsageBatch } from '../src/server/usage/fields';
 import type { CheckedEvent, IncomingEvent } from '../src/server/validate';
 import { startPostgres } from '../test/harness/postgres';
+import { copySqliteToPostgres } from './bench/pgCopy';
 import { requester, startServer } from './bench/serverProcess';
 import { dayEvents, dayUsage, minuteExport, rosterCsv } from './bench/usageFleet';
 
@@ -116,7 +119,7 @@ async function timeViews(db: string, roster: string, label: string, month: strin
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { developers: { type: 'string', default: '5000' }, days: { type: 'string', default: '365' }, requests: { type: 'string', default: '1000' }, store: { type: 'string', default: 'both' }, existing: { type: 'string' }, until: { type: 'string' }, keep: { type: 'string' } } });
+  const { values } = parseArgs({ options: { developers: { type: 'string', default: '5000' }, days: { type: 'string', default: '365' }, requests: { type: 'string', default: '1000' }, store: { type: 'string', default: 'both' }, existing: { type: 'string' }, until: { type: 'string' }, keep: { type: 'string' }, 'pg-from': { type: 'string' } } });
   const developers = Number(values.developers);
   const days = Number(values.days);
   const requests = Number(values.requests);
@@ -135,8 +138,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   const roster = path.join(dir, 'roster.csv');
   fs.writeFileSync(roster, rosterCsv(developers));
-  const lastMonth = new Date(Date.UTC(2026, 0, 5) + (days - 31) * 86_400_000).toISOString().slice(0, 10);
-  const lastDay = new Date(Date.UTC(2026, 0, 5) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const lastDay = values.until ?? new Date(Date.UTC(2026, 0, 5) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const lastMonth = new Date(Date.parse(lastDay) - 30 * 86_400_000).toISOString().slice(0, 10);
   const month = `&since=${lastMonth}&until=${lastDay}`;
   process.stdout.write(`node ${process.version}, ${os.cpus().length} CPUs; ${developers.toLocaleString('en-US')} developers in 10 teams over ${days} days\n`);
   try {
@@ -163,13 +166,20 @@ async function main(): Promise<void> {
       const pg = await startPostgres({ durable: true });
       try {
         await otlpIngest(pg.createDatabase('otlp'), requests, developers);
-        const url = pg.createDatabase('usage');
-        const store = await openStore(url);
         const t0 = Date.now();
-        const n = await load(store, developers, days);
-        await store.close();
-        pg.psql('VACUUM ANALYZE', 'usage');
-        process.stdout.write(`PostgreSQL setup: ${n.toLocaleString('en-US')} events and the usage rollups loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s (${pg.psql(`SELECT pg_size_pretty(pg_database_size('usage'))`).trim()})\n`);
+        let url: string;
+        let loaded: string;
+        if (values['pg-from']) {
+          url = await copySqliteToPostgres(values['pg-from'], pg, 'usage', (line) => process.stdout.write(`${line}\n`));
+          loaded = `${pg.psql(`SELECT count(*) FROM events`, 'usage').trim()} events and the usage rollups copied from ${values['pg-from']} (COPY)`;
+        } else {
+          url = pg.createDatabase('usage');
+          const store = await openStore(url);
+          loaded = `${(await load(store, developers, days)).toLocaleString('en-US')} events and the usage rollups loaded`;
+          await store.close();
+          pg.psql('VACUUM ANALYZE', 'usage');
+        }
+        process.stdout.write(`PostgreSQL setup: ${loaded} in ${((Date.now() - t0) / 1000).toFixed(0)} s (${pg.psql(`SELECT pg_size_pretty(pg_database_size('usage'))`).trim()})\n`);
         await timeViews(url, roster, 'PostgreSQL', month);
       } finally {
         pg.stop();

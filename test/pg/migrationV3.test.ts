@@ -1,6 +1,5 @@
 // PostgreSQL schema 3 → 4: the running totals per developer and tool are summed from the daily usage rows
-// there are, and kept by every later batch; 4 → 5: the log indexed by type (the SQLite twins are in
-// test/unit/server/migration.test.ts).
+// there are, and kept by every later batch (the SQLite twin is in test/unit/server/migration.test.ts).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,7 +7,7 @@ import * as path from 'node:path';
 import pg from 'pg';
 import { openStore } from '../../src/server/store';
 import { DAY_MS } from '../../src/server/store/eventFold';
-import { SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from '../../src/server/store/postgres/schema';
+import { SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from '../../src/server/store/postgres/schema';
 import { COLUMN, USAGE_FIELDS } from '../../src/server/usage/fields';
 import { testDbSpec } from '../unit/server/helpers';
 import { dailyRows, FIRST_DAY, foldRaw, generatedBatches, laterBatch } from '../unit/server/usageFold';
@@ -50,24 +49,4 @@ describe('PostgreSQL: schema 3 → 4', function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
-
-  it('schema 4 → 5: the log is indexed by type', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pgv4-'));
-    const url = await testDbSpec(dir);
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS);
-      await c.query(`CREATE TABLE schema_meta (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL); INSERT INTO schema_meta (version) VALUES (4)`);
-      assert.equal((await c.query(`SELECT to_regclass('events_type') IS NULL AS missing`)).rows[0].missing, true);
-      const store = await openStore(url);
-      await store.close();
-      assert.equal((await c.query(`SELECT to_regclass('events_type') IS NULL AS missing`)).rows[0].missing, false);
-      assert.equal((await c.query(`SELECT version FROM schema_meta`)).rows[0].version, SCHEMA_VERSION);
-    } finally {
-      await c.end();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
 });
-

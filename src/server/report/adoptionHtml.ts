@@ -4,7 +4,7 @@
 import type { Adoption } from './adoption';
 import { trendChart } from './adoptionChart';
 import { barChart, esc } from './charts';
-import { developerLink, pct, status, table } from './html';
+import { developerLink, pct, rowsOf, status, table } from './html';
 import { queryString, type ReportQuery } from './query';
 
 // One formatter each (a toLocaleString call builds a new one every time: thousands per dashboard).
@@ -51,7 +51,7 @@ ${table(
 <h3 id="adoption-developers">Developers behind the figures</h3>
 ${table(
   ['Developer', 'Team', 'Tool', 'Status', 'Days', 'Sessions', 'Prompts', 'Tool calls', 'Tokens', 'Cost (USD)'],
-  a.developers.map((d) => [links ? developerLink(d.developer, q) : esc(d.developer), esc(d.team), esc(d.name), status(d.status), d.days, n(d.sessions), n(d.prompts), n(d.toolCalls), n(d.tokens), n(d.costUsd)]),
+  rowsOf(a.developers, (d) => [links ? developerLink(d.developer, q) : esc(d.developer), esc(d.team), esc(d.name), status(d.status), d.days, n(d.sessions), n(d.prompts), n(d.toolCalls), n(d.tokens), n(d.costUsd)]),
   { numeric: [4, 5, 6, 7, 8, 9], id: 'adoption-developer-table', empty: 'Nobody in this filter used an AI tool.' },
 )}
 </section>`;

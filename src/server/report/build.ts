@@ -47,8 +47,14 @@ export function buildReport(rows: ReportRows, ctx: ReportContext) {
     else if (name.startsWith('type:')) byType[name.slice(5)] = n;
   }
   const exposureTotal = rows.exposures.byDay.reduce((s, d) => s + d.n, 0);
-  const inventoryStatus = new Map<string, string>();
-  for (const i of [...rows.intervals].sort((a, b) => a.lastAt - b.lastAt)) inventoryStatus.set(i.tool.toLowerCase(), i.status);
+  // Per tool, the status of its latest interval (the later row on a tie), in one pass rather than a sort of every interval.
+  const latestOfTool = new Map<string, { lastAt: number; status: string }>();
+  for (const i of rows.intervals) {
+    const key = i.tool.toLowerCase();
+    const seen = latestOfTool.get(key);
+    if (!seen || i.lastAt >= seen.lastAt) latestOfTool.set(key, { lastAt: i.lastAt, status: i.status });
+  }
+  const inventoryStatus = new Map([...latestOfTool].map(([tool, l]) => [tool, l.status]));
   const rosterTeams = new Map<string, number>();
   for (const r of roster) if (r.team) rosterTeams.set(r.team, (rosterTeams.get(r.team) ?? 0) + 1);
   const weeks = new Map<number, number>();

@@ -1,7 +1,12 @@
 // Small server-side SVG charts: no script, no external assets, readable in print.
 export function esc(v: unknown): string {
-  return String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const s = String(v ?? '');
+  // Most cells need no escaping: test before building a replacement.
+  return SPECIAL.test(s) ? s.replace(SPECIALS, (c) => `&#${c.charCodeAt(0)};`) : s;
 }
+
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
 
 export interface Bar {
   label: string;

@@ -8,7 +8,7 @@ import { adoptionSection } from './adoptionHtml';
 import type { Report } from './build';
 import { barChart, esc, pairChart, timeChart } from './charts';
 import { csvTable } from './csv';
-import { pct, rangeText, stateLabel, status, table, verifiedLabel, when } from './html';
+import { concatRows, pct, rangeText, rowsOf, stateLabel, status, table, verifiedLabel, when } from './html';
 import { pageShell } from './page';
 import { queryString, type ReportQuery } from './query';
 
@@ -169,22 +169,22 @@ ${table(['Version', 'sha256', 'Signature (claimed)', 'Source', 'Published', 'Rev
 </section>
 <section id="ev-acks"><h2>2. Acknowledgements per developer and version</h2>
 ${barChart('Coverage per version', ack.versions.map((v) => ({ label: `v${v.version}`, value: v.coverage, text: `${v.acknowledged} of ${v.developers} (${pct(v.coverage)}), ${v.verified} verified` })), 1)}
-${table(['Developer', 'Team', 'Version', 'State', 'When (claimed) / due', 'Received by the server', 'Identity'], [
-  ...ack.records.map((a) => [esc(a.developer), esc(a.team), a.version, stateLabel('acknowledged'), when(a.time), a.receivedAt ? when(a.receivedAt) : '', verifiedLabel(a.verified)]),
-  ...ack.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.item.slice(1)), stateLabel(m.state), esc(m.dueDate), '', '']),
-], { max: 5000, id: 'ev-ack-table' })}
+${table(['Developer', 'Team', 'Version', 'State', 'When (claimed) / due', 'Received by the server', 'Identity'], concatRows(
+  rowsOf(ack.records, (a) => [esc(a.developer), esc(a.team), a.version, stateLabel('acknowledged'), when(a.time), a.receivedAt ? when(a.receivedAt) : '', verifiedLabel(a.verified)]),
+  rowsOf(ack.missing, (m) => [esc(m.developer), esc(m.team), esc(m.item.slice(1)), stateLabel(m.state), esc(m.dueDate), '', '']),
+), { max: 5000, id: 'ev-ack-table' })}
 </section>
 <section id="ev-census"><h2>3. Census: approved, unlisted and prohibited tools</h2>
 ${table(['Status', 'Tools', 'Developers'], r.census.byStatus.map((s) => [status(s.status), s.tools, s.developers]), { numeric: [1, 2] })}
 ${pairChart('Developers with unapproved tools, per week', ['unlisted', 'prohibited'], r.trend.map((w) => ({ label: w.week, a: w.unlisted, b: w.prohibited })))}
-${table(['Developer', 'Tool', 'Status', 'First seen', 'Last seen', 'Now'], r.usage.map((u) => [esc(u.developer), esc(u.name ?? u.tool), status(u.status), when(u.firstSeen), when(u.lastSeen), u.present ? 'present' : 'removed']), { max: 5000 })}
+${table(['Developer', 'Tool', 'Status', 'First seen', 'Last seen', 'Now'], rowsOf(r.usage, (u) => [esc(u.developer), esc(u.name ?? u.tool), status(u.status), when(u.firstSeen), when(u.lastSeen), u.present ? 'present' : 'removed']), { max: 5000 })}
 </section>
 <section id="ev-training"><h2>4. Training completion</h2>
 ${table(['Training', 'Required', 'Completed', 'Overdue', 'Due', 'No data', 'Coverage'], r.training.courses.map((c) => [esc(c.title ?? c.id), c.required ? 'yes' : 'no', c.completed, c.overdue, c.due, c.noData, pct(c.coverage)]), { numeric: [2, 3, 4, 5] })}
-${table(['Developer', 'Team', 'Training', 'State', 'Completed (claimed) / due', 'Received by the server', 'Identity'], [
-  ...r.training.records.map((x) => [esc(x.developer), esc(x.team), esc(x.title ?? x.training), stateLabel('complete'), when(x.time), x.receivedAt ? when(x.receivedAt) : '', verifiedLabel(x.verified)]),
-  ...r.training.missing.map((m) => [esc(m.developer), esc(m.team), esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate), '', '']),
-], { max: 5000, id: 'ev-training-table' })}
+${table(['Developer', 'Team', 'Training', 'State', 'Completed (claimed) / due', 'Received by the server', 'Identity'], concatRows(
+  rowsOf(r.training.records, (x) => [esc(x.developer), esc(x.team), esc(x.title ?? x.training), stateLabel('complete'), when(x.time), x.receivedAt ? when(x.receivedAt) : '', verifiedLabel(x.verified)]),
+  rowsOf(r.training.missing, (m) => [esc(m.developer), esc(m.team), esc(m.title ?? m.item), stateLabel(m.state), esc(m.dueDate), '', '']),
+), { max: 5000, id: 'ev-training-table' })}
 </section>
 <section id="ev-exposures"><h2>5. Exposure trend</h2>
 ${timeChart('Exposure events per week', r.exposures.byWeek.map((w) => ({ label: w.week, total: w.n, part: w.n })))}

@@ -6,14 +6,42 @@ import { queryString, STATUSES, isoDayOrTime, type ReportQuery } from './query';
 
 export type Cell = string | number | null | undefined;
 
-export function table(headers: string[], rows: Cell[][], opts: { numeric?: number[]; max?: number; empty?: string; id?: string } = {}): string {
+/** Table rows rendered on demand: a page shows the first rows of thousands, so only those are built. */
+export interface LazyRows {
+  length: number;
+  first(n: number): Cell[][];
+}
+
+/** `items` as table rows, each built by `row` only when shown. */
+export function rowsOf<T>(items: readonly T[], row: (item: T) => Cell[]): LazyRows {
+  return { length: items.length, first: (n) => items.slice(0, n).map(row) };
+}
+
+/** One list of rows after another. */
+export function concatRows(...parts: LazyRows[]): LazyRows {
+  return {
+    length: parts.reduce((s, p) => s + p.length, 0),
+    first: (n) => {
+      const out: Cell[][] = [];
+      for (const p of parts) if (out.length < n) out.push(...p.first(n - out.length));
+      return out;
+    },
+  };
+}
+
+export function table(headers: string[], rows: readonly Cell[][] | LazyRows, opts: { numeric?: number[]; max?: number; empty?: string; id?: string } = {}): string {
   if (!rows.length) return `<p class="empty">${esc(opts.empty ?? 'No records.')}</p>`;
   const max = opts.max ?? 2000;
-  const shown = rows.slice(0, max);
+  const shown = 'first' in rows ? rows.first(max) : rows.slice(0, max);
   const head = `<tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr>`;
-  const body = shown
-    .map((r) => `<tr>${r.map((c, i) => `<td${opts.numeric?.includes(i) ? ' class="num"' : ''}>${c === null || c === undefined ? '' : String(c)}</td>`).join('')}</tr>`)
-    .join('');
+  // One string grown cell by cell (thousands of rows): no array per row, each column's opening tag made once.
+  const open = headers.map((_, i) => (opts.numeric?.includes(i) ? '<td class="num">' : '<td>'));
+  let body = '';
+  for (const r of shown) {
+    body += '<tr>';
+    for (let i = 0; i < r.length; i++) body += `${open[i] ?? (opts.numeric?.includes(i) ? '<td class="num">' : '<td>')}${r[i] ?? ''}</td>`;
+    body += '</tr>';
+  }
   const more = rows.length > shown.length ? `<p class="meta">${rows.length - shown.length} more rows in the CSV export.</p>` : '';
   return `<table${opts.id ? ` id="${esc(opts.id)}"` : ''}><thead>${head}</thead><tbody>${body}</tbody></table>${more}`;
 }
@@ -25,8 +53,13 @@ export const pct = (r: number): string => `${Math.round(r * 100)}%`;
 export const when = (iso: string | null | undefined): string => (iso ? esc(iso.replace('T', ' ').slice(0, 16)) : '');
 
 export function developerLink(developer: string, q: ReportQuery): string {
-  return `<a href="/developer${esc(queryString({ since: q.since, until: q.until }, { id: developer }))}">${esc(developer)}</a>`;
+  const range = rangeParams.get(q) ?? rangeParams.set(q, queryString({ since: q.since, until: q.until })).get(q)!;
+  const id = new URLSearchParams({ id: developer }).toString();
+  return `<a href="/developer${esc(range ? `${range}&${id}` : `?${id}`)}">${esc(developer)}</a>`;
 }
+
+/** The range part of developer links, once per query (a page links thousands of developers). */
+const rangeParams = new WeakMap<ReportQuery, string>();
 
 export function rangeText(r: Report): string {
   if (!r.range.since && !r.range.until) return 'all time';

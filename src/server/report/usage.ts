@@ -27,7 +27,8 @@ export function usage(intervals: readonly IntervalRow[], team: (d: string) => st
   }
   const out: Usage[] = [];
   for (const { rows } of groups.values()) {
-    const latest = rows.reduce((a, b) => (b.lastAt > a.lastAt ? b : a));
+    // Most groups are one interval (one machine, no change in the range): no set, no spread for those.
+    const latest = rows.length === 1 ? rows[0] : rows.reduce((a, b) => (b.lastAt > a.lastAt ? b : a));
     out.push({
       developer: latest.developer,
       team: team(latest.developer),
@@ -35,10 +36,10 @@ export function usage(intervals: readonly IntervalRow[], team: (d: string) => st
       name: latest.name,
       version: latest.version,
       status: latest.status,
-      machines: new Set(rows.map((r) => r.machine)).size,
-      firstSeen: iso(Math.min(...rows.map((r) => r.firstAt))),
+      machines: rows.length === 1 ? 1 : new Set(rows.map((r) => r.machine)).size,
+      firstSeen: iso(rows.length === 1 ? latest.firstAt : rows.reduce((m, r) => Math.min(m, r.firstAt), Infinity)),
       lastSeen: iso(latest.lastAt),
-      present: rows.some((r) => r.present),
+      present: rows.length === 1 ? latest.present : rows.some((r) => r.present),
       enabled: latest.enabled,
       active: latest.active,
     });

@@ -10,10 +10,11 @@ import { CLI } from '../audit/serverProcess';
 import canonicalize from 'canonicalize';
 import { sha256 } from '../../../src/core/sha256';
 import { chainHash, GENESIS } from '../../../src/server/store/chain';
-import { SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from '../../../src/server/store/sqlite/schema';
+import { SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from '../../../src/server/store/sqlite/schema';
 import { openStore } from '../../../src/server/store';
 import { DAY_MS } from '../../../src/server/store/eventFold';
 import { COLUMN, USAGE_FIELDS } from '../../../src/server/usage/fields';
+import type { IncomingEvent } from '../../../src/server/validate';
 import { ev, post, report, startServer } from './helpers';
 import { dailyRows, FIRST_DAY, foldRaw, generatedBatches, laterBatch } from './usageFold';
 
@@ -192,25 +193,27 @@ describe('server: a database from the first release', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('schema 4 → 5: the log is indexed by type, and the requests and decisions are read through it', async () => {
+  it('schema 4 → 5: the log gains its index by event type, and the records of a type read the same through it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-v4-'));
     const file = path.join(dir, 'audit.db');
-    const v4 = new Database(file);
-    v4.pragma('journal_mode = WAL');
-    v4.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS);
-    v4.pragma('user_version = 4');
-    v4.close();
+    await writeV4(file);
+    const d4 = new Database(file);
+    const expected = d4.prepare(`SELECT seq, type, at, developer, auth, received, body FROM events WHERE type = 'agent.activity' ORDER BY seq`).all();
+    d4.close();
+    assert.equal(expected.length, 4);
     const store = await openStore(file);
-    await store.close();
-    const d = new Database(file, { readonly: true });
     try {
-      assert.equal(d.pragma('user_version', { simple: true }), SCHEMA_VERSION);
-      const plan = d.prepare(`EXPLAIN QUERY PLAN SELECT seq, body FROM events WHERE type IN (SELECT value FROM json_each(?)) AND at BETWEEN ? AND ? ORDER BY seq`).all('["exception.decided"]', 0, 1) as { detail: string }[];
-      assert.match(plan.map((p) => p.detail).join(' | '), /USING INDEX events_type/, 'the read the queue and the evidence make uses the index');
+      assert.deepEqual(await store.chainedRecords(['agent.activity']), expected);
+      assert.equal((await store.health()).schemaVersion, SCHEMA_VERSION);
     } finally {
-      d.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await store.close();
     }
+    const d = new Database(file, { readonly: true });
+    assert.equal(d.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    const plan = d.prepare(`EXPLAIN QUERY PLAN SELECT seq FROM events WHERE type IN (SELECT value FROM json_each(?)) AND at BETWEEN ? AND ? ORDER BY seq`).all('["agent.activity"]', 0, 1) as { detail: string }[];
+    assert.ok(plan.some((p) => p.detail.includes('events_type')), JSON.stringify(plan));
+    d.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a database written by a newer version', async () => {
@@ -223,3 +226,22 @@ describe('server: a database from the first release', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+/** A schema 4 database (today's, without the type index) holding inventories and four hook activity records. */
+async function writeV4(file: string): Promise<void> {
+  const store = await openStore(file);
+  const events = [];
+  for (let i = 0; i < 12; i++) {
+    events.push(ev('inventory', `dev${i % 3}@example.com`, { reason: 'interval', tools: [] }, { time: `2026-11-${String(10 + i).padStart(2, '0')}T09:00:00.000Z` }));
+    if (i % 3 === 0) events.push(ev('agent.activity', `dev${i % 3}@example.com`, { day: `2026-11-${10 + i}`, harness: 'claude', sessions: 1, toolCalls: 3, prompts: 2, denials: 0, auditDenials: 0 }, { time: `2026-11-${10 + i}T10:00:00.000Z` }));
+  }
+  try {
+    await store.ingest({ events: events.map((e) => ({ event: e as unknown as IncomingEvent, at: Date.parse(e.time as string), developer: e.developer as string, body: canonicalize(e) as string })), received: new Date().toISOString(), auth: 'shared' });
+  } finally {
+    await store.close();
+  }
+  const d = new Database(file);
+  d.exec(`DROP INDEX events_type`);
+  d.pragma('user_version = 4');
+  d.close();
+}

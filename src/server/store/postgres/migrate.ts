@@ -6,7 +6,7 @@ import { enrollmentRecord } from '../enrollmentRecord';
 import { ingestBatch } from './ingest';
 import { replayLog } from './replay';
 import { usageTotalsFill } from '../../usage/schema';
-import { FOLDED_TABLES, SCHEMA_EVENTS_BY_TYPE, SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from './schema';
+import { FOLDED_TABLES, SCHEMA_TOTALS, SCHEMA_TYPE_INDEX, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from './schema';
 
 /** An arbitrary constant naming this application's migration lock. */
 const MIGRATION_LOCK = 0x41495030;
@@ -34,9 +34,9 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     if ((await c.query(`SELECT to_regclass('usage_days') IS NULL AS missing`)).rows[0].missing) await c.query(SCHEMA_USAGE);
     // Version 4's running totals are summed from the daily rows there are (none below version 3).
     if ((await c.query(`SELECT to_regclass('usage_totals') IS NULL AS missing`)).rows[0].missing) await c.query(SCHEMA_TOTALS + usageTotalsFill());
+    // Version 5's index of the log by event type.
+    if ((await c.query(`SELECT to_regclass('events_type') IS NULL AS missing`)).rows[0].missing) await c.query(SCHEMA_TYPE_INDEX);
     if (version === 1) await toV2(c);
-    // Version 5: the log by type (the review queue and the evidence read requests and decisions by type).
-    await c.query(SCHEMA_EVENTS_BY_TYPE);
     await c.query(`UPDATE schema_meta SET version = $1`, [SCHEMA_VERSION]);
   });
 }

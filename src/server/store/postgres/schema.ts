@@ -10,10 +10,13 @@ import { SNAPSHOTS_FUNCTION } from './snapshotsFunction';
 
 /**
  * 1: the log and its aggregates; 2: verified records keep their own hash and receive time, enrollments are
- * chained; 3: the usage rollups; 4: their running totals per developer and tool; 5: the log indexed by type.
- * Each step is self-contained (migrate.ts).
+ * chained; 3: the usage rollups; 4: their running totals per developer and tool; 5: the log indexed by event
+ * type. Each step is self-contained (migrate.ts).
  */
 export const SCHEMA_VERSION = 5;
+
+/** Version 5: the few records of a type (exception requests and decisions) are read without scanning the whole log. */
+export const SCHEMA_TYPE_INDEX = `CREATE INDEX events_type ON events (type);`;
 
 export const SCHEMA_V1 = `
 CREATE TABLE events (
@@ -79,6 +82,3 @@ export const SCHEMA_USAGE = usageSchema({ int: 'integer', bigint: 'bigint', real
 
 /** Version 4: the usage rollups' running totals (../../usage/totals.ts). */
 export const SCHEMA_TOTALS = usageTotalsSchema({ int: 'integer', real: 'double precision', text: 'text', withoutRowid: '' });
-
-/** Version 5: the log by type, in log order. */
-export const SCHEMA_EVENTS_BY_TYPE = `CREATE INDEX IF NOT EXISTS events_type ON events (type, seq);`;

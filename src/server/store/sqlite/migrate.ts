@@ -10,7 +10,7 @@ import { createAppender, logRowOf } from './ingest';
 import type { Db } from './db';
 import { replayLog } from './replay';
 import { usageTotalsFill } from '../../usage/schema';
-import { FOLDED_TABLES, SCHEMA_EVENTS_BY_TYPE, SCHEMA_TOTALS, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
+import { FOLDED_TABLES, SCHEMA_TOTALS, SCHEMA_TYPE_INDEX, SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION, V0_AGGREGATES } from './schema';
 
 const CHUNK = 5000;
 
@@ -25,7 +25,7 @@ export function migrate(db: Db, log: (line: string) => void = () => undefined): 
     if (version === SCHEMA_VERSION) return;
     if (version > SCHEMA_VERSION) throw new Error(`the database was written by a newer version (schema ${version}; this version reads up to ${SCHEMA_VERSION})`);
     const hasEvents = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'`).get() !== undefined;
-    if (!hasEvents) db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS + SCHEMA_EVENTS_BY_TYPE);
+    if (!hasEvents) db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS + SCHEMA_TYPE_INDEX);
     else if (version === 0) fromV0(db, log);
     else {
       // Version 3's usage rollups start empty (no earlier event carries usage); they exist before the
@@ -33,8 +33,8 @@ export function migrate(db: Db, log: (line: string) => void = () => undefined): 
       if (!hasTable(db, 'usage_days')) db.exec(SCHEMA_USAGE);
       // Version 4's running totals are summed from the daily rows there are (none below version 3).
       if (!hasTable(db, 'usage_totals')) toV4(db, log);
-      if (version < 2) toV2(db, log);
       if (version < 5) toV5(db, log);
+      if (version < 2) toV2(db, log);
     }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
@@ -42,18 +42,18 @@ export function migrate(db: Db, log: (line: string) => void = () => undefined): 
 
 const hasTable = (db: Db, name: string): boolean => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
+/** Schema 4 → 5: the log's index by event type (one pass over the log). */
+function toV5(db: Db, log: (line: string) => void): void {
+  const events = db.prepare(`SELECT count(*) FROM events`).pluck().get() as number;
+  if (events > 100_000) log(`upgrading the database: indexing ${events} events by type (schema 4 → 5)`);
+  db.exec(SCHEMA_TYPE_INDEX);
+}
+
 /** Schema 3 → 4: the running totals per developer and tool, summed from the daily rows. */
 function toV4(db: Db, log: (line: string) => void): void {
   const days = db.prepare(`SELECT count(*) FROM usage_days`).pluck().get() as number;
   if (days > 0) log(`upgrading the database: summing ${days} daily usage rows into running totals (schema 3 → 4)`);
   db.exec(SCHEMA_TOTALS + usageTotalsFill());
-}
-
-/** Schema 4 → 5: the log indexed by type (one pass over the events). */
-function toV5(db: Db, log: (line: string) => void): void {
-  const events = db.prepare(`SELECT max(seq) FROM events`).pluck().get() as number | null;
-  if ((events ?? 0) > 100_000) log(`upgrading the database: indexing ${events} events by type (schema 4 → 5)`);
-  db.exec(SCHEMA_EVENTS_BY_TYPE);
 }
 
 interface V0Row {
@@ -75,7 +75,7 @@ function fromV0(db: Db, log: (line: string) => void): void {
   const duplicates = hasCounters ? ((db.prepare(`SELECT n FROM counters WHERE name = 'duplicates'`).pluck().get() as number | undefined) ?? 0) : 0;
   db.exec(`ALTER TABLE events RENAME TO events_v0`);
   for (const t of V0_AGGREGATES) db.exec(`DROP TABLE IF EXISTS ${t}`);
-  db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS + SCHEMA_EVENTS_BY_TYPE);
+  db.exec(SCHEMA_V1 + SCHEMA_V2_COLUMNS + SCHEMA_USAGE + SCHEMA_TOTALS + SCHEMA_TYPE_INDEX);
   const append = createAppender(db);
   const page = db.prepare(`SELECT seq, id, type, time, developer, machine, policy_version, received, body FROM events_v0 WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`);
   let after = 0;
