@@ -1,14 +1,15 @@
 // The agent hook's bundle (hook.js), built the same way for dist/ (esbuild.js), the CLI package
 // (scripts/package-cli.js) and the benchmarks. An agent starts it on every tool call, so its start is most of
-// its cost, and compiling the script is most of the start: code that only some calls run (validating a policy
-// file, the once-a-day delivery, the RE2 engine for policy regexes, the TOML parser for gitleaks configs) is
-// carried inside hook.js as text and compiled the first time a call needs it (src/cli/embedded.ts). Scanning a
-// string costs V8 a fraction of parsing the same code. hook.js stays one file: installers copy it alone, and
-// nothing it runs comes from anywhere but itself.
+// its cost, and reading and compiling the script is most of the start: code that only some calls run (validating
+// a policy file, the once-a-day delivery, the RE2 engine for policy regexes, the TOML parser for gitleaks configs)
+// is carried inside hook.js compressed, as a base64 string, and compiled the first time a call needs it
+// (src/cli/embedded.ts). Scanning a string costs V8 a fraction of parsing the same code. hook.js stays one file:
+// installers copy it alone, and nothing it runs comes from anywhere but itself.
 // Usage: node scripts/build/hookBundle.js OUTDIR   (the shipped build, minified, into OUTDIR/hook.js)
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const zlib = require('node:zlib');
 const { policyValidatorPlugin } = require('./policyValidator');
 
 const root = path.resolve(__dirname, '..', '..');
@@ -47,11 +48,11 @@ function embeddedPartsPlugin(minify) {
       });
       build.onLoad({ filter: /.*/, namespace: 'hook-embedded' }, async (args) => {
         const part = await esbuild.build({ ...common(minify), entryPoints: [args.path], write: false, outfile: 'part.js', sourcemap: false });
-        // Escaped to ASCII like the rest of the bundle (see assertAscii).
-        const code = JSON.stringify(part.outputFiles[0].text).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        // Brotli, then base64: Node reads hook.js whole on every call, at a cost that grows with its size.
+        const packed = zlib.brotliCompressSync(part.outputFiles[0].contents, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
         const loader = JSON.stringify(path.join(root, 'src', 'cli', 'embedded.ts'));
         return {
-          contents: `module.exports = require(${loader}).loadEmbedded(${JSON.stringify(EMBEDDED[args.path])}, ${code});`,
+          contents: `module.exports = require(${loader}).loadEmbedded(${JSON.stringify(EMBEDDED[args.path])}, ${JSON.stringify(packed)});`,
           loader: 'js',
           resolveDir: root,
         };
