@@ -4,6 +4,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { policyValidatorPlugin } = require('./scripts/build/policyValidator');
+const { hookBuildOptions, assertAscii } = require('./scripts/build/hookBundle');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -93,8 +94,8 @@ async function main() {
     // dist/cli.js is a small launcher that starts dist/cliMain.js with V8's code cache (src/cli/launcher.ts).
     { ...common, entryPoints: { cliMain: 'src/cli/main.ts' }, outdir: 'dist' },
     { ...common, entryPoints: { cli: 'src/cli/launcher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-    // The agent hook runs on every tool call of an agent: its own small bundle (see src/cli/hookMain.ts).
-    { ...common, entryPoints: { hook: 'src/cli/hookMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    // The agent hook runs on every tool call of an agent: its own small bundle (see scripts/build/hookBundle.js).
+    hookBuildOptions({ outdir: 'dist', minify: production, sourcemap: !production }),
     // The policy viewer's webview script runs in the webview (a browser), not in Node.
     { ...common, entryPoints: { viewer: 'src/webview/viewer.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022', external: [], sourcemap: false },
   ];
@@ -116,6 +117,8 @@ async function main() {
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);
   fs.chmodSync('dist/hook.js', 0o755);
+  // What ships is ASCII (a development build keeps comments as written).
+  if (production) assertAscii('dist/hook.js');
 }
 
 main().catch((e) => {

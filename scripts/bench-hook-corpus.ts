@@ -1,12 +1,14 @@
 // Benchmark of the agent hook against the adversarial corpus (test/hooks-corpus): every case once, through the
-// real bundle (dist/hook.js, or AI_POLICY_HOOK_JS), on the generated payments repository. Prints per category the
+// real bundle as it ships (minified, built by scripts/build/hookBundle.js into a temporary folder; or
+// AI_POLICY_HOOK_JS), on the generated payments repository. BENCH_HOOK_BASELINE=/path/to/other/hook.js runs every
+// case through that build too, interleaved in the same run, for a before/after. Prints per category the
 // block rate of attacks and the false-denial rate of everyday calls, then the hook's median wall time for allowed
 // and for denied calls against a bare `node -e 0`, run interleaved (one bare start after each case) in the same
 // run so that the machine's load touches both alike. Goals (issue 22): >= 98% blocked, <= 1% everyday denied,
 // median <= 2.5x bare node. Runnable alone: node out/scripts/bench-hook-corpus.js [--list-failures] [--jobs N]
 // (--jobs N > 1 runs N cases at a time for the rates only, and prints no times: times need one call at a time)
 // [--corpus original|added|all] (the first round of cases, the second, or both: the default).
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -30,9 +32,24 @@ function stopped(c: CorpusCase, o: Outcome): boolean {
   return o.verdict === 'deny' || (c.expect === 'ask' && o.verdict === 'ask');
 }
 
+/** hook.js as it ships (what `vscode:prepublish` and the CLI package build), in a temporary folder. */
+function shippedHook(dir: string): string {
+  return execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build', 'hookBundle.js'), dir], { encoding: 'utf8' }).trim();
+}
+
 async function main(): Promise<void> {
-  const hookJs = hookBundle(repoRoot);
-  if (!fs.existsSync(hookJs)) throw new Error(`${hookJs} is missing: run node esbuild.js first`);
+  const buildDir = process.env.AI_POLICY_HOOK_JS ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hook-build-'));
+  try {
+    await measure(buildDir ? shippedHook(buildDir) : hookBundle(repoRoot));
+  } finally {
+    if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(hookJs: string): Promise<void> {
+  if (!fs.existsSync(hookJs)) throw new Error(`${hookJs} is missing`);
+  const baseline = process.env.BENCH_HOOK_BASELINE;
+  if (baseline && !fs.existsSync(baseline)) throw new Error(`BENCH_HOOK_BASELINE ${baseline} is missing`);
   const listFailures = process.argv.includes('--list-failures');
   const jobsAt = process.argv.indexOf('--jobs');
   const jobs = jobsAt > 0 ? Math.max(1, Number(process.argv[jobsAt + 1]) || 1) : 1;
@@ -44,6 +61,7 @@ async function main(): Promise<void> {
   try {
     const results: { c: CorpusCase; o: Outcome }[] = [];
     const bare: number[] = [];
+    const before: { c: CorpusCase; o: Outcome }[] = [];
     // Warm-up (file cache) before measuring.
     spawnSync(process.execPath, ['-e', '0']);
     await runCase(CORPUS[0], w, hookJs);
@@ -53,6 +71,7 @@ async function main(): Promise<void> {
     } else {
       for (const c of CORPUS) {
         results.push({ c, o: await runCase(c, w, hookJs) });
+        if (baseline) before.push({ c, o: await runCase(c, w, baseline) });
         const t0 = performance.now();
         spawnSync(process.execPath, ['-e', '0'], { cwd: w.ws, env: w.env });
         bare.push(performance.now() - t0);
@@ -84,7 +103,10 @@ async function main(): Promise<void> {
     const gapsStopped = gaps.filter((r) => passes(r.c, r.o)).length;
     print(`known gaps (attacks marked knownGap, counted above as misses): ${gaps.length}${gapsStopped ? `; ${gapsStopped} of them now stopped: remove their knownGap` : ''}`);
 
-    if (jobs === 1) printTimes(results, bare);
+    if (jobs === 1) {
+      printTimes(results, bare, `${path.basename(hookJs)}, ${(fs.statSync(hookJs).size / 1024).toFixed(0)} KB`);
+      if (baseline) printTimes(before, bare, `baseline ${baseline}, ${(fs.statSync(baseline).size / 1024).toFixed(0)} KB`);
+    }
     else print(`times not measured (--jobs ${jobs})`);
     print(`machine load average (1 min): ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`);
     if (listFailures) {
@@ -96,13 +118,13 @@ async function main(): Promise<void> {
   }
 }
 
-function printTimes(results: { c: CorpusCase; o: Outcome }[], bare: number[]): void {
+function printTimes(results: { c: CorpusCase; o: Outcome }[], bare: number[], label: string): void {
   // Times of ordinary payloads only: the 9 MiB ones measure reading stdin, not judging.
   const timed = results.filter((r) => !JSON.stringify(r.c.payload).includes('PAD_9MIB'));
   const allowedMs = timed.filter((r) => r.o.verdict === 'allow').map((r) => r.o.ms);
   const deniedMs = timed.filter((r) => r.o.verdict !== 'allow').map((r) => r.o.ms);
   const base = median(bare);
-  print(`whole-process time, median (one run, each case once, a bare start after each):`);
+  print(`whole-process time of ${label}, median (one run, each case once, a bare start after each):`);
   print(`  node -e 0 (bare start)   ${base.toFixed(0).padStart(5)} ms  (${bare.length} runs)`);
   for (const [name, xs] of [['allowed calls', allowedMs], ['denied/asked calls', deniedMs]] as const) {
     const m = median(xs);

@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 const { policyValidatorPlugin } = require('./build/policyValidator');
+const { buildHook } = require('./build/hookBundle');
 
 const root = path.resolve(__dirname, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -47,7 +48,7 @@ async function main() {
   // cli.js is the whole tool; hook.js is `ai-policy hook` alone, which AI agents run on every tool call
   // (`ai-policy hooks install` points them at the hook.js beside cli.js).
   // cli.js starts cliMain.js with V8's code cache (src/cli/launcher.ts).
-  for (const [entry, out] of [['main.ts', 'cliMain.js'], ['launcher.ts', 'cli.js'], ['hookMain.ts', 'hook.js']]) {
+  for (const [entry, out] of [['main.ts', 'cliMain.js'], ['launcher.ts', 'cli.js']]) {
     await esbuild.build({
       entryPoints: [path.join(root, 'src', 'cli', entry)],
       outfile: path.join(stage, out),
@@ -64,6 +65,7 @@ async function main() {
     });
     fs.chmodSync(path.join(stage, out), 0o755);
   }
+  await buildHook(stage);
   for (const file of EXTRA_FILES) {
     fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
     fs.copyFileSync(path.join(root, file), path.join(stage, file));

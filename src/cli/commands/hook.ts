@@ -90,7 +90,7 @@ async function contextFor(policy: Policy, source: string, managed: ManagedConfig
     who: await hookWho(policy, managed, new Date(), req),
     // Built on first use: compiling every rule costs more than a call that names no file needs.
     get scanner(): Scanner {
-      return (scanner ??= new Scanner({ dataHandling: policy.dataHandling, gitleaks: 'gitleaks' in custom ? custom.gitleaks : undefined }));
+      return (scanner ??= new Scanner({ dataHandling: policy.dataHandling, gitleaks: 'gitleaks' in custom ? custom.gitleaks : undefined, validatedPolicy: true }));
     },
     maxBytes: 2 * 1024 * 1024,
     cacheFile: path.join(state, 'scan-cache.json'),

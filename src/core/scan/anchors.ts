@@ -20,9 +20,10 @@ export class AnchorMatcher {
     for (let c = 65; c <= 90; c++) classes[c] = classes[c + 32];
     // Even, so that bit 0 of a premultiplied state is free for the output flag.
     const ALPHA = k + (k & 1);
-    // Trie in a dense table (-1: no edge); at most one state per anchor character, plus the root.
+    // Trie in a dense table (0: no edge, as no edge leads back to the root); at most one state per anchor
+    // character, plus the root.
     const maxStates = 1 + groups.reduce((n, g) => n + g.reduce((m, a) => m + a.length, 0), 0);
-    const delta = new Int32Array(maxStates * ALPHA).fill(-1);
+    const delta = new Int32Array(maxStates * ALPHA);
     const out: number[][] = [[]];
     let n = 1;
     groups.forEach((anchors, item) => {
@@ -30,7 +31,7 @@ export class AnchorMatcher {
         let st = 0;
         for (let i = 0; i < a.length; i++) {
           const at = st * ALPHA + classes[a.charCodeAt(i) & 0x7f];
-          if (delta[at] < 0) {
+          if (delta[at] === 0) {
             delta[at] = n++;
             out.push([]);
           }
@@ -42,10 +43,7 @@ export class AnchorMatcher {
     // Breadth-first: missing edges follow the failure link, outputs inherit the failure state's.
     const fail = new Int32Array(n);
     const queue: number[] = [];
-    for (let c = 0; c < ALPHA; c++) {
-      if (delta[c] < 0) delta[c] = 0;
-      else queue.push(delta[c]);
-    }
+    for (let c = 0; c < ALPHA; c++) if (delta[c] > 0) queue.push(delta[c]);
     for (let qi = 0; qi < queue.length; qi++) {
       const st = queue[qi];
       for (const o of out[fail[st]]) if (!out[st].includes(o)) out[st].push(o);
@@ -53,7 +51,7 @@ export class AnchorMatcher {
       const fb = fail[st] * ALPHA;
       for (let c = 0; c < ALPHA; c++) {
         const t = delta[base + c];
-        if (t >= 0) {
+        if (t > 0) {
           fail[t] = delta[fb + c];
           queue.push(t);
         } else delta[base + c] = delta[fb + c];
@@ -61,13 +59,14 @@ export class AnchorMatcher {
     }
     // States are stored pre-multiplied by the alphabet size (a step is one addition and one load), with
     // bit 0 set when the state has outputs.
-    const table = new Int32Array(n * ALPHA);
-    for (let i = 0; i < table.length; i++) table[i] = delta[i] * ALPHA + (out[delta[i]].length ? 1 : 0);
+    const flag = new Int32Array(n);
+    for (let st = 0; st < n; st++) flag[st] = out[st].length ? 1 : 0;
+    const table = delta.subarray(0, n * ALPHA);
+    for (let i = 0; i < table.length; i++) table[i] = table[i] * ALPHA + flag[table[i]];
     this.delta = table;
     this.outputs = [];
-    out.forEach((o, st) => {
-      this.outputs[st * ALPHA] = Int32Array.from(o);
-    });
+    // Only states with outputs are ever looked up (bit 0 above).
+    for (let st = 0; st < n; st++) if (out[st].length) this.outputs[st * ALPHA] = Int32Array.from(out[st]);
   }
 
   /**

@@ -11,18 +11,23 @@ export interface RuleProblem {
   message: string;
 }
 
-/** A content rule from an RE2 pattern with optional keywords, entropy and paths. */
+/**
+ * A content rule from an RE2 pattern with optional keywords, entropy and paths. `onFirstUse`: the pattern is known
+ * to compile (a validated policy's): a rule with keywords compiles it when a keyword first occurs, so a call whose
+ * texts hold none never loads the RE2 engine.
+ */
 export function re2Rule(
   meta: { id: string; name: string; family: string; dataClass: string },
   pattern: string,
-  opts: { keywords?: string[]; entropy?: number; paths?: string[]; secretGroup?: number; allow?: (secret: string, ctx: MatchContext) => boolean },
+  opts: { keywords?: string[]; entropy?: number; paths?: string[]; secretGroup?: number; allow?: (secret: string, ctx: MatchContext) => boolean; onFirstUse?: boolean },
 ): CompiledRule {
-  const re = compileRe2(pattern);
+  const anchors = (opts.keywords ?? []).map((k) => k.toLowerCase()).filter(Boolean);
+  let re = opts.onFirstUse && anchors.length ? undefined : compileRe2(pattern);
   const min = opts.entropy ?? 0;
   return {
     ...meta,
-    anchors: (opts.keywords ?? []).map((k) => k.toLowerCase()).filter(Boolean),
-    find: (text) => re2Find(re, text, opts.secretGroup || undefined),
+    anchors,
+    find: (text) => re2Find((re ??= compileRe2(pattern)), text, opts.secretGroup || undefined),
     validate: (s, ctx) => (min <= 0 || entropy(s) >= min) && !(opts.allow?.(s, ctx) ?? false),
     pathFilter: pathFilter(opts.paths),
     multiline: /\\n|\(\?s/.test(pattern),
@@ -36,9 +41,10 @@ export interface CompiledPolicyRules {
   problems: RuleProblem[];
 }
 
-export function compilePolicyRules(dh: DataHandling | undefined): CompiledPolicyRules {
+/** `validated`: the policy passed validation, so its patterns compile (see re2Rule's onFirstUse). */
+export function compilePolicyRules(dh: DataHandling | undefined, validated = false): CompiledPolicyRules {
   const out: CompiledPolicyRules = { content: [], paths: [], problems: [] };
-  for (const r of dh?.rules ?? []) addRule(r, out);
+  for (const r of dh?.rules ?? []) addRule(r, out, validated);
   const al = dh?.allowlist;
   if (al) {
     const patterns = [];
@@ -54,11 +60,11 @@ export function compilePolicyRules(dh: DataHandling | undefined): CompiledPolicy
   return out;
 }
 
-function addRule(r: DataRule, out: CompiledPolicyRules): void {
+function addRule(r: DataRule, out: CompiledPolicyRules, validated: boolean): void {
   const meta = { id: r.id, name: r.description ?? r.id, family: 'policy', dataClass: r.class };
   if (r.pattern) {
     try {
-      out.content.push(re2Rule(meta, r.pattern, { keywords: r.keywords, entropy: r.entropy, paths: r.paths }));
+      out.content.push(re2Rule(meta, r.pattern, { keywords: r.keywords, entropy: r.entropy, paths: r.paths, onFirstUse: validated }));
     } catch (e) {
       out.problems.push({ ruleId: r.id, message: `pattern does not compile: ${(e as Error).message}` });
     }

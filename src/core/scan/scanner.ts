@@ -13,6 +13,8 @@ import type { CompiledRule, ScanResult } from './types';
 export interface ScannerOptions {
   dataHandling?: DataHandling;
   gitleaks?: GitleaksConfig;
+  /** The policy passed validation (the hook's always has): its keyword-anchored patterns compile on first use. */
+  validatedPolicy?: boolean;
 }
 
 export interface FileScan extends ScanResult {
@@ -29,7 +31,7 @@ export class Scanner {
 
   constructor(opts: ScannerOptions = {}) {
     const dh = opts.dataHandling;
-    const policy = compilePolicyRules(dh);
+    const policy = compilePolicyRules(dh, opts.validatedPolicy);
     const rules: CompiledRule[] = [
       ...builtinRules(dh?.builtinDetectors ?? 'all').map(compileRule),
       ...policy.content,

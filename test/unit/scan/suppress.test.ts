@@ -47,4 +47,15 @@ describe('suppression', () => {
     assert.equal(s.problems[0].ruleId, 'bad');
     assert.ok(s.scanText(`k = "${j('AK', 'IA', rnd(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 3))}"`).findings.length >= 1);
   });
+  it("a validated policy's keyword rule compiles when its keyword first occurs, and finds the same", () => {
+    const rules = [{ id: 'customer-id', class: 'customer-data', pattern: 'CUST-[0-9]{8}', keywords: ['cust-'] }];
+    const s = new Scanner({ dataHandling: { classes: [{ id: 'customer-data', name: 'Customer data' }], rules }, validatedPolicy: true });
+    assert.deepEqual(s.problems, []);
+    assert.equal(s.scanText('nothing to see').findings.length, 0);
+    assert.equal(s.scanText('ref CUST-12345678 here').findings.find((x) => x.ruleId === 'customer-id')?.dataClass, 'customer-data');
+    // A pattern that does not compile after all (a forged copy of the policy) fails the scan, never passes it silently.
+    const forged = new Scanner({ dataHandling: { classes: [], rules: [{ id: 'bad', class: 'secret', pattern: '(unclosed', keywords: ['key'] }] }, validatedPolicy: true });
+    assert.equal(forged.scanText('nothing here').findings.length, 0);
+    assert.throws(() => forged.scanText('key = 1'));
+  });
 });

@@ -11,7 +11,7 @@ const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-
 const NOT_PERSONAL = /(?:^|\.)(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid|localhost|local))$|\.(?:png|jpe?g|gif|svg|webp|js|mjs|cjs|ts|tsx|jsx|css|json|md|html?|py|rb|go|rs|java|map|lock|txt|xml|ya?ml|toml|ini|sh|d)$/i;
 const PROJECT_METADATA = /(?:^|\/)(?:package\.json|LICEN[SC]E[^/]*|COPYING[^/]*|AUTHORS[^/]*|CONTRIBUTORS[^/]*|MAINTAINERS[^/]*|NOTICE[^/]*|CODEOWNERS|\.mailmap|[^/]*\.gemspec|setup\.(?:py|cfg)|pyproject\.toml|Cargo\.toml|composer\.json|pom\.xml|bower\.json)$/i;
 /** `@author`, `Copyright`, `Maintainer:` lines credit the people who wrote the code. */
-const AUTHOR_LINE = /@author\b|\bauthors?\s*[:=]|copyright|\(c\)|©|maintainers?\s*[:=]|\bcontributors?\b/i;
+const AUTHOR_LINE = /@author\b|\bauthors?\s*[:=]|copyright|\(c\)|\u00a9|maintainers?\s*[:=]|\bcontributors?\b/i;
 const lineBefore = (text: string, at: number) => text.slice(Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 200), at);
 const SERVICE_LOCAL = /^(?:git|noreply|no-reply|donotreply|do-not-reply|users\.noreply|npm|postmaster|mailer-daemon)$/i;
 
