@@ -11,7 +11,7 @@ const TIERS: Record<string, () => Promise<TierResult>> = {
   unit: () => mochaTier('unit', ['--timeout', '20000']),
   // The server's store suites again on a real PostgreSQL, plus several instances on one database.
   pg: pgTier,
-  // The CLI package installed with npm into a temporary prefix and run from PATH.
+  // The CLI package installed with npm into a temporary prefix and run from PATH; what the extension package holds.
   package: () => mochaTier('package', ['--timeout', '600000']),
   host: hostTier,
   ui: () => mochaTier('ui', ['--timeout', '120000']),
