@@ -10,9 +10,9 @@ const root = path.resolve(__dirname, '..', '..');
 
 const ENTRY = `
 const { builtinAnchorGroups } = require('./src/core/scan/builtinAnchors');
-const { buildAnchorTables, packAnchorTables } = require('./src/core/scan/anchorTables');
+const { packAnchorTables } = require('./src/core/scan/anchorTables');
 const groups = builtinAnchorGroups();
-module.exports = { ...packAnchorTables(groups, buildAnchorTables(groups)), count: groups.length };
+module.exports = { ...packAnchorTables(groups), count: groups.length };
 `;
 
 /** While the tables are generated, the scanner's modules that reach for them build their own. */

@@ -6,7 +6,6 @@ import type * as ChildProcess from 'node:child_process';
 import type * as Crypto from 'node:crypto';
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
-import type * as Zlib from 'node:zlib';
 
 /** node:http or node:https, for the URL's protocol. */
 export function httpClient(url: URL): typeof Http | typeof Https {
@@ -21,9 +20,4 @@ export function childProcess(): typeof ChildProcess {
 /** node:crypto: hashing, signatures and random ids happen after a start, never while a module loads. */
 export function nodeCrypto(): typeof Crypto {
   return require('node:crypto') as typeof Crypto;
-}
-
-/** node:zlib: unpacking the precomputed keyword automaton when a scanner is built. */
-export function nodeZlib(): typeof Zlib {
-  return require('node:zlib') as typeof Zlib;
 }
