@@ -4,6 +4,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { policyValidatorPlugin } = require('./scripts/build/policyValidator');
+const { anchorTablesPlugin } = require('./scripts/build/anchorTables');
 const { hookBuildOptions, assertAscii } = require('./scripts/build/hookBundle');
 
 const production = process.argv.includes('--production');
@@ -38,7 +39,7 @@ const common = {
   // The starter policy is part of the CLI (`ai-policy init`), read as text.
   loader: { '.yaml': 'text' },
   // The policy JSON Schema's validator, generated as code (no schema compile at start).
-  plugins: [policyValidatorPlugin],
+  plugins: [policyValidatorPlugin, anchorTablesPlugin],
 };
 
 /**

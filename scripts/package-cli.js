@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 const { policyValidatorPlugin } = require('./build/policyValidator');
+const { anchorTablesPlugin } = require('./build/anchorTables');
 const { buildHook } = require('./build/hookBundle');
 
 const root = path.resolve(__dirname, '..');
@@ -57,7 +58,7 @@ async function main() {
       platform: 'node',
       target: 'node20',
       external: ['better-sqlite3', 'pg-native'],
-      plugins: [policyValidatorPlugin],
+      plugins: [policyValidatorPlugin, anchorTablesPlugin],
       loader: { '.yaml': 'text' },
       minify: true,
       banner: { js: '#!/usr/bin/env node' },

@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { policyValidatorPlugin } = require('./policyValidator');
+const { anchorTablesPlugin } = require('./anchorTables');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -31,7 +32,7 @@ function common(minify) {
     target: 'node20',
     external: ['better-sqlite3', 'pg-native'],
     loader: { '.yaml': 'text' },
-    plugins: [policyValidatorPlugin],
+    plugins: [policyValidatorPlugin, anchorTablesPlugin],
     minify,
     logLevel: 'warning',
   };

@@ -15,3 +15,11 @@ declare module 'policy-validator:generated' {
   const validate: GeneratedValidator & { schemaSha256: string; schemaOutline: object };
   export = validate;
 }
+
+// The built-in rules' keyword automaton, built at build time (scripts/build/anchorTables.js).
+declare module 'anchor-tables:generated' {
+  import type { PackedAnchorTables } from '../core/scan/anchorTables';
+  /** count: how many anchor groups (the first ones of a detector's) the tables were built from. */
+  const tables: PackedAnchorTables & { count: number };
+  export = tables;
+}

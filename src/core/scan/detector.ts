@@ -1,5 +1,5 @@
 // The detector: one pass finds the anchors of all rules, then only the rules whose anchors occur run.
-import { AnchorMatcher } from './anchors';
+import { anchorFinder, type AnchorFinder } from './anchorFinder';
 import { mask } from './mask';
 import { LineIndex } from './lines';
 import type { AnchorCursor, AnchorHits } from './anchors';
@@ -19,7 +19,7 @@ export interface ScanInput {
 export class Detector {
   private readonly anchored: CompiledRule[];
   private readonly always: CompiledRule[];
-  private readonly matcher: AnchorMatcher;
+  private readonly matcher: AnchorFinder;
   private readonly ids: Set<string>;
 
   constructor(
@@ -28,7 +28,7 @@ export class Detector {
   ) {
     this.anchored = rules.filter((r) => r.anchors.length > 0);
     this.always = rules.filter((r) => r.anchors.length === 0);
-    this.matcher = new AnchorMatcher(this.anchored.map((r) => r.anchors));
+    this.matcher = anchorFinder(this.anchored.map((r) => r.anchors));
     this.ids = new Set(rules.map((r) => r.id));
   }
 

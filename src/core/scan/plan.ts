@@ -1,6 +1,7 @@
 // Which rules run on a text, and on which parts of it: an anchored rule runs only on windows around its
 // anchors' occurrences, a rule with a prefilter only around the prefilter's matches.
-import type { AnchorHits, AnchorMatcher } from './anchors';
+import type { AnchorHits } from './anchors';
+import type { AnchorFinder } from './anchorFinder';
 import type { CompiledRule } from './types';
 
 export interface PlannedRule {
@@ -27,7 +28,7 @@ export function planScan(
   text: string,
   anchored: readonly CompiledRule[],
   always: readonly CompiledRule[],
-  matcher: AnchorMatcher,
+  matcher: AnchorFinder,
   found?: AnchorHits,
 ): PlannedRule[] {
   const small = text.length <= SMALL;
