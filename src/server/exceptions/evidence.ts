@@ -90,8 +90,8 @@ export function activityQueries(
     const req = byId.get(d.requestId);
     const developers = [...coveredAsGiven({ ...d, requestedBy: req?.developer }, ctx.roster)];
     const ids = toolIds(d, ctx.policy);
-    const tools = usageToolIds(ids);
-    out.push({ key: d.requestId, developers: [...new Set([...developers, ...developers.map((x) => x.toLowerCase())])], tools: [...new Set([...tools, ...ids])], fromDay, untilDay });
+    // Tool ids are lower-case wherever they are counted (inventories, agents, telemetry): usageToolIds keeps `ids` too.
+    out.push({ key: d.requestId, developers: [...new Set([...developers, ...developers.map((x) => x.toLowerCase())])], tools: usageToolIds(ids), fromDay, untilDay });
   }
   return out;
 }
