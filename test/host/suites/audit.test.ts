@@ -1,7 +1,7 @@
 // End to end inside a real VS Code: the extension delivers its audit events to a real reference server
 // (a child process on 127.0.0.1 with a SQLite file), and a canary secret in an open file never reaches it.
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -10,13 +10,12 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import { AuditRecorder } from '../../../src/editor/audit/auditRecorder';
 import type { AuditService } from '../../../src/editor/services';
+import { startCliServer } from '../cliServer';
 import { hostContext } from '../context';
-import { repoRoot } from '../../harness/workspaceSetup';
 import { type Probe, waitFor as poll } from '../wait';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 const CANARY = 'AKIAQCANARY7ZX9K4M1B';
-const REPO = repoRoot();
 
 /** Deliveries go through the queue's backoff, so this suite waits longer than the default. */
 const waitFor = <T>(what: string, probe: Probe<T>) => poll(what, probe, 30_000);
@@ -58,21 +57,7 @@ describe('audit trail end to end', function () {
 
   before(async () => {
     assert.ok(token, 'the run sets AI_POLICY_AUDIT_TOKEN');
-    const node = process.env.AI_POLICY_NODE || 'node';
-    server = spawn(node, [path.join(REPO, 'dist', 'cli.js'), 'server', '--port', '0', '--db', db], {
-      env: { ...process.env, AI_POLICY_SERVER_TOKEN: token, AI_POLICY_ADMIN_TOKEN: admin },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout?.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (m) resolve(m[1]);
-      });
-      server.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-      server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-    });
+    ({ server, base } = await startCliServer(['--db', db], { ingest: token, admin }));
     const api = await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate();
     audit = api.services.audit;
     await new Promise<void>((r) => collector.listen(0, '127.0.0.1', r));

@@ -14,19 +14,18 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import type { Prompts } from '../../../src/editor/tools/requestDialog';
 import { repoRoot } from '../../harness/workspaceSetup';
+import { CLI, NODE as node, startCliServer } from '../cliServer';
 import { hostContext } from '../context';
 import { exceptionsFlow as flow } from '../exceptionsFlowFakes';
 import { waitFor } from '../wait';
 
 const EXTENSION_ID = 'ai-tool-policy.ai-tool-policy';
 const REPO = repoRoot();
-const CLI = path.join(REPO, 'dist', 'cli.js');
 const HOOK = path.join(REPO, 'dist', 'hook.js');
 const SHIFT_CLOCK = path.join(REPO, 'out', 'test', 'unit', 'hooks', 'shiftClock.js');
 const ADMIN = 'host-flow-admin-token-0123456789abcdef';
 const OTHER = 'someone.else@example.com';
 const DAY = 86_400_000;
-const node = process.env.AI_POLICY_NODE || 'node';
 const run = promisify(execFile);
 
 const today = new Date().toISOString().slice(0, 10);
@@ -98,20 +97,7 @@ describe('an exception end to end: request, review queue, pull, sign, editor and
   before(async () => {
     const ingest = process.env.AI_POLICY_AUDIT_TOKEN ?? '';
     assert.ok(ingest, 'the run sets AI_POLICY_AUDIT_TOKEN');
-    server = spawn(node, [CLI, 'server', '--port', '0', '--db', path.join(flow.dir, 'audit.db'), '--policy', flow.policy], {
-      env: { ...process.env, AI_POLICY_SERVER_TOKEN: ingest, AI_POLICY_ADMIN_TOKEN: ADMIN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout?.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-        if (m) resolve(m[1]);
-      });
-      server.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-      server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-    });
+    ({ server, base } = await startCliServer(['--db', path.join(flow.dir, 'audit.db'), '--policy', flow.policy], { ingest, admin: ADMIN }));
     api = await vscode.extensions.getExtension<TestHooks>(EXTENSION_ID)!.activate();
     await vscode.workspace.getConfiguration('aiPolicy').update('audit.endpoint', `${base}/v1/events`, vscode.ConfigurationTarget.Global);
     const login = await request(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: ADMIN }).toString() });
