@@ -5,7 +5,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path = require('node:path');
 import ignore, { type Ignore } from 'ignore';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Scanner } from '../scan/scanner';
 import type { TreeRead } from './treeReads';
 
@@ -154,6 +154,10 @@ export class SensitiveFiles {
     let count = 0;
     const deadline = this.o.deadline ?? Date.now() + 500;
     const ignoreStack: { base: string; ig: Ignore }[] = [];
+    // Each glob compiled once for the walk (an exclusion also leaves out what is below a folder it names).
+    const glob = (g: string) => new Minimatch(g, { dot: true });
+    const excludes = tree.excludes.map((g) => [glob(g), glob(`${g}/**`)] as const);
+    const includes = tree.includes.map(glob);
     const walk = (dir: string): void => {
       let entries;
       try {
@@ -176,13 +180,13 @@ export class SensitiveFiles {
         const rel = path.relative(dirAbs, abs).split(path.sep).join('/');
         if (tree.skipsHidden && e.name.startsWith('.')) continue;
         if (ignoreStack.some((g) => g.ig.ignores(path.relative(g.base, abs).split(path.sep).join('/') + (e.isDirectory() ? '/' : '')))) continue;
-        if (tree.excludes.some((g) => minimatch(e.name, g, { dot: true }) || minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }))) continue;
+        if (excludes.some(([g, below]) => g.match(e.name) || g.match(rel) || below.match(rel))) continue;
         if (e.isDirectory()) {
           if (!SKIP_DIRS.has(e.name)) walk(abs);
           continue;
         }
         if (!e.isFile() && !e.isSymbolicLink()) continue;
-        if (tree.includes.length && !tree.includes.some((g) => minimatch(e.name, g, { dot: true }) || minimatch(rel, g, { dot: true }))) continue;
+        if (includes.length && !includes.some((g) => g.match(e.name) || g.match(rel))) continue;
         let st;
         try {
           st = statSync(abs);

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import os = require('node:os');
 import path = require('node:path');
-import { braceExpand, minimatch } from 'minimatch';
+import { braceExpand, Minimatch } from 'minimatch';
 import { VAR_CLOSE, VAR_OPEN } from './shellParse';
 
 /** Variables assigned so far on the command line; names read from the environment are collected. */
@@ -66,6 +66,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   let bases = [abs ? '/' : ''];
   for (const part of parts) {
     const next: string[] = [];
+    let mm: Minimatch | undefined;
     for (const base of bases) {
       if (!GLOB_CHARS.test(part)) {
         next.push(base ? path.posix.join(base, part) : part);
@@ -78,7 +79,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
         continue;
       }
       for (const n of names) {
-        if (minimatch(n, part, { dot: part.startsWith('.') })) next.push(base ? path.posix.join(base, n) : n);
+        if ((mm ??= new Minimatch(part, { dot: part.startsWith('.') })).match(n)) next.push(base ? path.posix.join(base, n) : n);
         if (next.length >= MAX_MATCHES) break;
       }
     }
