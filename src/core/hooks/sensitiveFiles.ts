@@ -107,7 +107,9 @@ export class SensitiveFiles {
     }
     if (this.o.scanner().allowsPath(names[0])) return [];
     const byPath = names.flatMap((n) => this.o.scanner().paths.match(n));
-    if (!content) return byPath;
+    // A file whose name marks data the destination is not cleared for is judged by its name: what it holds cannot
+    // change the verdict, so it is not read (nor are the content rules built for it).
+    if (!content || byPath.some((f) => !this.o.cleared.includes(f.dataClass))) return byPath;
     const cache = this.loadCache();
     const hit = cache?.[abs];
     if (hit && hit[0] === size && hit[1] === mtimeMs) return [...byPath, ...hit[2].map((ruleId, i) => ({ ruleId, dataClass: hit[3][i] }))];

@@ -7,7 +7,7 @@ import type { GitleaksConfig } from './gitleaks';
 import { builtinPathRules, PathMatcher } from './paths';
 import { compilePolicyRules, type RuleProblem } from './policyRules';
 import { scanSliced, type SliceOptions } from './sliced';
-import { builtinRules } from './rules';
+import type * as Rules from './rules';
 import type { CompiledRule, ScanResult } from './types';
 
 export interface ScannerOptions {
@@ -23,26 +23,46 @@ export interface FileScan extends ScanResult {
   truncated?: boolean;
 }
 
+/**
+ * The built-in content rules' module, initialized on first use (defining the rules builds their keyword lists and
+ * the generic rules' expressions): a scanner asked only about paths never needs it. Bundled with this module.
+ */
+function builtinRules(): typeof Rules.builtinRules {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require inside a function is what makes it lazy
+  return (require('./rules') as typeof Rules).builtinRules;
+}
+
 export class Scanner {
-  readonly detector: Detector;
   readonly paths: PathMatcher;
   readonly problems: RuleProblem[];
   private readonly pathAllowed: (p: string) => boolean;
+  private built: Detector | undefined;
+  private readonly buildDetector: () => Detector;
 
   constructor(opts: ScannerOptions = {}) {
     const dh = opts.dataHandling;
     const policy = compilePolicyRules(dh, opts.validatedPolicy);
-    const rules: CompiledRule[] = [
-      ...builtinRules(dh?.builtinDetectors ?? 'all').map(compileRule),
-      ...policy.content,
-      ...(opts.gitleaks?.rules ?? []),
-    ];
     const off = policy.allowlist?.rules ?? new Set<string>();
     const builtinPaths = dh?.builtinDetectors === 'none' ? [] : builtinPathRules;
-    this.detector = new Detector(rules.filter((r) => !off.has(r.id)), policy.allowlist);
     this.paths = new PathMatcher([...builtinPaths, ...policy.paths, ...(opts.gitleaks?.paths ?? [])].filter((r) => !off.has(r.id)));
     this.problems = [...policy.problems, ...(opts.gitleaks?.problems ?? [])];
     this.pathAllowed = policy.allowlist?.paths ?? (() => false);
+    this.buildDetector = () => {
+      const rules: CompiledRule[] = [
+        ...builtinRules()(dh?.builtinDetectors ?? 'all').map(compileRule),
+        ...policy.content,
+        ...(opts.gitleaks?.rules ?? []),
+      ];
+      return new Detector(rules.filter((r) => !off.has(r.id)), policy.allowlist);
+    };
+  }
+
+  /**
+   * The content rules, compiled on first use: a caller that only asks which paths are sensitive (the agent
+   * hook, for a file whose name decides) neither loads nor compiles them.
+   */
+  get detector(): Detector {
+    return (this.built ??= this.buildDetector());
   }
 
   /** The policy's allowlist.paths names this workspace-relative path: nothing in it is reported. */
