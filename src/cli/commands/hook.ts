@@ -15,6 +15,7 @@ import type { Policy } from '../../core/policy/types';
 import { Scanner } from '../../core/scan/scanner';
 import { parseCommandArgs } from './commandArgs';
 import { noteCall } from './hookActivity';
+import { readStdin, writeOut } from './hookIO';
 
 const HELP = `Usage: ai-policy hook --harness ${HARNESSES.join('|')} [--policy FILE]
 
@@ -35,23 +36,11 @@ been refused (agent.blocked with mode "audit") and lets every call through; off 
 /** Largest payload read (a prompt with attachments can be large; beyond this the call is judged an error). */
 const MAX_PAYLOAD = 8 * 1024 * 1024;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    const b = chunk as Buffer;
-    size += b.length;
-    if (size > MAX_PAYLOAD) throw new Error(`the hook payload is larger than ${MAX_PAYLOAD / 1024 / 1024} MiB`);
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function record(type: SpooledEvent['type'], data: Record<string, unknown>): void {
   try {
     spoolEvent(agentStateDir(), type, data);
   } catch (e) {
-    process.stderr.write(`ai-policy hook: could not record ${type}: ${(e as Error).stack ?? String(e)}\n`);
+    writeOut(2, `ai-policy hook: could not record ${type}: ${(e as Error).stack ?? String(e)}\n`);
   }
 }
 
@@ -59,7 +48,7 @@ function record(type: SpooledEvent['type'], data: Record<string, unknown>): void
 async function onErrorChoice(known?: Policy): Promise<'allow' | 'deny'> {
   if (known) return known.agents?.hooks?.onError ?? 'deny';
   const mirror = await resolveHookPolicy({ stateDir: agentStateDir(), managedPath: '/nonexistent/managed.json', ignoreRecorded: true }).catch((e: unknown) => {
-    process.stderr.write(`ai-policy hook: the editor's policy copy could not be read: ${(e as Error).stack ?? String(e)}\n`);
+    writeOut(2, `ai-policy hook: the editor's policy copy could not be read: ${(e as Error).stack ?? String(e)}\n`);
     return undefined;
   });
   return mirror?.ok ? (mirror.policy.agents?.hooks?.onError ?? 'deny') : 'deny';
@@ -80,7 +69,7 @@ async function contextFor(policy: Policy, source: string, managed: ManagedConfig
   const { loadCustomRules } = await import('../../core/scan/customRules');
   const custom = policy.dataHandling?.gitleaksConfig ? await loadCustomRules(policy.dataHandling, source) : { problems: [] };
   for (const p of custom.problems) {
-    process.stderr.write(`ai-policy hook: custom rules: ${p}\n`);
+    writeOut(2, `ai-policy hook: custom rules: ${p}\n`);
     record('agent.hookError', { harness: 'rules', code: 'rules', action: 'continue' });
   }
   const state = agentStateDir();
@@ -139,7 +128,7 @@ export async function judge(harness: Harness, payload: string, opts: JudgeOption
   try {
     d = decide(req, await contextFor(resolved.policy, resolved.source, managed, req));
   } catch (e) {
-    process.stderr.write(`ai-policy hook: ${(e as Error).stack ?? String(e)}\n`);
+    writeOut(2, `ai-policy hook: ${(e as Error).stack ?? String(e)}\n`);
     return failed(harness, req, 'judge', `the call could not be judged (${(e as Error).message})`, mode, resolved.policy);
   }
   // Post-tool results are not calls of their own: the activity tally counts tool calls and prompts.
@@ -168,7 +157,7 @@ export async function judge(harness: Harness, payload: string, opts: JudgeOption
 async function failed(harness: Harness, req: HookRequest, code: string, message: string, mode: HooksMode = 'enforce', known?: Policy): Promise<HookAnswer> {
   const choice = mode === 'audit' ? 'allow' : await onErrorChoice(known);
   record('agent.hookError', { harness, code, action: choice });
-  process.stderr.write(`ai-policy hook: ${message}\n`);
+  writeOut(2, `ai-policy hook: ${message}\n`);
   if (choice === 'allow') return SILENT;
   const d = errorDecision(message);
   const a = answer(req.kind === 'result' ? { ...req, kind: 'tool' } : req, d);
@@ -185,20 +174,20 @@ export async function run(args: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const harness = parsed.values.harness;
   if (!harness || !isHarness(harness)) {
-    process.stderr.write(`ai-policy hook: --harness must be one of ${HARNESSES.join(', ')}\n${HELP}\n`);
+    writeOut(2, `ai-policy hook: --harness must be one of ${HARNESSES.join(', ')}\n${HELP}\n`);
     return 2;
   }
   let payload: string;
   try {
-    payload = await readStdin();
+    payload = await readStdin(MAX_PAYLOAD);
   } catch (e) {
     const a = await failed(harness, UNKNOWN(harness), 'payload', (e as Error).message, hooksMode());
-    process.stdout.write(a.stdout);
-    process.stderr.write(a.stderr);
+    writeOut(1, a.stdout);
+    writeOut(2, a.stderr);
     return a.exitCode;
   }
   const a = await judge(harness, payload, { policyFile: parsed.values.policy });
-  if (a.stdout) process.stdout.write(a.stdout);
-  if (a.stderr) process.stderr.write(a.stderr);
+  if (a.stdout) writeOut(1, a.stdout);
+  if (a.stderr) writeOut(2, a.stderr);
   return a.exitCode;
 }

@@ -2,7 +2,7 @@
 // `archive` and `grep` are judged as reads of the paths they print. The hook asks Git itself which paths
 // those are (read-only commands, no pager, no external diff or textconv, no fsmonitor), and scans what a
 // blob or a patch holds, up to a bound.
-import { spawnSync } from 'node:child_process';
+import { childProcess } from '../nodeBuiltins';
 
 export interface GitPrint {
   /** Paths (relative to the repository root) whose content the command prints. */
@@ -17,7 +17,7 @@ const SAFE = ['--no-pager', '-c', 'core.fsmonitor=false', '-c', 'diff.external='
 const MAX_OUTPUT = 4 * 1024 * 1024;
 
 function git(cwd: string, args: string[], timeoutMs: number): { out: string; error?: string } {
-  const r = spawnSync('git', [...SAFE, ...args], {
+  const r = childProcess().spawnSync('git', [...SAFE, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: timeoutMs,

@@ -1,10 +1,10 @@
 // What a pipeline hands to `xargs` as arguments: the names a listing program prints (`ls -a`, `git ls-files`,
 // `git rev-list`), narrowed by the filters between (`grep env`), so `ls -a | grep env | xargs cat` is judged as
 // `cat .env .env.example …`. A filter not understood here (sed, awk, cut) makes the names unknown.
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path = require('node:path');
 import { pipelineOutput } from './shellEval';
+import { childProcess } from '../nodeBuiltins';
 
 const MAX_NAMES = 200;
 
@@ -41,7 +41,7 @@ function gitNames(args: string[], cwd: string): string[] | undefined {
     // git log starts at HEAD when given no revision; rev-list needs it said.
     cmd = ['rev-list', `--max-count=${MAX_NAMES}`, ...own, ...(own.some((a) => !a.startsWith('-') || a === '--all') ? [] : ['HEAD'])];
   } else return undefined;
-  const r = spawnSync('git', ['--no-pager', '-c', 'core.fsmonitor=false', ...cmd], { cwd, encoding: 'utf8', timeout: 400, maxBuffer: 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } });
+  const r = childProcess().spawnSync('git', ['--no-pager', '-c', 'core.fsmonitor=false', ...cmd], { cwd, encoding: 'utf8', timeout: 400, maxBuffer: 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } });
   if (r.error) process.stderr.write(`ai-policy hook: git ${sub} for xargs names: ${r.error.stack ?? r.error.message}\n`);
   return (r.stdout ?? '').split('\n').filter(Boolean);
 }

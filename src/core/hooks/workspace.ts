@@ -1,10 +1,10 @@
 // Where an agent runs, for the policy's conditions (workspace globs, repository globs): the repository root
 // holding its working folder (else the folder itself) and that repository's remote URLs, asked of Git.
-import { spawnSync } from 'node:child_process';
 import type { ConditionContext } from '../tools/conditions';
+import { childProcess } from '../nodeBuiltins';
 
 function git(cwd: string, args: string[]): string {
-  const r = spawnSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, encoding: 'utf8', timeout: 400, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+  const r = childProcess().spawnSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, encoding: 'utf8', timeout: 400, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
   return r.status === 0 ? r.stdout : '';
 }
 
