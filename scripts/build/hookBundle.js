@@ -35,6 +35,8 @@ function common(minify) {
     plugins: [policyValidatorPlugin, anchorTablesPlugin],
     minify,
     logLevel: 'warning',
+    // Bare specifiers of the embedded parts (re2js…) resolve from the repository, whatever the caller's folder.
+    absWorkingDir: root,
   };
 }
 
