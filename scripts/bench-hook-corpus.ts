@@ -7,7 +7,9 @@
 // run so that the machine's load touches both alike. Goals (issue 22): >= 98% blocked, <= 1% everyday denied,
 // median <= 2.5x bare node. Runnable alone: node out/scripts/bench-hook-corpus.js [--list-failures] [--jobs N]
 // (--jobs N > 1 runs N cases at a time for the rates only, and prints no times: times need one call at a time)
-// [--corpus original|added|all] (the first round of cases, the second, or both: the default).
+// [--corpus original|added|all] (the first round of cases, the second, or both: the default)
+// [--profile] (instead of times: a CPU profile of every call through an unminified build, and the functions
+// that took the most self time in an allowed and in a denied call, on average).
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,6 +18,7 @@ import { ADDED, CORPUS as ALL, ORIGINAL, categories } from '../test/hooks-corpus
 import { hookBundle, passes, runCase, runCases, summary, type Outcome } from '../test/hooks-corpus/runner';
 import type { CorpusCase } from '../test/hooks-corpus/shapes';
 import { buildWorld, disposeWorld } from '../test/hooks-corpus/world';
+import { selfTimes, topLines } from './bench/cpuProfiles';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const print = (s = '') => process.stdout.write(s + '\n');
@@ -38,6 +41,7 @@ function shippedHook(dir: string): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--profile')) return profile();
   const buildDir = process.env.AI_POLICY_HOOK_JS ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hook-build-'));
   try {
     await measure(buildDir ? shippedHook(buildDir) : hookBundle(repoRoot));
@@ -53,10 +57,7 @@ async function measure(hookJs: string): Promise<void> {
   const listFailures = process.argv.includes('--list-failures');
   const jobsAt = process.argv.indexOf('--jobs');
   const jobs = jobsAt > 0 ? Math.max(1, Number(process.argv[jobsAt + 1]) || 1) : 1;
-  const corpusAt = process.argv.indexOf('--corpus');
-  const which = corpusAt > 0 ? process.argv[corpusAt + 1] : 'all';
-  const CORPUS = which === 'original' ? ORIGINAL : which === 'added' ? ADDED : ALL;
-  if (!['original', 'added', 'all'].includes(which ?? '')) throw new Error(`--corpus takes original, added or all, not ${which}`);
+  const { which, CORPUS } = chosenCorpus();
   const w = buildWorld();
   try {
     const results: { c: CorpusCase; o: Outcome }[] = [];
@@ -116,6 +117,44 @@ async function measure(hookJs: string): Promise<void> {
   } finally {
     disposeWorld(w);
   }
+}
+
+/** --profile: every case once under `node --cpu-prof`, then the mean self time per function, allowed vs denied. */
+async function profile(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hook-profile-'));
+  const w = buildWorld();
+  try {
+    const { buildHook } = (await import(path.join(repoRoot, 'scripts', 'build', 'hookBundle.js'))) as { buildHook: (d: string, o: { minify: boolean }) => Promise<string> };
+    const hookJs = await buildHook(path.join(dir, 'build'), { minify: false });
+    const cases = chosenCorpus().CORPUS.filter((c) => !JSON.stringify(c.payload).includes('PAD_9MIB'));
+    for (const [i, c] of cases.entries()) {
+      const out = path.join(dir, `case-${i}`);
+      const o = await runCase(c, w, hookJs, ['--cpu-prof', `--cpu-prof-dir=${out}`]);
+      const group = path.join(dir, o.verdict === 'allow' ? 'allowed' : 'denied');
+      fs.mkdirSync(group, { recursive: true });
+      for (const f of fs.existsSync(out) ? fs.readdirSync(out) : []) fs.renameSync(path.join(out, f), path.join(group, `${i}-${f}`));
+    }
+    for (const group of ['allowed', 'denied']) {
+      const t = selfTimes(path.join(dir, group));
+      print(`${group} calls: ${t.runs} profiles, mean profiled time ${t.meanTotal.toFixed(1)} ms; self time per call by file:`);
+      for (const l of topLines(t.byFile, 8)) print(`  ${l}`);
+      print('  by function:');
+      for (const l of topLines(t.byFunction, 25)) print(`  ${l}`);
+      print('  the hook\'s own functions, callees included:');
+      for (const l of topLines(new Map([...t.inclusive].filter(([k]) => k.includes(' hook.js:'))), 40)) print(`  ${l}`);
+    }
+  } finally {
+    disposeWorld(w);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** --corpus original|added|all (the default). */
+function chosenCorpus(): { which: string; CORPUS: readonly CorpusCase[] } {
+  const at = process.argv.indexOf('--corpus');
+  const which = at > 0 ? process.argv[at + 1] : 'all';
+  if (!['original', 'added', 'all'].includes(which ?? '')) throw new Error(`--corpus takes original, added or all, not ${which}`);
+  return { which, CORPUS: which === 'original' ? ORIGINAL : which === 'added' ? ADDED : ALL };
 }
 
 function printTimes(results: { c: CorpusCase; o: Outcome }[], bare: number[], label: string): void {

@@ -71,12 +71,12 @@ export function verdictOf(exitCode: number | null, stdout: string): { verdict: V
 }
 
 /** Runs one case; resolves with the harness's verdict and the wall time of the whole hook process. */
-export function runCase(c: CorpusCase, w: World, hookJs: string): Promise<Outcome> {
+export function runCase(c: CorpusCase, w: World, hookJs: string, nodeArgs: readonly string[] = []): Promise<Outcome> {
   const input = render(c, w);
   const state = c.policy === 'missing' ? path.join(w.root, 'state-empty') : w.state;
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [hookJs, '--harness', c.harness, ...policyArgs(c, w)], { cwd: w.ws, env: { ...w.env, XDG_STATE_HOME: state } });
+    const child = spawn(process.execPath, [...nodeArgs, hookJs, '--harness', c.harness, ...policyArgs(c, w)], { cwd: w.ws, env: { ...w.env, XDG_STATE_HOME: state } });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
