@@ -10,34 +10,59 @@ const ASCII = /^[\x20-\x7e]*$/;
 const SEPARATORS = process.platform === 'win32' ? /[\\/]+/ : /\/+/;
 
 /**
- * A necessary condition for minimatch to match `glob` (already in its final form): the path's last non-empty
- * portion must match the glob's last portion. Minimatch splits a path on runs of `/` (and `\` on Windows) and
- * matches the last portion of a pattern row against the last non-empty portion of the path (one trailing
- * empty portion allowed), whatever comes before. So when the glob's last portion is made only of literal
- * ASCII word characters, dots and dashes, `*` (any text without `/`) and `{a,b}` lists of such literals,
- * a path whose last portion fails the equivalent regular expression cannot match. Undefined when the glob has
- * anything else (escapes, classes, `?`, extglobs, negation, comments, `**` or `.`/`..` as last portion, braces
- * outside the last portion), and for paths whose last portion is not printable ASCII (where case folding and
- * Unicode forms are minimatch's to decide): minimatch is asked then.
+ * A necessary condition for minimatch to match `glob` (already in its final form), or undefined when the glob is
+ * beyond what it understands. Minimatch splits a path on runs of `/` (and `\` on Windows) and matches pattern
+ * portions to path portions in order, a globstar taking any number of them, the last pattern portion taking the
+ * last non-empty path portion (one trailing empty portion allowed). Hence:
+ * - when the glob's last portion is plain (literal ASCII word characters, dots and dashes, `*` for any text
+ *   without `/`, `{a,b}` lists of such literals), the path's last non-empty portion must match it as the
+ *   equivalent regular expression;
+ * - every other literal portion of the glob (`test` and `fixtures` in `**\/test/fixtures/**`) must be one of the
+ *   path's portions.
+ * A path portion that is not printable ASCII makes the answer "maybe" (case folding and Unicode forms are
+ * minimatch's to decide). Globs with escapes, classes, `?`, extglobs, negation, comments, `.` or `..` portions, or
+ * braces outside the last portion have no pre-check.
  */
 export function lastPortionCheck(glob: string, nocase: boolean): ((path: string) => boolean) | undefined {
-  const re = lastPortionRegex(glob, nocase);
-  return re && ((p) => {
-    const name = lastName(p);
-    return !ASCII.test(name) || re.test(name);
-  });
+  return precheck(glob, nocase)?.could;
 }
 
-/** The glob's last portion as a regular expression, when it is plain (see lastPortionCheck). */
-function lastPortionRegex(glob: string, nocase: boolean): RegExp | undefined {
+interface Precheck {
+  could: (path: string) => boolean;
+  /** The last portion's expression (a plain last portion). */
+  last?: RegExp;
+}
+
+function precheck(glob: string, nocase: boolean): Precheck | undefined {
   if (glob.length > 1024 || /^[!#]/.test(glob) || /[\\()[\]?+@!]/.test(glob)) return undefined;
-  const slash = glob.lastIndexOf('/');
-  const last = glob.slice(slash + 1);
+  const portions = glob.split('/');
+  const lastText = portions.pop() as string;
+  if (portions.some((q) => /[{}]/.test(q) || /^\.\.?$/.test(q))) return undefined;
+  const last = lastPortionRegex(lastText, nocase);
+  const fold = (t: string) => (nocase ? t.toLowerCase() : t);
+  const literals = [...new Set(portions.filter((q) => /^[\w.-]+$/.test(q)).map(fold))];
+  if (!last && !literals.length) return undefined;
+  return {
+    last,
+    could: (p) => {
+      const parts = p.split(SEPARATORS);
+      if (parts.some((q) => !ASCII.test(q))) return true;
+      if (last && !last.test(lastName(parts))) return false;
+      if (!literals.length) return true;
+      const have = new Set(parts.map(fold));
+      return literals.every((l) => have.has(l));
+    },
+  };
+}
+
+/** A plain last portion as a regular expression (see lastPortionCheck); undefined for any other. */
+function lastPortionRegex(last: string, nocase: boolean): RegExp | undefined {
   // `{a}` (no comma) is literal text to minimatch, and `{1..3}` a range: both left to it.
-  if (/[{}]/.test(glob.slice(0, slash + 1)) || !PLAIN_PORTION.test(last) || /\{[^}]*\.\./.test(last)) return undefined;
+  if (!PLAIN_PORTION.test(last) || /\{[^}]*\.\./.test(last)) return undefined;
   // Every portion the braces expand to must be an ordinary one: not empty (`{,x}` is also `**\/`), not a globstar
   // (`{*,x}*`), not `.` or `..`.
-  if (expand(last).some((e) => e === '' || /^\*\*+$/.test(e) || /^\.+$/.test(e)) || expand(last).length > 64) return undefined;
+  const all = expand(last);
+  if (all.length > 64 || all.some((e) => e === '' || /^\*\*+$/.test(e) || /^\.+$/.test(e))) return undefined;
   const source = last.replace(/\{([^}]*)\}|\*|[^{*]+/g, (m: string, alts: string | undefined) =>
     alts !== undefined ? `(?:${alts.split(',').map(escape).join('|')})` : m === '*' ? '[^/]*' : escape(m),
   );
@@ -55,9 +80,8 @@ function expand(portion: string): string[] {
   return out;
 }
 
-/** The last non-empty portion of a path, as minimatch splits it. */
-function lastName(p: string): string {
-  const portions = p.split(SEPARATORS);
+/** The last non-empty portion of a path split as minimatch splits it. */
+function lastName(portions: string[]): string {
   let name = portions[portions.length - 1];
   for (let i = portions.length - 2; !name && i >= 0; i--) name = portions[i];
   return name;
@@ -79,15 +103,11 @@ export function globMatcher(glob: string, nocase = true): (path: string) => bool
   const g = glob.includes('/') ? glob.replace(/^\.\//, '') : `**/${glob}`;
   let mm: Minimatch | undefined;
   const full = (p: string) => (mm ??= new Minimatch(g, { dot: true, nocase })).match(p);
-  const re = lastPortionRegex(g, nocase);
-  if (!re) return full;
-  if (/^\*\*\/[^/]+$/.test(g)) {
-    return (p) => (ORDINARY_PATH.test(p) && !p.startsWith('/') ? re.test(p.slice(p.lastIndexOf('/') + 1)) : couldThenFull(re, p, full));
+  const pre = precheck(g, nocase);
+  if (!pre) return full;
+  const { could, last } = pre;
+  if (last && /^\*\*\/[^/]+$/.test(g)) {
+    return (p) => (ORDINARY_PATH.test(p) && !p.startsWith('/') ? last.test(p.slice(p.lastIndexOf('/') + 1)) : could(p) && full(p));
   }
-  return (p) => couldThenFull(re, p, full);
-}
-
-function couldThenFull(re: RegExp, p: string, full: (p: string) => boolean): boolean {
-  const name = lastName(p);
-  return (!ASCII.test(name) || re.test(name)) && full(p);
+  return (p) => could(p) && full(p);
 }

@@ -29,7 +29,7 @@ describe('path globs', () => {
 // from each glob's own pieces and bent (case, slashes, dots, look-alike Unicode, braces taken literally).
 describe('path globs: the pre-check agrees with minimatch', () => {
   const builtin = [...builtinPathRules.flatMap((r) => [...r.globs, ...(r.except ?? [])]), ...builtinRules().flatMap((r) => r.paths ?? [])];
-  const written = ['secrets/**', 'config/*.local.yaml', '**/*.secret.json', 'infra/**/terraform.tfvars', '**/customers-*.csv', 'data/exports/**/*.parquet', '*.kdbx', '.env*', '**/.env*', 'env.*', '**/*.{env,ini}', '**/prod.{yaml,yml}', '**/a{b}c', '**/x.{1..3}', '**/{a,b}/c.txt', '**/*.{,bak}', '**/***.pem', '**/.', '**/..', '**/.../x', '**/?.env', '**/.env\\*', '#comment', '!**/.env', '**/*.ENV', '**/Id_Rsa*', '**/ab-c_d.e', 'a//b/.env', './x/.env', '**/.env/', '**/*.{csv,jsonl}.gz'];
+  const written = ['secrets/**', 'config/*.local.yaml', '**/*.secret.json', 'infra/**/terraform.tfvars', '**/customers-*.csv', 'data/exports/**/*.parquet', '*.kdbx', '.env*', '**/.env*', 'env.*', '**/*.{env,ini}', '**/prod.{yaml,yml}', '**/a{b}c', '**/x.{1..3}', '**/{a,b}/c.txt', '**/*.{,bak}', '**/***.pem', '**/.', '**/..', '**/.../x', '**/?.env', '**/.env\\*', '#comment', '!**/.env', '**/*.ENV', '**/Id_Rsa*', '**/ab-c_d.e', 'a//b/.env', './x/.env', '**/.env/', '**/*.{csv,jsonl}.gz', '**/test/fixtures/**', 'secrets/**', 'a/**/b/c/**', 'Docs/*/x/**', 'a/./b/**', 'a/../b/**', '**/fixtures/*.env', 'config/{dev,prod}/**', 'x/**/y/*.{pem,key}', '**/node_modules/**/.env'];
   const globs = [...new Set([...builtin, ...written])];
   const bend = (name: string): string[] => [
     name, name.toUpperCase(), name.toLowerCase(), `${name}/`, `${name}//`, `${name}x`, `x${name}`, name.slice(1), name.slice(0, -1),
@@ -46,6 +46,11 @@ describe('path globs: the pre-check agrees with minimatch', () => {
     }
     const out: string[] = [];
     for (const n of names) for (const b of bend(n)) for (const dir of ['', 'app/', 'a/b/', '/abs/', './', 'a//', '../', 'x\\y/']) out.push(`${dir}${b}`);
+    // The whole glob filled in: globstars as no, one or two portions, stars as text, each path bent as above.
+    for (const deep of ['', 'x/', 'x/y/']) {
+      const whole = glob.replace(/\*\*\//g, deep).replace(/\/\*\*$/, deep ? `/${deep}f` : '').replace(/\*/g, 'q').replace(/\{([^,}]*)[^}]*\}/g, '$1');
+      for (const b of bend(whole)) out.push(b, `./${b}`, `/${b}`, `${b}/z`);
+    }
     return out;
   };
   const everyday = ['', '.', '..', '/', 'src/a.ts', 'README.md', '.env', 'app/.env.local', 'k.pem', 'a/b/c', 'a\\.env', 'C:\\x\\.env'];
@@ -79,7 +84,7 @@ describe('path globs: the pre-check agrees with minimatch', () => {
     let compared = 0;
     for (let i = 0; i < 400; i++) {
       const last = Array.from({ length: 1 + rnd(4) }, () => pick(bits)).join('');
-      const glob = pick(['', '**/', 'a/', 'a/**/', '**/a/']) + last;
+      const glob = pick(['', '**/', 'a/', 'a/**/', '**/a/', 'A/b/**/', '**/e/nv/']) + pick([last, last, '**']);
       const final = glob.includes('/') ? glob : `**/${glob}`;
       for (const nocase of [true, false]) {
         const mm = new Minimatch(final, { dot: true, nocase });
@@ -97,9 +102,13 @@ describe('path globs: the pre-check agrees with minimatch', () => {
   });
 
   it('leaves globs it does not understand to minimatch', () => {
-    for (const g of ['**/?.env', '**/[ab].env', '**/+(a|b).env', '**/a{b}c', '**/x.{1..3}', '!**/.env', '#x', '**/.env\\*', '{a,b/c}.env', '**/**', '**/..']) {
+    for (const g of ['**/?.env', '**/[ab].env', '**/+(a|b).env', '**/a{b}c', '**/x.{1..3}', '!**/.env', '#x', '**/.env\\*', '{a,b/c}.env', '**/**', '**/..', 'a/../b/**', 'a/./b/**', '{a,b}/**']) {
       assert.equal(lastPortionCheck(g, true), undefined, g);
     }
     assert.ok(lastPortionCheck('**/*.{csv,xlsx}', true));
+    const fixtures = lastPortionCheck('**/test/fixtures/**', true);
+    assert.ok(fixtures);
+    assert.equal(fixtures('src/.env'), false);
+    assert.equal(fixtures('pkg/Test/Fixtures/a.env'), true);
   });
 });
