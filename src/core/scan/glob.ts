@@ -23,7 +23,7 @@ const SEPARATORS = process.platform === 'win32' ? /[\\/]+/ : /\/+/;
  * minimatch's to decide). Globs with escapes, classes, `?`, extglobs, negation, comments, `.` or `..` portions, or
  * braces outside the last portion have no pre-check.
  */
-export function lastPortionCheck(glob: string, nocase: boolean): ((path: string) => boolean) | undefined {
+export function globPrecheck(glob: string, nocase: boolean): ((path: string) => boolean) | undefined {
   return precheck(glob, nocase)?.could;
 }
 
@@ -55,7 +55,7 @@ function precheck(glob: string, nocase: boolean): Precheck | undefined {
   };
 }
 
-/** A plain last portion as a regular expression (see lastPortionCheck); undefined for any other. */
+/** A plain last portion as a regular expression (see globPrecheck); undefined for any other. */
 function lastPortionRegex(last: string, nocase: boolean): RegExp | undefined {
   // `{a}` (no comma) is literal text to minimatch, and `{1..3}` a range: both left to it.
   if (!PLAIN_PORTION.test(last) || /\{[^}]*\.\./.test(last)) return undefined;

@@ -2,7 +2,7 @@
 // hand-written matcher used before disagreed with it (`x/**/`).
 import * as assert from 'node:assert/strict';
 import { Minimatch, minimatch } from 'minimatch';
-import { globMatcher, lastPortionCheck } from '../../../src/core/scan/glob';
+import { globMatcher, globPrecheck } from '../../../src/core/scan/glob';
 import { builtinPathRules } from '../../../src/core/scan/paths';
 import { builtinRules } from '../../../src/core/scan/rules';
 
@@ -24,7 +24,7 @@ describe('path globs', () => {
   });
 });
 
-// The pre-check that spares compiling a glob (lastPortionCheck) must never say "cannot match" where minimatch
+// The pre-check that spares compiling a glob (globPrecheck) must never say "cannot match" where minimatch
 // matches: every glob of the built-in rules, globs a policy writes, and globs made to trip it, against paths made
 // from each glob's own pieces and bent (case, slashes, dots, look-alike Unicode, braces taken literally).
 describe('path globs: the pre-check agrees with minimatch', () => {
@@ -62,7 +62,7 @@ describe('path globs: the pre-check agrees with minimatch', () => {
         const final = glob.includes('/') ? glob.replace(/^\.\//, '') : `**/${glob}`;
         const mm = new Minimatch(final, { dot: true, nocase });
         const mine = globMatcher(glob, nocase);
-        const could = lastPortionCheck(final, nocase);
+        const could = globPrecheck(final, nocase);
         for (const p of [...samples(final), ...everyday]) {
           const want = mm.match(p);
           assert.equal(mine(p), want, `${glob} on ${JSON.stringify(p)} (nocase ${nocase})`);
@@ -103,10 +103,10 @@ describe('path globs: the pre-check agrees with minimatch', () => {
 
   it('leaves globs it does not understand to minimatch', () => {
     for (const g of ['**/?.env', '**/[ab].env', '**/+(a|b).env', '**/a{b}c', '**/x.{1..3}', '!**/.env', '#x', '**/.env\\*', '{a,b/c}.env', '**/**', '**/..', 'a/../b/**', 'a/./b/**', '{a,b}/**']) {
-      assert.equal(lastPortionCheck(g, true), undefined, g);
+      assert.equal(globPrecheck(g, true), undefined, g);
     }
-    assert.ok(lastPortionCheck('**/*.{csv,xlsx}', true));
-    const fixtures = lastPortionCheck('**/test/fixtures/**', true);
+    assert.ok(globPrecheck('**/*.{csv,xlsx}', true));
+    const fixtures = globPrecheck('**/test/fixtures/**', true);
     assert.ok(fixtures);
     assert.equal(fixtures('src/.env'), false);
     assert.equal(fixtures('pkg/Test/Fixtures/a.env'), true);
