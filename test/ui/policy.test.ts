@@ -157,15 +157,15 @@ describe('policy UI', function () {
     await widget.waitFor({ state: 'hidden', timeout: 30_000 });
   }
   const sendNow = async (expect: RegExp): Promise<string> => {
+    // An earlier send's answer must not stand in for this one's.
+    await wb.runCommand('Notifications: Clear All Notifications');
     await wb.runCommand('AI Policy: Send Queued Audit Events Now');
-    const toast = wb.page.locator('.notification-list-item-message', { hasText: expect }).first();
-    await toast.waitFor({ timeout: 30_000 });
-    return toast.innerText();
+    return wb.waitForNotification(expect);
   };
 
   it('Set Audit Endpoint Token: the next send uses it, and the server refuses a wrong one', async () => {
     await setToken('not-the-audit-token');
-    assert.ok((await wb.notifications()).includes('Audit token saved.'));
+    await wb.waitForNotification('Audit token saved.');
     await wb.runCommand('AI Policy: Acknowledge Policy');
     const frame = await wb.webviewWithText('Northwind Bank AI tool policy');
     await frame.locator('#acknowledgement', { hasText: 'You acknowledged version 8.' }).waitFor({ timeout: 30_000 });
@@ -188,7 +188,7 @@ describe('policy UI', function () {
     if (await dialog.isVisible()) await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await confirm.waitFor({ timeout: 30_000 });
     await confirm.locator('.monaco-button', { hasText: 'I have completed it' }).click();
-    await wb.page.locator('.notification-list-item-message', { hasText: 'Recorded: "EU AI Act Article 4 AI literacy awareness" completed.' }).first().waitFor({ timeout: 30_000 });
+    await wb.waitForNotification('Recorded: "EU AI Act Article 4 AI literacy awareness" completed.');
     const frame = await wb.webviewWithText('Northwind Bank AI tool policy');
     const row = (title: string) => frame.locator('#training tr', { hasText: title }).first();
     const text = await wb.waitForText(row('EU AI Act Article 4 AI literacy awareness'), /complete\s+renew by \d{4}-\d{2}-\d{2}/);

@@ -108,6 +108,22 @@ export class Workbench {
     return centre.locator('.notification-list-item-message').allInnerTexts();
   }
 
+  /**
+   * The first notification matching `match`, waited for in the notification centre (opened if closed): a
+   * notification comes after the work it reports, and while the centre is open no toast is shown for it.
+   */
+  async waitForNotification(match: string | RegExp, timeout = TIMEOUT): Promise<string> {
+    const hit = (m: string) => (typeof match === 'string' ? m.includes(match) : match.test(m));
+    const until = Date.now() + timeout;
+    let messages = await this.notifications();
+    while (!messages.some(hit)) {
+      if (Date.now() > until) throw new Error(`no notification matching ${String(match)} within ${timeout} ms; shown: ${JSON.stringify(messages)}`);
+      await this.page.waitForTimeout(250);
+      messages = await this.notifications();
+    }
+    return messages.find(hit) as string;
+  }
+
   /** Opens the Problems panel and returns its rows (file rows and marker rows, as shown). */
   async problems(): Promise<string[]> {
     await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
