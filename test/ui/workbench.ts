@@ -117,7 +117,10 @@ export class Workbench {
     const until = Date.now() + timeout;
     let messages = await this.notifications();
     while (!messages.some(hit)) {
-      if (Date.now() > until) throw new Error(`no notification matching ${String(match)} within ${timeout} ms; shown: ${JSON.stringify(messages)}`);
+      if (Date.now() > until) {
+        const shot = await this.screenshot(`notification-missing-${Date.now()}`).catch(() => 'no screenshot');
+        throw new Error(`no notification matching ${String(match)} within ${timeout} ms (${shot}); shown: ${JSON.stringify(messages)}`);
+      }
       await this.page.waitForTimeout(250);
       messages = await this.notifications();
     }
