@@ -149,6 +149,7 @@ describe('policy UI', function () {
 
   /** Types a token into Set Audit Endpoint Token's password box and returns the confirmation shown. */
   async function setToken(token: string): Promise<void> {
+    await wb.clearNotifications();
     const widget = await wb.runCommandWithInput('AI Policy: Set Audit Endpoint Token', 'AI Policy: audit endpoint token');
     const input = widget.locator('.quick-input-box input');
     assert.equal(await input.getAttribute('type'), 'password', 'the token is not shown as typed');
@@ -158,7 +159,7 @@ describe('policy UI', function () {
   }
   const sendNow = async (expect: RegExp): Promise<string> => {
     // An earlier send's answer must not stand in for this one's.
-    await wb.runCommand('Notifications: Clear All Notifications');
+    await wb.clearNotifications();
     await wb.runCommand('AI Policy: Send Queued Audit Events Now');
     return wb.waitForNotification(expect);
   };

@@ -109,6 +109,15 @@ export class Workbench {
   }
 
   /**
+   * Empties the notification centre. Its list renders only the rows in view and puts the newest on top: once
+   * earlier notifications overflow it, a new one can be present but not in the DOM. Clear it before an action
+   * whose notification a check waits for.
+   */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+  }
+
+  /**
    * The first notification matching `match`, waited for in the notification centre (opened if closed): a
    * notification comes after the work it reports, and while the centre is open no toast is shown for it.
    */
