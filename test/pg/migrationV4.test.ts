@@ -4,12 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import canonicalize from 'canonicalize';
 import pg from 'pg';
 import { openStore } from '../../src/server/store';
 import { SCHEMA_VERSION } from '../../src/server/store/postgres/schema';
-import type { IncomingEvent } from '../../src/server/validate';
-import { ev, testDbSpec } from '../unit/server/helpers';
+import { checkedEvent, inventoriesAndHookActivity, testDbSpec } from '../unit/server/helpers';
 
 describe('PostgreSQL: schema 4 → 5', function () {
   this.timeout(120_000);
@@ -21,13 +19,8 @@ describe('PostgreSQL: schema 4 → 5', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aip-pgv4-'));
     const url = await testDbSpec(dir);
     const first = await openStore(url);
-    const events = [];
-    for (let i = 0; i < 12; i++) {
-      events.push(ev('inventory', `dev${i % 3}@example.com`, { reason: 'interval', tools: [] }, { time: `2026-11-${10 + i}T09:00:00.000Z` }));
-      if (i % 3 === 0) events.push(ev('agent.activity', `dev${i % 3}@example.com`, { day: `2026-11-${10 + i}`, harness: 'claude', sessions: 1, toolCalls: 3, prompts: 2, denials: 0, auditDenials: 0 }, { time: `2026-11-${10 + i}T10:00:00.000Z` }));
-    }
     try {
-      await first.ingest({ events: events.map((e) => ({ event: e as unknown as IncomingEvent, at: Date.parse(e.time as string), developer: e.developer as string, body: canonicalize(e) as string })), received: new Date().toISOString(), auth: 'shared' });
+      await first.ingest({ events: inventoriesAndHookActivity().map(checkedEvent), received: new Date().toISOString(), auth: 'shared' });
     } finally {
       await first.close();
     }

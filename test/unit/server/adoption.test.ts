@@ -6,14 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import canonicalize from 'canonicalize';
-import type { CheckedEvent, IncomingEvent } from '../../../src/server/validate';
-import { adminAuth, ev, report, request, startServer, type Running } from './helpers';
-
-function checked(e: Record<string, unknown>): CheckedEvent {
-  const event = e as unknown as IncomingEvent;
-  return { event, at: Date.parse(event.time), developer: event.developer as string, body: canonicalize(event) as string };
-}
+import { adminAuth, checkedEvent, ev, report, request, startServer, type Running } from './helpers';
 
 describe('server: adoption view from hook activity, editor active days and pull requests', () => {
   let s: Running;
@@ -41,7 +34,7 @@ describe('server: adoption view from hook activity, editor active days and pull 
         ev('disclosure.pr', 'ann@example.com', { repoHash: repo, pr: 12, provider: 'github', commits: 5, assistedCommits: 3, tools: ['claude'], prDisclosed: true, result: 'pass', problems: [] }, { time: '2026-12-01T12:00:00Z' }),
         ev('disclosure.pr', 'cy@example.com', { repoHash: repo, pr: 13, provider: 'github', commits: 5, assistedCommits: 0, tools: [], prDisclosed: true, result: 'pass', problems: [] }, { time: '2026-12-02T10:00:00Z' }),
       ];
-      const r = await s.app.store.ingest({ events: events.map(checked), received: new Date().toISOString(), auth: 'shared' });
+      const r = await s.app.store.ingest({ events: events.map(checkedEvent), received: new Date().toISOString(), auth: 'shared' });
       assert.equal(r.accepted, events.length);
 
       const rep = await report(s.base, '?since=2026-11-30&until=2026-12-06');

@@ -3,8 +3,10 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import canonicalize from 'canonicalize';
 import pg from 'pg';
 import { createAuditServer, type AuditServer, type ServerOptions } from '../../../src/server/app';
+import type { CheckedEvent, IncomingEvent } from '../../../src/server/validate';
 
 export const TOKEN = 'test-token-0123456789';
 export const ADMIN = 'admin-token-0123456789';
@@ -103,6 +105,22 @@ export function ev(type: string, developer: string, data: Record<string, unknown
     data,
     ...extra,
   };
+}
+
+/** An event as the server's validation hands it to a store's ingest (for tests that write a store directly). */
+export function checkedEvent(e: Record<string, unknown>): CheckedEvent {
+  const event = e as unknown as IncomingEvent;
+  return { event, at: Date.parse(event.time), developer: event.developer as string, body: canonicalize(event) as string };
+}
+
+/** Twelve days of inventories from three developers, and four days of Claude Code hook activity among them. */
+export function inventoriesAndHookActivity(): Record<string, unknown>[] {
+  const events = [];
+  for (let i = 0; i < 12; i++) {
+    events.push(ev('inventory', `dev${i % 3}@example.com`, { reason: 'interval', tools: [] }, { time: `2026-11-${10 + i}T09:00:00.000Z` }));
+    if (i % 3 === 0) events.push(ev('agent.activity', `dev${i % 3}@example.com`, { day: `2026-11-${10 + i}`, harness: 'claude', sessions: 1, toolCalls: 3, prompts: 2, denials: 0, auditDenials: 0 }, { time: `2026-11-${10 + i}T10:00:00.000Z` }));
+  }
+  return events;
 }
 
 /** A small demo fleet: three developers, tools, acknowledgements, training and exposures. */

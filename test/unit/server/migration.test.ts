@@ -14,8 +14,7 @@ import { SCHEMA_USAGE, SCHEMA_V1, SCHEMA_V2_COLUMNS, SCHEMA_VERSION } from '../.
 import { openStore } from '../../../src/server/store';
 import { DAY_MS } from '../../../src/server/store/eventFold';
 import { COLUMN, USAGE_FIELDS } from '../../../src/server/usage/fields';
-import type { IncomingEvent } from '../../../src/server/validate';
-import { ev, post, report, startServer } from './helpers';
+import { checkedEvent, ev, inventoriesAndHookActivity, post, report, startServer } from './helpers';
 import { dailyRows, FIRST_DAY, foldRaw, generatedBatches, laterBatch } from './usageFold';
 
 // The schema exactly as the first release created it (src/server/db.ts before versioning).
@@ -230,13 +229,8 @@ describe('server: a database from the first release', () => {
 /** A schema 4 database (today's, without the type index) holding inventories and four hook activity records. */
 async function writeV4(file: string): Promise<void> {
   const store = await openStore(file);
-  const events = [];
-  for (let i = 0; i < 12; i++) {
-    events.push(ev('inventory', `dev${i % 3}@example.com`, { reason: 'interval', tools: [] }, { time: `2026-11-${String(10 + i).padStart(2, '0')}T09:00:00.000Z` }));
-    if (i % 3 === 0) events.push(ev('agent.activity', `dev${i % 3}@example.com`, { day: `2026-11-${10 + i}`, harness: 'claude', sessions: 1, toolCalls: 3, prompts: 2, denials: 0, auditDenials: 0 }, { time: `2026-11-${10 + i}T10:00:00.000Z` }));
-  }
   try {
-    await store.ingest({ events: events.map((e) => ({ event: e as unknown as IncomingEvent, at: Date.parse(e.time as string), developer: e.developer as string, body: canonicalize(e) as string })), received: new Date().toISOString(), auth: 'shared' });
+    await store.ingest({ events: inventoriesAndHookActivity().map(checkedEvent), received: new Date().toISOString(), auth: 'shared' });
   } finally {
     await store.close();
   }
