@@ -69,7 +69,11 @@ function lastPortionRegex(last: string, nocase: boolean): RegExp | undefined {
   return new RegExp(`^${source}$`, nocase ? 'i' : '');
 }
 
-/** The texts a portion's `{a,b}` lists expand to (lists are not nested here). */
+/**
+ * The texts a portion's `{a,b}` lists expand to (lists are not nested here), empty ones kept. Not minimatch's
+ * braceExpand on the portion alone: that drops an empty result (`{,x}` gives only `x`), while within the whole
+ * pattern minimatch keeps it (`**\/{,x}` is also `**\/`), and the check must see every form.
+ */
 function expand(portion: string): string[] {
   let out = [''];
   for (const [, alts, text] of portion.matchAll(/\{([^}]*)\}|([^{]+)/g)) {
