@@ -187,7 +187,7 @@ export async function run(args: string[]): Promise<number> {
     return a.exitCode;
   }
   const a = await judge(harness, payload, { policyFile: parsed.values.policy });
-  if (a.stdout) writeOut(1, a.stdout);
-  if (a.stderr) writeOut(2, a.stderr);
+  writeOut(1, a.stdout);
+  writeOut(2, a.stderr);
   return a.exitCode;
 }
