@@ -45,14 +45,39 @@ function precheck(glob: string, nocase: boolean): Precheck | undefined {
   return {
     last,
     could: (p) => {
-      const parts = p.split(SEPARATORS);
-      if (parts.some((q) => !ASCII.test(q))) return true;
-      if (last && !last.test(lastName(parts))) return false;
+      const seen = portionsOf(p);
+      if (!seen.printable) return true;
+      if (last && !last.test(seen.name)) return false;
       if (!literals.length) return true;
-      const have = new Set(parts.map(fold));
+      const have = nocase ? (seen.folded ??= new Set(seen.parts.map((q) => q.toLowerCase()))) : (seen.exact ??= new Set(seen.parts));
       return literals.every((l) => have.has(l));
     },
   };
+}
+
+/** A path split as minimatch splits it, with what the pre-checks ask of it. */
+interface Portions {
+  path: string;
+  parts: string[];
+  /** Every portion is printable ASCII. */
+  printable: boolean;
+  /** The last non-empty portion. */
+  name: string;
+  /** The portions, lower-cased (built on first use). */
+  folded?: Set<string>;
+  exact?: Set<string>;
+  /** ORDINARY_PATH holds (computed on first use). */
+  ordinary?: boolean;
+}
+
+/** The last path checked: a scan checks each path against every glob in turn, so it is split once, not once per glob. */
+let recent: Portions | undefined;
+
+function portionsOf(path: string): Portions {
+  if (recent?.path === path) return recent;
+  const parts = path.split(SEPARATORS);
+  recent = { path, parts, printable: parts.every((q) => ASCII.test(q)), name: lastName(parts) };
+  return recent;
 }
 
 /** A plain last portion as a regular expression (see globPrecheck); undefined for any other. */
@@ -102,6 +127,11 @@ function escape(s: string): string {
  */
 const ORDINARY_PATH = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)[\x20-\x5b\x5d-\x7e]*[\x20-\x2e\x30-\x5b\x5d-\x7e]$/;
 
+function ordinary(path: string): boolean {
+  const seen = portionsOf(path);
+  return (seen.ordinary ??= ORDINARY_PATH.test(path) && !path.startsWith('/'));
+}
+
 /** A matcher for a workspace-relative path (forward slashes); a glob without `/` matches at any depth. */
 export function globMatcher(glob: string, nocase = true): (path: string) => boolean {
   const g = glob.includes('/') ? glob.replace(/^\.\//, '') : `**/${glob}`;
@@ -111,7 +141,7 @@ export function globMatcher(glob: string, nocase = true): (path: string) => bool
   if (!pre) return full;
   const { could, last } = pre;
   if (last && /^\*\*\/[^/]+$/.test(g)) {
-    return (p) => (ORDINARY_PATH.test(p) && !p.startsWith('/') ? last.test(p.slice(p.lastIndexOf('/') + 1)) : could(p) && full(p));
+    return (p) => (ordinary(p) ? last.test(p.slice(p.lastIndexOf('/') + 1)) : could(p) && full(p));
   }
   return (p) => could(p) && full(p);
 }

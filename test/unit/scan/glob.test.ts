@@ -75,6 +75,26 @@ describe('path globs: the pre-check agrees with minimatch', () => {
     });
   }
 
+  // A scan checks one path against every glob in turn, and the pre-check keeps the last path's portions: the same
+  // path met with and without case folding, and after another path, must give minimatch's answer each time.
+  it('each path against every glob in turn, case folding alternating (the order a scan checks them in)', () => {
+    const matchers = globs.flatMap((glob) => {
+      const final = glob.includes('/') ? glob.replace(/^\.\//, '') : `**/${glob}`;
+      return [true, false].map((nocase) => ({ glob, nocase, mine: globMatcher(glob, nocase), mm: new Minimatch(final, { dot: true, nocase }) }));
+    });
+    // Every 60th sample path (all of them against every glob would take minutes), with the everyday ones.
+    const paths = [...new Set([...globs.flatMap(samples).filter((_p, i) => i % 60 === 0), ...everyday, 'PKG/Test/Fixtures/a.env', 'pkg/test/fixtures/a.env'])];
+    let compared = 0;
+    for (const p of paths) {
+      for (const m of matchers) {
+        assert.equal(m.mine(p), m.mm.match(p), `${m.glob} on ${JSON.stringify(p)} (nocase ${m.nocase})`);
+        compared++;
+      }
+    }
+    assert.equal(compared, paths.length * matchers.length);
+    assert.ok(paths.length > 500, `${paths.length} paths`);
+  });
+
   it('random globs of the plain shape against random paths (seeded)', () => {
     let seed = 0x9e3779b9;
     const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
