@@ -6,6 +6,7 @@ const path = require('node:path');
 const { policyValidatorPlugin } = require('./scripts/build/policyValidator');
 const { anchorTablesPlugin } = require('./scripts/build/anchorTables');
 const { hookBuildOptions, assertAscii } = require('./scripts/build/hookBundle');
+const { cliBuilds } = require('./scripts/build/cliBundle');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -92,9 +93,9 @@ async function main() {
       outdir: 'dist',
       plugins: [lazyModulesPlugin('lazy'), ...common.plugins],
     },
-    // dist/cli.js is a small launcher that starts dist/cliMain.js with V8's code cache (src/cli/launcher.ts).
-    { ...common, entryPoints: { cliMain: 'src/cli/main.ts' }, outdir: 'dist' },
-    { ...common, entryPoints: { cli: 'src/cli/launcher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+    // dist/cli.js is a small launcher that starts dist/cliMain.js with V8's code cache (src/cli/launcher.ts); each
+    // command is a bundle of its own in dist/cli/ (scripts/build/cliBundle.js).
+    ...cliBuilds(common, 'dist'),
     // The agent hook runs on every tool call of an agent: its own small bundle (see scripts/build/hookBundle.js).
     hookBuildOptions({ outdir: 'dist', minify: production, sourcemap: !production }),
     // The policy viewer's webview script runs in the webview (a browser), not in Node.

@@ -1,8 +1,8 @@
 // Builds the command-line tool as its own npm package, ai-policy-cli-<version>.tgz, which
-// `npm install -g ./ai-policy-cli-<version>.tgz` turns into an `ai-policy` command. The CLI is one bundle;
-// its only dependency is the reference server's native SQLite binding (better-sqlite3), which npm resolves
-// for the installing machine (a prebuilt binary, or a build from source). The PostgreSQL driver (pg, plain
-// JavaScript) is bundled into cli.js.
+// `npm install -g ./ai-policy-cli-<version>.tgz` turns into an `ai-policy` command. The CLI is bundled (a launcher,
+// a dispatcher and a bundle per command); its only dependency is the reference server's native SQLite binding
+// (better-sqlite3), which npm resolves for the installing machine (a prebuilt binary, or a build from source). The
+// PostgreSQL driver (pg, plain JavaScript) is bundled into the server command's bundle.
 // Usage: node scripts/package-cli.js [--out DIR]   (default: the repository root, beside the .vsix)
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -11,6 +11,7 @@ const esbuild = require('esbuild');
 const { policyValidatorPlugin } = require('./build/policyValidator');
 const { anchorTablesPlugin } = require('./build/anchorTables');
 const { buildHook } = require('./build/hookBundle');
+const { cliBuilds } = require('./build/cliBundle');
 
 const root = path.resolve(__dirname, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -46,26 +47,23 @@ See docs/policy.md (writing the policy), docs/scan.md (scanning) and docs/server
 async function main() {
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
-  // cli.js is the whole tool; hook.js is `ai-policy hook` alone, which AI agents run on every tool call
+  // cli.js starts cliMain.js with V8's code cache (src/cli/launcher.ts), which loads the command's own bundle from
+  // commands/ (scripts/build/cliBundle.js); hook.js is `ai-policy hook` alone, which AI agents run on every tool call
   // (`ai-policy hooks install` points them at the hook.js beside cli.js).
-  // cli.js starts cliMain.js with V8's code cache (src/cli/launcher.ts).
-  for (const [entry, out] of [['main.ts', 'cliMain.js'], ['launcher.ts', 'cli.js']]) {
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src', 'cli', entry)],
-      outfile: path.join(stage, out),
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      external: ['better-sqlite3', 'pg-native'],
-      plugins: [policyValidatorPlugin, anchorTablesPlugin],
-      loader: { '.yaml': 'text' },
-      minify: true,
-      banner: { js: '#!/usr/bin/env node' },
-      logLevel: 'warning',
-    });
-    fs.chmodSync(path.join(stage, out), 0o755);
-  }
+  const common = {
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3', 'pg-native'],
+    plugins: [policyValidatorPlugin, anchorTablesPlugin],
+    loader: { '.yaml': 'text' },
+    minify: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  };
+  for (const options of cliBuilds(common, stage)) await esbuild.build(options);
+  fs.chmodSync(path.join(stage, 'cli.js'), 0o755);
   await buildHook(stage);
   for (const file of EXTRA_FILES) {
     fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });

@@ -1,9 +1,10 @@
-// dist/cli.js: starts the `ai-policy` bundle (cliMain.js beside it) with V8's code cache, so that a run does not
-// compile the whole bundle again. Node 22.1+ has its own compile cache (module.enableCompileCache); on Node 20 the
-// bundle is compiled through vm.Script with the cached data of the previous run (src/startup/codeCache.ts).
-// Not for `ai-policy hook` (below).
+// dist/cli.js: starts the `ai-policy` bundle (cliMain.js beside it, which loads the command's own bundle from commands/)
+// with V8's code cache, so that a run does not compile its code again. Node 22.1+ has its own compile cache
+// (module.enableCompileCache); on Node 20 each bundle is compiled through vm.Script with the cached data of the
+// previous run (src/startup/codeCache.ts). Not for `ai-policy hook` (below).
 import Module = require('node:module');
 import * as path from 'node:path';
+import { provideBundleLoader } from '../startup/bundleLoader';
 import { codeCacheDir, loadWithCodeCache } from '../startup/codeCache';
 
 const main = path.join(__dirname, 'cliMain.js');
@@ -22,7 +23,9 @@ if (dir && enable) {
   enable(dir);
   load();
 } else if (dir) {
-  loadWithCodeCache(main, dir, warn, (write) => process.once('exit', write));
+  const cached = (file: string) => loadWithCodeCache(file, dir, warn, (write) => process.once('exit', write));
+  provideBundleLoader(cached); // the command's own bundle (commands/<command>.js), with the cache as well
+  cached(main);
 } else {
   load();
 }

@@ -58,7 +58,7 @@ describe('ai-policy CLI package', function () {
     const tgz = path.join(tmp, `ai-policy-cli-${version}.tgz`);
     assert.ok(fs.existsSync(tgz), r.stdout);
     const listing = check(spawnSync('tar', ['-tzf', tgz], { encoding: 'utf8' }), 'tar').stdout.split('\n');
-    for (const f of ['package/cli.js', 'package/cliMain.js', 'package/hook.js', 'package/package.json', 'package/README.md', 'package/docs/policy.md', 'package/docs/scan.md']) assert.ok(listing.includes(f), `${f} in ${listing.join(' ')}`);
+    for (const f of ['package/cli.js', 'package/cliMain.js', 'package/commands/scan.js', 'package/commands/server.js', 'package/commands/render-worker.js', 'package/hook.js', 'package/package.json', 'package/README.md', 'package/docs/policy.md', 'package/docs/scan.md']) assert.ok(listing.includes(f), `${f} in ${listing.join(' ')}`);
   });
 
   it('npm install -g puts ai-policy on PATH', () => {

@@ -7,6 +7,7 @@ import { hookCommand, type Scope } from '../../core/hooks/harnesses';
 import { applyHooks, hooksInstalled } from '../../core/hooks/install';
 import { HARNESSES, isHarness, type Harness } from '../../core/hooks/request';
 import { managedConfigPath, readManagedConfig } from '../../core/managed/managedConfig';
+import { entryFolder } from '../../startup/bundleLoader';
 import { parseCommandArgs } from './commandArgs';
 
 const HELP = `Usage: ai-policy hooks install|uninstall|status|flush [--harness ${HARNESSES.join('|')}|all]
@@ -68,7 +69,7 @@ export async function run(args: string[]): Promise<number> {
   const scope: Scope = v.scope;
   const home = v.home ?? os.homedir();
   const project = path.resolve(v.project);
-  const script = path.resolve(v['hook-script'] ?? path.join(__dirname, 'hook.js'));
+  const script = path.resolve(v['hook-script'] ?? path.join(entryFolder(__dirname), 'hook.js'));
   const runtime = v.runtime ?? process.execPath;
   const electron = v.runtime ? /electron|code|cursor|windsurf/i.test(path.basename(runtime)) && !/node(\.exe)?$/i.test(runtime) : Boolean(process.versions.electron);
   if (action === 'install' && !existsSync(script)) {

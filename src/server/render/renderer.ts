@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { entryFolder } from '../../startup/bundleLoader';
 import type { RenderReply, RenderRequest, Rendered, RenderWorkerData } from './protocol';
 
 /**
@@ -11,6 +12,9 @@ import type { RenderReply, RenderRequest, Rendered, RenderWorkerData } from './p
  */
 export function renderWorkerScript(): string {
   if (/^cli(?:Main)?\.js$/.test(path.basename(__filename))) return __filename;
+  // The server command's own bundle (commands/server.js): the entry is cliMain.js in the folder above.
+  const entry = entryFolder(__dirname);
+  if (entry !== __dirname) return path.join(entry, 'cliMain.js');
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'dist', 'cli.js');
     if (fs.existsSync(candidate)) return candidate;

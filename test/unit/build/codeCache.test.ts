@@ -44,6 +44,18 @@ describe('code cache of the launchers', function () {
     assert.ok(fs.readFileSync(path.join(dir, file)).length > 100, 'the damaged cache was replaced');
   });
 
+  it("a command's own bundle (dist/commands/) loads with the cache too, and only that command's", () => {
+    const dir = path.join(tmp, 'cache');
+    const policy = path.join(repoRoot(), 'policy-samples', 'starter.aipolicy.yaml');
+    for (let i = 0; i < 2; i++) {
+      const r = run([path.join(dist, 'cli.js'), 'validate', policy], dir);
+      assert.equal(r.status, 0, r.err);
+      assert.match(r.out, /: ok \(/);
+    }
+    if (nodeHasOwnCache) return; // Node's own compile cache manages its files
+    assert.deepEqual(files(dir).map((f) => f.replace(/-\d+-\d+\.v8$/, '')), ['cliMain.js', 'validate.js']);
+  });
+
   it('ai-policy hook, a guard, neither reads nor writes the cache (the agent it judges can write that folder)', () => {
     const dir = path.join(tmp, 'cache');
     fs.mkdirSync(dir, { mode: 0o700 });

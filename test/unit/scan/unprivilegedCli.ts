@@ -17,13 +17,19 @@ export interface CliRunner {
   dispose(): void;
 }
 
-/** The files cli.js loads at run time: itself, cliMain.js and dist/lazy/*.js (see esbuild.js), with their source maps. */
+/**
+ * The files cli.js loads at run time: itself, cliMain.js, the commands' bundles in dist/commands/ and dist/lazy/*.js
+ * (see esbuild.js), with their source maps.
+ */
 function copyBundle(to: string): string {
   const dist = path.join(repoRoot(), 'dist');
-  fs.mkdirSync(path.join(to, 'lazy'), { recursive: true });
   for (const name of ['cli.js', 'cli.js.map', 'cliMain.js', 'cliMain.js.map']) fs.copyFileSync(path.join(dist, name), path.join(to, name));
-  for (const name of fs.readdirSync(path.join(dist, 'lazy'))) fs.copyFileSync(path.join(dist, 'lazy', name), path.join(to, 'lazy', name));
-  for (const p of [to, path.join(to, 'lazy')]) fs.chmodSync(p, 0o755);
+  for (const folder of ['commands', 'lazy']) {
+    fs.mkdirSync(path.join(to, folder), { recursive: true });
+    for (const name of fs.readdirSync(path.join(dist, folder))) fs.copyFileSync(path.join(dist, folder, name), path.join(to, folder, name));
+    fs.chmodSync(path.join(to, folder), 0o755);
+  }
+  fs.chmodSync(to, 0o755);
   return path.join(to, 'cli.js');
 }
 
