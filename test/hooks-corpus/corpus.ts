@@ -2,12 +2,15 @@
 import { ADDED_ATTACKS, ADDED_EVERYDAY } from './added';
 import { ATTACKS } from './attacks';
 import { EVERYDAY } from './everyday';
+import { ROUND3_ATTACKS, ROUND3_EVERYDAY } from './round3';
 import type { CorpusCase } from './shapes';
 
-/** The first round (attacks.ts, everyday.ts) and the second (added.ts), kept apart so the bench reports each. */
+/** The first round (attacks.ts, everyday.ts), the second (added.ts) and the third (round3.ts), kept apart so the bench reports each. */
 export const ORIGINAL: readonly CorpusCase[] = [...ATTACKS, ...EVERYDAY];
 export const ADDED: readonly CorpusCase[] = [...ADDED_ATTACKS, ...ADDED_EVERYDAY];
-export const CORPUS: readonly CorpusCase[] = [...ORIGINAL, ...ADDED];
+/** The third round (round3.ts), written as an attacker against the first two. */
+export const ROUND3: readonly CorpusCase[] = [...ROUND3_ATTACKS, ...ROUND3_EVERYDAY];
+export const CORPUS: readonly CorpusCase[] = [...ORIGINAL, ...ADDED, ...ROUND3];
 
 export function categories(cases: readonly CorpusCase[] = CORPUS): string[] {
   return [...new Set(cases.map((c) => c.category))];

@@ -64,18 +64,78 @@ export function environmentNames(code: string): string[] {
     /getenv\s*\(\s*['"]([A-Za-z_]\w*)['"]/g, // PHP, C, Lua (os.getenv)
     /\$env:([A-Za-z_]\w*)/gi, // PowerShell
     /Environment\]::GetEnvironmentVariable\(\s*['"]([A-Za-z_]\w*)['"]/gi,
+    /\bENVIRON\s*\[\s*"([A-Za-z_]\w*)"\s*\]/g, // awk
+    /\bBun\.env(?:\.([A-Za-z_]\w*)|\[\s*['"`]([A-Za-z_]\w*)['"`]\s*\])/g,
   ];
-  for (const re of patterns) {
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(code))) {
-      const name = m[1] ?? m[2];
-      if (name) out.add(name);
+  // 'STRIPE_SECRET_' + 'KEY': the name as the program builds it.
+  const folded = code.replace(/(['"`])\s*[+.]\s*\1/g, '');
+  for (const text of folded === code ? [code] : [code, folded]) {
+    for (const re of patterns) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const name = m[1] ?? m[2];
+        if (name) out.add(name);
+      }
     }
   }
   return [...out];
 }
 
+/**
+ * Inline code that reads an environment variable whose name it computes (process.env[prefix + 'KEY'],
+ * os.environ[name], ENVIRON[k]): any variable may be the one shown, so it counts as showing them all. Only for
+ * code the agent writes inline: a project's own configuration loader reads variables by computed names as a matter
+ * of course.
+ */
+export function readsComputedEnvironmentName(code: string): boolean {
+  const literalIndex = /^\s*(['"`])[A-Za-z_]\w*\1\s*\]/;
+  for (const m of code.matchAll(/(?:process\.env|os\.environ|\bENVIRON|\bBun\.env|\bENV|\$_ENV|\$_SERVER)\s*\[/g)) {
+    const rest = code.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 200).replace(/(['"`])\s*[+.]\s*\1/g, '');
+    if (!literalIndex.test(rest)) return true;
+  }
+  return /\b(?:os\.getenv|os\.environ\.get|getenv|Deno\.env\.get|ENV\.fetch)\s*\(\s*(?!['"][A-Za-z_]\w*['"]\s*[,)])/.test(code);
+}
+
 /** The code prints or hands on the whole environment (not one variable by name). */
 export function dumpsEnvironment(code: string): boolean {
-  return /\/proc\/(?:self|\d+|\$\$|\$\{?BASHPID\}?)\/environ|\[environment\]::getenvironmentvariables\(\)|(?<!Object\.(?:keys|getOwnPropertyNames)\(\s*)process\.env\b(?!\s*(?:\.|\[|\?\.))|os\.environ\b(?!\s*(?:\.get\b|\[|\.keys\b))|ENV\.(?:to_h|to_a|each|inspect|keys\b(?!\s*\.))|%ENV\b|Deno\.env\.toObject|getenv\(\s*\)|\bprint_r\(\s*\$_(?:ENV|SERVER)/i.test(code);
+  return /\/proc\/(?:self|\d+|\$\$|\$\{?BASHPID\}?)\/environ|\[environment\]::getenvironmentvariables\(\)|(?<!Object\.(?:keys|getOwnPropertyNames)\(\s*)process\.env\b(?!\s*(?:\.|\[|\?\.))|os\.environ\b(?!\s*(?:\.get\b|\[|\.keys\b))|ENV\.(?:to_h|to_a|each|inspect|keys\b(?!\s*\.))|%ENV\b|Deno\.env\.toObject|getenv\(\s*\)|\bprint_r\(\s*\$_(?:ENV|SERVER)|\bBun\.env\b(?!\s*(?:\.|\[|\?\.))|\bfor\s*\(\s*\w+\s+in\s+ENVIRON\s*\)/i.test(code);
+}
+
+const LIT = String.raw`(['"])((?:(?!\1)[^\\\n]|\\.){0,200})\1`;
+
+/**
+ * Names code computes from literals with text-only operations, as it would compute them: Python
+ * `'.{}'.format('env')`, f-strings over literals, `'vne.'[::-1]`, `''.join(['.', 'env'])`, `.lower()`/`.upper()`,
+ * `.replace('a', 'b')`; JavaScript `.toLowerCase()`/`.toUpperCase()`, template literals over literals.
+ */
+export function computedLiterals(code: string): string[] {
+  const out = new Set<string>();
+  const lits = (text: string): string[] => [...text.matchAll(new RegExp(LIT, 'g'))].map((m) => m[2]);
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\.format\\s*\\(([^()]{0,400})\\)`, 'g'))) {
+    const args = lits(m[3]);
+    let k = 0;
+    out.add(m[2].replace(/\{(\d*)\}/g, (_x, n: string) => args[n ? Number(n) : k++] ?? ''));
+  }
+  for (const m of code.matchAll(/\b[fF](['"])((?:(?!\1)[^\n]){0,200})\1/g)) out.add(m[2].replace(/\{\s*(['"])([^'"{}]*)\1\s*\}/g, '$2'));
+  for (const m of code.matchAll(/`([^`]{0,200})`/g)) if (m[1].includes('${')) out.add(m[1].replace(/\$\{\s*(['"])([^'"{}]*)\1\s*\}/g, '$2'));
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\[\\s*:\\s*:\\s*-1\\s*\\]`, 'g'))) out.add([...m[2]].reverse().join(''));
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\.join\\s*\\(\\s*[[(]([^()\\]]{0,400})[\\])]\\s*\\)`, 'g'))) out.add(lits(m[3]).join(m[2]));
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\.(lower|upper|toLowerCase|toUpperCase|casefold|strip|trim)\\s*\\(\\s*\\)`, 'g'))) {
+    out.add(/^(lower|toLowerCase|casefold)$/.test(m[3]) ? m[2].toLowerCase() : /^(upper|toUpperCase)$/.test(m[3]) ? m[2].toUpperCase() : m[2].trim());
+  }
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\.replace(?:All)?\\s*\\(\\s*${LIT.replaceAll('\\1', '\\3')}\\s*,\\s*${LIT.replaceAll('\\1', '\\5')}`, 'g'))) out.add(m[2].split(m[4]).join(m[6]));
+  return [...out].filter((x) => x && x.length <= 400);
+}
+
+/** Literals the code only tests for existence (os.path.exists('.env'), fs.existsSync('.env')), nowhere else. */
+export function existenceOnly(code: string, literals: readonly string[]): Set<string> {
+  const only = new Set<string>();
+  for (const lit of literals) {
+    const q = lit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const all = code.match(new RegExp(`(['"\`])${q}\\1`, 'g'))?.length ?? 0;
+    const tests = code.match(new RegExp(`\\b(?:existsSync|exists|isfile|isdir|lexists|is_file|exist\\?|file_exists|access(?:Sync)?)\\s*\\(\\s*(['"\`])${q}\\1\\s*[,)]`, 'g'))?.length ?? 0;
+    if (all > 0 && tests === all) only.add(lit);
+  }
+  return only;
 }

@@ -3,10 +3,10 @@
 // as a whole, Git commands that print stored content, and environment variables a printing command reveals.
 // Command strings (sh -c, eval, ssh, xargs, find -exec...) and inline code (python -c, node -e...) are
 // followed; scripts in the workspace are read and judged by their content.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path = require('node:path');
-import { dumpsEnvironment, environmentNames, joinedLiterals, readsDotenv, stringLiterals, usesHomeFolder } from './codeStrings';
-import { assignment, expandBraces, expandGlob, expandTilde, Variables } from './shellExpand';
+import { computedLiterals, dumpsEnvironment, environmentNames, existenceOnly, joinedLiterals, readsComputedEnvironmentName, readsDotenv, stringLiterals, usesHomeFolder } from './codeStrings';
+import { assignment, expandBraces, expandGlob, expandTilde, procPath, Variables } from './shellExpand';
 import { pipedNames } from './pipedNames';
 import { buildsAtRunTime, decodesLiteral, pipelineOutput, substitutionOutput } from './shellEval';
 import { parseLine, SUBST_WORD, VAR_OPEN, type SimpleCommand } from './shellParse';
@@ -87,6 +87,26 @@ const INLINE_CODE: Record<string, RegExp> = {
   ruby: /^-[A-Za-z]*e$/, php: /^-r$/, lua: /^-e$/, rscript: /^-e$/, pwsh: /^-(c|command|encodedcommand)$/i, powershell: /^-(c|command)$/i, osascript: /^-e$/,
   awk: /^$/, jshell: /^$/, tclsh: /^$/,
 };
+/** Interpreter options that take the next word as their value (python -W ignore, node -r fs, ruby -r json). */
+const VALUE_OPTIONS: Record<string, RegExp> = {
+  python: /^-[WXQ]$|^--check-hash-based-pycs$/,
+  node: /^(-r|--require|--import|--loader|--experimental-loader|-C|--conditions|--input-type|--title|--env-file|--env-file-if-exists|--inspect-port|--redirect-warnings|--diagnostic-dir|--report-dir|--watch-path)$/,
+  bun: /^(-r|--preload|--env-file|--cwd|--config|--tsconfig-override|--conditions)$/,
+  deno: /^(--config|-c|--import-map|--env-file|--location|--cert)$/,
+  ruby: /^-[rIC]$|^--encoding$/,
+  perl: /^-[IMm]$/,
+  php: /^-[dcz]$/,
+  lua: /^-[lW]$/,
+};
+
+function isFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Programs that only look at names or metadata, or write: their operands are not read. */
 const NAME_ONLY = new Set(['ls', 'stat', 'test', '[', '[[', 'touch', 'rm', 'rmdir', 'mkdir', 'chmod', 'chown', 'chgrp', 'du', 'realpath', 'readlink', 'basename', 'dirname', 'unlink', 'which', 'type', 'cd', 'pushd', 'popd', 'echo', 'printf', 'true', 'false', 'exit',
   // They read, but print only counts, checksums or a file type: no content.
@@ -128,6 +148,55 @@ interface Pipe {
 }
 
 const TAKES_NAMES = new Set(['xargs', 'parallel', 'while']);
+/** Programs that send their arguments off the machine (a name looked up in DNS leaves it too). */
+const SENDERS = new Set(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'host', 'dig', 'nslookup', 'drill', 'ping', 'ping6', 'traceroute', 'delv', 'kdig']);
+/** JSON and YAML query programs whose filter language reads the environment (jq `env`, `$ENV`; yq `env(NAME)`). */
+const JSON_QUERY = new Set(['jq', 'gojq', 'jaq', 'yq']);
+
+/**
+ * Folders sent or served as a whole: `aws s3 cp|sync|mv DIR s3://...` (recursive), `gsutil cp -r`/`rsync`,
+ * `rclone copy|sync|move`, and a folder served on the network (`python -m http.server [--directory DIR]`).
+ */
+function uploadTree(program: string, args: string[]): TreeRead | undefined {
+  const pos = args.filter((a) => !a.startsWith('-'));
+  const whole = (dir: string | undefined): TreeRead | undefined => (dir === undefined ? undefined : { program: `${program} ${pos[0] ?? ''}`.trim(), dirs: [dir], excludes: [], includes: [], skipsHidden: false, respectsGitignore: false });
+  if (program === 'aws' && pos[0] === 's3' && /^(cp|sync|mv)$/.test(pos[1] ?? '') && (pos[1] === 'sync' || args.includes('--recursive'))) return whole(pos.slice(2).find((a) => !/^s3:/.test(a)));
+  if (program === 'gsutil' && (pos[0] === 'rsync' || (pos[0] === 'cp' && args.some((a) => /^-[A-Za-z]*[rR]/.test(a))))) return whole(pos.slice(1).find((a) => !/^gs:/.test(a)));
+  if (program === 'rclone' && /^(copy|sync|move)$/.test(pos[0] ?? '')) return whole(pos[1]);
+  if (program === 'python' && args.includes('-m') && args[args.indexOf('-m') + 1] === 'http.server') {
+    const at = args.findIndex((a) => a === '--directory' || a === '-d');
+    return whole(at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--directory='))?.slice(12) ?? '.');
+  }
+  return undefined;
+}
+
+/**
+ * Readers that print no content of what they read: `grep -q` (an exit status), `grep -c`/`-l`/`-L` (counts and
+ * names), and `cut -d= -f1` (the names of KEY=value lines).
+ */
+function printsNoContent(program: string, args: string[]): boolean {
+  if (/^(grep|egrep|fgrep|rg)$/.test(program)) {
+    const flags = args.filter((a) => /^-[A-Za-z]+$/.test(a)).join('');
+    const quiet = /[qclL]/.test(flags) || args.some((a) => /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
+    return quiet && !/[oAB]/.test(flags) && !args.some((a) => /^--(only-matching|after-context|before-context|context)/.test(a));
+  }
+  if (program === 'cut') {
+    const joined = args.join(' ');
+    return /(^|\s)(-d\s*'?=|-d=|--delimiter=?=)/.test(joined) && /(^|\s)(-f\s*1|--fields=1)(?![-,\d])/.test(joined);
+  }
+  return false;
+}
+
+/** `env` with no command after its options and assignments prints the environment (`env -u PATH`), unless -i empties it. */
+function envPrints(args: string[]): boolean {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a === '-i' || a === '-' || a === '--ignore-environment' || /^-S|^--split-string/.test(a)) return false;
+    if (/^(-u|--unset|-C|--chdir)$/.test(a)) k++;
+    else if (!a.startsWith('-') && !assignment(a)) return false;
+  }
+  return true;
+}
 
 export class CommandFlow {
   private readonly reads: CommandReads = { words: [], trees: [], git: [], envNames: [], dumpsEnvironment: false, credentials: [], runtimeNames: [], namesUnderUnknownDir: [] };
@@ -141,6 +210,10 @@ export class CommandFlow {
   private dir: string;
   /** New names given on the line (ln, cp, mv) → the path they stand for, both absolute. */
   private readonly aliases = new Map<string, string>();
+  /** The whole command line, as given. */
+  private lineText = '';
+  /** Folders a revision is checked out into on the line (git worktree add): their files do not exist yet. */
+  private readonly checkouts = new Set<string>();
 
   constructor(private readonly o: FlowOptions) {
     // $IFS splits words where it is expanded: the shell's default when the environment has none.
@@ -151,6 +224,10 @@ export class CommandFlow {
   static analyze(command: string, o: FlowOptions): CommandReads {
     const flow = new CommandFlow(o);
     flow.line(command, 0);
+    // ${!name}: the variable whose name another holds, known only at run time: any variable may be the one shown.
+    if (/\$\{![A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\}/.test(command)) flow.reads.dumpsEnvironment = true;
+    // Extended globs (.env.@(production), !(*.md)): the parser reads their parentheses as operators.
+    for (const m of command.matchAll(/[^\s'"`;&|<>()]*[@+!?*]\([^()\s]*\)[^\s'"`;&|<>()]*/g)) for (const f of expandGlob(m[0], o.cwd)) flow.word(f);
     const r = flow.reads;
     return { ...r, words: [...new Set(r.words)], envNames: [...new Set(r.envNames)] };
   }
@@ -165,11 +242,16 @@ export class CommandFlow {
       const rest = w.slice(unknownDir + SUBST_WORD.length).trim().replace(/^\/+/, '');
       if (rest && !rest.includes(SUBST_WORD)) this.reads.namesUnderUnknownDir.push(rest);
     }
+    if (this.checkouts.size) {
+      const abs = path.resolve(this.dir, w);
+      for (const dir of this.checkouts) if (abs.startsWith(dir + path.sep)) this.reads.namesUnderUnknownDir.push(path.relative(dir, abs));
+    }
     if (this.aliases.size) {
       const abs = path.resolve(this.dir, expandTilde(w, this.o.home));
       for (const [alias, source] of this.aliases) if (abs === alias || abs.startsWith(alias + path.sep)) this.reads.words.push(source + abs.slice(alias.length));
     }
     if (/^\/proc\/[^/]*\/environ$/.test(w)) this.reads.dumpsEnvironment = true;
+    if (w.startsWith('/proc/') && procPath(w, this.dir) !== w) this.reads.words.push(procPath(w, this.dir));
     // A name written in base64 (base64 -d <<< LmVudg== | xargs cat) is the same name.
     if (w.length >= 4 && w.length <= 1024 && w.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(w)) {
       const decoded = Buffer.from(w, 'base64').toString('utf8');
@@ -180,10 +262,18 @@ export class CommandFlow {
   /** One command line (a shell's input): its nested parts first, then each simple command in order. */
   line(text: string, depth: number): void {
     if (depth > MAX_DEPTH || !text.trim()) return;
+    if (depth === 0) this.lineText = text;
     const parsed = parseLine(text, (body, quoted) => this.substitutionValue(body, quoted));
     // What a substitution prints becomes words of the command: a find in it hands on the files it selects.
+    // A substitution runs in a subshell: a cd inside it (`$(cd config && pwd)`) does not move the line.
+    const before = { dir: this.dir, pwd: this.vars.get('PWD'), oldpwd: this.vars.get('OLDPWD') };
     this.inSubstitution++;
-    for (const s of parsed.substitutions) this.line(s, depth + 1);
+    for (const s of parsed.substitutions) {
+      this.line(s, depth + 1);
+      this.dir = before.dir;
+      this.vars.assign('PWD', before.pwd ?? this.dir);
+      if (before.oldpwd !== undefined) this.vars.assign('OLDPWD', before.oldpwd);
+    }
     this.inSubstitution--;
     const cmds = parsed.commands;
     const piped = (k: number): boolean => cmds[k].next === '|' || cmds[k].next === '|&';
@@ -207,6 +297,40 @@ export class CommandFlow {
       const pipedTo = cmds[i].next === '|' || cmds[i].next === '|&' ? cmds[i + 1] : undefined;
       this.simple(cmds[i], depth, stdin, { pipedFrom, pipedTo, feedsArguments, items });
     }
+  }
+
+  /** `$(cat FILE)` where the line writes FILE (`echo .env > /tmp/n; cat $(cat /tmp/n)`): known only when it runs. */
+  private readsWrittenLater(body: string): boolean {
+    const m = /^\s*cat\s+(?:--\s+)?(['"]?)([^\s'"]+)\1\s*$/.exec(body);
+    if (!m) return false;
+    const name = m[2].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`>>?\\|?\\s*(['"]?)${name}\\1(?:\\s|;|&|\\||$)`).test(this.lineText);
+  }
+
+  /**
+   * What `realpath X`, `readlink [-f] X` or `cat FILE` prints, as it would now: the path a link stands for, the text
+   * a file written earlier on the line (or a small file here) holds; undefined for anything else.
+   */
+  private namePrinted(body: string): string | undefined {
+    const cmds = parseLine(body).commands;
+    if (cmds.length !== 1) return undefined;
+    const [p, ...args] = cmds[0].argv.map((w) => this.vars.expand(w.text));
+    const operands = args.filter((a) => !a.startsWith('-'));
+    if (operands.length !== 1 || operands[0].includes(VAR_OPEN) || operands[0].includes(SUBST_WORD)) return undefined;
+    const abs = path.resolve(this.dir, expandTilde(operands[0], this.home()));
+    const program = programName(p ?? '');
+    try {
+      if (program === 'realpath' || (program === 'readlink' && args.some((a) => /^-[A-Za-z]*[fem]/.test(a)))) return realpathSync(abs);
+      if (program === 'readlink') return readlinkSync(abs);
+      if (program === 'cat') {
+        const written = this.written.get(abs);
+        if (written !== undefined) return written;
+        return statSync(abs).size <= 4096 ? readFileSync(abs, 'utf8') : undefined;
+      }
+    } catch {
+      return undefined;
+    }
+    return undefined;
   }
 
   private listedNames(body: string): string | undefined {
@@ -235,8 +359,8 @@ export class CommandFlow {
    */
   private substitutionValue(body: string, quoted: boolean): string | undefined {
     // Names a listing prints (`$(ls -a | grep env)`, `$(git ls-files -o)`) are computed like text.
-    const out = substitutionOutput(body, (w) => this.vars.expand(w)) ?? this.listedNames(body);
-    if (out === undefined) return buildsAtRunTime(body) ? RUNTIME_VALUE : undefined;
+    const out = substitutionOutput(body, (w) => this.vars.expand(w)) ?? this.listedNames(body) ?? this.namePrinted(body);
+    if (out === undefined) return buildsAtRunTime(body) || this.readsWrittenLater(body) ? RUNTIME_VALUE : undefined;
     const text = out.replace(/\n+$/, '');
     if (quoted) return text.replace(/[\\"$`]/g, '\\$&');
     // Unquoted: split into words; globs still apply, nothing else in the output is syntax.
@@ -277,6 +401,18 @@ export class CommandFlow {
     for (const t of writes) {
       if (t && !t.startsWith('&') && t !== '/dev/null') this.written.set(path.resolve(this.dir, this.vars.expand(t)), [...writer, ...stdin].join(' ').replace(/\\n/g, '\n'));
     }
+    // xargs CMD < FILE: the names the file holds (written earlier on the line, or a small file here) are CMD's arguments.
+    const from = programName(argv[0]) === 'xargs' && !pipe.items ? c.redirects.find((r) => r.op === '<') : undefined;
+    if (from) {
+      const abs = path.resolve(this.dir, expandTilde(this.vars.expand(from.target), this.home()));
+      let content = this.written.get(abs);
+      try {
+        content ??= statSync(abs).size <= 64 * 1024 ? readFileSync(abs, 'utf8') : undefined;
+      } catch {
+        // not there yet, and not written on the line: nothing known
+      }
+      if (content) pipe = { ...pipe, items: content.split(/\s+/).filter(Boolean).slice(0, 200) };
+    }
     this.argv(argv, depth, stdin, printedVars, pipe);
   }
 
@@ -292,9 +428,22 @@ export class CommandFlow {
     return [...body.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
   }
 
+  /** The home folder `~` stands for: HOME as assigned on the line (HOME=$PWD; cat ~/.env), else the user's. */
+  private home(): string {
+    return this.vars.get('HOME') || this.o.home;
+  }
+
   /** A word as the shell hands it to the program: variables, `~`, braces, then globs against the folder. */
   private expandWord(text: string, glob: boolean): string[] {
-    const expanded = expandTilde(this.vars.expand(text), this.o.home, this.dir);
+    let value = this.vars.expand(text);
+    // ~- is the folder before the last cd ($OLDPWD).
+    if (/^~-(?:\/|$)/.test(value)) value = (this.vars.get('OLDPWD') ?? this.dir) + value.slice(2);
+    // HOME assigned on the line: `HOME=$PWD; cat ~/.env` reads under the new one, `HOME=x cat ~/.env` under the old.
+    const homes = value.startsWith('~') ? [...new Set([this.home(), this.o.home])] : [this.o.home];
+    return homes.flatMap((home) => this.expandIn(procPath(expandTilde(value, home, this.dir), this.dir), glob));
+  }
+
+  private expandIn(expanded: string, glob: boolean): string[] {
     // shell-quote marks only * ? [ as patterns: braces are expanded for every word (a quoted {a,b} only adds candidates).
     const braces = expandBraces(expanded);
     // shell-quote does not mark bracket patterns (.[e]nv) either: tried against the folder as well.
@@ -312,7 +461,7 @@ export class CommandFlow {
     if (argv.some((a) => a.includes(RUNTIME_VALUE)) && (!NAME_ONLY.has(program) || argv[0].includes(RUNTIME_VALUE) || pipe.pipedTo)) this.reads.runtimeNames.push(program);
     if (PRINTERS.has(program) || INLINE_CODE[program] || SHELLS.has(program)) this.reads.envNames.push(...printedVars);
     // curl/wget: a secret variable in the URL or the body leaves the machine (in a header, it is the credential's use).
-    if (['curl', 'wget', 'http', 'https', 'nc', 'ncat'].includes(program)) {
+    if (SENDERS.has(program)) {
       for (let j = 0; j < args.length; j++) {
         if (/^(-H|--header)$/.test(args[j])) j++;
         else if (!/^--header=/.test(args[j])) this.reads.envNames.push(...this.namesIn(args[j]));
@@ -323,7 +472,9 @@ export class CommandFlow {
 
     if (program === 'cd' || program === 'pushd') {
       const to = args.find((a) => !a.startsWith('-'));
-      if (to !== undefined) this.dir = path.resolve(this.dir, expandTilde(to, this.o.home));
+      this.vars.assign('OLDPWD', this.dir);
+      this.dir = to === undefined ? this.home() : path.resolve(this.dir, expandTilde(to, this.home()));
+      this.vars.assign('PWD', this.dir);
     }
     if (program === 'set' && args[0] === '--') args.slice(1).forEach((a, k) => this.vars.assign(String(k + 1), a));
     if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin, program === 'xargs' ? pipe.items : undefined);
@@ -343,11 +494,11 @@ export class CommandFlow {
     if (program.startsWith('./') || argv[0].includes('/')) this.scriptFile(argv[0], depth, 'auto');
 
     if (program === 'ln' || program === 'cp' || program === 'mv') this.newName(program, args);
-    const tree = treeRead(program, args);
+    const tree = treeRead(program, args) ?? uploadTree(program, args);
     if (tree) this.reads.trees.push(tree);
     for (const body of stdin) this.code(body, depth);
     // echo .env | xargs cat: what a name-only program prints becomes the next program's arguments.
-    if (NAME_ONLY.has(program) && !pipe.feedsArguments) return;
+    if ((NAME_ONLY.has(program) || printsNoContent(program, args)) && !pipe.feedsArguments) return;
     const operands = COPIES.has(program) && args.filter((a) => !a.startsWith('-')).length > 1 ? args.slice(0, args.map((a) => !a.startsWith('-')).lastIndexOf(true)) : args;
     for (let i = 0; i < operands.length; i++) {
       const a = operands[i];
@@ -386,6 +537,9 @@ export class CommandFlow {
     if (eq) this.word(eq[1]);
     const at = /@([^@\s]+)$/.exec(a);
     if (at) this.word(at[1]);
+    // docker -v SRC:DST[:ro], --mount source=SRC: a file mounted into a container is read there.
+    const mount = /^([^:\s]+):\/[^\s]*$/.exec(a) ?? /(?:^|,)(?:source|src)=([^,\s]+)/.exec(a);
+    if (mount) this.word(mount[1]);
     if (/^-[A-Za-z]./.test(a) && !a.startsWith('--')) this.word(a.slice(2));
     // A string with blanks handed to a program is its own little language (sqlite3 ".import FILE t", psql
     // "\\copy t from FILE", a -c command): code when it has quotes or calls, else its words.
@@ -402,8 +556,12 @@ export class CommandFlow {
     let i = 0;
     let replace: string | undefined;
     // The wrapper's own options (and their values), then NAME=value for env, a duration for timeout.
-    const valued = program === 'sudo' ? /^-[ugCDhprt]$/ : program === 'xargs' ? /^-[IdEeLnPsa]$/ : program === 'timeout' ? /^-[sk]$/ : program === 'watch' ? /^-[nd]$/ : program === 'env' ? /^-[uCS]$/ : /^$/;
+    const valued = program === 'sudo' ? /^-[ugCDhprt]$/ : program === 'xargs' ? /^-[IdEeLnPsa]$/ : program === 'timeout' ? /^-[sk]$/ : program === 'watch' ? /^-[nd]$/ : program === 'env' ? /^-[uCS]$/ : program === 'dotenv' ? /^-[evpc]$/ : /^$/;
     while (i < args.length && (args[i].startsWith('-') || (program === 'env' && assignment(args[i])))) {
+      if (args[i] === '--') {
+        i++;
+        break;
+      }
       if (program === 'env' && (args[i] === '-S' || args[i].startsWith('--split-string'))) {
         this.line(args.slice(i + 1).join(' '), depth + 1);
         return;
@@ -412,7 +570,8 @@ export class CommandFlow {
       if (program === 'xargs' && /^-I./.test(args[i])) replace = args[i].slice(2);
       if (valued.test(args[i]) || (program === 'xargs' && /^(-a|--arg-file)$/.test(args[i]))) {
         if (program === 'xargs' && args[i] === '-I') replace = args[i + 1];
-        this.word(args[i + 1] ?? '');
+        // dotenv -e FILE loads the file into the command's environment: judged by what the command shows of it.
+        if (program !== 'dotenv') this.word(args[i + 1] ?? '');
         i++;
       }
       i++;
@@ -425,6 +584,10 @@ export class CommandFlow {
       const sep = rest.indexOf(':::');
       if (sep >= 0) for (const w of rest.slice(sep + 1)) this.word(w);
       return this.line((sep >= 0 ? rest.slice(0, sep) : rest).join(' '), depth + 1);
+    }
+    // xargs git cat-file -p / git show with objects the pipeline computes (ls-tree | awk | xargs): any stored file.
+    if (program === 'xargs' && !items?.length && programName(rest[0] ?? '') === 'git' && rest.some((a) => a === 'cat-file' || a === 'show')) {
+      this.reads.git.push({ args: ['cat-file', '--batch-all-objects', '--batch'], cwd: this.dir });
     }
     // xargs CMD: the names the pipeline prints become CMD's arguments (or replace -I's placeholder).
     if (items?.length) {
@@ -465,19 +628,33 @@ export class CommandFlow {
       for (const w of pos.slice(1)) this.word(w);
       return;
     }
+    const inline = (i: number): void => {
+      const code = program === 'pwsh' && /^-encodedcommand$/i.test(args[i]) ? Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le') : args[i + 1] ?? '';
+      this.code(code, depth);
+      args.forEach((w, k) => k !== i && k !== i + 1 && this.operand(w));
+    };
+    const hasInline = flag.source !== '^$';
+    const valued = VALUE_OPTIONS[program];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
-      if (flag.source !== '^$' && flag.test(a)) {
-        const code = program === 'pwsh' && /^-encodedcommand$/i.test(a) ? Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le') : args[i + 1] ?? '';
-        this.code(code, depth);
-        for (const w of args.slice(i + 2)) this.operand(w);
+      if (hasInline && flag.test(a)) return inline(i);
+      if (program === 'python' && a === '-m') {
+        const served = uploadTree(program, args);
+        if (served) this.reads.trees.push(served);
+        for (const w of args.slice(i + 1)) this.operand(w);
+        if (args[i + 1] === 'dotenv') this.word('.env'); // python-dotenv's command line prints ./.env
         return;
       }
-      if (program === 'python' && a === '-m') {
-        for (const w of args.slice(i + 2)) this.operand(w);
-        return;
+      // An option and its value (python -W ignore, node -r fs): the value is neither the script nor code.
+      if (valued?.test(a)) {
+        this.operand(args[++i] ?? '');
+        continue;
       }
       if (!a.startsWith('-')) {
+        // A word that is no file here, followed by the inline-code option, is the value of an option this list
+        // does not know (python3 -X utf8 -c ...): the code is judged all the same (fail closed).
+        const later = hasInline ? args.findIndex((x, k) => k > i && flag.test(x)) : -1;
+        if (later >= 0 && !isFile(path.resolve(this.dir, expandTilde(a, this.o.home)))) return inline(later);
         this.word(a);
         this.scriptFile(a, depth, 'code');
         for (const w of args.slice(i + 1)) this.operand(w);
@@ -491,10 +668,15 @@ export class CommandFlow {
   code(code: string, depth: number, inline = true): void {
     if (depth > MAX_DEPTH) return;
     if (readsDotenv(code, inline)) this.word('.env');
-    if (dumpsEnvironment(code)) this.reads.dumpsEnvironment = true;
+    if (dumpsEnvironment(code) || (inline && readsComputedEnvironmentName(code))) this.reads.dumpsEnvironment = true;
     this.reads.envNames.push(...environmentNames(code));
     const literals = stringLiterals(code);
+    // A name the code only tests for existence (fs.existsSync('.env')) is not read.
+    const tested = inline ? existenceOnly(code, literals) : new Set<string>();
     for (const lit of literals) {
+      if (tested.has(lit)) continue;
+      // exec(open('scripts/x.py').read()), runpy.run_path('scripts/x.py'): a script the code may run, judged by its content.
+      if (inline && /\.(?:py|js|mjs|cjs|ts|rb|pl|php|sh|bash)$/.test(lit)) this.scriptFile(lit, depth, 'auto');
       for (const w of expandBraces(expandTilde(lit, this.o.home))) {
         if (/[*?[]/.test(w)) for (const g of expandGlob(w, this.dir)) this.word(g);
         this.word(w);
@@ -504,10 +686,11 @@ export class CommandFlow {
     }
     const joined = joinedLiterals(literals);
     for (const j of joined) this.word(expandTilde(j, this.o.home));
+    for (const c of computedLiterals(code)) this.word(expandTilde(c, this.o.home));
     // process.env.HOME + '/.aws/credentials', os.homedir() with '.ssh': the pieces are under the home folder.
     if (usesHomeFolder(code)) for (const lit of [...literals, ...joined]) if (lit.length <= 200) this.word(path.join(this.o.home, lit));
     // Bare words of the code (perl -ne 'print' .env, `open(.env)` after shell quoting).
-    for (const m of code.matchAll(/[~A-Za-z0-9_./-]*\.[A-Za-z0-9_.-]+|~\/[A-Za-z0-9_./-]+/g)) this.word(expandTilde(m[0], this.o.home));
+    for (const m of code.matchAll(/[~A-Za-z0-9_./-]*\.[A-Za-z0-9_.-]+|~\/[A-Za-z0-9_./-]+/g)) if (!tested.has(m[0])) this.word(expandTilde(m[0], this.o.home));
     if (code.length < 4096) for (const t of code.split(/\s+/)) this.word(t);
   }
 
@@ -595,6 +778,11 @@ export class CommandFlow {
     }
     const rest = args.slice(i);
     this.reads.git.push({ args: rest, cwd });
+    // worktree add DIR [REV]: DIR holds that revision's files; a later word under it is judged by its name.
+    if (rest[0] === 'worktree' && rest[1] === 'add') {
+      const dir = rest.slice(2).find((a) => !a.startsWith('-'));
+      if (dir) this.checkouts.add(path.resolve(this.dir, expandTilde(dir, this.home())));
+    }
     // Paths given to git are judged by what git prints of them (gitReads), not as reads by name:
     // `git log --oneline -- .env` prints no content. An alias or config value starting with ! is a command line.
     for (const a of rest) if (a.startsWith('!')) this.line(a.slice(1), 1);
@@ -619,8 +807,15 @@ export class CommandFlow {
   private environment(program: string, args: string[], pipe: { pipedTo?: SimpleCommand }): void {
     const operands = args.filter((a) => !a.startsWith('-'));
     let dumps = false;
-    if ((program === 'env' || program === 'printenv') && operands.length === 0 && !args.some((a) => /^-[uiS]|^--(unset|ignore|split)/.test(a))) dumps = true;
+    if (program === 'env') dumps = envPrints(args);
+    else if (program === 'printenv' && operands.length === 0) dumps = true;
     else if (program === 'printenv') this.reads.envNames.push(...operands);
+    else if (program === 'ps') dumps = args.some((a) => /^[A-Za-z]*e[A-Za-z]*$/.test(a)); // BSD-style `e`: each process's environment
+    else if (JSON_QUERY.has(program)) {
+      const filter = args.find((a, k) => !a.startsWith('-') && !/^(--arg|--argjson|--slurpfile|--rawfile|-f|--from-file|--indent)$/.test(args[k - 1] ?? '')) ?? '';
+      if (/\$ENV\b(?!\s*\.\s*\w)|(?<![\w$.])env\b(?!\s*[.(])/.test(filter)) dumps = true;
+      for (const m of filter.matchAll(/(?:\$ENV|(?<![\w$.])env)\s*\.\s*([A-Za-z_]\w*)|\b(?:str)?env\(\s*([A-Za-z_]\w*)\s*\)/g)) this.reads.envNames.push(m[1] ?? m[2]);
+    }
     else if (program === 'set' && args.length === 0) dumps = true;
     else if ((program === 'export' || program === 'declare' || program === 'typeset') && (args.length === 0 || args.every((a) => /^-[xpaA]+$/.test(a)))) dumps = true;
     else if ((program === 'declare' || program === 'typeset') && args.some((a) => /^-[A-Za-z]*p/.test(a))) this.reads.envNames.push(...operands);

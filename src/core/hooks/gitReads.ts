@@ -52,6 +52,8 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
     out.paths.push(...r.out.split('\n').filter(Boolean));
   };
   const noTextconv = ['--no-ext-diff', '--no-textconv'];
+  /** Every path stored in the repository's history (all refs, the stash included). */
+  const everything = ['log', '--all', '--name-only', '--format='];
   switch (sub) {
     case 'show': {
       blobs(blobSpecs);
@@ -65,6 +67,8 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
       break;
     }
     case 'cat-file':
+      // --batch, --batch-all-objects, --batch-command: objects named on stdin, or all of them: any stored file.
+      if (rest.some((a) => /^--batch(?!-check)/.test(a))) names(everything);
       blobs(blobSpecs);
       if (!blobSpecs.length && rest.some((a) => a === '-p' || a === 'blob')) {
         const r = git(cwd, ['cat-file', ...rest], timeoutMs);
@@ -75,13 +79,32 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
     case 'whatchanged':
     case 'reflog':
     case 'format-patch': {
+      // -L<range>:<path> prints the lines' history, content included.
+      for (const [k, a] of rest.entries()) {
+        const range = /^-L(.*)$/.exec(a);
+        const spec = range ? range[1] || rest[k + 1] || '' : '';
+        if (spec.includes(':')) out.paths.push(spec.slice(spec.lastIndexOf(':') + 1).replace(/^\.\//, ''));
+      }
       if (sub !== 'format-patch' && !rest.some((a) => PATCH_FLAGS.test(a)) && sub !== 'whatchanged') break;
       const own = rest.filter((a) => !PATCH_FLAGS.test(a) && !/^(--stdout|-o|--output-directory)$/.test(a));
       names(['log', ...noTextconv, '--name-only', '--format=', ...(sub === 'reflog' ? ['-g'] : []), ...own.filter((a) => a !== 'show')]);
       break;
     }
-    case 'diff':
     case 'difftool': {
+      // Each changed file's two versions handed to a tool (-x cat prints them): judged as the patch it shows.
+      const own: string[] = [];
+      for (let k = 0; k < rest.length; k++) {
+        if (/^(-x|--extcmd|-t|--tool)$/.test(rest[k])) k++;
+        else if (!/^(-y|--no-prompt|--prompt|-g|--gui|--no-gui|-d|--dir-diff|--trust-exit-code|--no-trust-exit-code|--symlinks|--no-symlinks|--extcmd=.*|--tool=.*)$/.test(rest[k])) own.push(rest[k]);
+      }
+      names(['diff', ...noTextconv, '--name-only', ...own.filter((a) => !PATCH_FLAGS.test(a) && !NAMES_ONLY.test(a))]);
+      break;
+    }
+    case 'bundle':
+      // bundle create FILE REFS: the history of REFS, every stored file in it, in one file (or on stdout).
+      if (rest[0] === 'create') names(['log', '--name-only', '--format=', ...rest.slice(2).filter((a) => a !== '--')]);
+      break;
+    case 'diff': {
       const own = rest.filter((a) => !NAMES_ONLY.test(a));
       if (own.length !== rest.length && !rest.some((a) => PATCH_FLAGS.test(a))) break; // names or counts only
       names(['diff', ...noTextconv, '--name-only', ...own.filter((a) => !PATCH_FLAGS.test(a))]);
@@ -109,6 +132,17 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
       // The files git grep would print lines of: asked of git grep itself.
       names(['grep', '-l', '--no-color', ...rest.filter((a) => !/^(-n|--line-number|-h|-H|--heading|--break|-o|--only-matching|-c|--count|--color.*)$/.test(a))]);
       break;
+    case 'push': {
+      // Pushing to an address that is not a configured remote sends the pushed history off the machine.
+      const pos = rest.filter((a) => !a.startsWith('-'));
+      const [to, ...refspecs] = pos;
+      if (to === undefined) break;
+      const remotes = git(cwd, ['remote'], timeoutMs).out.split('\n').filter(Boolean);
+      if (remotes.includes(to)) break;
+      const sources = refspecs.map((r) => r.replace(/^\+/, '').split(':')[0]).filter(Boolean);
+      names(['log', '--name-only', '--format=', ...(sources.length ? sources : ['HEAD']), '--']);
+      break;
+    }
     case 'blame':
     case 'annotate':
       out.paths.push(...rest.filter((a) => !a.startsWith('-')).slice(-1));

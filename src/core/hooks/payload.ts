@@ -3,14 +3,16 @@
 // Codex hooks (same field names as Claude Code); VS Code agent hooks (hookEventName, tool_name, tool_input);
 // GitHub Copilot CLI hooks (.github/hooks/*.json version 1: preToolUse {toolName, toolArgs}, userPromptSubmitted
 // {prompt}); Cursor hooks (beforeReadFile, beforeShellExecution, beforeMCPExecution, beforeSubmitPrompt, preToolUse).
+import os = require('node:os');
 import path = require('node:path');
 import { fromPowerShell } from './powershell';
+import { expandTilde, procPath } from './shellExpand';
 import type { Destination, Harness, HookRequest } from './request';
 
 type Json = Record<string, unknown>;
 
 const FILE_KEYS = ['file_path', 'filePath', 'notebook_path', 'path', 'target_file', 'filename', 'uri', 'file'];
-const FILE_LIST_KEYS = ['files', 'paths', 'filePaths', 'file_paths'];
+const FILE_LIST_KEYS = ['files', 'paths', 'filePaths', 'file_paths', 'attachments', 'uploads', 'documents'];
 const COMMAND_KEYS = ['command', 'cmd', 'script'];
 
 function str(v: unknown): string | undefined {
@@ -40,16 +42,26 @@ function fromUri(p: string): string {
   }
 }
 
+const home = (): string => process.env.HOME || os.homedir();
+
 /** File paths named by a tool's input, resolved against cwd. */
 function filesOf(input: Json, cwd: string): string[] {
   const out: string[] = [];
   const add = (v: unknown): void => {
     if (typeof v === 'string' && v) {
-      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith('file://')) out.push(path.resolve(cwd, fromUri(v)));
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith('file://')) {
+        const p = procPath(fromUri(v), cwd);
+        out.push(path.resolve(cwd, p));
+        // ~/.aws/credentials: the agent's file tool may expand ~ (judged as the home folder's as well).
+        if (/^~(?:\/|$)/.test(p)) out.push(expandTilde(p, home()));
+      }
     }
-    else if (v && typeof v === 'object' && !Array.isArray(v)) add((v as Json).path ?? (v as Json).file_path ?? (v as Json).filePath);
+    else if (Array.isArray(v)) v.slice(0, 200).forEach(add); // a list where one path was expected: each is judged
+    else if (v && typeof v === 'object') add((v as Json).path ?? (v as Json).file_path ?? (v as Json).filePath);
   };
   for (const k of FILE_KEYS) add(input[k]);
+  // A file: URL handed to a fetch tool names a local file.
+  if (typeof input.url === 'string' && /^file:/i.test(input.url)) add(input.url);
   // Other keys that name a local file by their name (content_path, local_file, attachmentPath): an MCP server
   // handed one reads it and sends what it holds.
   for (const k of Object.keys(input)) if (!FILE_KEYS.includes(k) && /(?:^|[_-]|[a-z])(?:path|file|filename)$/i.test(k) && k.length <= 40) add(input[k]);

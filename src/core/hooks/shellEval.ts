@@ -89,6 +89,26 @@ function stage(argv: string[], input: string | undefined): string | undefined {
       return printf(args.filter((a, i) => !(i === 0 && a === '--')));
     case 'cat':
       return args.filter((a) => a !== '-').length ? undefined : input;
+    case 'basename': {
+      // basename NAME [SUFFIX], basename -a NAME...: names, whatever the folder.
+      const names = args.filter((a) => !a.startsWith('-'));
+      if (!names.length) return undefined;
+      const many = args.some((a) => /^-[A-Za-z]*a|^--multiple/.test(a));
+      const strip = (n: string, suffix?: string) => {
+        const b = n.replace(/\/+$/, '').split('/').pop() ?? n;
+        return suffix && b.endsWith(suffix) && b !== suffix ? b.slice(0, -suffix.length) : b;
+      };
+      return (many ? names.map((n) => strip(n)) : [strip(names[0], names[1])]).join('\n') + '\n';
+    }
+    case 'dirname': {
+      const names = args.filter((a) => !a.startsWith('-'));
+      if (!names.length) return undefined;
+      return names.map((n) => {
+        const t = n.replace(/\/+$/, '');
+        const k = t.lastIndexOf('/');
+        return k < 0 ? '.' : k === 0 ? '/' : t.slice(0, k).replace(/\/+$/, '') || '/';
+      }).join('\n') + '\n';
+    }
     case 'rev':
       return args.length || input === undefined ? undefined : input.split('\n').map((l) => [...l].reverse().join('')).join('\n');
     case 'tr':
@@ -166,6 +186,10 @@ export function decodesLiteral(cmds: SimpleCommand[]): boolean {
   const first = program(cmds[0]?.argv[0]?.text ?? '');
   const literal = first === 'echo' || first === 'printf' || cmds.some((c) => c.redirects.some((r) => r.op === '<<<'));
   if (!literal) return false;
+  // Text written out in full (no variable, no substitution) and shaped by a later stage not computed here (sed,
+  // cut, awk, tr with classes...): what it prints is known only when it runs.
+  const plain = cmds[0].argv.every((w) => !w.text.includes(VAR_OPEN) && !w.text.includes(SUBST_WORD));
+  if (plain && cmds.length > 1 && (first === 'echo' || first === 'printf')) return true;
   return cmds.some((c) => {
     const p = program(c.argv[0]?.text ?? '');
     const words = c.argv.slice(1).map((w) => w.text);

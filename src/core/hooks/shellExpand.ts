@@ -17,6 +17,11 @@ export class Variables {
     this.set.set(name, value);
   }
 
+  /** A variable's value: assigned on the line, else the environment's. */
+  get(name: string): string | undefined {
+    return this.set.get(name) ?? this.env[name];
+  }
+
   /** The word with its variable references replaced by their values. */
   expand(word: string): string {
     if (!word.includes(VAR_OPEN)) return word;
@@ -55,7 +60,7 @@ export function expandBraces(word: string): string[] {
   }
 }
 
-const GLOB_CHARS = /[*?[]/;
+const GLOB_CHARS = /[*?[]|[@+!]\(/;
 const MAX_MATCHES = 512;
 
 /** The files a glob names in the real folder (none when nothing matches: the shell then passes the word). */
@@ -87,4 +92,14 @@ export function expandGlob(pattern: string, cwd: string): string[] {
     if (!bases.length) return [pattern];
   }
   return bases;
+}
+
+/**
+ * `/proc/<pid>/cwd/...` (self, thread-self, $$, a number) is the working folder of the process that opens it: the
+ * shell's, which is `cwd`; `/proc/<pid>/root/...` is the root. `..` after it is taken from there, not from /proc.
+ */
+export function procPath(p: string, cwd: string): string {
+  const m = /^\/proc\/[^/]*\/(cwd|root)(?=\/|$)/.exec(p);
+  if (!m) return p;
+  return path.resolve(m[1] === 'cwd' ? cwd : '/', `.${p.slice(m[0].length)}`);
 }

@@ -60,6 +60,16 @@ function closeParen(s: string, start: number): number {
  */
 export type SubstitutionValue = (body: string, quoted: boolean) => string | undefined;
 
+/**
+ * `$(pwd)`, `` `pwd` ``, `$(cd DIR && pwd)`: the working folder (docker -v "$(pwd)":/w), or a folder below it, as a
+ * variable reference the expand stage resolves.
+ */
+function workingFolder(body: string): string | undefined {
+  if (/^\s*pwd(?:\s+-[LP])?\s*$/.test(body)) return '${PWD}';
+  const sub = /^\s*cd\s+(?:--\s+)?(['"]?)([\w./-]+)\1\s*(?:&&|;)\s*pwd(?:\s+-[LP])?\s*$/.exec(body);
+  return sub ? (sub[2].startsWith('/') ? sub[2] : `\${PWD}/${sub[2]}`) : undefined;
+}
+
 /** Lifts substitutions and here-documents out of a command line; newlines outside quotes become `;`. */
 export function liftNested(cmd: string, value?: SubstitutionValue): { text: string; substitutions: string[]; heredocs: string[] } {
   const substitutions: string[] = [];
@@ -92,7 +102,7 @@ export function liftNested(cmd: string, value?: SubstitutionValue): { text: stri
       const body = cmd.slice(i + 2, end - 1);
       substitutions.push(body);
       // $(pwd) is the working folder (docker -v "$(pwd)":/w); other output is computed when it can be.
-      out += /^\s*pwd\s*$/.test(body) ? '${PWD}' : c === '$' ? value?.(body, quote === '"') ?? ` ${SUBST_WORD} ` : ` ${SUBST_WORD} `;
+      out += workingFolder(body) ?? (c === '$' ? value?.(body, quote === '"') ?? ` ${SUBST_WORD} ` : ` ${SUBST_WORD} `);
       i = end - 1;
       continue;
     }
@@ -101,7 +111,7 @@ export function liftNested(cmd: string, value?: SubstitutionValue): { text: stri
       while (j < cmd.length && cmd[j] !== '`') j += cmd[j] === '\\' ? 2 : 1;
       const body = cmd.slice(i + 1, j).replace(/\\`/g, '`');
       substitutions.push(body);
-      out += value?.(body, quote === '"') ?? ` ${SUBST_WORD} `;
+      out += workingFolder(body) ?? value?.(body, quote === '"') ?? ` ${SUBST_WORD} `;
       i = j;
       continue;
     }
