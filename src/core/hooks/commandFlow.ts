@@ -180,11 +180,37 @@ function printsNoContent(program: string, args: string[]): boolean {
     const quiet = /[qclL]/.test(flags) || args.some((a) => /^--(quiet|silent|count|files-with-matches|files-without-match)$/.test(a));
     return quiet && !/[oAB]/.test(flags) && !args.some((a) => /^--(only-matching|after-context|before-context|context)/.test(a));
   }
+  if (program === 'sed') return sedInPlace(args);
   if (program === 'cut') {
     const joined = args.join(' ');
     return /(^|\s)(-d\s*'?=|-d=|--delimiter=?=)/.test(joined) && /(^|\s)(-f\s*1|--fields=1)(?![-,\d])/.test(joined);
   }
   return false;
+}
+
+/** One sed command that only substitutes or deletes lines (an address, then `s/a/b/flags` without w or e, or `d`). */
+const SED_EDIT = /^\s*(?:(?:\d+|\$|\/(?:[^/\\]|\\.)*\/I?)(?:\s*,\s*(?:\d+|\$|\/(?:[^/\\]|\\.)*\/I?))?\s*)?(?:d|s([/|#:,@])(?:(?!\1)[^\\]|\\.)*\1(?:(?!\1)[^\\]|\\.)*\1[gIi0-9]*)\s*$/;
+
+/**
+ * `sed -i` whose script only substitutes or deletes lines: it writes back into the file and prints nothing. A script
+ * with any other command (w FILE copies lines elsewhere, e runs a command, r reads another file, p prints with
+ * --debug...) or another option is judged as a read.
+ */
+function sedInPlace(args: string[]): boolean {
+  const scripts: string[] = [];
+  let inPlace = false;
+  let files = 0;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (/^(-i\S*|--in-place(=.*)?)$/.test(a)) inPlace = true;
+    else if (a === '-e' || a === '--expression') scripts.push(args[++k] ?? '');
+    else if (a.startsWith('--expression=')) scripts.push(a.slice(13));
+    else if (/^-[ErsuzE]+$|^--(regexp-extended|separate|null-data|unbuffered)$/.test(a)) continue;
+    else if (a.startsWith('-')) return false;
+    else if (!scripts.length) scripts.push(a);
+    else files++;
+  }
+  return inPlace && files > 0 && scripts.length > 0 && scripts.every((t) => t.split(/[;\n]/).every((cmd) => SED_EDIT.test(cmd)));
 }
 
 /** `env` with no command after its options and assignments prints the environment (`env -u PATH`), unless -i empties it. */
@@ -670,6 +696,12 @@ export class CommandFlow {
     if (readsDotenv(code, inline)) this.word('.env');
     if (dumpsEnvironment(code) || (inline && readsComputedEnvironmentName(code))) this.reads.dumpsEnvironment = true;
     this.reads.envNames.push(...environmentNames(code));
+    // Code that walks a folder and opens what it finds (os.walk + open, rglob + read_text, readdirSync + readFileSync):
+    // which files it opens is decided when it runs, so it reads the folder as a whole.
+    const walk = inline ? /\b(?:os\.walk|os\.scandir|os\.listdir|glob\.i?glob|[\w.]*rglob|walkSync|readdirSync|readdir|Dir\.glob|Find\.find|File::Find)\s*\(\s*(?:(['"])([^'"]*)\1)?/.exec(code) : null;
+    if (walk && /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile\s*\(|File\.read|createReadStream/.test(code)) {
+      this.reads.trees.push({ program: 'the inline code', dirs: [walk[2] || '.'], excludes: [], includes: [], skipsHidden: false, respectsGitignore: false });
+    }
     const literals = stringLiterals(code);
     // A name the code only tests for existence (fs.existsSync('.env')) is not read.
     const tested = inline ? existenceOnly(code, literals) : new Set<string>();
