@@ -23,6 +23,11 @@ export interface BodyLimits {
  * budget is reserved as bytes arrive (never for a length merely declared) and released at the end.
  */
 export function readBody(req: IncomingMessage, limitOrOpts: number | BodyLimits): Promise<string> {
+  return readBodyBytes(req, limitOrOpts).then((b) => b.toString('utf8'));
+}
+
+/** readBody's bytes, for binary bodies (OTLP protobuf). */
+export function readBodyBytes(req: IncomingMessage, limitOrOpts: number | BodyLimits): Promise<Buffer> {
   const o: BodyLimits = typeof limitOrOpts === 'number' ? { limit: limitOrOpts } : limitOrOpts;
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > o.limit) return Promise.reject(new BodyTooLarge());
@@ -57,7 +62,7 @@ export function readBody(req: IncomingMessage, limitOrOpts: number | BodyLimits)
       if (failed) return;
       failed = true;
       done();
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      resolve(Buffer.concat(chunks));
     });
     req.on('error', (e) => fail(e));
     req.on('close', () => fail(new Error('the client closed the upload')));

@@ -6,10 +6,9 @@
 // stored in one transaction; nothing of its content is kept.
 import type * as http from 'node:http';
 import type { Ctx } from '../context';
-import { bearer, clientAddress } from '../auth';
-import { BodyTooLarge, send, sendJson } from '../http';
+import { bearer, clientAddress, throttleKey } from '../auth';
+import { BodyBudgetFull, BodyTooLarge, readBodyBytes, send, sendJson, UploadTooSlow, type UploadSlots } from '../http';
 import { DecodeError, decodeRequest, encodeResponse, encodingOf, inflate, type Signal } from './decode';
-import { readBytes } from './body';
 import { toUsage } from './toUsage';
 
 export async function otlpRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx, signal: Signal): Promise<void> {
@@ -19,8 +18,6 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
     sendJson(res, status, { error }, { ...close, ...headers });
   };
   const address = clientAddress(req, ctx.trustProxy);
-  const wait = ctx.throttle.retryAfter(address);
-  if (wait) return refuse(429, 'too many failed authentications; retry later', { 'retry-after': String(wait) });
   let cred;
   try {
     cred = await ctx.credentials.classify(bearer(req));
@@ -29,7 +26,9 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
     return refuse(503, 'the audit store is unavailable; retry later', { 'retry-after': '5' });
   }
   if (cred.role === 'none' || cred.role === 'invalid') {
-    if (cred.role === 'invalid') ctx.throttle.fail(address);
+    // The credential is checked first; only failures count, and only failures wait (as on /v1/events).
+    const wait = cred.role === 'invalid' ? ctx.throttle.fail(address) : 0;
+    if (wait) return refuse(429, 'too many failed authentications; retry later', { 'retry-after': String(wait) });
     return refuse(401, cred.role === 'none' ? 'bearer token required (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20TOKEN)' : 'invalid token', { 'www-authenticate': 'Bearer' });
   }
   if (cred.role === 'admin') return refuse(403, 'the admin token reads evidence; telemetry is sent with the ingest token or an enrolled token');
@@ -41,20 +40,49 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
   const encoding = encodingOf(req.headers['content-type']);
   if (!encoding) return refuse(415, 'content-type must be application/x-protobuf or application/json');
 
-  const declared = Number(req.headers['content-length']);
-  const reserve = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, ctx.maxBodyBytes + 1) : ctx.maxBodyBytes;
-  if (!ctx.bodies.reserve(reserve)) return refuse(503, 'too many uploads at once; retry shortly', { 'retry-after': '1' });
+  // Slow uploads cannot hold the server (as on /v1/events): concurrent uploads are capped per credential and per
+  // address, the body budget is reserved as bytes arrive, and an upload below the minimum rate is dropped.
+  const slots: [UploadSlots, string][] = [
+    [ctx.uploads.perCredential, enrolled !== undefined ? `enrolled:${enrolled}` : proxied ? `proxy:${proxied}` : `shared:${address}`],
+    [ctx.uploads.perAddress, throttleKey(address)],
+  ];
+  const taken = slots.filter(([pool, key]) => pool.take(key));
+  if (taken.length < slots.length) {
+    for (const [pool, key] of taken) pool.give(key);
+    return refuse(503, 'too many uploads at once from this client; retry shortly', { 'retry-after': '1' });
+  }
+  let raw: Buffer;
+  try {
+    raw = await readBodyBytes(req, { limit: ctx.maxBodyBytes, budget: ctx.bodies, minBytesPerSecond: ctx.uploads.minBytesPerSecond, graceMs: ctx.uploads.graceMs });
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return refuse(413, `body larger than ${ctx.maxBodyBytes} bytes`);
+    if (e instanceof BodyBudgetFull) return refuse(503, 'too many uploads at once; retry shortly', { 'retry-after': '1' });
+    if (e instanceof UploadTooSlow) return refuse(408, `upload slower than ${ctx.uploads.minBytesPerSecond} bytes/s; dropped`);
+    throw e;
+  } finally {
+    for (const [pool, key] of slots) pool.give(key);
+  }
   let mapped;
   try {
-    const raw = await readBytes(req, ctx.maxBodyBytes);
     const body = inflate(raw, req.headers['content-encoding'], ctx.maxBodyBytes);
     mapped = toUsage(signal, decodeRequest(signal, encoding, body), { identity: proxied || enrolled, hmacKey: ctx.policyKey.get() });
   } catch (e) {
     if (e instanceof BodyTooLarge) return refuse(413, `body larger than ${ctx.maxBodyBytes} bytes`);
     if (e instanceof DecodeError) return sendJson(res, e.status, { error: e.message });
     throw e;
-  } finally {
-    ctx.bodies.release(reserve);
+  }
+  // The shared token does not speak for an enrolled developer (as on /v1/events): only their own token does.
+  if (cred.auth === 'shared' && !proxied) {
+    const named = [...new Set([...mapped.batch.deltas.map((d) => d.developer), ...mapped.batch.cumulative.map((p) => p.row.developer)])];
+    let enrolledDevs: Map<string, number>;
+    try {
+      enrolledDevs = named.length ? await ctx.store.enrolledSince(named) : new Map();
+    } catch (e) {
+      ctx.log?.(`OTLP ${signal} answered 503: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return sendJson(res, 503, { error: 'the audit store is unavailable; retry later' }, { 'retry-after': '5' });
+    }
+    const taken = named.find((d) => enrolledDevs.has(d));
+    if (taken !== undefined) return sendJson(res, 403, { error: `developer "${taken.slice(0, 200)}" is enrolled; their telemetry is accepted only with their own token` });
   }
   try {
     await ctx.usageWrites.add(mapped.batch);

@@ -9,7 +9,7 @@ import type { CumulativePoint, UsageBatch, UsageDelta, UsageField } from '../usa
 import { MAX_FUTURE_MS } from '../validate';
 import { label, nanosToMs, readAttributes, scalar, type Attrs, type DropCount } from './attributes';
 import { DecodeError, type Signal } from './decode';
-import { eventFigures, metricField, splitName } from './vendors';
+import { eventFigures, MAX_FIGURE, metricField, splitName } from './vendors';
 
 /** Log records or metric data points in one request. */
 export const MAX_ITEMS = 20_000;
@@ -137,5 +137,5 @@ function metric(c: Collector, base: Attrs, resource: Attrs, m: Record<string, un
 function pointValue(p: Record<string, unknown>, histogram: 'count' | 'sum' | undefined): number | undefined {
   const raw = histogram ? p[histogram] : (p.asDouble ?? p.asInt);
   const v = typeof raw === 'string' ? Number(raw) : raw;
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  return typeof v === 'number' && Number.isFinite(v) && v <= MAX_FIGURE ? v : undefined;
 }

@@ -87,11 +87,17 @@ function tokenField(type: string | undefined): UsageField {
 const DENIED = new Set(['reject', 'rejected', 'deny', 'denied', 'abort', 'block', 'blocked']);
 
 /** What a log event adds (counts, and the token and cost figures some events carry), or undefined when it counts nothing. */
+/**
+ * The largest figure one log record or data point may carry (tokens, cost, counts): far beyond any real request,
+ * and small enough that sums over years stay finite (two values near the float maximum would sum to Infinity).
+ */
+export const MAX_FIGURE = 1e12;
+
 export function eventFigures(name: string, a: Attrs): Partial<Record<UsageField, number>> | undefined {
   const n = (k: string): number => {
     const v = a.get(k);
     const x = typeof v === 'string' ? Number(v) : v;
-    return typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : 0;
+    return typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= MAX_FIGURE ? x : 0;
   };
   switch (name) {
     case 'user_prompt':

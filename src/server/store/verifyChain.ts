@@ -18,6 +18,13 @@ export interface ChainRow {
 }
 
 /** The columns a store selects, in seq order, to feed a ChainCheck. */
+/**
+ * Counters outside the evidence, left out when the counters table is compared with the log: duplicates the
+ * server ignored, and the OTLP receiver's request and item counts (telemetry is folded into usage rows, not
+ * chained; see docs/server.md).
+ */
+export const OPERATIONAL_COUNTERS = `name <> 'duplicates' AND name NOT LIKE 'otlp:%'`;
+
 export const CHAIN_COLUMNS = 'seq, id, type, time, developer, received, auth, body, hash';
 
 function mismatch(r: ChainRow): string | undefined {

@@ -3,6 +3,7 @@
 // is absent from the database file; the door's limits and credentials.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -170,6 +171,92 @@ describe('server: OTLP limits, identity and content', () => {
       assert.ok(bytes.includes(Buffer.from('anthropic.claude-code')), 'the search would find stored text');
     } finally {
       await s.close().catch(() => undefined);
+    }
+  });
+});
+
+// Found by an attacker's pass over the receiver: telemetry must not bend the evidence, speak for an enrolled
+// developer with the shared token, overflow the organization's totals, hold the door with slow uploads, or shut
+// out a valid token because others failed from the same address.
+describe('server: OTLP against an attacker', () => {
+  const withEmail = (fixture: Record<string, unknown>, email: string): Record<string, unknown> => JSON.parse(JSON.stringify(payload(fixture)).replaceAll('ann@example.com', email)) as Record<string, unknown>;
+
+  it('telemetry leaves verify-log passing: its request counters are not evidence', async () => {
+    const s = await startServer();
+    try {
+      assert.equal((await sendOtlp(s.base, 'logs', { resourceLogs: [] })).status, 200);
+      assert.equal((await sendOtlp(s.base, 'metrics', payload(claudeMetrics))).status, 200);
+      const v = await s.app.store.verifyLog();
+      assert.equal(v.ok, true, v.reason);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('the shared token cannot add telemetry to an enrolled developer; their own token can', async () => {
+    const s = await startServer();
+    try {
+      const token = 'aipe_enrolled-token-for-otlp-test-0002';
+      await s.app.store.enroll('anon:carol', sha256(token));
+      const forged = await sendOtlp(s.base, 'metrics', withEmail(claudeMetrics, 'anon:carol'));
+      assert.equal(forged.status, 403, forged.body);
+      assert.match(forged.body, /enrolled/);
+      assert.equal((await sendOtlp(s.base, 'metrics', withEmail(claudeMetrics, 'anon:dave'))).status, 200, 'a developer who is not enrolled');
+      assert.equal((await sendOtlp(s.base, 'metrics', payload(claudeMetrics), { token })).status, 200);
+      const devs = (await report(s.base, RANGE)).adoption.developers.map((d: Tool) => d.developer).sort();
+      assert.deepEqual(devs, ['anon:carol', 'anon:dave']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a figure beyond any real request is not counted, so totals stay finite', async () => {
+    const s = await startServer();
+    try {
+      const huge = JSON.parse(JSON.stringify(payload(claudeMetrics)).replace(/"asDouble":\s*[\d.]+/g, '"asDouble": 1.7e308')) as Record<string, unknown>;
+      for (let i = 0; i < 2; i++) assert.equal((await sendOtlp(s.base, 'metrics', huge)).status, 200);
+      assert.equal((await sendOtlp(s.base, 'metrics', payload(claudeMetrics))).status, 200);
+      const claude = toolOf(await report(s.base, RANGE), 'anthropic.claude-code');
+      for (const k of ['costUsd', 'tokens']) assert.ok(Number.isFinite(claude[k]) && Number(claude[k]) < 1e12, `${k}: ${claude[k]}`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a valid token still gets through from an address where wrong tokens were throttled', async () => {
+    const s = await startServer({ authFailuresPerMinute: 3 });
+    try {
+      let last = 0;
+      for (let i = 0; i < 5; i++) last = (await sendOtlp(s.base, 'logs', { resourceLogs: [] }, { token: 'wrong-token-wrong-token' })).status;
+      assert.equal(last, 429);
+      assert.equal((await sendOtlp(s.base, 'logs', { resourceLogs: [] })).status, 200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('slow uploads are dropped (408) and do not hold the body budget', async () => {
+    const s = await startServer({ maxBodyBytes: 64 * 1024, maxConcurrentBodyBytes: 128 * 1024, minUploadBytesPerSecond: 2000, uploadGraceMs: 300 });
+    let held: http.ClientRequest[] = [];
+    try {
+      held = await Promise.all([0, 1, 2, 3].map(async () => {
+        const req = http.request(`${s.base}/v1/logs`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-length': String(60 * 1024) } });
+        req.on('error', () => undefined);
+        req.write('{');
+        await new Promise((r) => setTimeout(r, 50));
+        return req;
+      }));
+      assert.equal((await sendOtlp(s.base, 'logs', { resourceLogs: [] })).status, 200, 'declared sizes do not take the budget');
+      // Unanswered after 5 s counts as 0: the upload is still holding its share.
+      const answers = await Promise.all(held.map((r) => new Promise<number>((resolve) => {
+        r.on('response', (res) => resolve(res.statusCode ?? 0));
+        setTimeout(() => resolve(0), 5000).unref();
+      })));
+      assert.ok(answers.every((a) => a === 408 || a === 503), answers.join(' '));
+      assert.ok(answers.includes(408), answers.join(' '));
+    } finally {
+      for (const r of held) r.destroy();
+      await s.close();
     }
   });
 });

@@ -5,7 +5,7 @@
 // when that extension is installed (otherwise a note says it was not run).
 import pg from 'pg';
 import type { VerifyOptions, VerifyResult } from '../types';
-import { CHAIN_COLUMNS, ChainCheck, type ChainRow } from '../verifyChain';
+import { CHAIN_COLUMNS, ChainCheck, OPERATIONAL_COUNTERS, type ChainRow } from '../verifyChain';
 import { types } from './pool';
 import type { Client } from './pool';
 import { logHead } from './queries';
@@ -52,7 +52,7 @@ async function foldedDiffers(c: Client): Promise<string | undefined> {
   for (const t of [...FOLDED_TABLES, 'counters']) {
     const names = (await c.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name <> 'id' ORDER BY ordinal_position`, [t])).rows.map((r: { column_name: string }) => `"${r.column_name}"`);
     const cols = names.join(', ');
-    const where = t === 'counters' ? ` WHERE name <> 'duplicates'` : '';
+    const where = t === 'counters' ? ` WHERE ${OPERATIONAL_COUNTERS}` : '';
     const stray = (await c.query(`SELECT ${cols} FROM public.${t}${where} EXCEPT ALL SELECT ${cols} FROM pg_temp.${t}`)).rows[0] as unknown;
     const lost = (await c.query(`SELECT ${cols} FROM pg_temp.${t} EXCEPT ALL SELECT ${cols} FROM public.${t}${where}`)).rows[0] as unknown;
     if (stray || lost) {

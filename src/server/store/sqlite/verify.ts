@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { GENESIS } from '../chain';
 import type { VerifyOptions, VerifyResult } from '../types';
-import { CHAIN_COLUMNS, ChainCheck, type ChainRow } from '../verifyChain';
+import { CHAIN_COLUMNS, ChainCheck, OPERATIONAL_COUNTERS, type ChainRow } from '../verifyChain';
 import type { Db } from './db';
 import { logHead } from './queries';
 import { replayLog } from './replay';
@@ -52,7 +52,7 @@ function foldedDiffers(db: Db): string | undefined {
   for (const [name, n] of replayLog(db)) put.run(name, n);
   for (const t of [...FOLDED_TABLES, 'counters']) {
     const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(t) as string[]).filter((c) => c !== 'id').map((c) => `"${c}"`).join(', ');
-    const where = t === 'counters' ? ` WHERE name <> 'duplicates'` : '';
+    const where = t === 'counters' ? ` WHERE ${OPERATIONAL_COUNTERS}` : '';
     const stray = db.prepare(`SELECT ${cols} FROM main.${t}${where} EXCEPT SELECT ${cols} FROM temp.${t}`).get();
     const lost = db.prepare(`SELECT ${cols} FROM temp.${t} EXCEPT SELECT ${cols} FROM main.${t}${where}`).get();
     const counts = db.prepare(`SELECT (SELECT count(*) FROM main.${t}${where}) AS stored, (SELECT count(*) FROM temp.${t}) AS rebuilt`).get() as { stored: number; rebuilt: number };
