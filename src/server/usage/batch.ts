@@ -20,10 +20,15 @@ export class PendingUsage {
     }
   }
 
+  /**
+   * A later check of the same pull request replaces the earlier one when it is the same developer's; another
+   * developer's replaces it only when the first is not enrolled (the store decides that: within one batch the
+   * first developer keeps the record).
+   */
   addPullRequest(p: DisclosureRow): void {
     const key = `${p.repository}\u0000${p.pr}`;
     const seen = this.pullRequests.get(key);
-    if (!seen || p.at >= seen.at) this.pullRequests.set(key, p);
+    if (!seen || (p.developer === seen.developer && p.at >= seen.at)) this.pullRequests.set(key, p);
   }
 
   clear(): void {

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { sha256 } from '../../../src/core/sha256';
 import { adminAuth, checkedEvent, ev, report, request, startServer, type Running } from './helpers';
 
 describe('server: adoption view from hook activity, editor active days and pull requests', () => {
@@ -80,6 +81,29 @@ describe('server: adoption view from hook activity, editor active days and pull 
     } finally {
       await s.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Found by an attacker's pass: the pull-request record was keyed by repository and number only, and the latest
+  // check won whoever sent it, so any ingest credential could rewrite an enrolled developer's record.
+  it("another developer's later check does not replace an enrolled developer's pull-request record", async () => {
+    const t = await startServer();
+    try {
+      await t.app.store.enroll('bob@example.com', sha256('aipe_bob-token-for-the-pr-test-000001'));
+      const repo = `sha256:${'b'.repeat(64)}`;
+      const pr = (who: string, n: number, assisted: number, disclosed: boolean, time: string) =>
+        ev('disclosure.pr', who, { repoHash: repo, pr: n, provider: 'github', commits: 10, assistedCommits: assisted, tools: assisted ? ['claude'] : [], prDisclosed: disclosed, result: 'pass', problems: [] }, { time });
+      const send = (events: ReturnType<typeof ev>[]) => t.app.store.ingest({ events: events.map(checkedEvent), received: new Date().toISOString(), auth: 'shared' });
+      await send([pr('bob@example.com', 42, 8, false, '2026-12-01T10:00:00Z'), pr('ann@example.com', 7, 4, true, '2026-12-01T10:00:00Z')]);
+      // Later checks of both by others: bob's record stays his; ann is not enrolled, so hers is replaced.
+      await send([pr('mallory', 42, 0, true, '2026-12-02T10:00:00Z'), pr('bob@example.com', 7, 0, true, '2026-12-02T10:00:00Z')]);
+      const rows = async () => (await report(t.base, '?since=2026-11-30&until=2026-12-06')).adoption.disclosure.byRepository;
+      assert.deepEqual(await rows(), [{ repository: repo, pullRequests: 2, aiPullRequests: 1, commits: 20, aiCommits: 8, aiCommitShare: 0.4 }]);
+      // bob's own later check still replaces his.
+      await send([pr('bob@example.com', 42, 9, false, '2026-12-03T10:00:00Z')]);
+      assert.deepEqual(await rows(), [{ repository: repo, pullRequests: 2, aiPullRequests: 1, commits: 20, aiCommits: 9, aiCommitShare: 0.45 }]);
+    } finally {
+      await t.close();
     }
   });
 });

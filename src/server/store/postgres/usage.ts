@@ -127,7 +127,8 @@ export class PgUsage {
          SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::integer[], $5::text[], $6::integer[], $7::integer[], $8::integer[], $9::integer[], $10::text[])
          ON CONFLICT (repository, pr) DO UPDATE SET at = excluded.at, day = excluded.day, developer = excluded.developer, commits = excluded.commits,
            ai_commits = excluded.ai_commits, ai_assisted = excluded.ai_assisted, disclosed = excluded.disclosed, tools = excluded.tools
-         WHERE excluded.at >= p.at`,
+         WHERE excluded.at >= p.at AND (excluded.developer = p.developer
+           OR NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.developer = p.developer AND e.revoked_at IS NULL))`,
         [
           prs.map((p) => p.repository),
           prs.map((p) => p.pr),

@@ -33,7 +33,8 @@ export function createUsageWriter(db: Db): UsageWriter {
       `INSERT INTO pull_requests (repository, pr, at, day, developer, commits, ai_commits, ai_assisted, disclosed, tools) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(repository, pr) DO UPDATE SET at = excluded.at, day = excluded.day, developer = excluded.developer, commits = excluded.commits,
          ai_commits = excluded.ai_commits, ai_assisted = excluded.ai_assisted, disclosed = excluded.disclosed, tools = excluded.tools
-       WHERE excluded.at >= pull_requests.at`,
+       WHERE excluded.at >= pull_requests.at AND (excluded.developer = pull_requests.developer
+         OR NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.developer = pull_requests.developer AND e.revoked_at IS NULL))`,
     ),
     bump: db.prepare(`INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET n = n + excluded.n`),
     sources: db.prepare(`SELECT source, ${cols.join(', ')} FROM usage_days WHERE day = ? AND developer = ? AND tool = ?`).raw(),
