@@ -127,10 +127,15 @@ async function speaksForOthers(events: readonly CheckedEvent[], auth: AuthKind, 
       return { status: 403, error: `events[${i}]: developer "${e.developer.slice(0, 200)}" is enrolled; their events are accepted only with their own token` };
     }
     if (auth === 'shared') continue;
-    if (e.at < now - MAX_PAST_MS) return { status: 400, error: `events[${i}]: "time" is more than ${MAX_PAST_MS / DAY_MS} days before the server's clock; a verified record cannot be dated that far back` };
-    if (auth === 'enrolled' && since !== undefined && e.at < since - ENROLLMENT_SKEW_MS) {
-      return { status: 400, error: `events[${i}]: "time" is before the developer's enrollment (${new Date(since).toISOString()}); a verified record cannot be dated before it` };
+    // The day an agent.activity tally counts for is a date of its own (data.day): held to the same bounds as "time".
+    const day = e.event.type === 'agent.activity' ? Date.parse(`${String((e.event.data as { day?: unknown } | undefined)?.day ?? '')}T00:00:00Z`) : NaN;
+    for (const [field, at] of [['time', e.at], ['data.day', Number.isNaN(day) ? e.at : day + DAY_MS - 1]] as const) {
+      if (at < now - MAX_PAST_MS) return { status: 400, error: `events[${i}]: "${field}" is more than ${MAX_PAST_MS / DAY_MS} days before the server's clock; a verified record cannot be dated that far back` };
+      if (auth === 'enrolled' && since !== undefined && at < since - ENROLLMENT_SKEW_MS) {
+        return { status: 400, error: `events[${i}]: "${field}" is before the developer's enrollment (${new Date(since).toISOString()}); a verified record cannot be dated before it` };
+      }
     }
+    if (!Number.isNaN(day) && day > e.at + DAY_MS) return { status: 400, error: `events[${i}]: "data.day" is after the event's "time"; a tally is sent once its day is over` };
   }
   return undefined;
 }

@@ -80,6 +80,20 @@ describe('server: verified records cannot be backdated', () => {
     assert.equal((await report(s.base)).totals.events, 0);
   });
 
+  // Found by an attacker's pass: an agent.activity tally counts for data.day, which was not bounded like "time".
+  it("refuses an enrolled agent tally whose day is far back, before the enrollment, or after the event's time", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const tally = (day: string) => ev('agent.activity', 'ann@example.com', { day, harness: 'claude', sessions: 42, toolCalls: 1, prompts: 7, denials: 0 }, ago(1000));
+    const far = await post(s.base, { events: [tally('2019-03-01')] }, token);
+    assert.equal(far.status, 400, far.body);
+    assert.match(JSON.parse(far.body).error, /"data\.day" is more than 60 days before/);
+    const early = await post(s.base, { events: [tally(new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10))] }, token);
+    assert.match(JSON.parse(early.body).error, /"data\.day" is before the developer's enrollment/);
+    const ahead = await post(s.base, { events: [tally(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10))] }, token);
+    assert.match(JSON.parse(ahead.body).error, /"data\.day" is after the event's "time"/);
+    assert.equal((await post(s.base, { events: [tally(today)] }, token)).status, 200);
+  });
+
   it('keeps the server\'s receive time beside the claimed time of verified records', async () => {
     const claimed = ago(60_000).time;
     const before = Date.now();
