@@ -3,8 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { stringLiterals, environmentNames, dumpsEnvironment } from '../../../src/core/hooks/codeStrings';
+import { computedLiterals, dumpsEnvironment, environmentNames, existenceOnly, stringLiterals } from '../../../src/core/hooks/codeStrings';
 import { CommandFlow } from '../../../src/core/hooks/commandFlow';
+import { envPrints, printsNoContent, uploadTree } from '../../../src/core/hooks/programRules';
 import { expandBraces, expandGlob } from '../../../src/core/hooks/shellExpand';
 import { liftNested, parseLine } from '../../../src/core/hooks/shellParse';
 import { treeRead } from '../../../src/core/hooks/treeReads';
@@ -51,6 +52,43 @@ describe('shell guard stages', () => {
     assert.deepEqual(environmentNames("os.environ['A']; process.env.B; ENV.fetch('C'); $ENV{D}"), ['A', 'B', 'C', 'D']);
     assert.ok(dumpsEnvironment('console.log(process.env)'));
     assert.ok(!dumpsEnvironment('console.log(process.env.PORT)'));
+  });
+
+  it('code: names built from literals by text operations, and literals only tested for existence', () => {
+    for (const code of [`open('.{}'.format('env'))`, `open(f'.{"env"}')`, `open('vne.'[::-1])`, `open(''.join(['.','e','nv']))`, `open('.ENV'.lower())`, `readFileSync('.ENV'.toLowerCase())`, `open('x.env'.replace('x', ''))`, "readFileSync(`.${'env'}`)"]) {
+      assert.ok(computedLiterals(code).includes('.env'), `${code}: ${computedLiterals(code).join(' ')}`);
+    }
+    assert.deepEqual(computedLiterals("print('hello'.upper())"), ['HELLO']);
+    const code = "import os; print(os.path.exists('.env')); print(open('a.txt').read())";
+    assert.deepEqual([...existenceOnly(code, ['.env', 'a.txt'])], ['.env']);
+    assert.deepEqual([...existenceOnly("os.path.exists('.env') and open('.env')", ['.env'])], [], 'also opened: a read');
+  });
+
+  it('programs: uploads and served folders, quiet readers, sed edits, env with options', () => {
+    assert.deepEqual(uploadTree('aws', ['s3', 'cp', 'exports/', 's3://b/', '--recursive'])?.dirs, ['exports/']);
+    assert.equal(uploadTree('aws', ['s3', 'cp', 'a.txt', 's3://b/']), undefined, 'one file: judged by its name');
+    assert.deepEqual(uploadTree('python', ['-m', 'http.server', '--directory', '~/.aws'])?.dirs, ['~/.aws']);
+    assert.ok(printsNoContent('grep', ['-q', 'KEY', '.env']));
+    assert.ok(!printsNoContent('grep', ['-c', '-o', 'KEY', '.env']), '-o prints what matched');
+    assert.ok(printsNoContent('cut', ['-d=', '-f1', '.env']));
+    assert.ok(!printsNoContent('cut', ['-d=', '-f2', '.env']));
+    assert.ok(printsNoContent('sed', ['-i', 's/^PORT=.*/PORT=3000/', '.env']));
+    for (const leak of [['-i', 's/^/#/w /tmp/x', '.env'], ['-i', '-e', 's/a/b/', '-e', 'w /tmp/x', '.env'], ['-i', 's/a/b/e', '.env'], ['-n', 'p', '.env'], ['s/a/b/', '.env']]) {
+      assert.ok(!printsNoContent('sed', leak), leak.join(' '));
+    }
+    assert.ok(envPrints(['-u', 'PATH']));
+    assert.ok(!envPrints(['-u', 'PATH', 'node', 'x.js']), 'a command runs: nothing printed by env itself');
+    assert.ok(!envPrints(['-i']));
+  });
+
+  it('resolve: the working folder from the shell state, /proc, and a reassigned HOME', () => {
+    fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+    const abs = path.join(dir, '.env');
+    for (const c of ['cat `pwd`/.env', 'cd src && cat "$OLDPWD/.env"', 'cd src && cat ~-/.env', 'cat /proc/$$/cwd/.env', 'cd src && cat /proc/self/cwd/../.env', 'HOME=$PWD; cat ~/.env']) {
+      assert.ok(words(c).some((w) => path.resolve(dir, w) === abs), `${c}: ${words(c).join(' ')}`);
+    }
+    assert.ok(words('cat "$(cd src && pwd)/../.env"').some((w) => path.resolve(dir, w) === abs), 'a cd inside a substitution stays there');
+    assert.ok(words('HOME=/tmp/x cat ~/.ssh/id_rsa').includes('/home/dev/.ssh/id_rsa'), 'the real home is judged too');
   });
 
   it('trees: a pattern is a pattern, exclusions are kept', () => {
