@@ -142,6 +142,11 @@ function checkEvent(raw: unknown, i: number, now: number): CheckedEvent | Refusa
   const ms = parseInstant(e.time as string);
   if (ms === undefined) return malformed(`${at}: "time" is not an ISO 8601 date-time with a zone`);
   if (!envelope(e)) return schema(describe(envelope.errors?.[0], at));
+  // An id that prints like another (a trailing space, a zero-width or right-to-left mark) would stand beside the
+  // real developer in the report as someone else.
+  if (typeof e.developer === 'string' && (e.developer !== e.developer.trim() || /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(e.developer))) {
+    return malformed(`${at}: "developer" has spaces at its ends or invisible or control characters`);
+  }
   const data = dataValidators.get(type) ?? anyData;
   if (e.data !== undefined && !data(e.data)) return schema(describe(data.errors?.[0], `${at}.data`));
   const unknown = notUnderstood(e, at);

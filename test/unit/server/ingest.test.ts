@@ -87,6 +87,8 @@ describe('server: POST /v1/events', () => {
       [{ events: [ev('inventory', 'a', { tools: tools(1001) })] }, /events\[0\]\.data\.tools: more than 1000 items/, 422],
       [{ events: [ev('inventory', 'a', { tools: [{ id: 'x', name: 'n'.repeat(201) }] })] }, /data\.tools\[0\]\.name: longer than 200/, 422],
       [{ events: [ev('inventory', 'd'.repeat(201))] }, /events\[0\]\.developer: longer than 200/, 422],
+      // Ids that print like another developer's: trailing space, zero-width space, right-to-left override, newline.
+      ...['ann@example.com ', 'ann\u200b@example.com', '\u202eann@example.com', 'ann@example.com\n'].map((who): [unknown, RegExp] => [{ events: [ev('inventory', who)] }, /events\[0\]: "developer" has spaces at its ends or invisible or control characters/]),
       [withDeep(ev('inventory', 'a', { tools: 0 }), ['data', 'tools']), /body nested deeper than 16 levels/],
       [withDeep(ev('inventory', 'a', { counts: 0 }), ['data', 'counts']), /body nested deeper than 16 levels/],
       [withDeep({ ...ev('inventory', 'a'), extra: 0 }, ['extra']), /body nested deeper than 16 levels/],
