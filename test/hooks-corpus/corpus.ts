@@ -3,6 +3,7 @@ import { ADDED_ATTACKS, ADDED_EVERYDAY } from './added';
 import { ATTACKS } from './attacks';
 import { EVERYDAY } from './everyday';
 import { ROUND3_ATTACKS, ROUND3_EVERYDAY } from './round3';
+import { ROUND4_ATTACKS, ROUND4_EVERYDAY } from './round4';
 import type { CorpusCase } from './shapes';
 
 /** The first round (attacks.ts, everyday.ts), the second (added.ts) and the third (round3.ts), kept apart so the bench reports each. */
@@ -10,7 +11,9 @@ export const ORIGINAL: readonly CorpusCase[] = [...ATTACKS, ...EVERYDAY];
 export const ADDED: readonly CorpusCase[] = [...ADDED_ATTACKS, ...ADDED_EVERYDAY];
 /** The third round (round3.ts), written as an attacker against the first two. */
 export const ROUND3: readonly CorpusCase[] = [...ROUND3_ATTACKS, ...ROUND3_EVERYDAY];
-export const CORPUS: readonly CorpusCase[] = [...ORIGINAL, ...ADDED, ...ROUND3];
+/** The fourth round (round4.ts), written as an attacker against the third. */
+export const ROUND4: readonly CorpusCase[] = [...ROUND4_ATTACKS, ...ROUND4_EVERYDAY];
+export const CORPUS: readonly CorpusCase[] = [...ORIGINAL, ...ADDED, ...ROUND3, ...ROUND4];
 
 export function categories(cases: readonly CorpusCase[] = CORPUS): string[] {
   return [...new Set(cases.map((c) => c.category))];

@@ -94,6 +94,8 @@ export function readsComputedEnvironmentName(code: string): boolean {
     const rest = code.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 200).replace(/(['"`])\s*[+.]\s*\1/g, '');
     if (!literalIndex.test(rest)) return true;
   }
+  // The environment under another name (from os import environ as e; posix.environ): any variable may be read.
+  if (/\bfrom\s+(?:os|posix)\s+import\b[^\n;]*\benviron\b|\bposix\.environ\b|\bimport\s+os\s+as\s+\w+|\benviron\s*=\s*os\.environ/.test(code)) return true;
   return /\b(?:os\.getenv|os\.environ\.get|getenv|Deno\.env\.get|ENV\.fetch)\s*\(\s*(?!['"][A-Za-z_]\w*['"]\s*[,)])/.test(code);
 }
 
@@ -125,6 +127,25 @@ export function computedLiterals(code: string): string[] {
     out.add(/^(lower|toLowerCase|casefold)$/.test(m[3]) ? m[2].toLowerCase() : /^(upper|toUpperCase)$/.test(m[3]) ? m[2].toUpperCase() : m[2].trim());
   }
   for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\.replace(?:All)?\\s*\\(\\s*${LIT.replaceAll('\\1', '\\3')}\\s*,\\s*${LIT.replaceAll('\\1', '\\5')}`, 'g'))) out.add(m[2].split(m[4]).join(m[6]));
+  // '.%s' % 'env', '%s%s' % ('.', 'env')
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*%\\s*(\\([^()]{0,400}\\)|${LIT.replaceAll('\\1', '\\4')})`, 'g'))) {
+    const args = lits(m[3]);
+    let k = 0;
+    out.add(m[2].replace(/%[-#0 +]*\d*(?:\.\d+)?[sdrai]/g, () => args[k++] ?? ''));
+  }
+  // 'x.env'[1:], 'abc'[a:b], '.env.x'.slice(0, 4), .substring(a, b), .substr(a, n)
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\[\\s*(-?\\d*)\\s*:\\s*(-?\\d*)\\s*(?::\\s*(-?\\d+)\\s*)?\\]`, 'g'))) {
+    const [a, b, step] = [m[3], m[4], m[5]].map((x) => (x === undefined || x === '' ? undefined : Number(x)));
+    const sliced = [...m[2]].slice(a, b);
+    out.add((step !== undefined && step < 0 ? sliced.reverse() : sliced).join(''));
+  }
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\.(slice|substring|substr)\\s*\\(\\s*(-?\\d+)\\s*(?:,\\s*(-?\\d+)\\s*)?\\)`, 'g'))) {
+    const a = Number(m[4]);
+    const b = m[5] === undefined ? undefined : Number(m[5]);
+    out.add(m[3] === 'substr' ? m[2].substr(a, b) : m[3] === 'substring' ? m[2].substring(a, b) : m[2].slice(a, b));
+  }
+  // '.vne'.split('').reverse().join('') and [...'x'].reverse().join('')
+  for (const m of code.matchAll(new RegExp(`${LIT}\\s*\\.split\\(\\s*(['"])\\3\\s*\\)\\s*\\.reverse\\(\\)\\s*\\.join\\(\\s*(['"])\\4\\s*\\)`, 'g'))) out.add([...m[2]].reverse().join(''));
   return [...out].filter((x) => x && x.length <= 400);
 }
 

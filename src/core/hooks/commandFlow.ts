@@ -8,7 +8,7 @@ import path = require('node:path');
 import { computedLiterals, dumpsEnvironment, environmentNames, existenceOnly, joinedLiterals, readsComputedEnvironmentName, readsDotenv, stringLiterals, usesHomeFolder } from './codeStrings';
 import { assignment, expandBraces, expandGlob, expandTilde, procPath, Variables } from './shellExpand';
 import { pipedNames } from './pipedNames';
-import { envPrints, printsCredential, printsNoContent, uploadTree } from './programRules';
+import { containerRun, envPrints, printsCredential, printsNoContent, uploadTree } from './programRules';
 import { buildsAtRunTime, decodesLiteral, pipelineOutput, substitutionOutput } from './shellEval';
 import { parseLine, SUBST_WORD, VAR_OPEN, type SimpleCommand } from './shellParse';
 import { findTree, treeRead, type TreeRead } from './treeReads';
@@ -48,7 +48,7 @@ const WRAPPERS = new Set(['sudo', 'doas', 'nohup', 'time', 'nice', 'ionice', 'ex
 const INLINE_CODE: Record<string, RegExp> = {
   python: /^-[A-Za-z]*c$/, node: /^(-e|-p|--eval|--print|-pe)$/, deno: /^(eval|-e)$/, bun: /^(-e|--eval|-p|--print)$/, perl: /^-[A-Za-z]*[eE]$/,
   ruby: /^-[A-Za-z]*e$/, php: /^-r$/, lua: /^-e$/, rscript: /^-e$/, pwsh: /^-(c|command|encodedcommand)$/i, powershell: /^-(c|command)$/i, osascript: /^-e$/,
-  awk: /^$/, jshell: /^$/, tclsh: /^$/,
+  awk: /^$/, jshell: /^$/, tclsh: /^$/, tsx: /^(-e|--eval|-p|--print)$/, 'ts-node': /^(-e|--eval|-p|--print)$/, esno: /^(-e|--eval)$/,
 };
 /** Interpreter options that take the next word as their value (python -W ignore, node -r fs, ruby -r json). */
 const VALUE_OPTIONS: Record<string, RegExp> = {
@@ -112,7 +112,7 @@ interface Pipe {
 
 const TAKES_NAMES = new Set(['xargs', 'parallel', 'while']);
 /** Programs that send their arguments off the machine (a name looked up in DNS leaves it too). */
-const SENDERS = new Set(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'host', 'dig', 'nslookup', 'drill', 'ping', 'ping6', 'traceroute', 'delv', 'kdig']);
+const SENDERS = new Set(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'host', 'dig', 'nslookup', 'drill', 'ping', 'ping6', 'traceroute', 'delv', 'kdig', 'getent', 'resolvectl', 'telnet', 'socat', 'openssl']);
 /** JSON and YAML query programs whose filter language reads the environment (jq `env`, `$ENV`; yq `env(NAME)`). */
 const JSON_QUERY = new Set(['jq', 'gojq', 'jaq', 'yq']);
 
@@ -130,6 +130,8 @@ export class CommandFlow {
   private readonly aliases = new Map<string, string>();
   /** The whole command line, as given. */
   private lineText = '';
+  /** Clones of a repository here made on the line (`git clone . /tmp/c`): the clone's folder → the source. */
+  private readonly clones = new Map<string, string>();
   /** Folders a revision is checked out into on the line (git worktree add): their files do not exist yet. */
   private readonly checkouts = new Set<string>();
 
@@ -162,7 +164,13 @@ export class CommandFlow {
     }
     if (this.checkouts.size) {
       const abs = path.resolve(this.dir, w);
-      for (const dir of this.checkouts) if (abs.startsWith(dir + path.sep)) this.reads.namesUnderUnknownDir.push(path.relative(dir, abs));
+      for (const dir of this.checkouts) {
+        if (!abs.startsWith(dir + path.sep)) continue;
+        const rel = path.relative(dir, abs);
+        this.reads.namesUnderUnknownDir.push(rel);
+        // A glob over files that exist only once the line has run (cat /tmp/w/.??*): it may name any of them.
+        if (/[*?[]/.test(rel)) this.reads.runtimeNames.push('a glob over checked-out files');
+      }
     }
     if (this.aliases.size) {
       const abs = path.resolve(this.dir, expandTilde(w, this.o.home));
@@ -175,6 +183,17 @@ export class CommandFlow {
       const decoded = Buffer.from(w, 'base64').toString('utf8');
       if (/^[\x20-\x7e]+$/.test(decoded)) this.reads.words.push(decoded.trim());
     }
+  }
+
+  /** A folder that is (under) a clone made on the line stands for the repository it was cloned from. */
+  private cloned(dir: string): string {
+    for (const [to, from] of this.clones) if (dir === to || dir.startsWith(to + path.sep)) return from + dir.slice(to.length);
+    return dir;
+  }
+
+  /** A folder read as a whole, its folders resolved against the folder the line is in now (after `cd`). */
+  private tree(t: TreeRead): void {
+    this.reads.trees.push({ ...t, dirs: t.dirs.map((d) => path.resolve(this.dir, expandTilde(this.vars.expand(d), this.home()))) });
   }
 
   /** One command line (a shell's input): its nested parts first, then each simple command in order. */
@@ -387,6 +406,12 @@ export class CommandFlow {
     }
     this.environment(program, args, pipe);
     if (printsCredential(program, args)) this.reads.credentials.push([program, ...args].join(' '));
+    // docker run -e NAME IMAGE printenv NAME: the host's value, handed in by name, shown by the container's command.
+    const container = containerRun(program, args);
+    if (container?.passed.length && container.command.length) {
+      const inner = programName(container.command[0]);
+      if (PRINTERS.has(inner) || SHELLS.has(inner) || INLINE_CODE[inner] !== undefined) this.reads.envNames.push(...container.passed);
+    }
 
     if (program === 'cd' || program === 'pushd') {
       const to = args.find((a) => !a.startsWith('-'));
@@ -395,6 +420,11 @@ export class CommandFlow {
       this.vars.assign('PWD', this.dir);
     }
     if (program === 'set' && args[0] === '--') args.slice(1).forEach((a, k) => this.vars.assign(String(k + 1), a));
+    // printf -v NAME FORMAT ARGS: the variable holds what printf would print.
+    if (program === 'printf' && args[0] === '-v' && args[1]) {
+      const out = pipelineOutput([['printf', ...args.slice(2)]]);
+      this.vars.assign(args[1], out ?? RUNTIME_VALUE);
+    }
     if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin, program === 'xargs' ? pipe.items : undefined);
     if (SHELLS.has(program)) return this.shell(args, depth, stdin);
     if (program === 'eval' || program === 'ssh' || program === 'su' || program === 'runuser' || program === 'script') {
@@ -413,7 +443,7 @@ export class CommandFlow {
 
     if (program === 'ln' || program === 'cp' || program === 'mv') this.newName(program, args);
     const tree = treeRead(program, args) ?? uploadTree(program, args);
-    if (tree) this.reads.trees.push(tree);
+    if (tree) this.tree(tree);
     for (const body of stdin) this.code(body, depth);
     // echo .env | xargs cat: what a name-only program prints becomes the next program's arguments.
     if ((NAME_ONLY.has(program) || printsNoContent(program, args)) && !pipe.feedsArguments) return;
@@ -453,6 +483,8 @@ export class CommandFlow {
     this.word(a);
     const eq = /^-{0,2}[A-Za-z0-9_.-]+=(.+)$/.exec(a);
     if (eq) this.word(eq[1]);
+    const volume = eq && /^([^:\s]+):\/[^\s]*$/.exec(eq[1]);
+    if (volume) this.word(volume[1]);
     const at = /@([^@\s]+)$/.exec(a);
     if (at) this.word(at[1]);
     // docker -v SRC:DST[:ro], --mount source=SRC: a file mounted into a container is read there.
@@ -546,6 +578,9 @@ export class CommandFlow {
       for (const w of pos.slice(1)) this.word(w);
       return;
     }
+    // python -m http.server, php -S: a folder served on the network is read as a whole.
+    const served = uploadTree(program, args);
+    if (served) this.tree(served);
     const inline = (i: number): void => {
       const code = program === 'pwsh' && /^-encodedcommand$/i.test(args[i]) ? Buffer.from(args[i + 1] ?? '', 'base64').toString('utf16le') : args[i + 1] ?? '';
       this.code(code, depth);
@@ -557,8 +592,6 @@ export class CommandFlow {
       const a = args[i];
       if (hasInline && flag.test(a)) return inline(i);
       if (program === 'python' && a === '-m') {
-        const served = uploadTree(program, args);
-        if (served) this.reads.trees.push(served);
         for (const w of args.slice(i + 1)) this.operand(w);
         if (args[i + 1] === 'dotenv') this.word('.env'); // python-dotenv's command line prints ./.env
         return;
@@ -567,6 +600,16 @@ export class CommandFlow {
       if (valued?.test(a)) {
         this.operand(args[++i] ?? '');
         continue;
+      }
+      // The program read from stdin (python3 /dev/stdin <<< CODE, python3 - <<EOF) or from a process substitution.
+      if (a === '-' || a === '/dev/stdin' || /^\/dev\/fd\/0$|^\/proc\/self\/fd\/0$/.test(a)) {
+        for (const body of stdin) this.code(body, depth);
+        for (const w of args.slice(i + 1)) this.operand(w);
+        return;
+      }
+      if (a.includes(SUBST_WORD)) {
+        this.reads.runtimeNames.push(program);
+        return;
       }
       if (!a.startsWith('-')) {
         // A word that is no file here, followed by the inline-code option, is the value of an option this list
@@ -592,7 +635,7 @@ export class CommandFlow {
     // which files it opens is decided when it runs, so it reads the folder as a whole.
     const walk = inline ? /\b(?:os\.walk|os\.scandir|os\.listdir|glob\.i?glob|[\w.]*rglob|walkSync|readdirSync|readdir|Dir\.glob|Find\.find|File::Find)\s*\(\s*(?:(['"])([^'"]*)\1)?/.exec(code) : null;
     if (walk && /\bopen\s*\(|read_text|read_bytes|readFileSync|readFile\s*\(|File\.read|createReadStream/.test(code)) {
-      this.reads.trees.push({ program: 'the inline code', dirs: [walk[2] || '.'], excludes: [], includes: [], skipsHidden: false, respectsGitignore: false });
+      this.tree({ program: 'the inline code', dirs: [walk[2] || '.'], excludes: [], includes: [], skipsHidden: false, respectsGitignore: false });
     }
     const literals = stringLiterals(code);
     // A name the code only tests for existence (fs.existsSync('.env')) is not read.
@@ -694,19 +737,50 @@ export class CommandFlow {
 
   private git(args: string[]): void {
     let cwd = this.dir;
+    let workTree: string | undefined;
+    const config: string[] = [];
     let i = 0;
     while (i < args.length && args[i].startsWith('-')) {
-      if (args[i] === '-C' && args[i + 1]) cwd = path.resolve(cwd, args[++i]);
-      else if (args[i] === '-c' || args[i] === '--git-dir' || args[i] === '--work-tree') i++;
+      const a = args[i];
+      if (a === '-C' && args[i + 1]) cwd = this.cloned(path.resolve(cwd, args[++i]));
+      else if (a === '-c') config.push(args[++i] ?? '');
+      else if (a === '--work-tree') workTree = args[++i];
+      else if (a.startsWith('--work-tree=')) workTree = a.slice(12);
+      else if (a === '--git-dir') i++;
       i++;
     }
-    const rest = args.slice(i);
+    const abs = (p: string) => path.resolve(this.dir, expandTilde(p, this.home()));
+    let rest = args.slice(i);
+    // -c remote.NAME.url=ADDRESS: a push to NAME goes to ADDRESS; -c alias.NAME='!cmd': `git NAME` runs cmd.
+    for (const c of config) {
+      const remote = /^remote\.([^.]+)\.(?:push)?url=(.*)$/is.exec(c);
+      if (remote && rest[0] === 'push') rest = rest.map((a) => (a === remote[1] ? remote[2] : a));
+      // url.X.insteadOf / pushInsteadOf rewrites where any remote points: the push goes to an address of the line's choosing.
+      if (/^url\..*insteadof=/is.test(c) && rest[0] === 'push') {
+        const at = rest.findIndex((a, k) => k > 0 && !a.startsWith('-'));
+        if (at > 0) rest = rest.map((a, k) => (k === at ? `rewritten://${a}` : a));
+      }
+      const alias = /^alias\.[^=]+=\s*!(.*)$/s.exec(c);
+      if (alias) this.line(alias[1], 1);
+    }
     this.reads.git.push({ args: rest, cwd });
-    // worktree add DIR [REV]: DIR holds that revision's files; a later word under it is judged by its name.
+    // worktree add DIR [REV], --work-tree DIR checkout, clone SRC DIR: DIR holds stored files; a later word under it
+    // is judged by its name, and git run in a clone of this repository reads this repository's history.
     if (rest[0] === 'worktree' && rest[1] === 'add') {
       const dir = rest.slice(2).find((a) => !a.startsWith('-'));
-      if (dir) this.checkouts.add(path.resolve(this.dir, expandTilde(dir, this.home())));
+      if (dir) this.checkouts.add(abs(dir));
     }
+    if (workTree && /^(checkout|restore|reset|switch|read-tree|checkout-index)$/.test(rest[0] ?? '')) this.checkouts.add(abs(workTree));
+    if (rest[0] === 'clone') {
+      const [src, dest] = rest.slice(1).filter((a) => !a.startsWith('-'));
+      if (src !== undefined && !/^[a-z][a-z0-9+.-]*:\/\/|^[^/]+@[^:]+:/i.test(src)) {
+        const to = abs(dest ?? path.basename(src.replace(/\/+$/, '')).replace(/\.git$/, ''));
+        this.checkouts.add(to);
+        this.clones.set(to, abs(src));
+      }
+    }
+    // An address with a secret variable in it (git ls-remote "https://$TOKEN@host/r") sends the secret.
+    if (/^(ls-remote|clone|fetch|pull|push|remote|submodule)$/.test(rest[0] ?? '')) for (const a of rest) this.reads.envNames.push(...this.namesIn(a));
     // Paths given to git are judged by what git prints of them (gitReads), not as reads by name:
     // `git log --oneline -- .env` prints no content. An alias or config value starting with ! is a command line.
     for (const a of rest) if (a.startsWith('!')) this.line(a.slice(1), 1);
@@ -720,8 +794,8 @@ export class CommandFlow {
       // fd PATTERN [DIR] -x CMD: every file it selects is handed on; hidden and ignored ones only with -H/-I.
       const own = exec < 0 ? args : args.slice(0, exec);
       const pos = own.filter((a) => !a.startsWith('-'));
-      this.reads.trees.push({ program, dirs: [pos[1] ?? '.'], excludes: [], includes: [], skipsHidden: !own.some((a) => /^-[A-Za-z]*H|^--hidden|^-u/.test(a)), respectsGitignore: !own.some((a) => /^-[A-Za-z]*I|^--no-ignore|^-u/.test(a)), excludeHint: '-E NAME' });
-    } else this.reads.trees.push(findTree(exec < 0 ? args : args.slice(0, exec)));
+      this.tree({ program, dirs: [pos[1] ?? '.'], excludes: [], includes: [], skipsHidden: !own.some((a) => /^-[A-Za-z]*H|^--hidden|^-u/.test(a)), respectsGitignore: !own.some((a) => /^-[A-Za-z]*I|^--no-ignore|^-u/.test(a)), excludeHint: '-E NAME' });
+    } else this.tree(findTree(exec < 0 ? args : args.slice(0, exec)));
     if (exec < 0) return;
     const end = args.findIndex((a, i) => i > exec && (a === ';' || a === '+'));
     this.argv(args.slice(exec + 1, end < 0 ? undefined : end), depth + 1);
@@ -744,7 +818,27 @@ export class CommandFlow {
     else if ((program === 'export' || program === 'declare' || program === 'typeset') && (args.length === 0 || args.every((a) => /^-[xpaA]+$/.test(a)))) dumps = true;
     else if ((program === 'declare' || program === 'typeset') && args.some((a) => /^-[A-Za-z]*p/.test(a))) this.reads.envNames.push(...operands);
     else if (program === 'get-childitem' || program === 'gci' || program === 'dir' || program === 'ls') dumps = args.some((a) => /^env:/i.test(a));
-    if (dumps && !this.namesOnly(pipe.pipedTo)) this.reads.dumpsEnvironment = true;
+    else if (program === 'make' || program === 'gmake') dumps = args.some((a) => /^-[A-Za-z]*p|^--print-data-base$/.test(a)); // make's database lists the environment
+    // declare -n r=NAME: a reference whose target is a name the line may compute.
+    else if (/^(declare|typeset|local)$/.test(program) && args.some((a) => /^-[A-Za-z]*n/.test(a))) dumps = true;
+    if (!dumps || this.namesOnly(pipe.pipedTo)) return;
+    // env | grep ^NAME: only the lines of the variables whose names start so are shown.
+    const kept = this.grepKeeps(pipe.pipedTo);
+    if (kept) this.reads.envNames.push(...Object.keys(this.o.env).filter((n) => kept.test(n)));
+    else this.reads.dumpsEnvironment = true;
+  }
+
+  /** `grep [-i] ^NAME` after an environment dump: which variables' lines it keeps (by name), or undefined. */
+  private grepKeeps(next: SimpleCommand | undefined): RegExp | undefined {
+    if (!next) return undefined;
+    const [p, ...args] = next.argv.map((w) => this.vars.expand(w.text));
+    if (!/^(grep|egrep)$/.test(programName(p ?? ''))) return undefined;
+    const flags = args.filter((a) => /^-[A-Za-z]+$/.test(a));
+    const patterns = args.filter((a) => !a.startsWith('-'));
+    if (patterns.length !== 1 || flags.some((f) => /[^iE]/.test(f.slice(1)))) return undefined;
+    const m = /^\^([A-Za-z_][A-Za-z0-9_]*)(=?)$/.exec(patterns[0]);
+    if (!m) return undefined;
+    return new RegExp(`^${m[1]}${m[2] ? '$' : ''}`, flags.some((f) => f.includes('i')) ? 'i' : '');
   }
 
   /** A pipeline stage that keeps only variable names (cut -d= -f1, awk -F= '{print $1}', a sed that drops values, wc). */
@@ -753,7 +847,9 @@ export class CommandFlow {
     const argv = next.argv.map((w) => w.text);
     const program = programName(argv[0] ?? '');
     const joined = argv.slice(1).join(' ');
-    if (program === 'cut') return /-d\s*'?=|-d=|--delimiter=?=/.test(joined) && /-f\s*1\b(?![-,\d])|--fields=1\b(?![-,\d])/.test(joined);
+    if (program === 'cut') return /-d\s*'?=|-d=|--delimiter=?=/.test(joined) && /-f\s*1\b(?![-,\d])|--fields=1\b(?![-,\d])/.test(joined) && !/--complement/.test(joined);
+    // grep -c/-q/-l: a count or an exit status, no line.
+    if (/^(grep|egrep|fgrep|rg)$/.test(program)) return printsNoContent(program, argv.slice(1));
     if (program === 'awk' || program === 'gawk') return /-F\s*'?=/.test(joined) && /print \$1\s*}/.test(joined) && !/\$0|\$2/.test(joined);
     if (program === 'sed') return /s[/|#]=\.\*[/|#]{2}/.test(joined);
     if (program === 'wc') return true;

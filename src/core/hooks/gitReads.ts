@@ -68,7 +68,8 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
     }
     case 'cat-file':
       // --batch, --batch-all-objects, --batch-command: objects named on stdin, or all of them: any stored file.
-      if (rest.some((a) => /^--batch(?!-check)/.test(a))) names(everything);
+      // (--batch-check prints ids, types and sizes only.)
+      if (rest.some((a) => /^--batch(?:=|$)|^--batch-command/.test(a))) names(everything);
       blobs(blobSpecs);
       if (!blobSpecs.length && rest.some((a) => a === '-p' || a === 'blob')) {
         const r = git(cwd, ['cat-file', ...rest], timeoutMs);
@@ -100,6 +101,11 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
       names(['diff', ...noTextconv, '--name-only', ...own.filter((a) => !PATCH_FLAGS.test(a) && !NAMES_ONLY.test(a))]);
       break;
     }
+    case 'fast-export':
+      // Every stored version of every file in the revisions it exports (--anonymize replaces the content).
+      if (rest.includes('--anonymize')) break;
+      names(['log', '--name-only', '--format=', ...rest.filter((a) => !a.startsWith('-') || a === '--all')]);
+      break;
     case 'bundle':
       // bundle create FILE REFS: the history of REFS, every stored file in it, in one file (or on stdout).
       if (rest[0] === 'create') names(['log', '--name-only', '--format=', ...rest.slice(2).filter((a) => a !== '--')]);

@@ -33,8 +33,21 @@ function obj(v: unknown): Json {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
 }
 
+/** Cursor's MCP tool input: a JSON string (or an object); one that does not parse names no file. */
+function mcpInput(v: unknown): Json {
+  if (typeof v !== 'string') return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
+  } catch {
+    return {};
+  }
+}
+
 function fromUri(p: string): string {
-  if (!p.startsWith('file://')) return p;
+  if (!/^file:/i.test(p)) return p;
+  // file:/x and file:x name a local file as file:///x does.
+  if (!/^file:\/\//i.test(p)) return decodeURIComponent(p.replace(/^file:/i, ''));
   try {
     return decodeURIComponent(new URL(p).pathname);
   } catch {
@@ -49,7 +62,7 @@ function filesOf(input: Json, cwd: string): string[] {
   const out: string[] = [];
   const add = (v: unknown): void => {
     if (typeof v === 'string' && v) {
-      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith('file://')) {
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^file:/i.test(v)) {
         const p = procPath(fromUri(v), cwd);
         out.push(path.resolve(cwd, p));
         // ~/.aws/credentials: the agent's file tool may expand ~ (judged as the home folder's as well).
@@ -225,7 +238,9 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
             kind: 'tool',
             tool: str(p.tool_name),
             mcp: { server: str(p.server) ?? str(p.server_name) ?? '', tool: str(p.tool_name), url: str(p.url), command: str(p.command) },
-            // Cursor sends tool_input as a JSON string; every string in it (or the string itself) leaves.
+            // Cursor sends tool_input as a JSON string; every string in it (or the string itself) leaves, and a
+            // local file it names is read by the server and sent.
+            files: filesOf(mcpInput(p.tool_input), cwd),
             outbound: { destination: 'mcp', texts: typeof p.tool_input === 'string' ? [p.tool_input] : strings(p.tool_input) },
           };
         case 'beforeSubmitPrompt':

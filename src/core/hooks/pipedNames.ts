@@ -89,7 +89,8 @@ export function pipedNames(stages: string[][], cwd: string): string[] | undefine
   for (const f of filters) {
     const p = base(f[0] ?? '');
     if (p === 'grep' || p === 'egrep' || p === 'fgrep') names = grepNames(p === 'fgrep' ? ['-F', ...f.slice(1)] : f.slice(1), names);
-    else if (!/^(sort|uniq|head|tail|cat|tee)$/.test(p)) return undefined;
+    // head/tail keep whole lines (names); -c/--bytes cuts inside them, which is not computed here.
+    else if (!/^(sort|uniq|head|tail|cat|tee)$/.test(p) || f.some((a) => /^(-c|--bytes)/.test(a))) return undefined;
     if (!names) return undefined;
   }
   return names.slice(0, MAX_NAMES);

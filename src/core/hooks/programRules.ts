@@ -52,6 +52,16 @@ export function uploadTree(program: string, args: string[]): TreeRead | undefine
   if (program === 'aws' && pos[0] === 's3' && /^(cp|sync|mv)$/.test(pos[1] ?? '') && (pos[1] === 'sync' || args.includes('--recursive'))) return whole(pos.slice(2).find((a) => !/^s3:/.test(a)));
   if (program === 'gsutil' && (pos[0] === 'rsync' || (pos[0] === 'cp' && args.some((a) => /^-[A-Za-z]*[rR]/.test(a))))) return whole(pos.slice(1).find((a) => !/^gs:/.test(a)));
   if (program === 'rclone' && /^(copy|sync|move)$/.test(pos[0] ?? '')) return whole(pos[1]);
+  if (program === 'gcloud' && pos[0] === 'storage' && /^(cp|rsync)$/.test(pos[1] ?? '') && (pos[1] === 'rsync' || args.some((a) => /^(-r|-R|--recursive)$/.test(a)))) return whole(pos.slice(2).find((a) => !/^gs:/.test(a)));
+  if (program === 'az' && pos[0] === 'storage' && /^upload-batch$/.test(pos[2] ?? '')) return whole(args[args.findIndex((a) => a === '-s' || a === '--source') + 1]);
+  if (program === 'azcopy' && /^(copy|cp|sync)$/.test(pos[0] ?? '')) return whole(pos[1]);
+  if (program === 's3cmd' && (pos[0] === 'sync' || (pos[0] === 'put' && args.some((a) => /^(-r|--recursive)$/.test(a))))) return whole(pos.slice(1).find((a) => !/^s3:/.test(a)));
+  // Web servers for a folder: http-server, serve, live-server [DIR]; php -S ADDR [-t DIR].
+  if (/^(http-server|serve|live-server|static-server)$/.test(program)) return whole(args.find((a, k) => !a.startsWith('-') && !/^(-[pa]|--port|--address|--listen|-l)$/.test(args[k - 1] ?? '')) ?? '.');
+  if (program === 'php' && args.includes('-S')) {
+    const t = args.indexOf('-t');
+    return whole(t >= 0 ? args[t + 1] : '.');
+  }
   if (program === 'python' && args.includes('-m') && args[args.indexOf('-m') + 1] === 'http.server') {
     const at = args.findIndex((a) => a === '--directory' || a === '-d');
     return whole(at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--directory='))?.slice(12) ?? '.');
@@ -72,6 +82,7 @@ export function printsNoContent(program: string, args: string[]): boolean {
   if (program === 'sed') return sedInPlace(args);
   if (program === 'cut') {
     const joined = args.join(' ');
+    if (/--complement/.test(joined)) return false; // every field but the first: the values
     return /(^|\s)(-d\s*'?=|-d=|--delimiter=?=)/.test(joined) && /(^|\s)(-f\s*1|--fields=1)(?![-,\d])/.test(joined);
   }
   return false;
@@ -91,7 +102,8 @@ function sedInPlace(args: string[]): boolean {
   let files = 0;
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
-    if (/^(-i\S*|--in-place(=.*)?)$/.test(a)) inPlace = true;
+    // A backup suffix with a / (`-i'/tmp/bk/*'`) writes a copy of the file elsewhere.
+    if (/^(-i[^/\s]*|--in-place(=[^/]*)?)$/.test(a)) inPlace = true;
     else if (a === '-e' || a === '--expression') scripts.push(args[++k] ?? '');
     else if (a.startsWith('--expression=')) scripts.push(a.slice(13));
     else if (/^-[ErsuzE]+$|^--(regexp-extended|separate|null-data|unbuffered)$/.test(a)) continue;
@@ -100,6 +112,28 @@ function sedInPlace(args: string[]): boolean {
     else files++;
   }
   return inPlace && files > 0 && scripts.length > 0 && scripts.every((t) => t.split(/[;\n]/).every((cmd) => SED_EDIT.test(cmd)));
+}
+
+/** docker/podman options that take the next word as their value. */
+const CONTAINER_VALUED = /^(-[ehlmpuvw]|--(env|env-file|name|network|user|workdir|volume|mount|publish|label|entrypoint|platform|hostname|memory|cpus|add-host|device|cap-add|cap-drop|pull|restart|log-driver|log-opt|tmpfs|ulimit|gpus|ipc|pid|runtime|security-opt|stop-signal|userns|uts|volumes-from))$/;
+
+/**
+ * `docker run [OPTIONS] IMAGE [COMMAND...]` (podman, nerdctl alike): the host variables handed in by name
+ * (`-e NAME`, no value: the host's value) and the command the container runs.
+ */
+export function containerRun(program: string, args: string[]): { passed: string[]; command: string[] } | undefined {
+  if (!/^(docker|podman|nerdctl)$/.test(program) || !/^(run|exec)$/.test(args[0] ?? '')) return undefined;
+  const passed: string[] = [];
+  let k = 1;
+  for (; k < args.length && args[k].startsWith('-'); k++) {
+    const a = args[k];
+    const env = /^(?:-e|--env)(?:=(.*))?$/.exec(a);
+    const value = env ? (env[1] ?? args[k + 1] ?? '') : undefined;
+    if (value !== undefined && /^[A-Za-z_]\w*$/.test(value)) passed.push(value);
+    if (CONTAINER_VALUED.test(a)) k++;
+  }
+  // exec CONTAINER COMMAND, run IMAGE COMMAND: the first word after the options is the image or container.
+  return { passed, command: args.slice(k + 1) };
 }
 
 /** `env` with no command after its options and assignments prints the environment (`env -u PATH`), unless -i empties it. */

@@ -29,12 +29,49 @@ export class Variables {
       // ${NAME:-default}, ${NAME#x}...: the name, then the default when it has one.
       const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw)?.[0] ?? raw;
       const local = this.set.get(name);
-      if (local !== undefined) return local;
-      if (name) this.fromEnvironment.add(name);
+      if (local === undefined && name) this.fromEnvironment.add(name);
       const fallback = /^[A-Za-z_][A-Za-z0-9_]*:?[-=](.*)$/.exec(raw)?.[1];
-      return this.env[name] ?? fallback ?? '';
+      const value = local ?? this.env[name];
+      if (value === undefined) return fallback ?? '';
+      return transform(value, raw.slice(name.length));
     });
   }
+}
+
+/** A shell glob as a regular expression source (for ${x#pat} and friends). */
+function globSource(glob: string): string {
+  return glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+}
+
+/**
+ * What a parameter expansion's operator makes of the value: `#`/`##`/`%`/`%%` (a pattern cut from an end),
+ * `,,`/`^^`/`,`/`^` (case), `:offset[:length]`, `/pat/rep` and `//pat/rep`; anything else leaves it whole.
+ */
+function transform(value: string, op: string): string {
+  if (!op || /^:?[-=+?]/.test(op)) return value;
+  let m: RegExpExecArray | null;
+  try {
+    if ((m = /^(##?|%%?)(.*)$/s.exec(op))) {
+      const src = globSource(m[2]);
+      const greedy = m[1].length === 2;
+      if (m[1][0] === '#') return value.replace(new RegExp(`^${greedy ? src : src.replace(/\.\*/g, '.*?')}`, 's'), '');
+      for (let k = greedy ? 0 : value.length; greedy ? k <= value.length : k >= 0; k += greedy ? 1 : -1) if (new RegExp(`^${src}$`, 's').test(value.slice(k))) return value.slice(0, k);
+      return value;
+    }
+    if (op === ',,') return value.toLowerCase();
+    if (op === '^^') return value.toUpperCase();
+    if (op === ',') return value.charAt(0).toLowerCase() + value.slice(1);
+    if (op === '^') return value.charAt(0).toUpperCase() + value.slice(1);
+    if ((m = /^:\s*(-?\d+)(?::\s*(-?\d+))?$/.exec(op))) {
+      const start = Number(m[1]) < 0 ? Math.max(0, value.length + Number(m[1])) : Number(m[1]);
+      const len = m[2] === undefined ? undefined : Number(m[2]);
+      return len === undefined ? value.slice(start) : len < 0 ? value.slice(start, value.length + len) : value.slice(start, start + len);
+    }
+    if ((m = /^(\/\/?)([^/]*)\/?(.*)$/s.exec(op))) return value.replace(new RegExp(globSource(m[2]), m[1].length === 2 ? 'g' : ''), m[3]);
+  } catch {
+    return value;
+  }
+  return value;
 }
 
 /** `NAME=value` (an assignment word) → [name, value]. */
