@@ -59,6 +59,9 @@ describe('shell guard stages', () => {
       assert.ok(computedLiterals(code).includes('.env'), `${code}: ${computedLiterals(code).join(' ')}`);
     }
     assert.deepEqual(computedLiterals("print('hello'.upper())"), ['HELLO']);
+    for (const code of ["open('.%s' % 'env')", "open('%s%s' % ('.', 'env'))", "open('x.env'[1:])", "open('vne.'[::-1])", "readFileSync('.env.x'.slice(0, 4))", "readFileSync('x.env'.substring(1))", "readFileSync('vne.'.split('').reverse().join(''))"]) {
+      assert.ok(computedLiterals(code).includes('.env'), `${code}: ${computedLiterals(code).join(' ')}`);
+    }
     const code = "import os; print(os.path.exists('.env')); print(open('a.txt').read())";
     assert.deepEqual([...existenceOnly(code, ['.env', 'a.txt'])], ['.env']);
     assert.deepEqual([...existenceOnly("os.path.exists('.env') and open('.env')", ['.env'])], [], 'also opened: a read');
@@ -89,6 +92,9 @@ describe('shell guard stages', () => {
     }
     assert.ok(words('cat "$(cd src && pwd)/../.env"').some((w) => path.resolve(dir, w) === abs), 'a cd inside a substitution stays there');
     assert.ok(words('HOME=/tmp/x cat ~/.ssh/id_rsa').includes('/home/dev/.ssh/id_rsa'), 'the real home is judged too');
+    for (const c of ['x=.env.x; cat "${x%.x}"', 'x=.env.x.y; cat "${x%%.x*}"', 'x=..env; cat "${x#.}"', 'x=.ENV; cat "${x,,}"', 'x=xx.env; cat "${x:2}"', 'x=.vnv; cat "${x/vnv/env}"', 'printf -v n "%s" .env; cat "$n"']) {
+      assert.ok(words(c).includes('.env'), `${c}: ${words(c).join(' ')}`);
+    }
   });
 
   it('trees: a pattern is a pattern, exclusions are kept', () => {
