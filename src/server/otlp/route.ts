@@ -10,6 +10,7 @@ import { bearer, clientAddress, throttleKey } from '../auth';
 import { BodyBudgetFull, BodyTooLarge, readBodyBytes, send, sendJson, UploadTooSlow, type UploadSlots } from '../http';
 import { DecodeError, decodeRequest, encodeResponse, encodingOf, inflate, type Signal } from './decode';
 import { toUsage } from './toUsage';
+import { MAX_PAST_MS } from '../validate';
 
 export async function otlpRoute(req: http.IncomingMessage, res: http.ServerResponse, ctx: Ctx, signal: Signal): Promise<void> {
   const close = { connection: 'close' };
@@ -65,7 +66,9 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
   let mapped;
   try {
     const body = inflate(raw, req.headers['content-encoding'], ctx.maxBodyBytes);
-    mapped = toUsage(signal, decodeRequest(signal, encoding, body), { identity: proxied || enrolled, hmacKey: ctx.policyKey.get() });
+    // Telemetry sent with a verifying credential is held to a verified record's bounds: not more than 60 days back.
+    const earliest = proxied || enrolled !== undefined ? Date.now() - MAX_PAST_MS : undefined;
+    mapped = toUsage(signal, decodeRequest(signal, encoding, body), { identity: proxied || enrolled, hmacKey: ctx.policyKey.get(), earliest });
   } catch (e) {
     if (e instanceof BodyTooLarge) return refuse(413, `body larger than ${ctx.maxBodyBytes} bytes`);
     if (e instanceof DecodeError) return sendJson(res, e.status, { error: e.message });
@@ -91,5 +94,5 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
     return sendJson(res, 503, { error: 'the audit store is unavailable; retry later' }, { 'retry-after': '5' });
   }
   const type = encoding === 'json' ? 'application/json' : 'application/x-protobuf';
-  send(res, 200, type, encodeResponse(signal, encoding, mapped.rejected, mapped.rejected ? 'dated more than 24 hours ahead of the server clock' : ''));
+  send(res, 200, type, encodeResponse(signal, encoding, mapped.rejected, mapped.rejected ? 'dated more than 24 hours ahead of the server clock, or (verified telemetry) more than 60 days before it' : ''));
 }

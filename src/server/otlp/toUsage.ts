@@ -20,6 +20,8 @@ export interface Sender {
   identity?: string;
   /** The policy's pseudonymization key (audit.pseudonymize.hmacKey), applied to e-mails from telemetry. */
   hmacKey?: string;
+  /** For a verified sender (enrolled token, identity header): the earliest instant an item may be dated. */
+  earliest?: number;
 }
 
 export interface Mapped {
@@ -56,10 +58,13 @@ class Collector {
     return pseudonymize(email, this.sender.hmacKey);
   }
 
-  /** The UTC day of an item, or undefined (and counted as rejected) when it is dated too far ahead. */
+  /**
+   * The UTC day of an item, or undefined (and counted as rejected) when it is dated too far ahead, or, from a
+   * verified sender, earlier than a verified record may be dated.
+   */
   day(ms: number | undefined): number | undefined {
     const at = ms ?? this.now;
-    if (at > this.now + MAX_FUTURE_MS) {
+    if (at > this.now + MAX_FUTURE_MS || (this.sender.earliest !== undefined && at < this.sender.earliest)) {
       this.rejected++;
       return undefined;
     }

@@ -210,6 +210,23 @@ describe('server: OTLP against an attacker', () => {
     }
   });
 
+  it('telemetry sent with an enrolled token cannot be dated more than 60 days back; self-declared telemetry can', async () => {
+    const s = await startServer();
+    try {
+      const token = 'aipe_enrolled-token-for-otlp-test-0003';
+      await s.app.store.enroll('anon:erin', sha256(token));
+      const old = JSON.parse(JSON.stringify(payload(claudeMetrics)).replace(/"(timeUnixNano|startTimeUnixNano)":\s*"\d+"/g, `"$1": "${Date.UTC(2020, 0, 15) * 1e6}"`)) as Record<string, unknown>;
+      const r = await sendOtlp(s.base, 'metrics', old, { token });
+      assert.equal(r.status, 200);
+      assert.ok(JSON.parse(r.body).partialSuccess?.rejectedDataPoints > 0, r.body);
+      assert.equal((await sendOtlp(s.base, 'metrics', withEmail(old, 'anon:frank'))).status, 200);
+      const devs = (await report(s.base, '?since=2020-01-13&until=2020-01-19')).adoption.developers.map((d: Tool) => d.developer);
+      assert.deepEqual(devs, ['anon:frank']);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a figure beyond any real request is not counted, so totals stay finite', async () => {
     const s = await startServer();
     try {
