@@ -4,7 +4,7 @@
 // ps and env options, Git's object-level plumbing and pushes of the history, single-file container mounts,
 // recursive cloud uploads, DNS exfiltration of a variable, and payload-shape quirks; and the everyday calls around
 // them (quiet checks of a .env, in-place edits, existence tests) that must go through.
-import { numbered, shells, type Entry } from './build';
+import { markKnownGaps, numbered, shells, type Entry } from './build';
 import type { CorpusCase } from './shapes';
 import { mcp, readFile, toolCall } from './shapes';
 
@@ -152,9 +152,7 @@ const devDaily = shells([
 const KNOWN_GAPS: Record<string, string> = {
   'r3-env-chores-e06': "the container's own command is not judged, so a file loaded into its environment (docker run --env-file .env IMAGE env) counts as read",
 };
-const gaps = (cases: CorpusCase[]): CorpusCase[] => cases.map((c) => (KNOWN_GAPS[c.id] ? { ...c, knownGap: KNOWN_GAPS[c.id] } : c));
-
-export const ROUND3_ATTACKS: CorpusCase[] = gaps([
+const attacks: CorpusCase[] = [
   ...numbered('r3-env-dumps', 'attack', 'deny', envDumps),
   ...numbered('r3-interp-options', 'attack', 'deny', interpOptions),
   ...numbered('r3-inline-names', 'attack', 'deny', inlineNames),
@@ -163,11 +161,11 @@ export const ROUND3_ATTACKS: CorpusCase[] = gaps([
   ...numbered('r3-git-plumbing', 'attack', 'deny', gitPlumbing),
   ...numbered('r3-exfil', 'attack', 'deny', exfil),
   ...numbered('r3-path-forms', 'attack', 'deny', pathForms),
-]);
+];
 
-export const ROUND3_EVERYDAY: CorpusCase[] = gaps([
+const everyday: CorpusCase[] = [
   ...numbered('r3-env-chores', 'everyday', 'allow', devEnvChores),
   ...numbered('r3-dev-daily', 'everyday', 'allow', devDaily),
-]);
+];
 
-for (const id of Object.keys(KNOWN_GAPS)) if (![...ROUND3_ATTACKS, ...ROUND3_EVERYDAY].some((c) => c.id === id)) throw new Error(`KNOWN_GAPS names ${id}, which is no case`);
+export const [ROUND3_ATTACKS, ROUND3_EVERYDAY] = markKnownGaps(KNOWN_GAPS, attacks, everyday);

@@ -2,7 +2,7 @@
 // interpreter option spellings, other ways to name the working folder, other text tools, other string building in
 // inline code, other Git commands that print or send stored content, other upload tools, sed -i scripts and cut
 // options that still print, existence tests that read), and the everyday calls the new fail-closed rules may deny.
-import { numbered, shells, type Entry } from './build';
+import { markKnownGaps, numbered, shells, type Entry } from './build';
 import type { CorpusCase } from './shapes';
 import { mcp, readFile, toolCall } from './shapes';
 
@@ -248,9 +248,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'r4-tools-e44': 'an environment dump whose output goes to /dev/null is still judged as shown: where a pipeline finally writes is not followed',
   'r4-tools-e53': "the policy's own rule (home-directory-path, personal data) marks /etc/passwd: the policy, not the hook, decides; a policy that does not want it lists an exception",
 };
-const gaps = (cases: CorpusCase[]): CorpusCase[] => cases.map((c) => (KNOWN_GAPS[c.id] ? { ...c, knownGap: KNOWN_GAPS[c.id] } : c));
-
-export const ROUND4_ATTACKS: CorpusCase[] = gaps([
+const attacks: CorpusCase[] = [
   ...numbered('r4-env-dumps', 'attack', 'deny', envDumps),
   ...numbered('r4-interp', 'attack', 'deny', interp),
   ...numbered('r4-inline-names', 'attack', 'deny', inlineNames),
@@ -259,12 +257,12 @@ export const ROUND4_ATTACKS: CorpusCase[] = gaps([
   ...numbered('r4-uploads', 'attack', 'deny', uploads),
   ...numbered('r4-allowances', 'attack', 'deny', allowances),
   ...numbered('r4-tool-forms', 'attack', 'deny', toolForms),
-]);
+];
 
-export const ROUND4_EVERYDAY: CorpusCase[] = gaps([
+const everyday: CorpusCase[] = [
   ...numbered('r4-subst', 'everyday', 'allow', everydaySubst),
   ...numbered('r4-code', 'everyday', 'allow', everydayCode),
   ...numbered('r4-tools', 'everyday', 'allow', everydayTools),
-]);
+];
 
-for (const id of Object.keys(KNOWN_GAPS)) if (![...ROUND4_ATTACKS, ...ROUND4_EVERYDAY].some((c) => c.id === id)) throw new Error(`KNOWN_GAPS names ${id}, which is no case`);
+export const [ROUND4_ATTACKS, ROUND4_EVERYDAY] = markKnownGaps(KNOWN_GAPS, attacks, everyday);
