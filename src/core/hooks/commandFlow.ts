@@ -177,7 +177,8 @@ export class CommandFlow {
       for (const [alias, source] of this.aliases) if (abs === alias || abs.startsWith(alias + path.sep)) this.reads.words.push(source + abs.slice(alias.length));
     }
     if (/^\/proc\/[^/]*\/environ$/.test(w)) this.reads.dumpsEnvironment = true;
-    if (w.startsWith('/proc/') && procPath(w, this.dir) !== w) this.reads.words.push(procPath(w, this.dir));
+    const proc = w.startsWith('/proc/') ? procPath(w, this.dir) : w;
+    if (proc !== w) this.reads.words.push(proc);
     // A name written in base64 (base64 -d <<< LmVudg== | xargs cat) is the same name.
     if (w.length >= 4 && w.length <= 1024 && w.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(w)) {
       const decoded = Buffer.from(w, 'base64').toString('utf8');
@@ -259,11 +260,7 @@ export class CommandFlow {
     try {
       if (program === 'realpath' || (program === 'readlink' && args.some((a) => /^-[A-Za-z]*[fem]/.test(a)))) return realpathSync(abs);
       if (program === 'readlink') return readlinkSync(abs);
-      if (program === 'cat') {
-        const written = this.written.get(abs);
-        if (written !== undefined) return written;
-        return statSync(abs).size <= 4096 ? readFileSync(abs, 'utf8') : undefined;
-      }
+      if (program === 'cat') return this.textOf(abs, 4096);
     } catch {
       return undefined;
     }
@@ -341,13 +338,7 @@ export class CommandFlow {
     // xargs CMD < FILE: the names the file holds (written earlier on the line, or a small file here) are CMD's arguments.
     const from = programName(argv[0]) === 'xargs' && !pipe.items ? c.redirects.find((r) => r.op === '<') : undefined;
     if (from) {
-      const abs = path.resolve(this.dir, expandTilde(this.vars.expand(from.target), this.home()));
-      let content = this.written.get(abs);
-      try {
-        content ??= statSync(abs).size <= 64 * 1024 ? readFileSync(abs, 'utf8') : undefined;
-      } catch {
-        // not there yet, and not written on the line: nothing known
-      }
+      const content = this.textOf(path.resolve(this.dir, expandTilde(this.vars.expand(from.target), this.home())), 64 * 1024);
       if (content) pipe = { ...pipe, items: content.split(/\s+/).filter(Boolean).slice(0, 200) };
     }
     this.argv(argv, depth, stdin, printedVars, pipe);
@@ -483,13 +474,13 @@ export class CommandFlow {
     this.word(a);
     const eq = /^-{0,2}[A-Za-z0-9_.-]+=(.+)$/.exec(a);
     if (eq) this.word(eq[1]);
-    const volume = eq && /^([^:\s]+):\/[^\s]*$/.exec(eq[1]);
-    if (volume) this.word(volume[1]);
     const at = /@([^@\s]+)$/.exec(a);
     if (at) this.word(at[1]);
-    // docker -v SRC:DST[:ro], --mount source=SRC: a file mounted into a container is read there.
-    const mount = /^([^:\s]+):\/[^\s]*$/.exec(a) ?? /(?:^|,)(?:source|src)=([^,\s]+)/.exec(a);
-    if (mount) this.word(mount[1]);
+    // docker -v SRC:DST[:ro], --volume=SRC:DST, --mount source=SRC: a file mounted into a container is read there.
+    for (const v of eq ? [a, eq[1]] : [a]) {
+      const mount = /^([^:\s]+):\/[^\s]*$/.exec(v) ?? /(?:^|,)(?:source|src)=([^,\s]+)/.exec(v);
+      if (mount) this.word(mount[1]);
+    }
     if (/^-[A-Za-z]./.test(a) && !a.startsWith('--')) this.word(a.slice(2));
     // A string with blanks handed to a program is its own little language (sqlite3 ".import FILE t", psql
     // "\\copy t from FILE", a -c command): code when it has quotes or calls, else its words.
@@ -661,23 +652,28 @@ export class CommandFlow {
     if (code.length < 4096) for (const t of code.split(/\s+/)) this.word(t);
   }
 
+  /**
+   * What a file holds as the line would find it: the text written to it earlier on the line, else the file here
+   * when it is a regular file of at most `maxBytes`; undefined when neither.
+   */
+  private textOf(abs: string, maxBytes: number): string | undefined {
+    const written = this.written.get(abs);
+    if (written !== undefined) return written;
+    try {
+      const st = statSync(abs);
+      return st.isFile() && st.size <= maxBytes ? readFileSync(abs, 'utf8') : undefined;
+    } catch {
+      return undefined; // not there (yet)
+    }
+  }
+
   /** A script the agent runs: judged by its content when it is a small file. */
   private scriptFile(file: string, depth: number, kind: 'shell' | 'code' | 'auto'): void {
     const abs = path.resolve(this.dir, expandTilde(file, this.o.home));
     if (this.seenScripts.has(abs) || depth >= MAX_DEPTH) return;
     this.seenScripts.add(abs);
-    let text: string;
-    const pending = this.written.get(abs);
-    try {
-      if (pending !== undefined) text = pending;
-      else {
-        const st = statSync(abs);
-        if (!st.isFile() || st.size > (this.o.maxScriptBytes ?? 256 * 1024)) return;
-        text = readFileSync(abs, 'utf8');
-      }
-    } catch {
-      return; // not a file here: the word is judged like any other
-    }
+    const text = this.textOf(abs, this.o.maxScriptBytes ?? 256 * 1024);
+    if (text === undefined) return; // not a file here (or too large): the word is judged like any other
     const shellish = kind === 'shell' || (kind === 'auto' && (/^#!.*\b(ba|z|da|k)?sh\b/.test(text) || /\.(sh|bash|zsh)$/.test(abs)));
     if (shellish) this.line(text, depth + 1);
     this.code(text, depth + 1, false);
