@@ -52,8 +52,8 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
     out.paths.push(...r.out.split('\n').filter(Boolean));
   };
   const noTextconv = ['--no-ext-diff', '--no-textconv'];
-  /** Every path stored in the repository's history (all refs, the stash included). */
-  const everything = ['log', '--all', '--name-only', '--format='];
+  /** The paths stored in the history of `revs` (asked with names()); `--all` takes every ref, the stash included. */
+  const history = (revs: string[]): string[] => ['log', '--name-only', '--format=', ...revs];
   switch (sub) {
     case 'show': {
       blobs(blobSpecs);
@@ -69,7 +69,7 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
     case 'cat-file':
       // --batch, --batch-all-objects, --batch-command: objects named on stdin, or all of them: any stored file.
       // (--batch-check prints ids, types and sizes only.)
-      if (rest.some((a) => /^--batch(?:=|$)|^--batch-command/.test(a))) names(everything);
+      if (rest.some((a) => /^--batch(?:=|$)|^--batch-command/.test(a))) names(history(['--all']));
       blobs(blobSpecs);
       if (!blobSpecs.length && rest.some((a) => a === '-p' || a === 'blob')) {
         const r = git(cwd, ['cat-file', ...rest], timeoutMs);
@@ -104,11 +104,11 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
     case 'fast-export':
       // Every stored version of every file in the revisions it exports (--anonymize replaces the content).
       if (rest.includes('--anonymize')) break;
-      names(['log', '--name-only', '--format=', ...rest.filter((a) => !a.startsWith('-') || a === '--all')]);
+      names(history(rest.filter((a) => !a.startsWith('-') || a === '--all')));
       break;
     case 'bundle':
       // bundle create FILE REFS: the history of REFS, every stored file in it, in one file (or on stdout).
-      if (rest[0] === 'create') names(['log', '--name-only', '--format=', ...rest.slice(2).filter((a) => a !== '--')]);
+      if (rest[0] === 'create') names(history(rest.slice(2).filter((a) => a !== '--')));
       break;
     case 'diff': {
       const own = rest.filter((a) => !NAMES_ONLY.test(a));
@@ -146,7 +146,7 @@ export function gitPrints(args: string[], cwd: string, timeoutMs = 400): GitPrin
       const remotes = git(cwd, ['remote'], timeoutMs).out.split('\n').filter(Boolean);
       if (remotes.includes(to)) break;
       const sources = refspecs.map((r) => r.replace(/^\+/, '').split(':')[0]).filter(Boolean);
-      names(['log', '--name-only', '--format=', ...(sources.length ? sources : ['HEAD']), '--']);
+      names(history([...(sources.length ? sources : ['HEAD']), '--']));
       break;
     }
     case 'blame':

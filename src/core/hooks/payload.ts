@@ -35,10 +35,8 @@ function obj(v: unknown): Json {
 
 /** Cursor's MCP tool input: a JSON string (or an object); one that does not parse names no file. */
 function mcpInput(v: unknown): Json {
-  if (typeof v !== 'string') return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
   try {
-    const parsed: unknown = JSON.parse(v);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
+    return obj(v);
   } catch {
     return {};
   }
