@@ -26,7 +26,7 @@ export function readBody(req: IncomingMessage, limitOrOpts: number | BodyLimits)
   return readBodyBytes(req, limitOrOpts).then((b) => b.toString('utf8'));
 }
 
-/** readBody's bytes, for binary bodies (OTLP protobuf). */
+/** readBody's bytes (an upload: the events' JSON, OTLP's protobuf). */
 export function readBodyBytes(req: IncomingMessage, limitOrOpts: number | BodyLimits): Promise<Buffer> {
   const o: BodyLimits = typeof limitOrOpts === 'number' ? { limit: limitOrOpts } : limitOrOpts;
   const declared = Number(req.headers['content-length']);

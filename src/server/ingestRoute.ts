@@ -3,8 +3,9 @@
 // a batch is checked whole, then stored in transactions of STORE_SLICE events (on disk before the 200).
 import type * as http from 'node:http';
 import type { Ctx } from './context';
-import { bearer, clientAddress, throttleKey } from './auth';
-import { BodyBudgetFull, BodyTooLarge, readBody, sendJson, UploadTooSlow, type UploadSlots } from './http';
+import { bearer, clientAddress } from './auth';
+import { sendJson } from './http';
+import { readUpload } from './uploads';
 import type { AuthKind } from './store/types';
 import { ENROLLMENT_SKEW_MS, MAX_PAST_MS, validateBatchYielding, type CheckedEvent } from './validate';
 import { DAY_MS } from './store/eventFold';
@@ -54,28 +55,12 @@ export async function ingestRoute(req: http.IncomingMessage, res: http.ServerRes
 
   // Slow uploads cannot hold the server: concurrent uploads are capped per credential and per address, the
   // body budget is reserved as bytes arrive, and an upload below the minimum rate is dropped.
-  const slots: [UploadSlots, string][] = [
-    [ctx.uploads.perCredential, auth === 'shared' ? `shared:${address}` : `${auth}:${identity ?? ''}`],
-    [ctx.uploads.perAddress, throttleKey(address)],
-  ];
-  const taken = slots.filter(([pool, key]) => pool.take(key));
-  if (taken.length < slots.length) {
-    for (const [pool, key] of taken) pool.give(key);
+  const upload = await readUpload(req, ctx, auth === 'shared' ? `shared:${address}` : `${auth}:${identity ?? ''}`, address);
+  if ('refused' in upload) {
     req.resume();
-    return sendJson(res, 503, { error: 'too many uploads at once from this client; retry shortly' }, { 'retry-after': '1', ...close });
+    return sendJson(res, upload.refused.status, { error: upload.refused.error }, { ...upload.refused.headers, ...close });
   }
-  let text: string;
-  try {
-    text = await readBody(req, { limit: ctx.maxBodyBytes, budget: ctx.bodies, minBytesPerSecond: ctx.uploads.minBytesPerSecond, graceMs: ctx.uploads.graceMs });
-  } catch (e) {
-    req.resume();
-    if (e instanceof BodyTooLarge) return sendJson(res, 413, { error: `body larger than ${ctx.maxBodyBytes} bytes` }, close);
-    if (e instanceof BodyBudgetFull) return sendJson(res, 503, { error: 'too many uploads at once; retry shortly' }, { 'retry-after': '1', ...close });
-    if (e instanceof UploadTooSlow) return sendJson(res, 408, { error: `upload slower than ${ctx.uploads.minBytesPerSecond} bytes/s; dropped` }, close);
-    throw e;
-  } finally {
-    for (const [pool, key] of slots) pool.give(key);
-  }
+  const text = upload.body.toString('utf8');
   ctx.onIngestBody?.(text);
   const v = await validateBatchYielding(text);
   // 400 "malformed": never acceptable; 422 "schema": beyond what this version takes, so the sender keeps the

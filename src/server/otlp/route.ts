@@ -6,8 +6,9 @@
 // stored in one transaction; nothing of its content is kept.
 import type * as http from 'node:http';
 import type { Ctx } from '../context';
-import { bearer, clientAddress, throttleKey } from '../auth';
-import { BodyBudgetFull, BodyTooLarge, readBodyBytes, send, sendJson, UploadTooSlow, type UploadSlots } from '../http';
+import { bearer, clientAddress } from '../auth';
+import { BodyTooLarge, send, sendJson } from '../http';
+import { readUpload } from '../uploads';
 import { DecodeError, decodeRequest, encodeResponse, encodingOf, inflate, type Signal } from './decode';
 import { toUsage } from './toUsage';
 import { MAX_PAST_MS } from '../validate';
@@ -19,11 +20,17 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
     sendJson(res, status, { error }, { ...close, ...headers });
   };
   const address = clientAddress(req, ctx.trustProxy);
+  const logFailure = (e: unknown): void => ctx.log?.(`OTLP ${signal} answered 503: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  /** The store failed once the body was read: 503, so that the exporter retries. */
+  const unavailable = (e: unknown): void => {
+    logFailure(e);
+    sendJson(res, 503, { error: 'the audit store is unavailable; retry later' }, { 'retry-after': '5' });
+  };
   let cred;
   try {
     cred = await ctx.credentials.classify(bearer(req));
   } catch (e) {
-    ctx.log?.(`OTLP ${signal} answered 503: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    logFailure(e);
     return refuse(503, 'the audit store is unavailable; retry later', { 'retry-after': '5' });
   }
   if (cred.role === 'none' || cred.role === 'invalid') {
@@ -43,29 +50,11 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
 
   // Slow uploads cannot hold the server (as on /v1/events): concurrent uploads are capped per credential and per
   // address, the body budget is reserved as bytes arrive, and an upload below the minimum rate is dropped.
-  const slots: [UploadSlots, string][] = [
-    [ctx.uploads.perCredential, enrolled !== undefined ? `enrolled:${enrolled}` : proxied ? `proxy:${proxied}` : `shared:${address}`],
-    [ctx.uploads.perAddress, throttleKey(address)],
-  ];
-  const taken = slots.filter(([pool, key]) => pool.take(key));
-  if (taken.length < slots.length) {
-    for (const [pool, key] of taken) pool.give(key);
-    return refuse(503, 'too many uploads at once from this client; retry shortly', { 'retry-after': '1' });
-  }
-  let raw: Buffer;
-  try {
-    raw = await readBodyBytes(req, { limit: ctx.maxBodyBytes, budget: ctx.bodies, minBytesPerSecond: ctx.uploads.minBytesPerSecond, graceMs: ctx.uploads.graceMs });
-  } catch (e) {
-    if (e instanceof BodyTooLarge) return refuse(413, `body larger than ${ctx.maxBodyBytes} bytes`);
-    if (e instanceof BodyBudgetFull) return refuse(503, 'too many uploads at once; retry shortly', { 'retry-after': '1' });
-    if (e instanceof UploadTooSlow) return refuse(408, `upload slower than ${ctx.uploads.minBytesPerSecond} bytes/s; dropped`);
-    throw e;
-  } finally {
-    for (const [pool, key] of slots) pool.give(key);
-  }
+  const upload = await readUpload(req, ctx, enrolled !== undefined ? `enrolled:${enrolled}` : proxied ? `proxy:${proxied}` : `shared:${address}`, address);
+  if ('refused' in upload) return refuse(upload.refused.status, upload.refused.error, upload.refused.headers);
   let mapped;
   try {
-    const body = inflate(raw, req.headers['content-encoding'], ctx.maxBodyBytes);
+    const body = inflate(upload.body, req.headers['content-encoding'], ctx.maxBodyBytes);
     // Telemetry sent with a verifying credential is held to a verified record's bounds: not more than 60 days back.
     const earliest = proxied || enrolled !== undefined ? Date.now() - MAX_PAST_MS : undefined;
     mapped = toUsage(signal, decodeRequest(signal, encoding, body), { identity: proxied || enrolled, hmacKey: ctx.policyKey.get(), earliest });
@@ -81,8 +70,7 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
     try {
       enrolledDevs = named.length ? await ctx.store.enrolledSince(named) : new Map();
     } catch (e) {
-      ctx.log?.(`OTLP ${signal} answered 503: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return sendJson(res, 503, { error: 'the audit store is unavailable; retry later' }, { 'retry-after': '5' });
+      return unavailable(e);
     }
     const taken = named.find((d) => enrolledDevs.has(d));
     if (taken !== undefined) return sendJson(res, 403, { error: `developer "${taken.slice(0, 200)}" is enrolled; their telemetry is accepted only with their own token` });
@@ -90,8 +78,7 @@ export async function otlpRoute(req: http.IncomingMessage, res: http.ServerRespo
   try {
     await ctx.usageWrites.add(mapped.batch);
   } catch (e) {
-    ctx.log?.(`OTLP ${signal} answered 503: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return sendJson(res, 503, { error: 'the audit store is unavailable; retry later' }, { 'retry-after': '5' });
+    return unavailable(e);
   }
   const type = encoding === 'json' ? 'application/json' : 'application/x-protobuf';
   send(res, 200, type, encodeResponse(signal, encoding, mapped.rejected, mapped.rejected ? 'dated more than 24 hours ahead of the server clock, or (verified telemetry) more than 60 days before it' : ''));
