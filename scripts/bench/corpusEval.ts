@@ -76,8 +76,9 @@ export function evaluate(scanner: Scanner, samples: Sample[]): { families: Famil
 
 /**
  * Why a negative sample is not a credential (or not personal data), judged from its text: a template reference, a
- * placeholder, a check digit or checksum that fails (personal data), or, for everything else, a value close to a
- * real format but not in it (length, alphabet, prefix) or another family's format.
+ * placeholder, a check digit or checksum that fails (personal data), a key in its real format that the set lists by
+ * value because its vendor publishes it, or, for everything else, a value close to a real format but not in it
+ * (length, alphabet, prefix) or another family's format.
  */
 /** Eight ascending characters in a row (`klmnopqr`, `12345678`): typed, not random. */
 function typedAlphabet(t: string): boolean {
@@ -92,6 +93,9 @@ const NEGATIVE_CLASSES: [string, (s: Sample) => boolean][] = [
   ['template or variable reference (${VAR}, {{var}}, %VAR%, $VAR, <value>)', (s) => /\$\{|\{\{|%[A-Z_]+%|\$[A-Z_]{3,}|<[\w -]+>/.test(s.text)],
   ['placeholder (xxxx, EXAMPLE, your-…, a repeated character, a typed alphabet)', (s) => /x{6,}|X{6,}|\*{4,}|example|sample|dummy|placeholder|redacted|your[_-]|changeme|(.)\1{7,}/i.test(s.text) || typedAlphabet(s.text)],
   ['personal-data look-alike (failed check digit, reserved range)', (s) => /^[A-Z_]+$/.test(s.rule)],
+  // A whole, well-formed Google API key with nothing around it: the set lists it as a negative by its value, as a key
+  // published in the vendor's own SDK tests (src/core/scan/publicByDesign.ts lists those found at that source).
+  ['a key its vendor publishes, listed by value (Firebase SDK test keys)', (s) => /^AIzaSy[\w-]{33}$/.test(s.text)],
   ['near miss or another format (length, alphabet, prefix, context)', () => true],
 ];
 

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { Scanner } from '../../../src/core/scan';
 import { notCredentials } from '../../../src/core/scan/placeholders';
+import { publishedValues } from '../../../src/core/scan/publicByDesign';
 import { j, rnd } from './fixtures';
 
 const scanner = new Scanner();
@@ -113,6 +114,19 @@ describe('not a credential', () => {
     }
     assert.deepEqual(ids(`<add key="ClearTextPassword" value="${rnd(14, undefined, 207)}" />\n`, 'build/NuGet.Config'), ['nuget-config-password'], 'any other value');
     assert.deepEqual(ids('<add key="ClearTextPassword" value="33f!!lloppa2" />\n', 'build/NuGet.Config'), ['nuget-config-password'], 'only the exact example');
+  });
+
+  cls('vendor-test-key', 'Google API keys fixed in the Firebase SDKs\' own public test suites', () => {
+    const listed = publishedValues('vendor-test-key');
+    assert.ok(listed.length >= 10, 'the list is read');
+    for (const { ruleId, source, value } of listed) {
+      assert.match(source, /^firebase\/firebase-[a-z]+-sdk \S+\.(?:java|ts)$/, 'only the vendor\'s own repositories, with the file');
+      for (const text of [`${value}\n`, `GOOGLE_API_KEY=${value}\n`, `public static final String KEY = "${value}";\n`]) assert.deepEqual(ids(text, 'src/test/Keys.java'), [], `${value} in ${text}`);
+      // One character off is another key, and flagged.
+      const last = value.at(-1) === 'A' ? 'B' : 'A';
+      assert.deepEqual(ids(`GOOGLE_API_KEY=${value.slice(0, -1)}${last}\n`, 'config/app.env.txt'), [ruleId], `${value} changed`);
+    }
+    assert.deepEqual(ids(`GOOGLE_API_KEY=AIzaSy${rnd(33, undefined, 208)}\n`, 'config/app.env.txt'), ['gcp-api-key'], 'any other key');
   });
 
   it('every class in the table has its test above', () => {

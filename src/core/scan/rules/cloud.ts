@@ -1,5 +1,5 @@
 // Cloud providers: AWS, Google Cloud, Azure, and hosting platforms.
-import { firebaseClientKey } from '../publicByDesign';
+import { firebaseClientKey, publishedByVendor } from '../publicByDesign';
 import type { Rule } from '../types';
 import { keyed, LB, RB, token, UUID } from './define';
 
@@ -15,9 +15,10 @@ export const cloudRules: Rule[] = [
   token('aws-bedrock-short-lived-key', 'Amazon Bedrock short-lived API key', 'aws', ['bedrock-api-key-'],
     String.raw`\b(bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t(?:[A-Za-z0-9+/=]|%3D)*)`, { entropy: 0 }),
   // Google API keys are 39 characters and all begin `AIzaSy`; browser keys (Maps, Firebase) have the same shape. The
-  // key of a Firebase client configuration is public by design (publicByDesign.ts).
+  // key of a Firebase client configuration is public by design, and so are the keys Google fixes in the Firebase SDKs'
+  // own tests (publicByDesign.ts).
   token('gcp-api-key', 'Google API key', 'gcp', ['aizasy'], String.raw`${LB}(AIzaSy[\w-]{33})${RB}`,
-    { entropy: 3.5, validate: (s, ctx) => !firebaseClientKey(ctx.text, ctx.match.secretStart, ctx.match.secretStart + s.length) }),
+    { entropy: 3.5, validate: (s, ctx) => !publishedByVendor('gcp-api-key', s) && !firebaseClientKey(ctx.text, ctx.match.secretStart, ctx.match.secretStart + s.length) }),
   token('gcp-oauth-client-secret', 'Google OAuth client secret', 'gcp', ['gocspx-'], String.raw`\b(GOCSPX-[\w-]{28})${RB}`),
   token('gcp-oauth-access-token', 'Google OAuth access token', 'gcp', ['ya29.'], String.raw`\b(ya29\.[\w-]{30,})`, { entropy: 3.5 }),
   token('gcp-service-account-key', 'Google service account private key', 'gcp', ['"private_key_id"'],

@@ -1,6 +1,6 @@
 // Package registries: npm, PyPI, NuGet, RubyGems, Docker Hub, crates.io, Clojars.
 import type { Rule } from '../types';
-import { documentedExample } from '../publicByDesign';
+import { publishedByVendor } from '../publicByDesign';
 import { looksPlaceholder } from '../validators';
 import { token } from './define';
 
@@ -12,7 +12,7 @@ export const registryRules: Rule[] = [
   token('nuget-api-key', 'NuGet API key', 'nuget', ['oy2'], String.raw`\b(oy2[a-z0-9]{43})\b`),
   token('nuget-config-password', 'NuGet config password', 'nuget', ['password'],
     String.raw`<add\s+key=["'](?:ClearText)?Password["']\s+value=["']([^"']{6,})["']`,
-    { entropy: 0, validate: (s) => !looksPlaceholder(s) && !/^%.*%$|^\$/.test(s) && !documentedExample('nuget-config-password', s), paths: ['**/nuget.config', '**/NuGet.Config', '**/Nuget.config', '**/NuGet.config', '**/nuget.Config'] }),
+    { entropy: 0, validate: (s) => !looksPlaceholder(s) && !/^%.*%$|^\$/.test(s) && !publishedByVendor('nuget-config-password', s), paths: ['**/nuget.config', '**/NuGet.Config', '**/Nuget.config', '**/NuGet.config', '**/nuget.Config'] }),
   token('rubygems-api-key', 'RubyGems API key', 'rubygems', ['rubygems_'], String.raw`\b(rubygems_[a-f0-9]{48})\b`),
   token('dockerhub-pat', 'Docker Hub access token', 'dockerhub', ['dckr_pat_', 'dckr_oat_'], String.raw`\b(dckr_(?:pat|oat)_[\w-]{27,32})(?![\w-])`),
   token('docker-config-auth', 'Docker registry credential', 'dockerhub', ['"auth"'],
