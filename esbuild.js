@@ -3,8 +3,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
-const { policyValidatorPlugin } = require('./scripts/build/policyValidator');
-const { anchorTablesPlugin } = require('./scripts/build/anchorTables');
+const { bundlePlugins } = require('./scripts/build/plugins');
 const { hookBuildOptions, assertAscii } = require('./scripts/build/hookBundle');
 const { cliBuilds } = require('./scripts/build/cliBundle');
 
@@ -39,8 +38,9 @@ const common = {
   sourcesContent: false,
   // The starter policy is part of the CLI (`ai-policy init`), read as text.
   loader: { '.yaml': 'text' },
-  // The policy JSON Schema's validator, generated as code (no schema compile at start).
-  plugins: [policyValidatorPlugin, anchorTablesPlugin],
+  // The policy JSON Schema's validator generated as code (no schema compile at start), the scanner's anchor tables,
+  // and jsonc-parser without its formatter (scripts/build/plugins.js).
+  plugins: bundlePlugins,
 };
 
 /**

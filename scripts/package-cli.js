@@ -8,8 +8,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
-const { policyValidatorPlugin } = require('./build/policyValidator');
-const { anchorTablesPlugin } = require('./build/anchorTables');
+const { bundlePlugins } = require('./build/plugins');
 const { buildHook } = require('./build/hookBundle');
 const { cliBuilds } = require('./build/cliBundle');
 
@@ -56,7 +55,7 @@ async function main() {
     platform: 'node',
     target: 'node20',
     external: ['better-sqlite3', 'pg-native'],
-    plugins: [policyValidatorPlugin, anchorTablesPlugin],
+    plugins: bundlePlugins,
     loader: { '.yaml': 'text' },
     minify: true,
     logLevel: 'warning',

@@ -10,8 +10,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { policyValidatorPlugin } = require('./policyValidator');
-const { anchorTablesPlugin } = require('./anchorTables');
+const { bundlePlugins } = require('./plugins');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -32,7 +31,7 @@ function common(minify) {
     target: 'node20',
     external: ['better-sqlite3', 'pg-native'],
     loader: { '.yaml': 'text' },
-    plugins: [policyValidatorPlugin, anchorTablesPlugin],
+    plugins: bundlePlugins,
     minify,
     logLevel: 'warning',
     // Bare specifiers of the embedded parts (re2js…) resolve from the repository, whatever the caller's folder.

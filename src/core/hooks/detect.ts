@@ -2,7 +2,7 @@
 // configuration folder. Each agent found is reported with whether the policy hook is installed for it.
 import { existsSync, statSync } from 'node:fs';
 import path = require('node:path');
-import { HARNESS_NAMES } from './decide';
+import { HARNESS_NAMES } from './denials';
 import { hooksInstalled } from './install';
 import type { Harness } from './request';
 

@@ -42,6 +42,15 @@ describe('extension bundle: the scanner on demand', () => {
     assert.deepEqual(files.filter(loaded), []);
   });
 
+  it('the bundle leaves out the agent hook\'s judgement and jsonc-parser\'s formatter (code the editor never runs at start)', () => {
+    // The development build's source map names every file the bundle holds.
+    const sources = (JSON.parse(fs.readFileSync(path.join(dist, 'extensionMain.js.map'), 'utf8')) as { sources: string[] }).sources;
+    assert.ok(sources.some((s) => s.endsWith('src/core/hooks/detect.ts')), 'the map is read');
+    assert.ok(sources.some((s) => s.endsWith('jsonc-parser/lib/esm/impl/parser.js')), 'the parser stays');
+    const judgement = /src\/core\/hooks\/(?:decide|judgeCommand|commandFlow|shellParse|sensitiveFiles)\.ts$|node_modules\/(?:shell-quote|ignore)\/|jsonc-parser\/lib\/esm\/impl\/(?:format|edit|string-intern)\.js$/;
+    assert.deepEqual(sources.filter((s) => judgement.test(s)), []);
+  });
+
   it('dist/lazy/yaml.js and dist/lazy/policy-validator.js read and validate the starter policy alone', () => {
     const yaml = require(lazy('yaml')) as typeof import('yaml');
     const validate = require(lazy('policy-validator')) as ((v: unknown) => boolean) & { schemaSha256: string };
