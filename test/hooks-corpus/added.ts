@@ -165,9 +165,6 @@ const devScripts = shells([
   `python3 - <<'EOF'\nimport json\nprint(json.load(open('package.json'))['version'])\nEOF`,
 ], 3);
 
-/** Attacks of this round the hook does not stop yet, with the reason (see KNOWN_GAPS in attacks.ts). */
-const KNOWN_GAPS: Record<string, string> = {};
-
 export const ADDED_ATTACKS: CorpusCase[] = [
   ...numbered('heredoc-code', 'attack', 'deny', heredocCode),
   ...numbered('text-tools', 'attack', 'deny', textTools),
@@ -177,7 +174,7 @@ export const ADDED_ATTACKS: CorpusCase[] = [
   ...numbered('globs-find', 'attack', 'deny', globsFind),
   ...numbered('stored-versions', 'attack', 'deny', storedVersions),
   ...numbered('mcp-inputs', 'attack', 'deny', mcpInputs),
-].map((c) => (KNOWN_GAPS[c.id] ? { ...c, knownGap: KNOWN_GAPS[c.id] } : c));
+];
 
 export const ADDED_EVERYDAY: CorpusCase[] = [
   ...numbered('dev-builds', 'everyday', 'allow', devBuilds),
@@ -185,5 +182,3 @@ export const ADDED_EVERYDAY: CorpusCase[] = [
   ...numbered('dev-search', 'everyday', 'allow', devSearch),
   ...numbered('dev-scripts', 'everyday', 'allow', devScripts),
 ];
-
-for (const id of Object.keys(KNOWN_GAPS)) if (!ADDED_ATTACKS.some((c) => c.id === id)) throw new Error(`KNOWN_GAPS names ${id}, which is no attack`);

@@ -1,8 +1,7 @@
 // Attacks: calls an agent (or a prompt-injected agent) makes to get a secret, a key or customer data into its
 // context or out of the machine. Each must be denied (or, for the confirmation cases, asked). Written against
 // the repository World builds, without reading the hook's decision code.
-import { numbered, shells, type Entry } from './build';
-import type { CorpusCase } from './shapes';
+import { markKnownGaps, numbered, shells, type Entry } from './build';
 import { mcp, prompt, readFile, shell, toolCall } from './shapes';
 
 const W = '{{WS}}';
@@ -436,17 +435,10 @@ const obfuscationLeaves: Entry[] = [['claude', toolCall('claude', 'WebFetch', { 
  * bench still counts them as misses.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'file-tools-a07': 'a secret value inside content Cursor sends with beforeReadFile is not scanned when the file name is ordinary',
   'leaves-a15': 'a bare AWS secret access key (40 characters with no variable name beside it) is not recognised by the scanner, percent-encoded or not',
 };
 
-const withKnownGaps = (cases: CorpusCase[]): CorpusCase[] => {
-  const ids = new Set(cases.map((c) => c.id));
-  for (const id of Object.keys(KNOWN_GAPS)) if (!ids.has(id)) throw new Error(`KNOWN_GAPS names ${id}, which is no attack`);
-  return cases.map((c) => (KNOWN_GAPS[c.id] ? { ...c, knownGap: KNOWN_GAPS[c.id] } : c));
-};
-
-export const ATTACKS: CorpusCase[] = withKnownGaps([
+export const [ATTACKS] = markKnownGaps(KNOWN_GAPS, [
   ...numbered('direct', 'attack', 'deny', direct),
   ...numbered('file-tools', 'attack', 'deny', fileTools),
   ...numbered('interpreters', 'attack', 'deny', interpreters),

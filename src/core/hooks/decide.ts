@@ -46,6 +46,8 @@ export interface DecideContext {
 }
 
 const WRITE_TOOL = /^(write|edit|multiedit|notebookedit|editfiles|create_file|write_file|edit_file|apply_patch|replace_string_in_file|insert_edit_into_file)$/i;
+/** Bytes of a tool's output, or of file content the harness sends, that are scanned. */
+const RESULT_BYTES = 2 * 1024 * 1024;
 const NETWORK_TOOL = /^(webfetch|websearch|web_fetch|web_search|fetch|fetch_webpage)$/i;
 
 function mcpStatus(req: HookRequest, policy: Policy, where: () => ConditionContext): McpServerStatus | undefined {
@@ -152,6 +154,8 @@ export function decide(req: HookRequest, ctx: DecideContext): Decision {
     const s = files.file(file) ?? (subject === 'file' ? undefined : files.name(path.relative(req.cwd, file)));
     if (s) return fileDenial(policy, req.harness, file, s, subject);
   }
+  const sent = req.content ? files.text(req.content.slice(0, RESULT_BYTES)) : undefined;
+  if (sent) return fileDenial(policy, req.harness, req.files[0] ?? 'the file', sent, 'file');
   for (const search of req.searches ?? []) {
     const d = judgeTree(searchTree(search.include), search.path, c);
     if (d) return d;
@@ -183,7 +187,7 @@ export function decide(req: HookRequest, ctx: DecideContext): Decision {
 
 /** After a tool ran: does its output hold data the agent is not cleared for? */
 function judgeResult(req: HookRequest, ctx: DecideContext, files: SensitiveFiles): Decision {
-  const s = req.output ? files.text(req.output.slice(0, 2 * 1024 * 1024)) : undefined;
+  const s = req.output ? files.text(req.output.slice(0, RESULT_BYTES)) : undefined;
   if (!s) return ALLOW;
   return {
     verdict: 'deny',

@@ -227,7 +227,8 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
       const r = base(harness, event, cwd);
       switch (event) {
         case 'beforeReadFile':
-          return { ...r, kind: 'tool', tool: 'read_file', files: filesOf(p, cwd) };
+          // Cursor sends the file's content too (an unsaved buffer, a file the hook cannot open): that is what reaches the model.
+          return { ...r, kind: 'tool', tool: 'read_file', files: filesOf(p, cwd), content: str(p.content) };
         case 'beforeShellExecution':
           return { ...r, kind: 'tool', tool: 'shell', commands: commandsOf(p) };
         case 'beforeMCPExecution':

@@ -35,6 +35,8 @@ export interface HookRequest {
   searches?: { path: string; include?: string }[];
   /** After a tool ran: what it returned. */
   output?: string;
+  /** What the harness sends along of the file it is about to read (Cursor's beforeReadFile): judged as that file's content. */
+  content?: string;
   /** The harness's permission mode when it says (Claude Code: default, plan, acceptEdits, bypassPermissions). */
   permissionMode?: string;
   /** The MCP server and tool, when the tool is an MCP tool. */

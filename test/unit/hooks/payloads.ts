@@ -60,6 +60,8 @@ export function cases(secret: string): Case[] {
     { name: 'copilot bash cat .env', harness: 'copilot', payload: cp('bash', { command: 'cat ./.env', description: 'x' }), expect: 'deny' },
     { name: 'copilot bash git status', harness: 'copilot', payload: cp('bash', { command: 'git status' }), expect: 'allow' },
     { name: 'cursor beforeReadFile .env', harness: 'cursor', payload: { ...cursorCommon, hook_event_name: 'beforeReadFile', file_path: 'WS/.env', content: '' }, expect: 'deny' },
+    { name: 'cursor beforeReadFile content holding a token (an ordinary name, no such file on disk)', harness: 'cursor', payload: { ...cursorCommon, hook_event_name: 'beforeReadFile', file_path: 'WS/src/unsaved-notes.ts', content: `export const token = '${secret}';\n` }, expect: 'deny' },
+    { name: 'cursor beforeReadFile ordinary content', harness: 'cursor', payload: { ...cursorCommon, hook_event_name: 'beforeReadFile', file_path: 'WS/src/unsaved-notes.ts', content: 'export const retries = 3;\n' }, expect: 'allow' },
     { name: 'cursor beforeShellExecution env', harness: 'cursor', payload: { ...cursorCommon, hook_event_name: 'beforeShellExecution', command: 'env', cwd: 'WS' }, expect: 'deny' },
     { name: 'cursor beforeShellExecution make', harness: 'cursor', payload: { ...cursorCommon, hook_event_name: 'beforeShellExecution', command: 'make build', cwd: 'WS' }, expect: 'allow' },
     { name: 'cursor beforeMCPExecution prohibited (by url)', harness: 'cursor', payload: { ...cursorCommon, hook_event_name: 'beforeMCPExecution', tool_name: 'create_paste', tool_input: '{}', url: 'https://paste.example.invalid/mcp' }, expect: 'deny' },
