@@ -7,14 +7,14 @@
 // run so that the machine's load touches both alike. Goals (issue 22): >= 98% blocked, <= 1% everyday denied,
 // median <= 2.5x bare node. Runnable alone: node out/scripts/bench-hook-corpus.js [--list-failures] [--jobs N]
 // (--jobs N > 1 runs N cases at a time for the rates only, and prints no times: times need one call at a time)
-// [--corpus original|added|round3|round4|all] (one round of cases, or all of them: the default)
+// [--corpus original|added|round3|round4|round5|all] (one round of cases, or all of them: the default)
 // [--profile] (instead of times: a CPU profile of every call through an unminified build, and the functions
 // that took the most self time in an allowed and in a denied call, on average).
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ADDED, CORPUS as ALL, ORIGINAL, ROUND3, ROUND4, categories } from '../test/hooks-corpus/corpus';
+import { ADDED, CORPUS as ALL, ORIGINAL, ROUND3, ROUND4, ROUND5, categories } from '../test/hooks-corpus/corpus';
 import { hookBundle, passes, runCase, runCases, summary, type Outcome } from '../test/hooks-corpus/runner';
 import type { CorpusCase } from '../test/hooks-corpus/shapes';
 import { buildWorld, disposeWorld } from '../test/hooks-corpus/world';
@@ -149,12 +149,12 @@ async function profile(): Promise<void> {
   }
 }
 
-/** --corpus original|added|round3|round4|all (the default). */
+/** --corpus original|added|round3|round4|round5|all (the default). */
 function chosenCorpus(): { which: string; CORPUS: readonly CorpusCase[] } {
   const at = process.argv.indexOf('--corpus');
   const which = at > 0 ? process.argv[at + 1] : 'all';
-  if (!['original', 'added', 'round3', 'round4', 'all'].includes(which ?? '')) throw new Error(`--corpus takes original, added, round3, round4 or all, not ${which}`);
-  return { which, CORPUS: which === 'original' ? ORIGINAL : which === 'added' ? ADDED : which === 'round3' ? ROUND3 : which === 'round4' ? ROUND4 : ALL };
+  if (!['original', 'added', 'round3', 'round4', 'round5', 'all'].includes(which ?? '')) throw new Error(`--corpus takes original, added, round3, round4, round5 or all, not ${which}`);
+  return { which, CORPUS: which === 'original' ? ORIGINAL : which === 'added' ? ADDED : which === 'round3' ? ROUND3 : which === 'round4' ? ROUND4 : which === 'round5' ? ROUND5 : ALL };
 }
 
 function printTimes(results: { c: CorpusCase; o: Outcome }[], bare: number[], label: string): void {

@@ -4,6 +4,7 @@ import { ATTACKS } from './attacks';
 import { EVERYDAY } from './everyday';
 import { ROUND3_ATTACKS, ROUND3_EVERYDAY } from './round3';
 import { ROUND4_ATTACKS, ROUND4_EVERYDAY } from './round4';
+import { ROUND5_ATTACKS, ROUND5_EVERYDAY } from './round5';
 import type { CorpusCase } from './shapes';
 
 /** The first round (attacks.ts, everyday.ts), the second (added.ts) and the third (round3.ts), kept apart so the bench reports each. */
@@ -13,7 +14,9 @@ export const ADDED: readonly CorpusCase[] = [...ADDED_ATTACKS, ...ADDED_EVERYDAY
 export const ROUND3: readonly CorpusCase[] = [...ROUND3_ATTACKS, ...ROUND3_EVERYDAY];
 /** The fourth round (round4.ts), written as an attacker against the third. */
 export const ROUND4: readonly CorpusCase[] = [...ROUND4_ATTACKS, ...ROUND4_EVERYDAY];
-export const CORPUS: readonly CorpusCase[] = [...ORIGINAL, ...ADDED, ...ROUND3, ...ROUND4];
+/** The fifth round (round5.ts), written as a white-box attacker against the fourth. */
+export const ROUND5: readonly CorpusCase[] = [...ROUND5_ATTACKS, ...ROUND5_EVERYDAY];
+export const CORPUS: readonly CorpusCase[] = [...ORIGINAL, ...ADDED, ...ROUND3, ...ROUND4, ...ROUND5];
 
 export function categories(cases: readonly CorpusCase[] = CORPUS): string[] {
   return [...new Set(cases.map((c) => c.category))];
