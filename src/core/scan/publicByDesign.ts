@@ -51,6 +51,10 @@ const PUBLISHED: Record<string, Published[]> = {
   'nuget-config-password': [
     { kind: 'documented-example', source: 'https://learn.microsoft.com/nuget/reference/nuget-config-file#packagesourcecredentials', values: ['33f!!lloppa', 'hal+9ooo_da!sY'] },
   ],
+  // The sample test-mode key that Stripe's API reference prints in every example ("so you can test any example").
+  'stripe-secret-key': [
+    { kind: 'documented-example', source: 'https://docs.stripe.com/api/authentication', values: ['sk_test_BQokikJOvBiI2HlWgH4olfQ2'] },
+  ],
   // Google API keys fixed in the Firebase SDKs' own tests (github.com/firebase): format checks and test apps.
   'gcp-api-key': [
     {

@@ -114,6 +114,13 @@ describe('not a credential', () => {
     }
     assert.deepEqual(ids(`<add key="ClearTextPassword" value="${rnd(14, undefined, 207)}" />\n`, 'build/NuGet.Config'), ['nuget-config-password'], 'any other value');
     assert.deepEqual(ids('<add key="ClearTextPassword" value="33f!!lloppa2" />\n', 'build/NuGet.Config'), ['nuget-config-password'], 'only the exact example');
+    // Stripe's API reference prints one sample test key in every example; any other key is a key.
+    const [stripe] = publishedValues('documented-example').filter((p) => p.ruleId === 'stripe-secret-key');
+    assert.match(stripe.source, /^https:\/\/docs\.stripe\.com\//);
+    assert.deepEqual(ids(`curl https://api.stripe.com/v1/charges -u ${stripe.value}:\n`, 'docs/payments.md'), []);
+    assert.deepEqual(ids(`const stripe = require("stripe")("${stripe.value}");\n`, 'src/pay.js'), []);
+    assert.deepEqual(ids(`const stripe = require("stripe")("${stripe.value.slice(0, -1)}R");\n`, 'src/pay.js'), ['stripe-secret-key'], 'one character off');
+    assert.deepEqual(ids(`STRIPE_SECRET_KEY=sk_live_${rnd(24, undefined, 209)}\n`, 'config/app.env.txt'), ['stripe-secret-key'], 'a live key');
   });
 
   cls('vendor-test-key', 'Google API keys fixed in the Firebase SDKs\' own public test suites', () => {

@@ -1,10 +1,11 @@
 // Payment providers: Stripe, Square, PayPal/Braintree, Shopify, Plaid and others.
+import { publishedByVendor } from '../publicByDesign';
 import type { Rule } from '../types';
 import { LB, RB, token } from './define';
 
 export const paymentRules: Rule[] = [
   token('stripe-secret-key', 'Stripe secret or restricted key', 'stripe', ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_'],
-    String.raw`\b([sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247})\b`),
+    String.raw`\b([sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247})\b`, { validate: (s) => !publishedByVendor('stripe-secret-key', s) }),
   token('stripe-webhook-secret', 'Stripe webhook signing secret', 'stripe', ['whsec_'], String.raw`\b(whsec_[A-Za-z0-9+/]{32,})`),
   token('square-access-token', 'Square access token', 'square', ['eaaa', 'sq0atp-'],
     String.raw`${LB}((?:EAAA|sq0atp-)[\w-]{22,60})${RB}`),
