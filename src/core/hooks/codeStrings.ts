@@ -2,23 +2,75 @@
 // environment variables it reads, and whether it prints the whole environment. A guard over data: the literal
 // '.env' in any language names the file, whatever function opens it.
 
-/** String literals of the code ('...', "...", `...`), with literals joined by `+` or `.` folded together. */
+/** String literals of the code ('...', "...", `...`), escapes and hex decoded, with literals joined by `+`, `.` or `||` folded together. */
 export function stringLiterals(code: string, limit = 500): string[] {
-  // '.e' + 'nv', ".e"."nv" (PHP, Perl), '.e' 'nv' (Python): one literal, as the program builds it.
-  const folded = code.replace(/(['"])\s*[+.]\s*\1/g, '').replace(/(['"])[ \t]+\1/g, '');
+  // chr(46), CHAR(46), String.fromCharCode(46): the characters, as a literal; then '.e' + 'nv', ".e"."nv" (PHP,
+  // Perl), '.e' || 'nv' (SQL), '.e' 'nv' (Python): one literal, as the program builds it.
+  const chars = code.replace(CHAR_CODES, (_m, codes: string) => `'${codes.split(',').map((n) => String.fromCharCode(Number(n) & 0xffff)).join('').replace(/['\\]/g, '\\$&')}'`);
+  const folded = chars.replace(/(['"])\s*(?:[+.]|\|\|)\s*\1/g, '').replace(/(['"])[ \t]+\1/g, '');
   const out: string[] = [];
+  const add = (raw: string): void => {
+    // Perl and shell open modes ("<.env", "+< .env") and URL-ish file: prefixes name the same file.
+    for (const text of [unescaped(raw), raw.replace(/\\(.)/g, '$1'), ...hexDecoded(raw)]) {
+      const lit = text.replace(/^(?:\+?[<>]{1,2}\s*|file:\/\/)/, '');
+      if (lit && lit.length < 4096) out.push(lit);
+    }
+  };
   const re = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g;
   for (const text of folded === code ? [code] : [code, folded]) {
     let m: RegExpExecArray | null;
     re.lastIndex = 0;
-    while ((m = re.exec(text)) && out.length < limit) {
-      const raw = m[1] ?? m[2] ?? m[3] ?? '';
-      // Perl and shell open modes ("<.env", "+< .env") and URL-ish file: prefixes name the same file.
-      const lit = raw.replace(/\\(.)/g, '$1').replace(/^(?:\+?[<>]{1,2}\s*|file:\/\/)/, '');
-      if (lit && lit.length < 4096) out.push(lit);
-    }
+    while ((m = re.exec(text)) && out.length < limit) add(m[1] ?? m[2] ?? m[3] ?? '');
   }
+  // Literals one after another (the folding above reads a literal '.' as the operator): joined by position.
+  for (const run of adjacentLiterals(chars)) if (out.length < limit) add(run);
   return [...new Set(out)];
+}
+
+/** Runs of quoted literals with only `+`, `.`, `||` or blanks between them, each run joined (raw, unescaped). */
+function adjacentLiterals(text: string): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  let end = -1;
+  for (const m of text.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"/g)) {
+    const at = m.index ?? 0;
+    if (end >= 0 && /^\s*(?:[+.]|\|\|)?\s*$/.test(text.slice(end, at))) run.push(m[1] ?? m[2] ?? '');
+    else {
+      if (run.length > 1) out.push(run.join(''));
+      run = [m[1] ?? m[2] ?? ''];
+    }
+    end = at + m[0].length;
+    if (out.length >= 100) break;
+  }
+  if (run.length > 1) out.push(run.join(''));
+  return out;
+}
+
+/** chr(N), char(N, M) (SQL), String.fromCharCode(N, M): characters written by their codes. */
+const CHAR_CODES = /\b(?:chr|char|String\.fromCharCode)\s*\(\s*(\d{1,5}(?:\s*,\s*\d{1,5})*)\s*\)/gi;
+
+/**
+ * A literal's escapes as the language reads them: \xHH, \uHHHH, \u{H...}, \UHHHHHHHH, octal \NNN and the
+ * one-letter escapes, so '\x2eenv' is the name '.env'.
+ */
+function unescaped(raw: string): string {
+  return raw.replace(/\\(?:x([0-9A-Fa-f]{2})|u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([0-7]{1,3})|(.))/gs, (_m, x?: string, ub?: string, u?: string, U?: string, oct?: string, c?: string) => {
+    const hex = x ?? ub ?? u ?? U;
+    if (hex) return String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff));
+    if (oct) return String.fromCharCode(parseInt(oct, 8) & 0xff);
+    return ({ n: '\n', t: '\t', r: '\r', '0': '\0' } as Record<string, string>)[c ?? ''] ?? c ?? '';
+  });
+}
+
+/**
+ * A literal written in hex (Buffer.from('2e656e76', 'hex'), bytes.fromhex(...), SQL x'2e656e76', '\\x2e...' in a
+ * shell): the text it decodes to, when that is printable.
+ */
+function hexDecoded(raw: string): string[] {
+  const hex = raw.replace(/\\x|^0x|[\s:]/gi, '');
+  if (hex.length < 4 || hex.length % 2 || hex.length > 2048 || !/^[0-9A-Fa-f]+$/.test(hex) || /^\d+$/.test(hex)) return [];
+  const text = Buffer.from(hex, 'hex').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(text) ? [text] : [];
 }
 
 /**

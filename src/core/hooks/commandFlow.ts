@@ -732,7 +732,8 @@ export class CommandFlow {
   }
 
   private git(args: string[]): void {
-    let cwd = this.dir;
+    // Run in a clone made earlier on the line (cd into it), git reads the history of the repository cloned.
+    let cwd = this.cloned(this.dir);
     let workTree: string | undefined;
     const config: string[] = [];
     let i = 0;

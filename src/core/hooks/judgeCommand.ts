@@ -6,7 +6,7 @@ import type { Policy } from '../policy/types';
 import { CommandFlow, type CommandReads } from './commandFlow';
 import type { Decision } from './decisionTypes';
 import { agentName, fileDenial, sectionLink } from './denials';
-import { gitPrints } from './gitReads';
+import { gitChanges, gitPrints, repoRoot, showsContent } from './gitReads';
 import type { Harness } from './request';
 import type { SensitiveFiles } from './sensitiveFiles';
 import { expandTilde } from './shellExpand';
@@ -40,6 +40,33 @@ export function judgeTree(tree: TreeRead, dirAbs: string, c: CommandContext): De
   const d = fileDenial(c.policy, c.harness, first.file, { rules: [...new Set(hits.flatMap((h) => h.s.rules))].sort(), classes: [...new Set(hits.flatMap((h) => h.s.classes))].sort() }, 'shell',
     `${tree.program} over ${path.relative(c.cwd, dirAbs) || '.'} reads ${names.join(', ')}${hits.length > names.length ? ` and ${hits.length - names.length} more` : ''}, which`);
   return { ...d, reason: d.reason?.replace(' which is blocked: it holds', ' which hold'), instead: `${hint}; ${d.instead}` };
+}
+
+/**
+ * A git command that changes the index or the work tree (stash apply, add -f, checkout REV) before a later git
+ * command prints content or a word names a file it changes: judged by what it puts there, since the hook asks
+ * Git before the line runs.
+ */
+function judgeGitChanges(reads: CommandReads, named: Set<string>, c: CommandContext): Decision | undefined {
+  for (const [k, g] of reads.git.entries()) {
+    const change = gitChanges(g.args, g.cwd);
+    if (!change) continue;
+    const root = repoRoot(g.cwd) ?? g.cwd;
+    const printedLater = reads.git.slice(k + 1).some((h) => showsContent(h.args));
+    if (!printedLater && !change.paths.some((p) => named.has(path.resolve(root, p)))) continue;
+    for (const p of change.paths) {
+      const s = c.files.name(p) ?? c.files.file(path.resolve(root, p));
+      if (s) return fileDenial(c.policy, c.harness, path.resolve(root, p), s, 'shell', `git ${g.args[0]} puts ${path.basename(p)} where a later command on the line reads it, which is blocked: it holds`);
+    }
+    for (const t of change.texts) {
+      const s = c.files.text(t);
+      if (s) {
+        const d = fileDenial(c.policy, c.harness, g.cwd, s, 'shell', `git ${g.args[0]} puts stored content where a later command on the line reads it; that content`);
+        return { ...d, file: undefined, reason: d.reason?.replace('is blocked: it holds', 'holds') };
+      }
+    }
+  }
+  return undefined;
 }
 
 function judgeGit(reads: CommandReads, c: CommandContext): Decision | undefined {
@@ -153,5 +180,5 @@ export function judgeCommand(command: string, c: CommandContext): Decision | und
       if (d) return d;
     }
   }
-  return judgeEnvironment(reads, c) ?? judgeCredentials(reads, c) ?? judgeRuntimeNames(reads, c) ?? judgeGit(reads, c);
+  return judgeEnvironment(reads, c) ?? judgeCredentials(reads, c) ?? judgeRuntimeNames(reads, c) ?? judgeGit(reads, c) ?? judgeGitChanges(reads, seen, c);
 }

@@ -35,12 +35,20 @@ type CacheEntry = [size: number, mtimeMs: number, rules: string[], classes: stri
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', 'target', 'dist', 'build', '.next', '.cache']);
 const WALK_MAX_FILES = 50000;
+/** Bytes of one file a folder walk scans (a larger file: its head and its tail). */
+const WALK_FILE_BYTES = 512 * 1024;
+/** Bytes read of a file that reports size 0 (a /proc file). */
+const PSEUDO_FILE_BYTES = 1024 * 1024;
+/** A file a reader shows that the call's byte budget no longer covers: judged as if it held a secret. */
+const UNSCANNED = { ruleId: 'unscanned-content', dataClass: 'secret' };
 const OPEN_FLAGS = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
 
 export class SensitiveFiles {
   private budget: number;
   private cache: Record<string, CacheEntry> | undefined;
   private cacheDirty = false;
+  /** Content findings of the files read in this call, by device, inode, size and modification time. */
+  private readonly seen = new Map<string, { ruleId: string; dataClass: string }[]>();
 
   constructor(private readonly o: SensitiveOptions) {
     this.budget = o.budgetBytes ?? 32 * 1024 * 1024;
@@ -64,11 +72,14 @@ export class SensitiveFiles {
     return rules.length ? { rules: [...new Set(rules)].sort(), classes: [...new Set(classes)].sort() } : undefined;
   }
 
-  /** Reads up to maxBytes; NULs and other control bytes read as blanks so the scanner still sees the text. */
-  private readBounded(abs: string, size: number): string | undefined {
-    const n = Math.min(size, this.o.maxBytes ?? 2 * 1024 * 1024, this.budget);
+  /**
+   * Reads up to `cap` bytes (maxBytes by default); NULs and other control bytes read as blanks so the scanner still
+   * sees the text. A file that reports size 0 (/proc/self/environ and the other /proc files) is read to its end
+   * within the bound: it is not empty.
+   */
+  private readBounded(abs: string, size: number, cap = this.o.maxBytes ?? 2 * 1024 * 1024): string | undefined {
+    const n = Math.min(size || PSEUDO_FILE_BYTES, cap, this.budget);
     if (n <= 0) return undefined;
-    this.budget -= n;
     const fd = openSync(abs, OPEN_FLAGS);
     try {
       if (!fstatSync(fd).isFile()) return undefined;
@@ -77,7 +88,7 @@ export class SensitiveFiles {
       const tail = size > n ? Math.floor(n / 4) : 0;
       let read = 0;
       while (read < n - tail) {
-        const r = readSync(fd, buf, read, n - tail - read, read);
+        const r = readSync(fd, buf, read, n - tail - read, size ? read : null);
         if (!r) break;
         read += r;
       }
@@ -88,6 +99,7 @@ export class SensitiveFiles {
         t += r;
       }
       read += t;
+      this.budget -= read;
       const b = buf.subarray(0, read);
       if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b);
       return b.toString('utf8').replace(/[\u0000-\u0008\u000e-\u001f]/g, ' ');
@@ -96,8 +108,12 @@ export class SensitiveFiles {
     }
   }
 
-  /** Findings (of every class) in one regular file, by content within the bound and by its names. */
-  private findings(abs: string, size: number, mtimeMs: number, content: boolean): { ruleId: string; dataClass: string }[] {
+  /**
+   * Findings (of every class) in one regular file, by content within the bound and by its names. `content`: read
+   * it; 'required' when a reader shows it, so that a file the call's byte budget no longer covers is not taken for
+   * clean (fail closed); a folder walk passes true and judges such files by their names, as past its deadline.
+   */
+  private findings(abs: string, st: { size: number; mtimeMs: number; dev: number; ino: number }, content: boolean | 'required', cap?: number): { ruleId: string; dataClass: string }[] {
     const names = [this.ruleName(abs)];
     try {
       const real = realpathSync(abs);
@@ -110,14 +126,21 @@ export class SensitiveFiles {
     // A file whose name marks data the destination is not cleared for is judged by its name: what it holds cannot
     // change the verdict, so it is not read (nor are the content rules built for it).
     if (!content || byPath.some((f) => !this.o.cleared.includes(f.dataClass))) return byPath;
+    // The same file under another name (/proc/self/root/..., a link, a second spelling) is read once a call.
+    const key = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
+    const seen = this.seen.get(key);
+    if (seen) return [...byPath, ...seen];
     const cache = this.loadCache();
     const hit = cache?.[abs];
-    if (hit && hit[0] === size && hit[1] === mtimeMs) return [...byPath, ...hit[2].map((ruleId, i) => ({ ruleId, dataClass: hit[3][i] }))];
-    const text = this.readBounded(abs, size);
+    if (hit && hit[0] === st.size && hit[1] === st.mtimeMs) return [...byPath, ...hit[2].map((ruleId, i) => ({ ruleId, dataClass: hit[3][i] }))];
+    if (this.budget <= 0 && content === 'required') return [...byPath, UNSCANNED];
+    const text = this.readBounded(abs, st.size, cap);
     if (text === undefined) return byPath;
     const found = this.o.scanner().scanText(text, names[0]).findings;
-    if (cache) {
-      cache[abs] = [size, mtimeMs, found.map((f) => f.ruleId), found.map((f) => f.dataClass)];
+    this.seen.set(key, found);
+    // A /proc file changes between reads: its verdict is not kept.
+    if (cache && st.size) {
+      cache[abs] = [st.size, st.mtimeMs, found.map((f) => f.ruleId), found.map((f) => f.dataClass)];
       this.cacheDirty = true;
     }
     return [...byPath, ...found];
@@ -137,7 +160,7 @@ export class SensitiveFiles {
       return undefined;
     }
     if (!st.isFile()) return undefined;
-    return this.filter([], [], this.findings(abs, st.size, st.mtimeMs, true));
+    return this.filter([], [], this.findings(abs, st, 'required'));
   }
 
   /** Names are judged without reading (a path that does not exist, a file in Git history). */
@@ -196,12 +219,20 @@ export class SensitiveFiles {
           continue;
         }
         if (!st.isFile()) continue;
-        const content = Date.now() < deadline && st.size <= 512 * 1024;
-        const s = this.filter([], [], this.findings(abs, st.size, st.mtimeMs, content));
+        // A file past 512 KiB is scanned within that bound (its head and tail), as a named file is within maxBytes:
+        // a search prints its matching lines, the last one included.
+        const s = this.filter([], [], this.findings(abs, st, Date.now() < deadline, WALK_FILE_BYTES));
         if (s) out.push({ file: abs, s });
       }
       if (pushed) ignoreStack.pop();
     };
+    for (const name of tree.ignoreFiles ?? []) {
+      try {
+        ignoreStack.push({ base: dirAbs, ig: ignore().add(readFileSync(path.join(dirAbs, name), 'utf8')) });
+      } catch (e) {
+        void e; // no such file: it leaves nothing out
+      }
+    }
     try {
       if (statSync(dirAbs).isDirectory()) walk(dirAbs);
     } catch {

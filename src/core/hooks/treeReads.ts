@@ -12,6 +12,8 @@ export interface TreeRead {
   includes: string[];
   skipsHidden: boolean;
   respectsGitignore: boolean;
+  /** Ignore files (gitignore syntax) at the top of each folder that leave files out (.dockerignore). */
+  ignoreFiles?: string[];
   /** How to leave a file out with this program (`--exclude=NAME`), NAME replaced by the file's name. */
   excludeHint?: string;
 }
@@ -144,12 +146,32 @@ function mountLike(program: string, args: string[]): TreeRead | undefined {
   const dirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const v = a === '-v' || a === '--volume' || a === '--mount' ? args[++i] ?? '' : /^--(?:volume|mount)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-v./.test(a) ? a.slice(2) : undefined;
+    // -v SRC, -v=SRC, -vSRC, a cluster ending in v (-itv SRC), --volume[=]SRC, --mount[=]SPEC.
+    const v = a === '--volume' || a === '--mount' || /^-[A-Za-z]*v$/.test(a) ? args[++i] ?? '' : /^--(?:volume|mount)=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-v./.test(a) ? a.slice(2).replace(/^=/, '') : undefined;
     if (v === undefined) continue;
     const src = /(?:^|,)(?:source|src)=([^,]+)/.exec(v)?.[1] ?? (v.includes(':') && !v.startsWith('type=') ? v.slice(0, v.indexOf(':')) : undefined);
     if (src && /^[./~]/.test(src)) dirs.push(src);
   }
   return dirs.length ? { program, dirs, excludes: [], includes: [], skipsHidden: false, respectsGitignore: false } : undefined;
+}
+
+/**
+ * docker/podman build with its Dockerfile on stdin (-f -, a here-document): the build's steps are not known before
+ * it runs, and they can COPY the context in and print any file of it (RUN cat, --progress=plain), so the context is
+ * read as a whole, less what .dockerignore leaves out.
+ */
+function buildLike(program: string, args: string[]): TreeRead | undefined {
+  const at = args.indexOf('build');
+  if (at < 0 || args.slice(0, at).some((a) => !a.startsWith('-') && a !== 'buildx' && a !== 'image')) return undefined;
+  const own = args.slice(at + 1);
+  const valued = new Set(['-f', '--file', '-t', '--tag', '--build-arg', '--target', '--platform', '--progress', '--secret', '--ssh', '--network', '--label', '--cache-from', '--cache-to', '-o', '--output', '--iidfile', '--build-context', '--add-host', '--ulimit', '--shm-size', '--memory', '-m', '--cpu-shares', '--builder', '--metadata-file', '--allow', '--attest', '--annotation', '--sbom', '--provenance', '--cgroup-parent', '--isolation', '--security-opt', '--squash-all', '--layers', '--format', '--authfile', '--creds', '--cert-dir', '--arch', '--os', '--variant', '--jobs']);
+  let stdinDockerfile = false;
+  const pos = positionals(own, valued, (name, value) => {
+    if ((name === '-f' || name === '--file') && value === '-') stdinDockerfile = true;
+  });
+  const context = pos[0];
+  if (!stdinDockerfile || context === undefined || context === '-' || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return undefined;
+  return { program: `${program} build`, dirs: [context], excludes: [], includes: [], skipsHidden: false, respectsGitignore: false, ignoreFiles: ['.dockerignore'], excludeHint: 'a .dockerignore line NAME' };
 }
 
 /** find DIR... -exec/-execdir/-ok (or find piped into xargs): every file it selects is handed to a program. */
@@ -192,7 +214,7 @@ export function treeRead(program: string, args: string[]): TreeRead | undefined 
     case 'docker':
     case 'podman':
     case 'nerdctl':
-      return mountLike(program, args);
+      return mountLike(program, args) ?? buildLike(program, args);
     default:
       return undefined;
   }

@@ -8,7 +8,9 @@ import { CommandFlow } from '../../../src/core/hooks/commandFlow';
 import { envPrints, printsNoContent, uploadTree } from '../../../src/core/hooks/programRules';
 import { expandBraces, expandGlob } from '../../../src/core/hooks/shellExpand';
 import { liftNested, parseLine } from '../../../src/core/hooks/shellParse';
+import { SensitiveFiles } from '../../../src/core/hooks/sensitiveFiles';
 import { treeRead } from '../../../src/core/hooks/treeReads';
+import { Scanner } from '../../../src/core/scan/scanner';
 
 describe('shell guard stages', () => {
   let dir: string;
@@ -104,5 +106,34 @@ describe('shell guard stages', () => {
     assert.deepEqual(treeRead('rg', ['-g', '!.env', 'KEY'])?.excludes, ['.env']);
     assert.equal(treeRead('tar', ['czf', 'out.tgz', '.'])?.dirs[0], '.');
     assert.equal(treeRead('tar', ['tzf', 'out.tgz']), undefined, 'listing is not creating');
+  });
+
+  it('code: names written as escapes, hex or character codes are the names', () => {
+    for (const code of [`open('\\x2eenv')`, `open('\\u002eenv')`, `open("\\056env")`, `Buffer.from('2e656e76', 'hex')`, `select readfile(x'2e656e76')`, `select readfile(char(46)||'env')`, `String.fromCharCode(46, 101) + 'nv'`]) {
+      assert.ok(stringLiterals(code).includes('.env'), code);
+    }
+    assert.ok(!stringLiterals(`x = '2026'`).some((l) => l !== '2026'), 'digits are a number, not hex');
+  });
+
+  it('trees: docker -v=SRC, and a build whose Dockerfile comes from stdin reads its context', () => {
+    assert.deepEqual(treeRead('docker', ['run', '--rm', '-v=/ws:/w', 'alpine', 'ls'])?.dirs, ['/ws']);
+    assert.deepEqual(treeRead('docker', ['run', '-itv', '/ws:/w', 'alpine'])?.dirs, ['/ws']);
+    assert.deepEqual(treeRead('docker', ['build', '--progress=plain', '-f-', '.'])?.dirs, ['.']);
+    assert.deepEqual(treeRead('docker', ['build', '-f-', '.'])?.ignoreFiles, ['.dockerignore']);
+    assert.equal(treeRead('docker', ['build', '-t', 'app:dev', '.']), undefined, 'a Dockerfile in the context: judged like any build');
+  });
+
+  it('judge: a file the byte budget no longer covers is not clean, and one file under two names is read once', () => {
+    const scanner = new Scanner({});
+    for (const n of ['a.txt', 'b.txt']) fs.writeFileSync(path.join(dir, n), 'x'.repeat(300 * 1024));
+    fs.writeFileSync(path.join(dir, 'late.txt'), 'nothing here\n');
+    const files = new SensitiveFiles({ scanner: () => scanner, cwd: dir, home: '/home/dev', cleared: [], budgetBytes: 400 * 1024 });
+    assert.equal(files.file(path.join(dir, 'a.txt')), undefined);
+    assert.equal(files.file(`/proc/self/root${path.join(dir, 'a.txt')}`), undefined);
+    assert.equal(files.file(path.join(dir, 'late.txt')), undefined, 'a second spelling of a.txt spent no budget');
+    assert.equal(files.file(path.join(dir, 'b.txt')), undefined);
+    assert.deepEqual(files.file(path.join(dir, 'late.txt'))?.rules, undefined, 'read once already: its verdict stands');
+    assert.deepEqual(new SensitiveFiles({ scanner: () => scanner, cwd: dir, home: '/home/dev', cleared: [], budgetBytes: 0 }).file(path.join(dir, 'late.txt'))?.rules, ['unscanned-content']);
+    assert.ok(new SensitiveFiles({ scanner: () => scanner, cwd: dir, home: '/home/dev', cleared: [] }).file('/proc/self/status') === undefined, 'a /proc file is read, and judged by what it holds');
   });
 });
