@@ -434,9 +434,7 @@ const obfuscationLeaves: Entry[] = [['claude', toolCall('claude', 'WebFetch', { 
  * and fails when one of these is stopped after all (so that its entry is removed and the list stays true). The
  * bench still counts them as misses.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'leaves-a15': 'a bare AWS secret access key (40 characters with no variable name beside it) is not recognised by the scanner, percent-encoded or not',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 export const [ATTACKS] = markKnownGaps(KNOWN_GAPS, [
   ...numbered('direct', 'attack', 'deny', direct),

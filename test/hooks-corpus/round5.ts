@@ -351,19 +351,15 @@ const gaps = (prefix: string, kind: 'a' | 'e', numbers: number[], why: string): 
 const KNOWN_GAPS: Record<string, string> = {
   ...gaps('r5-globs', 'a', [1, 2, 3, 4, 5, 6], 'globs the shell widens (shopt dotglob/nocaseglob/globstar, GLOBIGNORE, zsh globdots) are expanded as plain bash would'),
   ...gaps('r5-listings', 'a', [1, 2, 3, 4, 5, 6, 7, 8, 9], 'names printed by a program the hook does not compute (compgen, sed, cut, git status/clean, a read loop, xargs -a, tar -T) are not followed into the reader'),
-  ...gaps('r5-own-folder', 'a', [1, 2, 3, 4, 5, 6, 7], "a program that changes its own folder (env -C, cmake -E chdir, make -C, tar -C, Codex workdir) has its words resolved against the line's folder"),
+  ...gaps('r5-own-folder', 'a', [1, 2, 3, 4, 5], "a program that changes its own folder (env -C, cmake -E chdir, make -C, tar -C) has its words resolved against the line's folder"),
   ...gaps('r5-indirect', 'a', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'a script run indirectly (on stdin from a file, python -m, a node entry without extension, NODE_OPTIONS, PS4, npm options before the script name, node --run, make -f -) is not read'),
   ...gaps('r5-git-runs', 'a', [1, 2, 3, 4, 5, 6], 'Git running a program the line chooses (a hook copied in, GIT_EDITOR, core.editor, diff.external, GIT_SSH_COMMAND, ext::) is not followed'),
-  ...gaps('r5-argv', 'a', [1, 2, 3, 4, 5], 'a Codex argv array that is not a shell line is re-parsed as shell (the word after -c taken as a line, # and ; as operators)'),
   ...gaps('r5-env-shown', 'a', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18], 'an environment print behind a filter that still shows values (a later -d/-F, sed hold space, long grep options, wc --files0-from), ${!PREFIX*}, printers the list lacks'),
   ...gaps('r5-leaving', 'a', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'senders and servers the lists lack (curl -F <file, --variable, http.extraHeader values, whois, pack-objects, busybox httpd, ngrok file://, a push of a file just added)'),
   ...gaps('r5-credentials', 'a', [1, 2, 3, 4, 5], 'credential printers with option values before their operands, npm config edit --editor, minted credentials (sts get-session-token, rds generate-db-auth-token)'),
-  ...gaps('r5-bounds', 'a', [4, 5, 6, 7], 'the outbound scan bounds: MCP input past 2000 strings or 20 levels, keys not scanned, outbound text cut at 1 MiB'),
-  ...gaps('r5-tool-shapes', 'a', [5, 6, 7, 8, 9, 10, 11], 'tools that read or run without a field the hook reads (write_bash, create_and_run_task, get_changed_files, VS Code mcp_SERVER_TOOL names, attachment/source/location keys)'),
-  ...gaps('r5-encoded', 'a', [1, 2, 3, 4, 5, 6, 7, 8, 9], 'encodings the outbound scan does not decode (hex, base32, reversed, dotted, spelt out, lower-case IBAN), and prompts are scanned undecoded'),
   ...gaps('r5-secrets-use', 'e', [8, 9, 10, 12, 14, 17, 19, 20, 22, 23, 25], 'a use of a secret that shows none of it (names-only awk/sed/grep -o, ssh -i, a key prefix, a documented Authorization header, presence tests, a grep of several names) is judged as a read'),
   ...gaps('r5-tools', 'e', [1, 3, 4, 13, 14, 15], 'a check or build that does not show the file (make -n, bash -n, node --check, tar -C, an --exclude of the file) is judged as a read'),
-  ...gaps('r5-shapes', 'e', [14, 15, 18, 19], 'a Codex argv array re-parsed as shell, or a public example value (the example IBAN, a documented test key), is denied'),
+  ...gaps('r5-shapes', 'e', [18, 19], 'a public example value (the example IBAN, a documented test key) is denied'),
 };
 
 const attacks: CorpusCase[] = [

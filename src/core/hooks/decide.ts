@@ -16,7 +16,7 @@ import { judgeCommand, judgeTree, searchTree } from './judgeCommand';
 import type { HookRequest } from './request';
 import { SensitiveFiles } from './sensitiveFiles';
 import { whereAgentRuns } from './workspace';
-import { withoutOwnHome } from './ownHome';
+import { namesOnlyOwnHome, withoutOwnHome } from './ownHome';
 
 /** Where a denied developer asks for an exception (the editor's command; the review queue decides). */
 const REQUEST_EXCEPTION = 'or request an exception: run "AI Policy: Request an Exception" in VS Code';
@@ -50,8 +50,23 @@ const WRITE_TOOL = /^(write|edit|multiedit|notebookedit|editfiles|create_file|wr
 const RESULT_BYTES = 2 * 1024 * 1024;
 const NETWORK_TOOL = /^(webfetch|websearch|web_fetch|web_search|fetch|fetch_webpage)$/i;
 
+/** Server names as VS Code writes them in a tool's name (lower case; other than letters, digits, `-` and `_` as `_`). */
+const toolNamePart = (name: string): string => name.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+
+/**
+ * VS Code's `mcp_server_tool`: the listed server whose name the tool's name starts with (the longest, so that
+ * `legacy-crm` wins over `legacy`); unlisted, the part before the first `_`.
+ */
+function vscodeServer(m: NonNullable<HookRequest['mcp']>, policy: Policy): NonNullable<HookRequest['mcp']> {
+  if (!m.qualified) return m;
+  const q = m.qualified.toLowerCase();
+  const names = [...(policy.mcp?.servers ?? []).map((s) => s.name), ...(policy.exceptions?.granted ?? []).flatMap((e) => (e.what.mcpServer ? [e.what.mcpServer] : []))];
+  const listed = names.filter((n) => q.startsWith(`${toolNamePart(n)}_`)).sort((a, b) => b.length - a.length)[0];
+  return listed ? { ...m, server: listed, tool: m.qualified.slice(listed.length + 1) } : m;
+}
+
 function mcpStatus(req: HookRequest, policy: Policy, where: () => ConditionContext): McpServerStatus | undefined {
-  const m = req.mcp;
+  const m = req.mcp && vscodeServer(req.mcp, policy);
   if (!m || !(m.server || m.url || m.command)) return undefined;
   const trim = (u: string) => u.trim().replace(/\/+$/, '').toLowerCase();
   // A server the policy lists only through an exception is known by the command or URL the exception pins.
@@ -96,15 +111,53 @@ function confirmation(req: HookRequest, policy: Policy): Decision | undefined {
   };
 }
 
+/** What a text holds: a scanner finding, or the value of a secret in the agent's environment. */
+type Hit = { ruleId: string; ruleName: string; dataClass: string };
+
+/** A value of the environment the agent runs in that the scanner marks as data when read as NAME=value. */
+interface EnvValue {
+  value: string;
+  reversed: string;
+  hit: Hit;
+}
+
+/**
+ * The environment's values that hold data (the agent's commands run with them: an agent can copy one into what
+ * it sends), to look for as they are: a key with no prefix of its own (an AWS secret) is found outside its
+ * `NAME=` context. Short values are left out: they are not keys, and would be found in ordinary text.
+ */
+function environmentValues(ctx: DecideContext, home: string): EnvValue[] {
+  const out: EnvValue[] = [];
+  for (const [name, value] of Object.entries(ctx.env ?? process.env)) {
+    if (!value || value.length < 12 || value.length > 4096) continue;
+    const f = ctx.scanner.scanText(`${name}=${value}`).findings;
+    if (!f.length || namesOnlyOwnHome(f.map((x) => x.ruleId), value, home)) continue;
+    out.push({ value, reversed: [...value].reverse().join(''), hit: { ruleId: f[0].ruleId, ruleName: `the value of $${name}`, dataClass: f[0].dataClass } });
+  }
+  return out;
+}
+
+/** Finds data in text an agent sends: in the text and in what it decodes to (decodedViews), and the environment's values. */
+class TextJudge {
+  private envValues: EnvValue[] | undefined;
+
+  constructor(private readonly ctx: DecideContext, private readonly cwd: string, private readonly home: string) {}
+
+  hits(text: string): Hit[] {
+    const views = decodedViews(text);
+    const hits: Hit[] = views.flatMap((v) => withoutOwnHome(this.ctx.scanner.scanText(v).findings, v, this.home, this.cwd));
+    this.envValues ??= environmentValues(this.ctx, this.home);
+    for (const e of this.envValues) if (views.some((v) => v.includes(e.value) || v.includes(e.reversed))) hits.push(e.hit);
+    return hits;
+  }
+}
+
 /** Text leaving the agent (web, MCP server, sub-agent, other tools), against what that destination may receive. */
-function judgeOutbound(req: HookRequest, ctx: DecideContext, agentCleared: readonly string[], mcp: McpServerStatus | undefined): Decision | undefined {
+function judgeOutbound(req: HookRequest, ctx: DecideContext, texts: TextJudge, agentCleared: readonly string[], mcp: McpServerStatus | undefined): Decision | undefined {
   const out = req.outbound;
   if (!out?.texts.length) return undefined;
   const cleared = out.destination === 'web' ? [] : out.destination === 'mcp' ? mcp?.dataClasses ?? [] : agentCleared;
-  const home = ctx.home ?? os.homedir();
-  const findings = out.texts
-    .flatMap((t) => (t.length > 2 ? decodedViews(t.slice(0, 1024 * 1024)).flatMap((v) => withoutOwnHome(ctx.scanner.scanText(v).findings, v, home, req.cwd)) : []))
-    .filter((f) => !cleared.includes(f.dataClass));
+  const findings = out.texts.flatMap((t) => (t.length > 2 ? texts.hits(t) : [])).filter((f) => !cleared.includes(f.dataClass));
   if (!findings.length) return undefined;
   const classes = [...new Set(findings.map((f) => f.dataClass))].sort();
   const rules = [...new Set(findings.map((f) => f.ruleId))].sort();
@@ -164,11 +217,12 @@ export function decide(req: HookRequest, ctx: DecideContext): Decision {
     const d = judgeCommand(command, c);
     if (d) return d;
   }
-  const out = judgeOutbound(req, ctx, cleared, mcp);
+  const texts = new TextJudge(ctx, req.cwd, ctx.home ?? os.homedir());
+  const out = judgeOutbound(req, ctx, texts, cleared, mcp);
   if (out) return out;
   for (const text of req.texts) {
     if (!text) continue;
-    const findings = withoutOwnHome(ctx.scanner.scanText(text).findings, text, ctx.home ?? os.homedir(), req.cwd).filter((f) => !cleared.includes(f.dataClass));
+    const findings = texts.hits(text).filter((f) => !cleared.includes(f.dataClass));
     if (findings.length) {
       const classes = [...new Set(findings.map((f) => f.dataClass))].sort();
       return {

@@ -3,6 +3,7 @@
 // Codex hooks (same field names as Claude Code); VS Code agent hooks (hookEventName, tool_name, tool_input);
 // GitHub Copilot CLI hooks (.github/hooks/*.json version 1: preToolUse {toolName, toolArgs}, userPromptSubmitted
 // {prompt}); Cursor hooks (beforeReadFile, beforeShellExecution, beforeMCPExecution, beforeSubmitPrompt, preToolUse).
+import fs = require('node:fs');
 import os = require('node:os');
 import path = require('node:path');
 import { fromPowerShell } from './powershell';
@@ -80,26 +81,59 @@ function filesOf(input: Json, cwd: string): string[] {
   return [...new Set(out)];
 }
 
+/** Shells whose `-c LINE` (PowerShell's `-Command`, cmd's `/c`) runs a line: the argv arrays Codex sends. */
+const SHELL_PROGRAMS = /^(?:sh|bash|dash|zsh|ksh|mksh|ash|fish|pwsh|powershell|cmd)(?:\.exe)?$/i;
+const LINE_OPTION = /^(?:-[a-z]*c|-command|\/c|\/k)$/i;
+
+/** One argv word as the shell reads it back: bare when nothing in it is special, else single-quoted. */
+function shellWord(w: string, first: boolean): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) && !(first && w.includes('='))) return w;
+  return `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * An argv array as the shell line that runs it. `["bash", "-lc", LINE]` is LINE; any other array runs as given,
+ * without a shell: its words are quoted one by one, so that `#`, `;` or `|` in a word stay arguments, the code
+ * after `python3 -c` stays Python, and the words after a shell's `-c LINE` stay its `$0`, `$1`...
+ */
+export function argvLine(argv: string[]): string {
+  const program = argv[0].replace(/^.*[\\/]/, '');
+  let i = 1;
+  while (SHELL_PROGRAMS.test(program) && i < argv.length - 1 && /^[-+]|^\/[a-z]$/i.test(argv[i]) && !LINE_OPTION.test(argv[i])) i++;
+  if (SHELL_PROGRAMS.test(program) && i === argv.length - 2 && LINE_OPTION.test(argv[i])) return argv[i + 1];
+  return argv.map((w, k) => shellWord(w, k === 0)).join(' ');
+}
+
+/** The folder a terminal tool runs its command in when it says (Codex's `workdir`), as a `cd` before the line. */
+const WORKDIR_KEYS = ['workdir', 'working_directory', 'workingDirectory', 'cwd'];
+
+function inFolder(line: string, input: Json): string {
+  const dir = WORKDIR_KEYS.map((k) => str(input[k])).find((d) => d !== undefined);
+  return dir ? `cd ${shellWord(fromUri(dir), false)} && ${line}` : line;
+}
+
 /** A command given as a string, or as an argv array (`["bash", "-lc", "cat .env"]`). */
 function commandsOf(input: Json): string[] {
   const out: string[] = [];
   for (const k of COMMAND_KEYS) {
     const v = input[k];
     if (v !== undefined && v !== null && typeof v !== 'string' && !Array.isArray(v)) throw new Error(`the tool input's ${k} is a ${typeof v}, not a command: not a payload this hook knows`);
-    if (typeof v === 'string' && v.trim()) out.push(v);
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
-      const argv = v as string[];
-      const i = argv.findIndex((a) => a === '-c' || a === '-lc' || a === '/c' || a === '-Command');
-      out.push(i >= 0 && argv[i + 1] ? argv[i + 1] : argv.join(' '));
-    }
+    if (typeof v === 'string' && v.trim()) out.push(inFolder(v, input));
+    else if (Array.isArray(v) && v.length && v.every((x) => typeof x === 'string')) out.push(inFolder(argvLine(v as string[]), input));
+    else if (Array.isArray(v) && v.length) throw new Error(`the tool input's ${k} is an array of other than strings: not a payload this hook knows`);
   }
   return out;
 }
 
-/** `mcp__server__tool` (Claude Code, Codex, VS Code) → server and tool. */
+/**
+ * `mcp__server__tool` (Claude Code, Codex) → server and tool. VS Code names an MCP tool `mcp_server_tool`, where
+ * the server's name may hold `_` itself: the name is kept whole, and the judge finds the server among the policy's.
+ */
 function mcpOf(tool: string | undefined): HookRequest['mcp'] {
   const m = tool ? /^mcp__(.+?)__(.+)$/.exec(tool) : null;
-  return m ? { server: m[1], tool: m[2] } : undefined;
+  if (m) return { server: m[1], tool: m[2] };
+  const v = tool ? /^mcp_([^_].*?)_(.+)$/.exec(tool) : null;
+  return v ? { server: v[1], tool: v[2], qualified: `${v[1]}_${v[2]}` } : undefined;
 }
 
 function attachments(p: Json, cwd: string): string[] {
@@ -117,18 +151,37 @@ const WEB_TOOLS = /^(webfetch|websearch|web_fetch|web_search|fetch|fetch_webpage
 const SUBAGENT_TOOLS = /^(task|agent|runsubagent|run_subagent|subagent|delegate)$/i;
 const SEARCH_TOOLS = /^(grep|search|rg|ripgrep|grep_search|search_files|find_in_files|text_search|findtextinfiles)$/i;
 const COMMAND_TOOLS = /^(bash|shell|run_shell_command|runinterminal|run_in_terminal|run_terminal_cmd|terminal|exec|local_shell|powershell)$/i;
-const MAX_STRINGS = 2000;
+/** Strings past which a tool's input is not judged but refused (the payload itself is at most 8 MiB). */
+const MAX_STRINGS = 200_000;
 
-/** Every string in a tool's input (values, not keys), bounded. */
-function strings(v: unknown, out: string[] = [], depth = 0): string[] {
-  if (out.length >= MAX_STRINGS || depth > 20) return out;
-  if (typeof v === 'string') out.push(v);
-  else if (Array.isArray(v)) for (const x of v) strings(x, out, depth + 1);
-  else if (v && typeof v === 'object') for (const x of Object.values(v as Json)) strings(x, out, depth + 1);
-  return out;
+/**
+ * Every string in a tool's input, object keys among them (a value can be sent as a key), at any depth; `complete`
+ * is false when there were more than MAX_STRINGS.
+ */
+function strings(v: unknown): { texts: string[]; complete: boolean } {
+  const texts: string[] = [];
+  const stack: unknown[] = [v];
+  while (stack.length) {
+    if (texts.length >= MAX_STRINGS) return { texts, complete: false };
+    const x = stack.pop();
+    if (typeof x === 'string') texts.push(x);
+    else if (Array.isArray(x)) for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
+    else if (x && typeof x === 'object') {
+      const entries = Object.entries(x as Json);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i][1], entries[i][0]);
+    }
+  }
+  return { texts, complete: true };
 }
 
-function destination(tool: string | undefined, mcp: HookRequest['mcp']): Destination {
+/** The strings a tool sends on; an input with more than can be judged is refused rather than judged in part. */
+function sentStrings(v: unknown): string[] {
+  const { texts, complete } = strings(v);
+  if (!complete) throw new Error(`the tool input holds more than ${MAX_STRINGS} strings: too large to judge`);
+  return texts;
+}
+
+function destinationOf(tool: string | undefined, mcp: HookRequest['mcp']): Destination {
   if (mcp) return 'mcp';
   if (tool && WEB_TOOLS.test(tool)) return 'web';
   if (tool && SUBAGENT_TOOLS.test(tool)) return 'subagent';
@@ -163,13 +216,87 @@ function parseArgs(v: string): unknown {
   }
 }
 
+/** Tools that type into a shell session started earlier (Copilot CLI's async bash): their input is a command line. */
+const TERMINAL_INPUT_TOOLS = /^(write_bash|write_powershell|write_shell|send_to_terminal|send_terminal_input)$/i;
+
+/** What a terminal-input tool types, as lines (`{enter}` and the other key names as the shell would see them). */
+function typedLines(input: Json): string[] {
+  const text = str(input.input) ?? str(input.text) ?? str(input.keys) ?? str(input.command);
+  return text ? [text.replace(/\{enter\}/gi, '\n').replace(/\{[a-z-]+\}/gi, ' ')] : [];
+}
+
+/**
+ * A VS Code task the tool creates and runs (create_and_run_task): its command with its arguments, in its folder.
+ * A shell task's command is a line; a process task's command and arguments are an argv array.
+ */
+function taskLines(input: Json, cwd: string): string[] {
+  const task = obj(input.task);
+  const command = str(task.command);
+  if (!command) return [];
+  const args = (Array.isArray(task.args) ? (task.args as unknown[]) : []).map((a) => str(a) ?? str(obj(a).value) ?? '');
+  const line = task.type === 'process' ? argvLine([command, ...args]) : [command, ...args.map((a) => shellWord(a, false))].join(' ');
+  const folder = path.resolve(cwd, fromUri(str(input.workspaceFolder) ?? cwd), str(obj(task.options).cwd)?.replace(/\$\{workspaceFolder\}/g, '.') ?? '.');
+  return [inFolder(line, { cwd: folder })];
+}
+
+/** Tools that return the repository's uncommitted changes (VS Code's get_changed_files): the `git diff` they amount to. */
+const CHANGED_FILES_TOOLS = /^(get_changed_files|getchangedfiles|copilot_getchangedfiles)$/i;
+
+function changedFilesLines(input: Json, cwd: string): string[] {
+  const repo = path.resolve(cwd, fromUri(str(input.repositoryPath) ?? str(input.repository) ?? cwd));
+  const states = Array.isArray(input.sourceControlState) ? (input.sourceControlState as unknown[]).map(String) : ['staged', 'unstaged', 'merge-conflicts'];
+  const diffs = [...new Set(states.map((st) => (/^staged$/i.test(st) ? 'git diff --cached' : 'git diff')))];
+  return diffs.map((d) => inFolder(d, { cwd: repo }));
+}
+
+/** Strings an MCP server or tool is handed that are checked as local paths, and how many. */
+const PATH_LIKE = /^(?:[~.]|[^\s]*[/\\]|[^\s]*\.[A-Za-z0-9]{1,10}$)[^\n]*$/;
+const MAX_PATH_STRINGS = 64;
+
+/** Keys whose value is a search or a message, not a place: `.env` there is a word searched for or written about. */
+const TEXT_KEYS = /^(q|query|queries|pattern|patterns|regex|search|text|title|body|message|description|content|comment|prompt)$/i;
+
+/**
+ * Strings in an MCP tool's input that name a file on this machine, whatever their key (`attachment`, `source`,
+ * `location`): a local server handed one reads it and sends what it holds. Only strings shaped like a path are
+ * looked up, and at most MAX_PATH_STRINGS of them.
+ */
+function namedFiles(input: unknown, cwd: string): string[] {
+  const out: string[] = [];
+  let looked = 0;
+  const stack: [unknown, string][] = [[input, '']];
+  while (stack.length && looked < MAX_PATH_STRINGS && out.length < MAX_PATH_STRINGS) {
+    const [v, key] = stack.pop()!;
+    if (Array.isArray(v)) for (const x of v.slice(0, 1000)) stack.push([x, key]);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v as Json).slice(0, 1000)) stack.push([x, k]);
+    else if (typeof v === 'string' && !TEXT_KEYS.test(key)) {
+      const t = v.trim();
+      if (t.length > 1024 || /\s/.test(t) || !PATH_LIKE.test(t) || (/^[a-z][a-z0-9+.-]*:\/\//i.test(t) && !/^file:/i.test(t))) continue;
+      looked++;
+      const p = path.resolve(cwd, expandTilde(procPath(fromUri(t), cwd), home()));
+      try {
+        if (fs.statSync(p).isFile()) out.push(p);
+      } catch {
+        // not a file here: judged as text only
+      }
+    }
+  }
+  return out;
+}
+
 function toolRequest(r: HookRequest, tool: string | undefined, rawInput: unknown): HookRequest {
   const input = toolInput(tool, rawInput);
   const mcp = mcpOf(tool);
-  const commands = /^(powershell|pwsh)$/i.test(tool ?? '') ? commandsOf(input).map(fromPowerShell) : commandsOf(input);
-  const req: HookRequest = { ...r, kind: 'tool', tool, files: filesOf(input, r.cwd), commands, mcp };
   const bare = (tool ?? '').replace(/^.*[.:/]/, '');
-  if (!WRITE_TOOLS.test(bare) && !COMMAND_TOOLS.test(bare)) req.outbound = { destination: destination(bare, mcp), texts: strings(input) };
+  const commands = /^(powershell|pwsh)$/i.test(tool ?? '') ? commandsOf(input).map(fromPowerShell) : commandsOf(input);
+  if (TERMINAL_INPUT_TOOLS.test(bare)) commands.push(...typedLines(input).map((l) => (/powershell/i.test(bare) ? fromPowerShell(l) : l)));
+  if (input.task && typeof input.task === 'object') commands.push(...taskLines(input, r.cwd));
+  if (CHANGED_FILES_TOOLS.test(bare)) commands.push(...changedFilesLines(input, r.cwd));
+  const req: HookRequest = { ...r, kind: 'tool', tool, files: filesOf(input, r.cwd), commands, mcp };
+  if (!WRITE_TOOLS.test(bare) && !COMMAND_TOOLS.test(bare) && !TERMINAL_INPUT_TOOLS.test(bare)) {
+    req.outbound = { destination: destinationOf(bare, mcp), texts: sentStrings(input) };
+    if (mcp) req.files = [...new Set([...req.files, ...namedFiles(input, r.cwd)])];
+  }
   if (SEARCH_TOOLS.test(bare)) {
     const where = str(input.path) ?? str(input.directory) ?? str(input.dir_path) ?? (typeof input.includePattern === 'string' ? undefined : r.cwd);
     const dir = path.resolve(r.cwd, fromUri(where ?? r.cwd));
@@ -180,7 +307,7 @@ function toolRequest(r: HookRequest, tool: string | undefined, rawInput: unknown
 
 /** After a tool ran: its output (Claude Code and Codex `tool_response`, VS Code `tool_response`, Copilot `toolResult`). */
 function resultRequest(r: HookRequest, tool: string | undefined, output: unknown): HookRequest {
-  const text = typeof output === 'string' ? output : strings(output).join('\n');
+  const text = typeof output === 'string' ? output : strings(output).texts.join('\n');
   return { ...r, kind: 'result', tool, mcp: mcpOf(tool), output: text };
 }
 
@@ -239,8 +366,9 @@ export function parsePayload(harness: Harness, text: string): HookRequest {
             mcp: { server: str(p.server) ?? str(p.server_name) ?? '', tool: str(p.tool_name), url: str(p.url), command: str(p.command) },
             // Cursor sends tool_input as a JSON string; every string in it (or the string itself) leaves, and a
             // local file it names is read by the server and sent.
-            files: filesOf(mcpInput(p.tool_input), cwd),
-            outbound: { destination: 'mcp', texts: typeof p.tool_input === 'string' ? [p.tool_input] : strings(p.tool_input) },
+            files: [...new Set([...filesOf(mcpInput(p.tool_input), cwd), ...namedFiles(mcpInput(p.tool_input), cwd)])],
+            // The JSON text as sent and the strings it holds (JSON escapes such as \u0073 read as what they stand for).
+            outbound: { destination: 'mcp', texts: typeof p.tool_input === 'string' ? [p.tool_input, ...sentStrings(mcpInput(p.tool_input))] : sentStrings(p.tool_input) },
           };
         case 'beforeSubmitPrompt':
           return { ...r, kind: 'prompt', texts: [str(p.prompt) ?? ''], files: attachments(p, cwd) };

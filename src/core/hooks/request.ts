@@ -39,6 +39,9 @@ export interface HookRequest {
   content?: string;
   /** The harness's permission mode when it says (Claude Code: default, plan, acceptEdits, bypassPermissions). */
   permissionMode?: string;
-  /** The MCP server and tool, when the tool is an MCP tool. */
-  mcp?: { server: string; tool?: string; url?: string; command?: string };
+  /**
+   * The MCP server and tool, when the tool is an MCP tool. `qualified`: VS Code's `server_tool` as one name, where
+   * the server's own name may hold `_` (`server` is then only the part before the first `_`).
+   */
+  mcp?: { server: string; tool?: string; url?: string; command?: string; qualified?: string };
 }
