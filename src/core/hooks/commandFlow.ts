@@ -8,9 +8,10 @@ import path = require('node:path');
 import { computedLiterals, dumpsEnvironment, environmentNames, existenceOnly, joinedLiterals, readsComputedEnvironmentName, readsDotenv, stringLiterals, usesHomeFolder } from './codeStrings';
 import { assignment, expandBraces, expandGlob, expandTilde, procPath, Variables } from './shellExpand';
 import { pipedNames } from './pipedNames';
-import { containerRun, envPrints, printsCredential, printsNoContent, uploadTree } from './programRules';
+import { composeEnvFiles, containerRun, editorCommandNames, envPrints, excludedArguments, grepKeptNames, identityArguments, keepsNamesOnly, onlyChecks, printsCredential, printsNoContent, senderInputs, shellOnlyChecks, SHOWS_ARGUMENTS, uploadTree } from './programRules';
+import { environmentAliases, runsLiteral, showsOnlyPrefix, withoutPresenceTests } from './environmentCode';
 import { buildsAtRunTime, decodesLiteral, pipelineOutput, substitutionOutput } from './shellEval';
-import { parseLine, SUBST_WORD, VAR_OPEN, type SimpleCommand } from './shellParse';
+import { parseLine, SUBST_WORD, VAR_CLOSE, VAR_OPEN, type SimpleCommand } from './shellParse';
 import { findTree, treeRead, type TreeRead } from './treeReads';
 
 export interface CommandReads {
@@ -73,7 +74,7 @@ function isFile(abs: string): boolean {
 /** Programs that only look at names or metadata, or write: their operands are not read. */
 const NAME_ONLY = new Set(['ls', 'stat', 'test', '[', '[[', 'touch', 'rm', 'rmdir', 'mkdir', 'chmod', 'chown', 'chgrp', 'du', 'realpath', 'readlink', 'basename', 'dirname', 'unlink', 'which', 'type', 'cd', 'pushd', 'popd', 'echo', 'printf', 'true', 'false', 'exit',
   // They read, but print only counts, checksums or a file type: no content.
-  'wc', 'cksum', 'sum', 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'file']);
+  'cksum', 'sum', 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'file']);
 /** Programs that print their arguments (an environment variable named in them is shown). */
 const PRINTERS = new Set(['echo', 'printf', 'print', 'printenv', 'cat', 'tee', 'logger', 'declare', 'typeset', 'export', 'env', 'set', 'xargs', 'jq', 'base64', 'xxd', 'od', 'hexdump', 'rev', 'tr', 'sed', 'awk']);
 /** Programs whose last operand is written, not read. */
@@ -92,11 +93,22 @@ function programName(word: string): string {
   return base;
 }
 
-function referencedVariables(word: string): string[] {
+/**
+ * The index of the last piece of args[at]: a word with blanks from an expanded variable ("X-K: $KEY") is followed
+ * by the pieces its blanks split it into (simple() keeps both), which are not arguments of their own.
+ */
+function piecesAfter(args: string[], at: number): number {
+  const pieces = (args[at] ?? '').split(/\s+/).filter(Boolean);
+  let j = at;
+  if (pieces.length > 1) for (let p = 0; p < pieces.length && args[j + 1] === pieces[p]; p++) j++;
+  return j;
+}
+
+function referencedVariables(word: string, env: NodeJS.ProcessEnv): string[] {
   const out: string[] = [];
-  const re = new RegExp(`${VAR_OPEN}([A-Za-z_][A-Za-z0-9_]*)`, 'g');
+  const re = new RegExp(`${VAR_OPEN}([A-Za-z_][A-Za-z0-9_]*)([^${VAR_CLOSE}]*)`, 'g');
   let m: RegExpExecArray | null;
-  while ((m = re.exec(word))) out.push(m[1]);
+  while ((m = re.exec(word))) if (!showsOnlyPrefix(m[2], env[m[1]])) out.push(m[1]);
   return out;
 }
 
@@ -108,11 +120,14 @@ interface Pipe {
   feedsArguments?: boolean;
   /** For xargs: the names the stages before it print, when known. */
   items?: string[];
+  /** Its output is written to a file (`env > /tmp/e | wc -l`): a later stage filters nothing of it. */
+  toFile?: boolean;
 }
 
+const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{']);
 const TAKES_NAMES = new Set(['xargs', 'parallel', 'while']);
 /** Programs that send their arguments off the machine (a name looked up in DNS leaves it too). */
-const SENDERS = new Set(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'host', 'dig', 'nslookup', 'drill', 'ping', 'ping6', 'traceroute', 'delv', 'kdig', 'getent', 'resolvectl', 'telnet', 'socat', 'openssl']);
+const SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'whois', 'nc', 'ncat', 'host', 'dig', 'nslookup', 'drill', 'ping', 'ping6', 'traceroute', 'delv', 'kdig', 'getent', 'resolvectl', 'telnet', 'socat', 'openssl']);
 /** JSON and YAML query programs whose filter language reads the environment (jq `env`, `$ENV`; yq `env(NAME)`). */
 const JSON_QUERY = new Set(['jq', 'gojq', 'jaq', 'yq']);
 
@@ -176,7 +191,8 @@ export class CommandFlow {
       const abs = path.resolve(this.dir, expandTilde(w, this.o.home));
       for (const [alias, source] of this.aliases) if (abs === alias || abs.startsWith(alias + path.sep)) this.reads.words.push(source + abs.slice(alias.length));
     }
-    if (/^\/proc\/[^/]*\/environ$/.test(w)) this.reads.dumpsEnvironment = true;
+    // /proc/self/environ, /proc/self//environ, /proc/1/task/*/environ, /proc/thread-self/root/proc/self/environ.
+    if (/^\/proc\/(?:[^/]*\/)+environ$/.test(w) || /^\/proc\/(?:[^/]+\/)+environ$/.test(path.posix.normalize(w))) this.reads.dumpsEnvironment = true;
     const proc = w.startsWith('/proc/') ? procPath(w, this.dir) : w;
     if (proc !== w) this.reads.words.push(proc);
     // A name written in base64 (base64 -d <<< LmVudg== | xargs cat) is the same name.
@@ -194,7 +210,10 @@ export class CommandFlow {
 
   /** A folder read as a whole, its folders resolved against the folder the line is in now (after `cd`). */
   private tree(t: TreeRead): void {
-    this.reads.trees.push({ ...t, dirs: t.dirs.map((d) => path.resolve(this.dir, expandTilde(this.vars.expand(d), this.home()))) });
+    const dirs = t.dirs.map((d) => path.resolve(this.dir, expandTilde(this.vars.expand(d), this.home())));
+    this.reads.trees.push({ ...t, dirs });
+    // A repository's .git folder (tar czf - .git) holds every stored version of every file: its history is read.
+    for (const d of dirs) if (/(^|[\\/])\.git([\\/]|$)/.test(d)) this.reads.git.push({ args: ['cat-file', '--batch-all-objects', '--batch'], cwd: d.slice(0, d.search(/[\\/]\.git(?:[\\/]|$)/)) || '/' });
   }
 
   /** One command line (a shell's input): its nested parts first, then each simple command in order. */
@@ -318,7 +337,7 @@ export class CommandFlow {
         continue;
       }
       leading = false;
-      printedVars = printedVars.concat(referencedVariables(w.text));
+      printedVars = printedVars.concat(referencedVariables(w.text, this.o.env));
       const expanded = this.expandWord(w.text, w.glob);
       // cat${IFS}.env: an expansion's blanks split the word (the whole is kept too, as a candidate name).
       if (w.text.includes(VAR_OPEN) && expanded.some((e) => /\s/.test(e))) {
@@ -327,6 +346,8 @@ export class CommandFlow {
       } else argv.push(...expanded);
     }
     for (const body of stdin) printedVars = printedVars.concat(this.hereStringVariables(body));
+    // cmd <<< "$KEY": the here-string is expanded before the program reads it.
+    for (const r of c.redirects) if (r.op === '<<<') printedVars = printedVars.concat(referencedVariables(r.target, this.o.env));
     if (!argv.length) return;
     // What a command writes to a file may be run later on the same line: kept as that file's content.
     const writes = c.redirects.filter((r) => r.op === '>' || r.op === '>>' || r.op === '>|').map((r) => r.target);
@@ -335,6 +356,7 @@ export class CommandFlow {
     for (const t of writes) {
       if (t && !t.startsWith('&') && t !== '/dev/null') this.written.set(path.resolve(this.dir, this.vars.expand(t)), [...writer, ...stdin].join(' ').replace(/\\n/g, '\n'));
     }
+    if (writes.some((t) => t && !t.startsWith('&') && t !== '/dev/null')) pipe = { ...pipe, toFile: true };
     // xargs CMD < FILE: the names the file holds (written earlier on the line, or a small file here) are CMD's arguments.
     const from = programName(argv[0]) === 'xargs' && !pipe.items ? c.redirects.find((r) => r.op === '<') : undefined;
     if (from) {
@@ -385,15 +407,21 @@ export class CommandFlow {
     if (depth > MAX_DEPTH || !argv.length) return;
     const program = programName(argv[0]);
     const args = argv.slice(1);
+    // if/then/do/while...: the shell's keywords stand before the command they run (`then printenv; fi`).
+    if (SHELL_KEYWORDS.has(argv[0]) && args.length) return this.argv(args, depth, stdin, printedVars, pipe);
     // A word built at run time from text the command holds may name any file: unknown, so judged as one.
     if (argv.some((a) => a.includes(RUNTIME_VALUE)) && (!NAME_ONLY.has(program) || argv[0].includes(RUNTIME_VALUE) || pipe.pipedTo)) this.reads.runtimeNames.push(program);
-    if (PRINTERS.has(program) || INLINE_CODE[program] || SHELLS.has(program)) this.reads.envNames.push(...printedVars);
-    // curl/wget: a secret variable in the URL or the body leaves the machine (in a header, it is the credential's use).
+    if (PRINTERS.has(program) || INLINE_CODE[program] || SHELLS.has(program) || SHOWS_ARGUMENTS.has(program)) this.reads.envNames.push(...printedVars);
+    this.reads.envNames.push(...editorCommandNames(program, args));
+    // curl/wget: a secret variable in the URL or the body leaves the machine (in a header or -u, it is the credential's use).
     if (SENDERS.has(program)) {
       for (let j = 0; j < args.length; j++) {
-        if (/^(-H|--header)$/.test(args[j])) j++;
-        else if (!/^--header=/.test(args[j])) this.reads.envNames.push(...this.namesIn(args[j]));
+        if (/^(-H|--header)$/.test(args[j]) || (program === 'curl' && /^(-u|--user|--oauth2-bearer)$/.test(args[j]))) j = piecesAfter(args, j + 1);
+        else if (!/^--(header|user|oauth2-bearer)=/.test(args[j])) this.reads.envNames.push(...this.namesIn(args[j]));
       }
+      const sent = senderInputs(program, args);
+      for (const f of sent.files) this.word(f);
+      this.reads.envNames.push(...sent.envNames);
     }
     this.environment(program, args, pipe);
     if (printsCredential(program, args)) this.reads.credentials.push([program, ...args].join(' '));
@@ -417,10 +445,20 @@ export class CommandFlow {
       this.vars.assign(args[1], out ?? RUNTIME_VALUE);
     }
     if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin, program === 'xargs' ? pipe.items : undefined);
+    // busybox APPLET ARGS is APPLET ARGS (busybox printenv, busybox httpd); busybox sh is a shell.
+    if (program === 'busybox' && args[0] && !args[0].startsWith('-') && !SHELLS.has(args[0]) && args[0] !== 'hush') return this.argv(args, depth, stdin, printedVars, pipe);
+    // bash -n, node --check, make -n: the script is checked or its commands printed, not run.
+    if (SHELLS.has(program) && shellOnlyChecks(args)) return;
     if (SHELLS.has(program)) return this.shell(args, depth, stdin);
     if (program === 'eval' || program === 'ssh' || program === 'su' || program === 'runuser' || program === 'script') {
       const rest = program === 'ssh' ? args.filter((a) => !a.startsWith('-')).slice(1) : program === 'eval' ? args : this.optionValue(args, /^(-[A-Za-z]*c|--command)$/);
       this.line(rest.join(' '), depth + 1);
+      // ssh -i KEY: the key signs in, it is not shown.
+      const keys = identityArguments(program, args);
+      args.forEach((w, k) => keys.has(k) || this.word(w));
+      return;
+    }
+    if (onlyChecks(program, args)) {
       for (const w of args) this.word(w);
       return;
     }
@@ -439,8 +477,12 @@ export class CommandFlow {
     // echo .env | xargs cat: what a name-only program prints becomes the next program's arguments.
     if ((NAME_ONLY.has(program) || printsNoContent(program, args)) && !pipe.feedsArguments) return;
     const operands = COPIES.has(program) && args.filter((a) => !a.startsWith('-')).length > 1 ? args.slice(0, args.map((a) => !a.startsWith('-')).lastIndexOf(true)) : args;
+    // --exclude=.env, zip -x .env: names left out (the folder read judges them); ssh/scp -i KEY signs in;
+    // docker compose --env-file FILE up -d fills in the compose file for detached containers.
+    const skipped = new Set([...excludedArguments(program, operands), ...identityArguments(program, operands), ...composeEnvFiles(program, operands)]);
     for (let i = 0; i < operands.length; i++) {
       const a = operands[i];
+      if (skipped.has(i)) continue;
       if (MESSAGE_OPTIONS.has(a)) {
         i++;
         continue;
@@ -563,6 +605,8 @@ export class CommandFlow {
   private interpreter(program: string, args: string[], depth: number, stdin: string[]): void {
     const flag = INLINE_CODE[program];
     if (program === 'awk' || program === 'gawk') {
+      // awk -F= '{print $1}' FILE: the names of its KEY=value lines, no value.
+      if (keepsNamesOnly(program, args)) return;
       // awk 'prog' file...: the program text is code; the rest are files.
       const pos = args.filter((a, i) => !a.startsWith('-') && !/^-[fvF]$/.test(args[i - 1] ?? ''));
       if (pos.length) this.code(pos[0], depth);
@@ -620,8 +664,11 @@ export class CommandFlow {
   code(code: string, depth: number, inline = true): void {
     if (depth > MAX_DEPTH) return;
     if (readsDotenv(code, inline)) this.word('.env');
-    if (dumpsEnvironment(code) || (inline && readsComputedEnvironmentName(code))) this.reads.dumpsEnvironment = true;
-    this.reads.envNames.push(...environmentNames(code));
+    // 'KEY' in os.environ, !!process.env.KEY: whether it is set, not its value.
+    const envCode = withoutPresenceTests(code);
+    const aliases = environmentAliases(envCode);
+    if (dumpsEnvironment(envCode) || (inline && (readsComputedEnvironmentName(envCode) || aliases.any))) this.reads.dumpsEnvironment = true;
+    this.reads.envNames.push(...environmentNames(envCode), ...aliases.names);
     // Code that walks a folder and opens what it finds (os.walk + open, rglob + read_text, readdirSync + readFileSync):
     // which files it opens is decided when it runs, so it reads the folder as a whole.
     const walk = inline ? /\b(?:os\.walk|os\.scandir|os\.listdir|glob\.i?glob|[\w.]*rglob|walkSync|readdirSync|readdir|Dir\.glob|Find\.find|File::Find)\s*\(\s*(?:(['"])([^'"]*)\1)?/.exec(code) : null;
@@ -639,8 +686,8 @@ export class CommandFlow {
         if (/[*?[]/.test(w)) for (const g of expandGlob(w, this.dir)) this.word(g);
         this.word(w);
       }
-      // os.system('cat .env'), execSync("cat .env"): a literal with blanks may be a command line.
-      if (/\s/.test(lit) && depth < MAX_DEPTH) this.line(lit, depth + 1);
+      // os.system('cat .env'), execSync("cat .env"): a literal with blanks may be a command line; os.system('env') is one.
+      if ((/\s/.test(lit) || (/^[\w.-]+$/.test(lit) && runsLiteral(code, lit))) && depth < MAX_DEPTH) this.line(lit, depth + 1);
     }
     const joined = joinedLiterals(literals);
     for (const j of joined) this.word(expandTilde(j, this.o.home));
@@ -740,7 +787,10 @@ export class CommandFlow {
     while (i < args.length && args[i].startsWith('-')) {
       const a = args[i];
       if (a === '-C' && args[i + 1]) cwd = this.cloned(path.resolve(cwd, args[++i]));
-      else if (a === '-c') config.push(args[++i] ?? '');
+      else if (a === '-c') {
+        config.push(args[i + 1] ?? '');
+        i = piecesAfter(args, i + 1);
+      }
       else if (a === '--work-tree') workTree = args[++i];
       else if (a.startsWith('--work-tree=')) workTree = a.slice(12);
       else if (a === '--git-dir') i++;
@@ -777,7 +827,11 @@ export class CommandFlow {
       }
     }
     // An address with a secret variable in it (git ls-remote "https://$TOKEN@host/r") sends the secret.
-    if (/^(ls-remote|clone|fetch|pull|push|remote|submodule)$/.test(rest[0] ?? '')) for (const a of rest) this.reads.envNames.push(...this.namesIn(a));
+    // So does a config value (-c http.extraHeader="X-K: $KEY"): git sends headers and cookies to any remote it contacts.
+    if (/^(ls-remote|clone|fetch|pull|push|remote|submodule)$/.test(rest[0] ?? '')) for (const a of [...rest, ...config]) this.reads.envNames.push(...this.namesIn(a));
+    // pack-objects, repack --stdout...: the object store, every stored version; add -f: a file the push after it sends.
+    if (/^(pack-objects|unpack-objects|pack-redundant)$/.test(rest[0] ?? '')) this.reads.git.push({ args: ['cat-file', '--batch-all-objects', '--batch'], cwd });
+    if (rest[0] === 'add') for (const a of rest.slice(1)) if (!a.startsWith('-')) this.word(a);
     // Paths given to git are judged by what git prints of them (gitReads), not as reads by name:
     // `git log --oneline -- .env` prints no content. An alias or config value starting with ! is a command line.
     for (const a of rest) if (a.startsWith('!')) this.line(a.slice(1), 1);
@@ -799,11 +853,12 @@ export class CommandFlow {
   }
 
   /** Environment dumps: env, printenv, set, export -p... unless only the names are kept (| cut -d= -f1). */
-  private environment(program: string, args: string[], pipe: { pipedTo?: SimpleCommand }): void {
+  private environment(program: string, args: string[], pipe: { pipedTo?: SimpleCommand; toFile?: boolean }): void {
     const operands = args.filter((a) => !a.startsWith('-'));
     let dumps = false;
     if (program === 'env') dumps = envPrints(args);
-    else if (program === 'printenv' && operands.length === 0) dumps = true;
+    // printenv "$v" with v known only at run time (or empty: dropped, so no operand): any variable may be printed.
+    else if (program === 'printenv' && (operands.length === 0 || operands.some((a) => !/^[A-Za-z_]\w*$/.test(a)))) dumps = true;
     else if (program === 'printenv') this.reads.envNames.push(...operands);
     else if (program === 'ps') dumps = args.some((a) => /^[A-Za-z]*e[A-Za-z]*$/.test(a)); // BSD-style `e`: each process's environment
     else if (JSON_QUERY.has(program)) {
@@ -818,7 +873,13 @@ export class CommandFlow {
     else if (program === 'make' || program === 'gmake') dumps = args.some((a) => /^-[A-Za-z]*p|^--print-data-base$/.test(a)); // make's database lists the environment
     // declare -n r=NAME: a reference whose target is a name the line may compute.
     else if (/^(declare|typeset|local)$/.test(program) && args.some((a) => /^-[A-Za-z]*n/.test(a))) dumps = true;
-    if (!dumps || this.namesOnly(pipe.pipedTo)) return;
+    if (!dumps) return;
+    // env > FILE | cut ...: the filter sees nothing; the file holds every value.
+    if (pipe.toFile) {
+      this.reads.dumpsEnvironment = true;
+      return;
+    }
+    if (this.namesOnly(pipe.pipedTo)) return;
     // env | grep ^NAME: only the lines of the variables whose names start so are shown.
     const kept = this.grepKeeps(pipe.pipedTo);
     if (kept) this.reads.envNames.push(...Object.keys(this.o.env).filter((n) => kept.test(n)));
@@ -829,27 +890,15 @@ export class CommandFlow {
   private grepKeeps(next: SimpleCommand | undefined): RegExp | undefined {
     if (!next) return undefined;
     const [p, ...args] = next.argv.map((w) => this.vars.expand(w.text));
-    if (!/^(grep|egrep)$/.test(programName(p ?? ''))) return undefined;
-    const flags = args.filter((a) => /^-[A-Za-z]+$/.test(a));
-    const patterns = args.filter((a) => !a.startsWith('-'));
-    if (patterns.length !== 1 || flags.some((f) => /[^iE]/.test(f.slice(1)))) return undefined;
-    const m = /^\^([A-Za-z_][A-Za-z0-9_]*)(=?)$/.exec(patterns[0]);
-    if (!m) return undefined;
-    return new RegExp(`^${m[1]}${m[2] ? '$' : ''}`, flags.some((f) => f.includes('i')) ? 'i' : '');
+    return grepKeptNames(programName(p ?? ''), args);
   }
 
   /** A pipeline stage that keeps only variable names (cut -d= -f1, awk -F= '{print $1}', a sed that drops values, wc). */
   private namesOnly(next: SimpleCommand | undefined): boolean {
     if (!next) return false;
-    const argv = next.argv.map((w) => w.text);
-    const program = programName(argv[0] ?? '');
-    const joined = argv.slice(1).join(' ');
-    if (program === 'cut') return /-d\s*'?=|-d=|--delimiter=?=/.test(joined) && /-f\s*1\b(?![-,\d])|--fields=1\b(?![-,\d])/.test(joined) && !/--complement/.test(joined);
+    const [p, ...args] = next.argv.map((w) => this.vars.expand(w.text));
+    const program = programName(p ?? '');
     // grep -c/-q/-l: a count or an exit status, no line.
-    if (/^(grep|egrep|fgrep|rg)$/.test(program)) return printsNoContent(program, argv.slice(1));
-    if (program === 'awk' || program === 'gawk') return /-F\s*'?=/.test(joined) && /print \$1\s*}/.test(joined) && !/\$0|\$2/.test(joined);
-    if (program === 'sed') return /s[/|#]=\.\*[/|#]{2}/.test(joined);
-    if (program === 'wc') return true;
-    return false;
+    return (/^(grep|egrep|fgrep|rg)$/.test(program) && printsNoContent(program, args)) || keepsNamesOnly(program, args);
   }
 }
