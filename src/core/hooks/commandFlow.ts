@@ -3,10 +3,10 @@
 // as a whole, Git commands that print stored content, and environment variables a printing command reveals.
 // Command strings (sh -c, eval, ssh, xargs, find -exec...) and inline code (python -c, node -e...) are
 // followed; scripts in the workspace are read and judged by their content.
-import { readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path = require('node:path');
 import { computedLiterals, dumpsEnvironment, environmentNames, existenceOnly, joinedLiterals, readsComputedEnvironmentName, readsDotenv, stringLiterals, usesHomeFolder } from './codeStrings';
-import { assignment, expandBraces, expandGlob, expandTilde, procPath, Variables } from './shellExpand';
+import { assignment, expandBraces, expandGlob, expandTilde, procPath, Variables, type GlobOptions } from './shellExpand';
 import { pipedNames } from './pipedNames';
 import { composeEnvFiles, containerRun, editorCommandNames, envPrints, excludedArguments, grepKeptNames, identityArguments, keepsNamesOnly, onlyChecks, printsCredential, printsNoContent, senderInputs, shellOnlyChecks, SHOWS_ARGUMENTS, uploadTree } from './programRules';
 import { environmentAliases, runsLiteral, showsOnlyPrefix, withoutPresenceTests } from './environmentCode';
@@ -122,6 +122,8 @@ interface Pipe {
   items?: string[];
   /** Its output is written to a file (`env > /tmp/e | wc -l`): a later stage filters nothing of it. */
   toFile?: boolean;
+  /** For xargs: the stages before it print names not computed here (compgen -c, sed, cut, git status). */
+  unknownItems?: boolean;
 }
 
 const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{']);
@@ -130,6 +132,21 @@ const TAKES_NAMES = new Set(['xargs', 'parallel', 'while']);
 const SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'whois', 'nc', 'ncat', 'host', 'dig', 'nslookup', 'drill', 'ping', 'ping6', 'traceroute', 'delv', 'kdig', 'getent', 'resolvectl', 'telnet', 'socat', 'openssl']);
 /** JSON and YAML query programs whose filter language reads the environment (jq `env`, `$ENV`; yq `env(NAME)`). */
 const JSON_QUERY = new Set(['jq', 'gojq', 'jaq', 'yq']);
+
+/** A path in a repository's hooks folder: Git runs the file there on its own. */
+function gitHook(abs: string): boolean {
+  return /[\\/]\.git[\\/](?:modules[\\/].+[\\/])?hooks[\\/][^\\/]+$/.test(abs);
+}
+
+/** Programs printing a selection of a file's lines or fields (the last operand), after a script or a count. */
+const TEXT_FILTERS = /^(sed|head|tail|grep|egrep|fgrep|cut|awk|gawk|sort|uniq)$/;
+
+/** Variables whose value a program runs as a command line (Git's and ssh's helpers, pagers, editors, prompts). */
+const COMMAND_VARIABLES = /^(GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_SSH_COMMAND|GIT_SSH|GIT_EXTERNAL_DIFF|GIT_PAGER|GIT_ASKPASS|GIT_PROXY_COMMAND|SSH_ASKPASS|EDITOR|VISUAL|PAGER|MANPAGER|SYSTEMD_PAGER|LESSOPEN|LESSCLOSE|PROMPT_COMMAND|PS0|PS1|PS2|PS3|PS4)$/;
+/** Variables naming a script a program runs at start (bash's BASH_ENV, sh's ENV) or options holding one. */
+const STARTUP_VARIABLES = /^(BASH_ENV|ENV|NODE_OPTIONS|RUBYOPT|PERL5OPT|PYTHONSTARTUP)$/;
+/** Git configuration whose value is a program Git runs (core.editor, diff.external, a filter, a merge driver...). */
+const GIT_COMMAND_CONFIG = /^(core\.(?:editor|pager|sshcommand|askpass|fsmonitor|gitproxy|hookspath)|diff\.external|sequence\.editor|gpg(?:\.[a-z]+)?\.program|credential(?:\..+)?\.helper|(?:diff|merge|filter|pager|difftool|mergetool|remote)\..+)$/i;
 
 export class CommandFlow {
   private readonly reads: CommandReads = { words: [], trees: [], git: [], envNames: [], dumpsEnvironment: false, credentials: [], runtimeNames: [], namesUnderUnknownDir: [] };
@@ -149,6 +166,10 @@ export class CommandFlow {
   private readonly clones = new Map<string, string>();
   /** Folders a revision is checked out into on the line (git worktree add): their files do not exist yet. */
   private readonly checkouts = new Set<string>();
+  /** Process substitutions whose output is computed (`<(git ls-files src)`): kept in `written` as /dev/fd/63, 62... */
+  private processes = 0;
+  /** Glob options the line turns on (shopt, GLOBIGNORE, setopt, zsh): later globs are expanded with them. */
+  private readonly globs: GlobOptions = {};
 
   constructor(private readonly o: FlowOptions) {
     // $IFS splits words where it is expanded: the shell's default when the environment has none.
@@ -162,7 +183,9 @@ export class CommandFlow {
     // ${!name}: the variable whose name another holds, known only at run time: any variable may be the one shown.
     if (/\$\{![A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\}/.test(command)) flow.reads.dumpsEnvironment = true;
     // Extended globs (.env.@(production), !(*.md)): the parser reads their parentheses as operators.
-    for (const m of command.matchAll(/[^\s'"`;&|<>()]*[@+!?*]\([^()\s]*\)[^\s'"`;&|<>()]*/g)) for (const f of expandGlob(m[0], o.cwd)) flow.word(f);
+    for (const m of command.matchAll(/[^\s'"`;&|<>()]*[@+!?*]\([^()\s]*\)[^\s'"`;&|<>()]*/g)) for (const f of expandGlob(m[0], o.cwd, flow.globs)) flow.word(f);
+    // zsh glob qualifiers (*env(D), **/*(.N)): the pattern before them, dot files included (D).
+    for (const m of command.matchAll(/([^\s'"`;&|<>()]*[*?[][^\s'"`;&|<>()]*)\(([A-Za-z.^:/@*%=+-]*)\)/g)) for (const f of expandGlob(m[1], o.cwd, { ...flow.globs, dot: true, globstar: true })) flow.word(f);
     const r = flow.reads;
     return { ...r, words: [...new Set(r.words)], envNames: [...new Set(r.envNames)] };
   }
@@ -220,7 +243,7 @@ export class CommandFlow {
   line(text: string, depth: number): void {
     if (depth > MAX_DEPTH || !text.trim()) return;
     if (depth === 0) this.lineText = text;
-    const parsed = parseLine(text, (body, quoted) => this.substitutionValue(body, quoted));
+    const parsed = parseLine(text, (body, quoted, process) => this.substitutionValue(body, quoted, process));
     // What a substitution prints becomes words of the command: a find in it hands on the files it selects.
     // A substitution runs in a subshell: a cd inside it (`$(cd config && pwd)`) does not move the line.
     const before = { dir: this.dir, pwd: this.vars.get('PWD'), oldpwd: this.vars.get('OLDPWD') };
@@ -241,7 +264,11 @@ export class CommandFlow {
       while (end < cmds.length - 1 && piped(end)) end++;
       const takesNames = (k: number): boolean => TAKES_NAMES.has(programName(this.vars.expand(cmds[k].argv[0]?.text ?? '')));
       const feedsArguments = cmds.slice(i + 1, end + 1).some((_c, k) => takesNames(i + 1 + k));
-      const items = i > start && takesNames(i) ? pipedNames(cmds.slice(start, i).map((c) => c.argv.flatMap((w) => this.expandWord(w.text, w.glob))), this.dir) : undefined;
+      const producer = i > start && takesNames(i) ? cmds.slice(start, i).map((c) => c.argv.flatMap((w) => this.expandWord(w.text, w.glob))) : undefined;
+      const items = producer ? pipedNames(producer, this.dir) : undefined;
+      // find and fd hand on the files they select: their folder is judged as a whole (find with intoXargs).
+      const unknownItems = producer !== undefined && items === undefined && !/^(find|fd|fdfind)$/.test(programName(producer[0]?.[0] ?? ''));
+      if (this.vars.expand(cmds[i].argv[0]?.text ?? '') === 'while') this.whileRead(cmds, i, producer ? items ?? (unknownItems ? RUNTIME_VALUE : []) : undefined);
       const heredocBody = (c: SimpleCommand): string[] =>
         c.redirects.filter((r) => r.op === '<<<').map((r) => {
           const h = /^HEREDOC(\d+)$/.exec(r.target);
@@ -252,7 +279,7 @@ export class CommandFlow {
       if (input !== undefined) stdin.push(input);
       const pipedFrom = i > 0 && (cmds[i - 1].next === '|' || cmds[i - 1].next === '|&') ? cmds[i - 1] : undefined;
       const pipedTo = cmds[i].next === '|' || cmds[i].next === '|&' ? cmds[i + 1] : undefined;
-      this.simple(cmds[i], depth, stdin, { pipedFrom, pipedTo, feedsArguments, items });
+      this.simple(cmds[i], depth, stdin, { pipedFrom, pipedTo, feedsArguments, items, unknownItems });
     }
   }
 
@@ -273,9 +300,15 @@ export class CommandFlow {
     if (cmds.length !== 1) return undefined;
     const [p, ...args] = cmds[0].argv.map((w) => this.vars.expand(w.text));
     const operands = args.filter((a) => !a.startsWith('-'));
+    const program = programName(p ?? '');
+    // sed -n 2p FILE, head -1 FILE, grep x FILE: some of the file's text, so every word it holds may be printed.
+    const last = operands[operands.length - 1] ?? '';
+    if (TEXT_FILTERS.test(program) && operands.length > 1 && !printsNoContent(program, args) && !last.includes(VAR_OPEN) && !last.includes(SUBST_WORD)) {
+      const file = path.resolve(this.dir, expandTilde(last, this.home()));
+      return isFile(file) ? this.textOf(file, 4096) ?? RUNTIME_VALUE : undefined;
+    }
     if (operands.length !== 1 || operands[0].includes(VAR_OPEN) || operands[0].includes(SUBST_WORD)) return undefined;
     const abs = path.resolve(this.dir, expandTilde(operands[0], this.home()));
-    const program = programName(p ?? '');
     try {
       if (program === 'realpath' || (program === 'readlink' && args.some((a) => /^-[A-Za-z]*[fem]/.test(a)))) return realpathSync(abs);
       if (program === 'readlink') return readlinkSync(abs);
@@ -284,6 +317,39 @@ export class CommandFlow {
       return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `while read [-r] NAME...; do ...; done`: the names it reads (from the pipe before it, or the `done < FILE`
+   * redirection) are what NAME holds in the body, all of them at once; unknown names are a run-time value.
+   */
+  private whileRead(cmds: SimpleCommand[], at: number, piped: string[] | string | undefined): void {
+    const words = cmds[at].argv.map((w) => this.vars.expand(w.text));
+    if (words[1] !== 'read') return;
+    const names = words.slice(2).filter((w, k, all) => /^[A-Za-z_]\w*$/.test(w) && !/^-[dnNptu]$/.test(all[k - 1] ?? ''));
+    let source = piped;
+    if (source === undefined) {
+      const done = cmds.findIndex((c, k) => k > at && c.argv[0]?.text === 'done');
+      const from = done > 0 ? cmds[done].redirects.find((r) => r.op === '<') : undefined;
+      if (!from) return;
+      source = this.namesFrom(this.vars.expand(from.target)) ?? RUNTIME_VALUE;
+    }
+    const value = typeof source === 'string' ? source : source.join(' ');
+    for (const n of names) this.vars.assign(n, value.length < 4000 ? value : RUNTIME_VALUE);
+  }
+
+  /**
+   * The names a list holds (xargs -a LIST, tar -T LIST, done < LIST): a process substitution's computed output, or
+   * the words of a file (written earlier on the line, or a file here); undefined when not known before it runs.
+   */
+  private namesFrom(list: string): string[] | undefined {
+    if (list === '-' || (list.startsWith('/dev/') && !this.written.has(list)) || list.includes(SUBST_WORD) || list.includes(RUNTIME_VALUE) || list.includes(VAR_OPEN)) return undefined;
+    const abs = path.resolve(this.dir, expandTilde(list, this.home()));
+    const text = this.textOf(abs, 64 * 1024);
+    if (text === undefined) return isFile(abs) ? undefined : [];
+    // A name in the list may be a pattern (.gitignore's `.env.*`): the files it matches are named too.
+    const words = text.split(/\s+/).filter(Boolean).slice(0, 200);
+    return [...new Set(words.flatMap((w) => [w, ...(/[*?[]/.test(w) ? expandGlob(w.replace(/^!/, ''), this.dir, { dot: true }) : [])]))];
   }
 
   private listedNames(body: string): string | undefined {
@@ -298,9 +364,16 @@ export class CommandFlow {
    */
   private pipedInput(producer: SimpleCommand[], consumer: SimpleCommand): string | undefined {
     const p = programName(this.vars.expand(consumer.argv[0]?.text ?? ''));
-    if (!SHELLS.has(p) && INLINE_CODE[p] === undefined) return undefined;
-    const out = pipelineOutput(producer.map((c) => c.argv.flatMap((w) => this.expandWord(w.text, w.glob))));
+    if (!SHELLS.has(p) && INLINE_CODE[p] === undefined && p !== 'make' && p !== 'gmake') return undefined;
+    const stages = producer.map((c) => c.argv.flatMap((w) => this.expandWord(w.text, w.glob)));
+    const out = pipelineOutput(stages);
     if (out !== undefined) return out;
+    // cat FILE... | sh: the program is the files' text (a script in the workspace, judged by its content).
+    const [cat, ...files] = stages.length === 1 ? stages[0] : [];
+    if (cat !== undefined && programName(cat) === 'cat' && files.length && files.every((f) => !f.startsWith('-'))) {
+      const texts = files.map((f) => this.textOf(path.resolve(this.dir, expandTilde(f, this.home())), this.o.maxScriptBytes ?? 256 * 1024));
+      if (texts.every((t) => t !== undefined)) return texts.join('\n');
+    }
     if (decodesLiteral(producer)) this.reads.runtimeNames.push(p);
     return undefined;
   }
@@ -310,7 +383,15 @@ export class CommandFlow {
    * name built by base64, rev or printf escapes is the name), the run-time placeholder when the body decodes
    * literal text in another way, else unknown (undefined). Quoted for where it stands.
    */
-  private substitutionValue(body: string, quoted: boolean): string | undefined {
+  private substitutionValue(body: string, quoted: boolean, process = false): string | undefined {
+    // <(git ls-files src): a file whose content is the names the listing prints, when they are computed here.
+    if (process) {
+      const text = substitutionOutput(body, (w) => this.vars.expand(w)) ?? this.listedNames(body);
+      if (text === undefined) return undefined;
+      const fd = `/dev/fd/${63 - this.processes++}`;
+      this.written.set(fd, text);
+      return ` ${fd} `;
+    }
     // Names a listing prints (`$(ls -a | grep env)`, `$(git ls-files -o)`) are computed like text.
     const out = substitutionOutput(body, (w) => this.vars.expand(w)) ?? this.listedNames(body) ?? this.namePrinted(body);
     if (out === undefined) return buildsAtRunTime(body) || this.readsWrittenLater(body) ? RUNTIME_VALUE : undefined;
@@ -334,6 +415,7 @@ export class CommandFlow {
         const value = this.vars.expand(a[1]);
         this.vars.assign(a[0], value);
         this.word(value);
+        this.specialVariable(a[0], value, depth);
         continue;
       }
       leading = false;
@@ -349,12 +431,23 @@ export class CommandFlow {
     // cmd <<< "$KEY": the here-string is expanded before the program reads it.
     for (const r of c.redirects) if (r.op === '<<<') printedVars = printedVars.concat(referencedVariables(r.target, this.o.env));
     if (!argv.length) return;
+    // bash < FILE, python3 < FILE: a shell or an interpreter reads its program from the file.
+    const p0 = programName(argv[0]);
+    const programFrom = SHELLS.has(p0) || INLINE_CODE[p0] !== undefined || p0 === 'make' || p0 === 'gmake' ? c.redirects.find((r) => r.op === '<') : undefined;
+    if (programFrom) {
+      const text = this.textOf(path.resolve(this.dir, expandTilde(this.vars.expand(programFrom.target), this.home())), this.o.maxScriptBytes ?? 256 * 1024);
+      if (text !== undefined) stdin = [...stdin, text];
+    }
     // What a command writes to a file may be run later on the same line: kept as that file's content.
     const writes = c.redirects.filter((r) => r.op === '>' || r.op === '>>' || r.op === '>|').map((r) => r.target);
     if (programName(argv[0]) === 'tee') writes.push(...argv.slice(1).filter((a) => !a.startsWith('-')));
     const writer = pipe.pipedFrom && programName(argv[0]) === 'tee' ? pipe.pipedFrom.argv.map((w) => w.text).slice(1) : argv.slice(1);
     for (const t of writes) {
-      if (t && !t.startsWith('&') && t !== '/dev/null') this.written.set(path.resolve(this.dir, this.vars.expand(t)), [...writer, ...stdin].join(' ').replace(/\\n/g, '\n'));
+      if (!t || t.startsWith('&') || t === '/dev/null') continue;
+      const abs = path.resolve(this.dir, this.vars.expand(t));
+      this.written.set(abs, [...writer, ...stdin].join(' ').replace(/\\n/g, '\n'));
+      // A Git hook written on the line (echo 'cat .env' > .git/hooks/pre-commit) runs at a later git command.
+      if (gitHook(abs)) this.line(this.written.get(abs) ?? '', depth + 1);
     }
     if (writes.some((t) => t && !t.startsWith('&') && t !== '/dev/null')) pipe = { ...pipe, toFile: true };
     // xargs CMD < FILE: the names the file holds (written earlier on the line, or a small file here) are CMD's arguments.
@@ -364,6 +457,46 @@ export class CommandFlow {
       if (content) pipe = { ...pipe, items: content.split(/\s+/).filter(Boolean).slice(0, 200) };
     }
     this.argv(argv, depth, stdin, printedVars, pipe);
+  }
+
+  /**
+   * Options that widen later globs (bash shopt -s NAME, -O NAME, BASHOPTS; zsh setopt NAME, -o NAME): turned on
+   * whatever else the words say (turning one off only narrows what a glob names).
+   */
+  private globOptions(names: string[]): void {
+    for (const raw of names) {
+      const n = raw.toLowerCase().replace(/_/g, '');
+      if (n === 'dotglob' || n === 'globdots') this.globs.dot = true;
+      if (n === 'nocaseglob' || n === 'nocasematch') this.globs.nocase = true;
+      if (n === 'globstar' || n === 'globstarshort') this.globs.globstar = true;
+    }
+  }
+
+  /** Variables the shell acts on when assigned: glob options (GLOBIGNORE turns dotglob on, BASHOPTS lists options). */
+  private specialVariable(name: string, value: string, depth: number): void {
+    if (name === 'GLOBIGNORE') this.globs.dot = true;
+    if (name === 'BASHOPTS' || name === 'SHELLOPTS') this.globOptions(value.split(':'));
+    // GIT_EDITOR='cat .env >&2;', PS4='$(cat .env)': run (or expanded) by the program the assignment is for.
+    if (COMMAND_VARIABLES.test(name)) this.line(/^PS\d$/.test(name) ? `: ${value}` : value.replace(/^\|/, ''), depth + 1);
+    if (STARTUP_VARIABLES.test(name)) this.startupScripts(value, depth);
+  }
+
+  /** BASH_ENV=FILE, NODE_OPTIONS='--require FILE', RUBYOPT=-rFILE: the files a program loads at start, judged by content. */
+  private startupScripts(value: string, depth: number): void {
+    for (const w of value.split(/\s+/)) {
+      const file = w.replace(/^(?:--(?:require|import|loader|experimental-loader)=|-[rM])/, '');
+      if (!file || file.startsWith('-')) continue;
+      this.word(file);
+      this.scriptFile(this.resolveModule(file), depth, 'auto');
+    }
+  }
+
+  /** What node loads for a name without extension (scripts/leak → scripts/leak.js, a folder → its index.js). */
+  private resolveModule(file: string): string {
+    const abs = path.resolve(this.dir, expandTilde(file, this.home()));
+    if (isFile(abs)) return file;
+    for (const ext of ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '/index.js', '/index.mjs', '/index.ts']) if (isFile(abs + ext)) return file + ext;
+    return file;
   }
 
   /** Environment names whose values appear in an expanded word (the value came from $NAME). */
@@ -397,9 +530,9 @@ export class CommandFlow {
     // shell-quote marks only * ? [ as patterns: braces are expanded for every word (a quoted {a,b} only adds candidates).
     const braces = expandBraces(expanded);
     // shell-quote does not mark bracket patterns (.[e]nv) either: tried against the folder as well.
-    if (!glob && /\[[^\]\s]+\]/.test(expanded) && !/\s/.test(expanded)) return [expanded, ...braces.flatMap((w) => expandGlob(w, this.dir))];
+    if (!glob && /\[[^\]\s]+\]/.test(expanded) && !/\s/.test(expanded)) return [expanded, ...braces.flatMap((w) => expandGlob(w, this.dir, this.globs))];
     if (!glob) return braces.length > 1 ? [expanded, ...braces] : [expanded];
-    return braces.flatMap((w) => expandGlob(w, this.dir));
+    return braces.flatMap((w) => expandGlob(w, this.dir, this.globs));
   }
 
   /** A list of arguments, as a program receives them (after the shell, a wrapper or xargs). */
@@ -438,22 +571,30 @@ export class CommandFlow {
       this.dir = to === undefined ? this.home() : path.resolve(this.dir, expandTilde(to, this.home()));
       this.vars.assign('PWD', this.dir);
     }
+    if (/^(export|declare|typeset|local|readonly)$/.test(program)) for (const a of args) {
+      const set = assignment(a);
+      if (set) this.specialVariable(set[0], set[1], depth);
+    }
+    if (program === 'shopt' || program === 'setopt') this.globOptions(program === 'shopt' ? args.filter((a, k) => k > 0 || a !== '-s') : args);
     if (program === 'set' && args[0] === '--') args.slice(1).forEach((a, k) => this.vars.assign(String(k + 1), a));
     // printf -v NAME FORMAT ARGS: the variable holds what printf would print.
     if (program === 'printf' && args[0] === '-v' && args[1]) {
       const out = pipelineOutput([['printf', ...args.slice(2)]]);
       this.vars.assign(args[1], out ?? RUNTIME_VALUE);
     }
-    if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin, program === 'xargs' ? pipe.items : undefined);
+    // cmake -E chdir DIR CMD...: CMD runs in DIR; cmake -E env NAME=value CMD...: as env runs it.
+    if (program === 'cmake' && args[0] === '-E' && args[1] === 'chdir' && args[2] !== undefined) return this.inFolder(path.resolve(this.dir, expandTilde(args[2], this.home())), () => this.argv(args.slice(3), depth + 1, stdin));
+    if (program === 'cmake' && args[0] === '-E' && args[1] === 'env') return this.argv(['env', ...args.slice(2)], depth + 1, stdin);
+    if (WRAPPERS.has(program)) return this.wrapper(program, args, depth, stdin, program === 'xargs' ? pipe.items : undefined, program === 'xargs' && Boolean(pipe.unknownItems));
     // busybox APPLET ARGS is APPLET ARGS (busybox printenv, busybox httpd); busybox sh is a shell.
     if (program === 'busybox' && args[0] && !args[0].startsWith('-') && !SHELLS.has(args[0]) && args[0] !== 'hush') return this.argv(args, depth, stdin, printedVars, pipe);
     // bash -n, node --check, make -n: the script is checked or its commands printed, not run.
     if (SHELLS.has(program) && shellOnlyChecks(args)) return;
-    if (SHELLS.has(program)) return this.shell(args, depth, stdin);
+    if (SHELLS.has(program)) return this.shell(args, depth, stdin, program);
     if (program === 'eval' || program === 'ssh' || program === 'su' || program === 'runuser' || program === 'script') {
       const rest = program === 'ssh' ? args.filter((a) => !a.startsWith('-')).slice(1) : program === 'eval' ? args : this.optionValue(args, /^(-[A-Za-z]*c|--command)$/);
       this.line(rest.join(' '), depth + 1);
-      // ssh -i KEY: the key signs in, it is not shown.
+      // ssh -i KEY: the key signs in, it is not shown (GIT_SSH_COMMAND="ssh -i KEY" git fetch).
       const keys = identityArguments(program, args);
       args.forEach((w, k) => keys.has(k) || this.word(w));
       return;
@@ -467,12 +608,13 @@ export class CommandFlow {
     if (program === 'git') return this.git(args);
     if (program === 'find' || program === 'fd' || program === 'fdfind') return this.find(program, args, depth, Boolean(pipe.feedsArguments) || this.inSubstitution > 0);
     if (['npm', 'pnpm', 'yarn', 'bun'].includes(program)) this.packageScript(program, args, depth);
-    if (program === 'make') this.makeTargets(args.filter((a) => !a.startsWith('-') && !a.includes('=')), depth);
+    if (program === 'make' || program === 'gmake') this.make(args, depth, stdin);
     if (program.startsWith('./') || argv[0].includes('/')) this.scriptFile(argv[0], depth, 'auto');
 
     if (program === 'ln' || program === 'cp' || program === 'mv') this.newName(program, args);
     const tree = treeRead(program, args) ?? uploadTree(program, args);
-    if (tree) this.tree(tree);
+    if (program === 'tar' || program === 'bsdtar') this.tar(args, tree);
+    else if (tree) this.tree(tree);
     for (const body of stdin) this.code(body, depth);
     // echo .env | xargs cat: what a name-only program prints becomes the next program's arguments.
     if ((NAME_ONLY.has(program) || printsNoContent(program, args)) && !pipe.feedsArguments) return;
@@ -489,6 +631,39 @@ export class CommandFlow {
       }
       this.operand(a);
     }
+  }
+
+  /**
+   * tar: `-C DIR` makes the names after it relative to DIR (tar -C src -czf x .; tar cf - -C ~ .ssh), and
+   * `-T LIST` / `--files-from=LIST` names more files to read, from a file or a process substitution.
+   */
+  private tar(args: string[], tree: TreeRead | undefined): void {
+    const folders: { at: number; dir: string }[] = [];
+    let dir = this.dir;
+    for (let k = 0; k < args.length; k++) {
+      const cd = /^(?:-C|--directory)(?:=?(.+))?$/.exec(args[k]);
+      if (cd) {
+        dir = path.resolve(dir, expandTilde(cd[1] ?? args[k + 1] ?? '.', this.home()));
+        folders.push({ at: k, dir });
+      }
+      const list = /^(?:-T|--files-from)(?:=?(.+))?$/.exec(args[k]);
+      if (list) {
+        const names = this.namesFrom(list[1] ?? args[k + 1] ?? '');
+        if (names === undefined) this.reads.runtimeNames.push('tar');
+        else this.inFolder(dir, () => names.forEach((n) => this.word(n)));
+      }
+    }
+    if (!tree) return;
+    // Each folder read is taken from the -C before it (the last one, when the names come first in a cluster).
+    const from = (d: string): string => {
+      const at = args.indexOf(d);
+      return [...folders].reverse().find((f) => f.at < at)?.dir ?? (folders.length && at < 0 ? folders[folders.length - 1].dir : this.dir);
+    };
+    // The -C value itself is no folder read (tar -C src -czf x . reads src/. only).
+    const read = tree.dirs.filter((d) => !/^(-C|--directory)$/.test(args[args.indexOf(d) - 1] ?? ''));
+    const dirs = read.map((d) => path.resolve(from(d), expandTilde(this.vars.expand(d), this.home())));
+    this.reads.trees.push({ ...tree, dirs });
+    for (const d of dirs) this.word(d);
   }
 
   /**
@@ -509,6 +684,8 @@ export class CommandFlow {
     const source = symbolic && !path.isAbsolute(from) ? path.resolve(path.dirname(dest), from) : path.resolve(this.dir, from);
     this.word(source);
     this.aliases.set(dest, source);
+    // A Git hook put in place (cp x .git/hooks/post-checkout): a later git command runs it.
+    if (gitHook(dest)) this.scriptFile(source, 1, 'auto');
   }
 
   /** An argument that may name a file: as written, and its value after `--opt=`, `key=`, `@`. */
@@ -535,9 +712,12 @@ export class CommandFlow {
     return i >= 0 ? args.slice(i + 1, i + 2) : [];
   }
 
-  private wrapper(program: string, args: string[], depth: number, stdin: string[], items?: string[]): void {
+  private wrapper(program: string, args: string[], depth: number, stdin: string[], piped?: string[], unknownItems = false): void {
+    let items = piped;
     let i = 0;
     let replace: string | undefined;
+    let chdir: string | undefined;
+    let listFile: string | undefined;
     // The wrapper's own options (and their values), then NAME=value for env, a duration for timeout.
     const valued = program === 'sudo' ? /^-[ugCDhprt]$/ : program === 'xargs' ? /^-[IdEeLnPsa]$/ : program === 'timeout' ? /^-[sk]$/ : program === 'watch' ? /^-[nd]$/ : program === 'env' ? /^-[uCS]$/ : program === 'dotenv' ? /^-[evpc]$/ : /^$/;
     while (i < args.length && (args[i].startsWith('-') || (program === 'env' && assignment(args[i])))) {
@@ -549,8 +729,24 @@ export class CommandFlow {
         this.line(args.slice(i + 1).join(' '), depth + 1);
         return;
       }
+      // env -C DIR / --chdir=DIR: the command runs in DIR.
+      const cd = program === 'env' ? /^(?:-C|--chdir)(?:=?(.+))?$/.exec(args[i]) : null;
+      if (cd) {
+        chdir = cd[1] ?? args[i + 1];
+        if (cd[1] === undefined) i++;
+        i++;
+        continue;
+      }
       if (program === 'xargs' && (args[i] === '-i' || args[i].startsWith('--replace'))) replace = args[i].split('=')[1] ?? '{}';
       if (program === 'xargs' && /^-I./.test(args[i])) replace = args[i].slice(2);
+      // xargs -a LIST / --arg-file=LIST: the names come from LIST instead of the pipe.
+      const list = program === 'xargs' ? /^(?:-a|--arg-file)(?:=?(.+))?$/.exec(args[i]) : null;
+      if (list) listFile = list[1] ?? args[i + 1] ?? '';
+      if (list?.[1] !== undefined) {
+        this.word(list[1]);
+        i++;
+        continue;
+      }
       if (valued.test(args[i]) || (program === 'xargs' && /^(-a|--arg-file)$/.test(args[i]))) {
         if (program === 'xargs' && args[i] === '-I') replace = args[i + 1];
         // dotenv -e FILE loads the file into the command's environment: judged by what the command shows of it.
@@ -562,6 +758,7 @@ export class CommandFlow {
     if (program === 'timeout' && /^\d/.test(args[i] ?? '')) i++;
     if ((program === 'flock' || program === 'op' || program === 'doppler' || program === 'poetry' || program === 'pipenv' || program === 'uv') && i < args.length) i++;
     const rest = args.slice(i);
+    if (chdir !== undefined) return this.inFolder(path.resolve(this.dir, expandTilde(chdir, this.home())), () => this.argv(rest, depth + 1, stdin));
     if (program === 'watch' && rest.length === 1) return this.line(rest[0], depth + 1);
     if (program === 'parallel') {
       const sep = rest.indexOf(':::');
@@ -572,6 +769,13 @@ export class CommandFlow {
     if (program === 'xargs' && !items?.length && programName(rest[0] ?? '') === 'git' && rest.some((a) => a === 'cat-file' || a === 'show')) {
       this.reads.git.push({ args: ['cat-file', '--batch-all-objects', '--batch'], cwd: this.dir });
     }
+    if (listFile !== undefined) {
+      items = this.namesFrom(listFile);
+      unknownItems = items === undefined;
+    }
+    // Names not computed here (compgen -c | xargs cat, sed over a listing): a reader of them is judged fail-closed.
+    const target = programName(rest[0] ?? 'echo');
+    if (program === 'xargs' && !items?.length && unknownItems && !NAME_ONLY.has(target) && !printsNoContent(target, rest.slice(1)) && target !== 'git') this.reads.runtimeNames.push(`xargs ${target}`);
     // xargs CMD: the names the pipeline prints become CMD's arguments (or replace -I's placeholder).
     if (items?.length) {
       if (replace) for (const item of items.slice(0, 50)) this.argv(rest.map((a) => a.replaceAll(replace ?? '{}', item)), depth + 1, stdin);
@@ -581,17 +785,20 @@ export class CommandFlow {
     this.argv(rest, depth + 1, stdin);
   }
 
-  private shell(args: string[], depth: number, stdin: string[]): void {
+  private shell(args: string[], depth: number, stdin: string[], program = 'sh'): void {
     let i = 0;
     if (args[0] === 'sh' || args[0] === 'ash') i = 1; // busybox sh
+    // zsh expands `**/` over any depth of folders without an option.
+    if (program === 'zsh') this.globs.globstar = true;
     for (; i < args.length; i++) {
       const a = args[i];
+      if (/^[-+][oO]$/.test(a)) this.globOptions([args[i + 1] ?? '']);
       if (/^-[A-Za-z]*c[A-Za-z]*$/.test(a) || a === '--command') {
         this.line(args[i + 1] ?? '', depth + 1);
         for (const w of args.slice(i + 2)) this.word(w);
         return;
       }
-      if (a === '-o' || a === '+o') i++;
+      if (/^[-+][oO]$/.test(a)) i++;
       else if (!a.startsWith('-') && !a.startsWith('+')) {
         this.word(a);
         this.scriptFile(a, depth, 'shell');
@@ -628,12 +835,20 @@ export class CommandFlow {
       if (hasInline && flag.test(a)) return inline(i);
       if (program === 'python' && a === '-m') {
         for (const w of args.slice(i + 1)) this.operand(w);
+        // python -m pkg.mod runs ./pkg/mod.py (or ./pkg/mod/__main__.py) when the module is here.
+        const mod = (args[i + 1] ?? '').replace(/\./g, '/');
+        if (/^[\w/]+$/.test(mod)) for (const f of [`${mod}.py`, `${mod}/__main__.py`]) if (isFile(path.resolve(this.dir, f))) this.scriptFile(f, depth, 'code');
         if (args[i + 1] === 'dotenv') this.word('.env'); // python-dotenv's command line prints ./.env
         return;
       }
-      // An option and its value (python -W ignore, node -r fs): the value is neither the script nor code.
+      // node --run NAME runs package.json's script NAME.
+      if (program === 'node' && /^--run(=|$)/.test(a)) return this.packageScript('npm', ['run', a.slice(6) || (args[i + 1] ?? '')], depth);
+      // An option and its value (python -W ignore, node -r fs): the value is neither the script nor code; a module
+      // node or bun loads first (-r, --require, --import, --preload) is run, so judged by its content.
       if (valued?.test(a)) {
-        this.operand(args[++i] ?? '');
+        const value = args[++i] ?? '';
+        this.operand(value);
+        if ((program === 'node' || program === 'bun') && /^(-r|--require|--import|--loader|--experimental-loader|--preload)$/.test(a) && /^[./~]/.test(value)) this.scriptFile(this.resolveModule(value), depth, 'code');
         continue;
       }
       // The program read from stdin (python3 /dev/stdin <<< CODE, python3 - <<EOF) or from a process substitution.
@@ -652,7 +867,7 @@ export class CommandFlow {
         const later = hasInline ? args.findIndex((x, k) => k > i && flag.test(x)) : -1;
         if (later >= 0 && !isFile(path.resolve(this.dir, expandTilde(a, this.o.home)))) return inline(later);
         this.word(a);
-        this.scriptFile(a, depth, 'code');
+        this.scriptFile(/^(node|bun|tsx|ts-node|deno)$/.test(program) ? this.resolveModule(a) : a, depth, 'code');
         for (const w of args.slice(i + 1)) this.operand(w);
         return;
       }
@@ -683,7 +898,7 @@ export class CommandFlow {
       // exec(open('scripts/x.py').read()), runpy.run_path('scripts/x.py'): a script the code may run, judged by its content.
       if (inline && /\.(?:py|js|mjs|cjs|ts|rb|pl|php|sh|bash)$/.test(lit)) this.scriptFile(lit, depth, 'auto');
       for (const w of expandBraces(expandTilde(lit, this.o.home))) {
-        if (/[*?[]/.test(w)) for (const g of expandGlob(w, this.dir)) this.word(g);
+        if (/[*?[]/.test(w)) for (const g of expandGlob(w, this.dir, this.globs)) this.word(g);
         this.word(w);
       }
       // os.system('cat .env'), execSync("cat .env"): a literal with blanks may be a command line; os.system('env') is one.
@@ -726,26 +941,47 @@ export class CommandFlow {
     this.code(text, depth + 1, false);
   }
 
-  /** make TARGET: the recipe lines of the targets run (the first target when none is named), and their prerequisites. */
-  private makeTargets(targets: string[], depth: number): void {
-    let text: string;
-    try {
-      text = readFileSync(path.join(this.dir, 'Makefile'), 'utf8');
-    } catch {
-      return;
+  /**
+   * make [-C DIR] [-f FILE|-]... [TARGET...]: the makefiles it reads (in DIR, the one on stdin for `-f -`), and the
+   * recipes of the targets it runs, in DIR.
+   */
+  private make(args: string[], depth: number, stdin: string[]): void {
+    let dir = this.dir;
+    const files: string[] = [];
+    const targets: string[] = [];
+    for (let k = 0; k < args.length; k++) {
+      const a = args[k];
+      const m = /^(?:-([CfIoWl])(.*)|--(directory|file|makefile|include-dir|old-file|what-if|load-average)(?:=(.*))?)$/.exec(a);
+      if (m) {
+        const value = (m[2] || m[4]) ?? args[++k] ?? '';
+        if (m[1] === 'C' || m[3] === 'directory') dir = path.resolve(dir, expandTilde(value, this.home()));
+        if (m[1] === 'f' || m[3] === 'file' || m[3] === 'makefile') files.push(value);
+      } else if (!a.startsWith('-') && !a.includes('=')) targets.push(a);
     }
+    const texts = (files.length ? files : ['GNUmakefile', 'makefile', 'Makefile']).map((f) => (f === '-' ? stdin.join('\n') : this.textOf(path.resolve(dir, expandTilde(f, this.home())), 1024 * 1024)));
+    // Without -f, make reads the first of its default names that exists.
+    const text = files.length ? texts.filter((t) => t !== undefined).join('\n') : texts.find((t) => t !== undefined);
+    if (text) this.inFolder(dir, () => this.makeTargets(text, targets, depth));
+  }
+
+  /** The recipe lines of the targets run (the default goal when none is named), and their prerequisites. */
+  private makeTargets(text: string, targets: string[], depth: number): void {
     const rules = new Map<string, { deps: string[]; recipe: string[] }>();
     let first: string | undefined;
     let current: { deps: string[]; recipe: string[] } | undefined;
     for (const line of text.split('\n')) {
+      const goal = /^\s*\.DEFAULT_GOAL\s*[:?]?=\s*(\S+)/.exec(line);
+      if (goal) first = goal[1];
       const rule = /^([A-Za-z0-9_./%-][^:=\s]*(?:\s+[^:=\s]+)*)\s*:(?!=)\s*(.*)$/.exec(line);
       if (rule && !line.startsWith('\t')) {
-        current = { deps: rule[2].split(/\s+/).filter(Boolean), recipe: [] };
+        // `target: deps ; recipe`: a recipe on the rule's own line.
+        const [deps, ...inline] = rule[2].split(';');
+        current = { deps: deps.split(/\s+/).filter(Boolean), recipe: inline.length ? [inline.join(';').trim().replace(/^[@+-]+/, '')] : [] };
         for (const t of rule[1].split(/\s+/)) {
           rules.set(t, current);
           if (!first && !t.startsWith('.')) first = t;
         }
-      } else if (line.startsWith('\t') && current) current.recipe.push(line.slice(1).replace(/^[@-]+/, ''));
+      } else if (line.startsWith('\t') && current) current.recipe.push(line.slice(1).replace(/^[@+-]+/, ''));
       else if (line.trim() && !line.startsWith('#')) current = undefined;
     }
     const seen = new Set<string>();
@@ -760,22 +996,48 @@ export class CommandFlow {
     for (const t of targets.length ? targets : first ? [first] : []) run(t);
   }
 
-  private packageScript(program: string, args: string[], depth: number): void {
+  /** Runs `body` as if the line were in `dir` (env -C, make -C, cmake -E chdir): its relative words resolve there. */
+  private inFolder(dir: string, body: () => void): void {
+    const before = { dir: this.dir, pwd: this.vars.get('PWD') };
+    this.dir = dir;
+    this.vars.assign('PWD', dir);
+    try {
+      body();
+    } finally {
+      this.dir = before.dir;
+      this.vars.assign('PWD', before.pwd ?? before.dir);
+    }
+  }
+
+  private packageScript(program: string, argv: string[], depth: number): void {
+    // Options may come before the subcommand and before the script's name (npm run --silent NAME); --prefix DIR,
+    // -C DIR and --cwd DIR choose the package.
+    let dir = this.dir;
+    const args: string[] = [];
+    for (let k = 0; k < argv.length; k++) {
+      const m = /^(--prefix|-C|--dir|--cwd)(?:=(.*))?$/.exec(argv[k]);
+      if (m) dir = path.resolve(this.dir, expandTilde(m[2] ?? argv[++k] ?? '', this.home()));
+      else if (/^(-w|--workspace|--filter|-F)$/.test(argv[k])) k++;
+      else if (argv[k] === '--') break;
+      else if (!argv[k].startsWith('-')) args.push(argv[k]);
+    }
     const sub = args[0];
-    const name = sub === 'run' || sub === 'run-script' ? args[1] : ['test', 'start', 'stop', 'restart'].includes(sub ?? '') ? sub : program === 'yarn' || program === 'bun' ? sub : undefined;
+    const name = sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn' ? args[1] : sub === 't' || sub === 'tst' ? 'test' : ['test', 'start', 'stop', 'restart'].includes(sub ?? '') ? sub : program === 'yarn' || program === 'bun' ? sub : undefined;
     if (!name) return;
     let scripts: Record<string, unknown> | undefined;
     try {
-      scripts = (JSON.parse(readFileSync(path.join(this.dir, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> }).scripts;
+      scripts = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> }).scripts;
     } catch {
       return;
     }
     // `npm run env` with no script of that name prints the environment scripts run in.
     if (name === 'env' && program !== 'bun' && typeof scripts?.env !== 'string') this.reads.dumpsEnvironment = true;
-    for (const n of [`pre${name}`, name, `post${name}`]) {
-      const s = scripts?.[n];
-      if (typeof s === 'string') this.line(s, depth + 1);
-    }
+    this.inFolder(dir, () => {
+      for (const n of [`pre${name}`, name, `post${name}`]) {
+        const s = scripts?.[n];
+        if (typeof s === 'string') this.line(s, depth + 1);
+      }
+    });
   }
 
   private git(args: string[]): void {
@@ -809,6 +1071,7 @@ export class CommandFlow {
       }
       const alias = /^alias\.[^=]+=\s*!(.*)$/s.exec(c);
       if (alias) this.line(alias[1], 1);
+      this.gitConfigCommand(c.slice(0, Math.max(0, c.indexOf('='))), c.slice(c.indexOf('=') + 1));
     }
     this.reads.git.push({ args: rest, cwd });
     // worktree add DIR [REV], --work-tree DIR checkout, clone SRC DIR: DIR holds stored files; a later word under it
@@ -835,6 +1098,35 @@ export class CommandFlow {
     // Paths given to git are judged by what git prints of them (gitReads), not as reads by name:
     // `git log --oneline -- .env` prints no content. An alias or config value starting with ! is a command line.
     for (const a of rest) if (a.startsWith('!')) this.line(a.slice(1), 1);
+    // git config core.editor CMD: a later git command runs CMD.
+    if (rest[0] === 'config') {
+      const [key, value] = rest.slice(1).filter((a) => !a.startsWith('-'));
+      if (key !== undefined && value !== undefined) this.gitConfigCommand(key, value);
+    }
+    for (const a of rest) {
+      // ext::CMD (a transport that runs CMD; `% ` is a blank), --upload-pack=CMD, --receive-pack=CMD, --exec=CMD.
+      if (/^ext::/i.test(a)) this.line(a.slice(5).replace(/%(.)/g, (_m, ch: string) => (ch === ' ' || ch === '%' ? ch : ' ')), 1);
+      const pack = /^--(?:upload-pack|receive-pack|exec)=(.*)$/s.exec(a);
+      if (pack) this.line(pack[1], 1);
+    }
+  }
+
+  /** A Git setting whose value is a program Git runs: the value is judged as a command line. */
+  private gitConfigCommand(key: string, value: string): void {
+    if (!GIT_COMMAND_CONFIG.test(key)) return;
+    if (/^core\.hookspath$/i.test(key)) {
+      // Hooks from another folder: each file there may run.
+      const dir = path.resolve(this.dir, expandTilde(value, this.home()));
+      let names: string[] = [];
+      try {
+        names = readdirSync(dir).slice(0, 50);
+      } catch {
+        // not there (yet)
+      }
+      for (const n of names) this.scriptFile(path.join(dir, n), 1, 'auto');
+      return;
+    }
+    this.line(value.replace(/^!/, ''), 1);
   }
 
   private find(program: string, args: string[], depth: number, intoXargs: boolean): void {

@@ -132,7 +132,7 @@ function judgeCredentials(reads: CommandReads, c: CommandContext): Decision | un
   };
 }
 
-/** A program handed a word built at run time from text the command holds: unknown, so judged fail-closed. */
+/** A program handed a word built at run time (from text the command holds, or names a program prints): unknown, so judged fail-closed. */
 function judgeRuntimeNames(reads: CommandReads, c: CommandContext): Decision | undefined {
   const program = reads.runtimeNames[0];
   if (program === undefined || c.cleared.includes('secret')) return undefined;
@@ -141,7 +141,7 @@ function judgeRuntimeNames(reads: CommandReads, c: CommandContext): Decision | u
     subject: 'shell',
     rules: ['shell-runtime-name'],
     classes: ['secret'],
-    reason: `the command hands ${program === '<' || program === '<>' ? 'a redirection' : program} a name or command that it decodes or builds at run time (base64, rev, printf escapes...), which cannot be checked before it runs, so it is blocked under ${c.policy.organization}'s AI tool policy`,
+    reason: `the command hands ${program === '<' || program === '<>' ? 'a redirection' : program} a name or command that is decoded, built or listed at run time (base64, rev, printf escapes, names a program prints that the hook does not compute...), which cannot be checked before it runs, so it is blocked under ${c.policy.organization}'s AI tool policy`,
     instead: 'write the file names and commands out plainly, so they can be checked',
     link: sectionLink(c.policy, 'data-handling'),
   };

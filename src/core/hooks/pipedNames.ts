@@ -3,6 +3,7 @@
 // `cat .env .env.example …`. A filter not understood here (sed, awk, cut) makes the names unknown.
 import { readdirSync } from 'node:fs';
 import path = require('node:path');
+import { expandGlob } from './shellExpand';
 import { pipelineOutput } from './shellEval';
 import { childProcess } from '../nodeBuiltins';
 
@@ -28,6 +29,24 @@ function lsNames(args: string[], cwd: string): string[] {
     out.push(...names.filter((n) => all || !n.startsWith('.')));
   }
   return out;
+}
+
+/**
+ * compgen -G PATTERN (the files a glob names, dot files by a leading dot), -f/-d PREFIX (the files, or folders,
+ * whose names start so, dot files included); undefined for the other lists (commands, variables...).
+ */
+function compgenNames(args: string[], cwd: string): string[] | undefined {
+  const glob = args.findIndex((a) => a === '-G');
+  if (glob >= 0) return expandGlob(args[glob + 1] ?? '', cwd).filter((n) => !/[*?[]/.test(n));
+  if (!args.some((a) => /^-[A-Za-z]*[fd]$|^-A$/.test(a)) || args.some((a, k) => a === '-A' && !/^(file|directory)$/.test(args[k + 1] ?? ''))) return undefined;
+  const prefix = args.filter((a, k) => !a.startsWith('-') && args[k - 1] !== '-A').pop() ?? '';
+  const dir = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/') + 1) : '';
+  const start = prefix.slice(dir.length);
+  try {
+    return readdirSync(path.resolve(cwd, dir || '.')).filter((n) => n.startsWith(start)).map((n) => dir + n);
+  } catch {
+    return [];
+  }
 }
 
 /** What git prints for a listing subcommand, asked of git itself (read-only, bounded). */
@@ -81,6 +100,7 @@ export function pipedNames(stages: string[][], cwd: string): string[] | undefine
   let names: string[] | undefined;
   if (program === 'echo' || program === 'printf') names = pipelineOutput([first])?.split(/\s+/).filter(Boolean);
   else if (program === 'ls' || program === 'dir') names = lsNames(first.slice(1), cwd);
+  else if (program === 'compgen') names = compgenNames(first.slice(1), cwd);
   else if (program === 'git') {
     const at = first[1] === '-C' ? 3 : 1;
     names = gitNames(first.slice(at), at === 3 ? path.resolve(cwd, first[2] ?? '.') : cwd);

@@ -100,8 +100,35 @@ export function expandBraces(word: string): string[] {
 const GLOB_CHARS = /[*?[]|[@+!]\(/;
 const MAX_MATCHES = 512;
 
+/**
+ * Glob options a line may turn on (bash `shopt -s dotglob|nocaseglob|globstar`, GLOBIGNORE, zsh `setopt globdots`,
+ * zsh's `**` and `(D)` qualifiers): with them a pattern names more files than plain bash would expand it to.
+ */
+export interface GlobOptions {
+  dot?: boolean;
+  nocase?: boolean;
+  globstar?: boolean;
+}
+
+const MAX_STAR_DIRS = 2000;
+
+/** `base` and every folder below it (what globstar's `**` stands for), bounded; dot folders only with `dot`. */
+function foldersBelow(base: string, cwd: string, dot: boolean): string[] {
+  const out = [base];
+  for (let k = 0; k < out.length && out.length < MAX_STAR_DIRS; k++) {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(path.resolve(cwd, out[k] || '.'), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) if (e.isDirectory() && e.name !== '.git' && (dot || !e.name.startsWith('.'))) out.push(out[k] ? path.posix.join(out[k], e.name) : e.name);
+  }
+  return out;
+}
+
 /** The files a glob names in the real folder (none when nothing matches: the shell then passes the word). */
-export function expandGlob(pattern: string, cwd: string): string[] {
+export function expandGlob(pattern: string, cwd: string, opts: GlobOptions = {}): string[] {
   if (!GLOB_CHARS.test(pattern)) return [pattern];
   const abs = path.isAbsolute(pattern);
   const parts = (abs ? pattern.slice(1) : pattern).split('/').filter((p, i, all) => p !== '' || i === all.length - 1);
@@ -109,6 +136,13 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   for (const part of parts) {
     const next: string[] = [];
     let mm: Minimatch | undefined;
+    // globstar: `**` alone in a part is zero or more folders.
+    if (part === '**' && opts.globstar) {
+      bases = [...new Set(bases.flatMap((b) => foldersBelow(b, cwd, Boolean(opts.dot))))].slice(0, MAX_STAR_DIRS);
+      // Last in the pattern, it names the files in those folders as well.
+      if (part === parts[parts.length - 1]) bases = bases.concat(bases.flatMap((b) => expandGlob(b ? `${b}/*` : '*', cwd, { dot: opts.dot })).filter((f) => !GLOB_CHARS.test(f))).slice(0, MAX_MATCHES * 4);
+      continue;
+    }
     for (const base of bases) {
       if (!GLOB_CHARS.test(part)) {
         next.push(base ? path.posix.join(base, part) : part);
@@ -121,14 +155,14 @@ export function expandGlob(pattern: string, cwd: string): string[] {
         continue;
       }
       for (const n of names) {
-        if ((mm ??= new Minimatch(part, { dot: part.startsWith('.') })).match(n)) next.push(base ? path.posix.join(base, n) : n);
+        if ((mm ??= new Minimatch(part, { dot: opts.dot || part.startsWith('.'), nocase: opts.nocase })).match(n)) next.push(base ? path.posix.join(base, n) : n);
         if (next.length >= MAX_MATCHES) break;
       }
     }
     bases = next;
     if (!bases.length) return [pattern];
   }
-  return bases;
+  return bases.map((b) => b || '.');
 }
 
 /**

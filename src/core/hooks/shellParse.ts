@@ -58,7 +58,7 @@ function closeParen(s: string, start: number): number {
  * What stands in the line for a substitution's output: text to insert (already quoted for where it stands,
  * inside double quotes or not), or undefined for the unknown-output placeholder.
  */
-export type SubstitutionValue = (body: string, quoted: boolean) => string | undefined;
+export type SubstitutionValue = (body: string, quoted: boolean, process?: boolean) => string | undefined;
 
 /**
  * `$(pwd)`, `` `pwd` ``, `$(cd DIR && pwd)`: the working folder (docker -v "$(pwd)":/w), or a folder below it, as a
@@ -102,7 +102,8 @@ export function liftNested(cmd: string, value?: SubstitutionValue): { text: stri
       const body = cmd.slice(i + 2, end - 1);
       substitutions.push(body);
       // $(pwd) is the working folder (docker -v "$(pwd)":/w); other output is computed when it can be.
-      out += workingFolder(body) ?? (c === '$' ? value?.(body, quote === '"') ?? ` ${SUBST_WORD} ` : ` ${SUBST_WORD} `);
+      // <(...) is a file name whose content is the output (a list of names handed to xargs -a, tar -T...).
+      out += workingFolder(body) ?? (c === '$' ? value?.(body, quote === '"') : c === '<' ? value?.(body, false, true) : undefined) ?? ` ${SUBST_WORD} `;
       i = end - 1;
       continue;
     }
@@ -123,6 +124,12 @@ export function liftNested(cmd: string, value?: SubstitutionValue): { text: stri
     if (c === '"' || c === "'") {
       quote = c;
       out += c;
+      continue;
+    }
+    // A comment runs to the end of its line only: the newline after it still ends the command (a script's
+    // `#!/bin/sh` line must not hide the lines below it once newlines become `;`).
+    if (c === '#' && (i === 0 || /[\s;&|()]/.test(cmd[i - 1]))) {
+      while (i + 1 < cmd.length && cmd[i + 1] !== '\n') i++;
       continue;
     }
     if (cmd.startsWith('<<<', i)) {

@@ -136,4 +136,47 @@ describe('shell guard stages', () => {
     assert.deepEqual(new SensitiveFiles({ scanner: () => scanner, cwd: dir, home: '/home/dev', cleared: [], budgetBytes: 0 }).file(path.join(dir, 'late.txt'))?.rules, ['unscanned-content']);
     assert.ok(new SensitiveFiles({ scanner: () => scanner, cwd: dir, home: '/home/dev', cleared: [] }).file('/proc/self/status') === undefined, 'a /proc file is read, and judged by what it holds');
   });
+
+  it('expand: glob options a line turns on widen later globs (shopt, GLOBIGNORE, setopt, zsh qualifiers)', () => {
+    fs.mkdirSync(path.join(dir, 'cfg', 'a'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'cfg', 'secrets.yaml'), '');
+    assert.ok(!words('cat *env').includes('.env'), 'plain bash: * skips dot files');
+    for (const c of ['shopt -s dotglob; cat *env', 'GLOBIGNORE=x; cat *env', "zsh -c 'setopt globdots; cat *env'", 'cat *env(D)', 'bash -O dotglob -c "cat *env"', 'shopt -s nocaseglob; cat .EN[V]']) {
+      assert.ok(words(c).includes('.env'), `${c}: ${words(c).join(' ')}`);
+    }
+    assert.ok(words('shopt -s globstar; cat cfg/**/secrets.yaml').includes('cfg/secrets.yaml'), '** matches no folder as well');
+    assert.ok(!expandGlob('cfg/**/secrets.yaml', dir).includes('cfg/secrets.yaml'), 'without globstar ** is *');
+  });
+
+  it('parse: a comment ends at its line, so a script read from stdin keeps its commands', () => {
+    assert.equal(parseLine('#!/bin/sh\ncat .env').commands.length, 1);
+    assert.ok(words("sh <<< '#!/bin/sh\ncat .env'").includes('.env'));
+    assert.equal(parseLine('echo $# x').commands[0].argv.length, 3, '$# is no comment');
+  });
+
+  it('resolve: names a program prints that are not computed are a run-time value for a reader, not for a counter', () => {
+    const runtime = (c: string) => CommandFlow.analyze(c, { cwd: dir, env: {}, home: '/home/dev' }).runtimeNames;
+    for (const c of ["ls -a | sed -n '/env/p' | xargs cat", 'git status --porcelain | cut -c4- | xargs cat', 'compgen -c | while read f; do cat "$f"; done', 'tar -cf - -T <(git status -s) | tar -xO']) {
+      assert.ok(runtime(c).length, c);
+    }
+    for (const c of ['git status --porcelain | cut -c4- | xargs wc -l', 'ls -a | sed -n 1,5p', "find . -name '*.ts' | xargs grep -l x"]) assert.deepEqual(runtime(c), [], c);
+    // Lists that are computed: a file of names, a listing in a process substitution, a read loop over a listing.
+    fs.writeFileSync(path.join(dir, 'names.txt'), 'app.ts\n.env\n');
+    for (const c of ['xargs -a names.txt cat', 'tar -cf - -T names.txt', 'cat $(sed -n 2p names.txt)', 'ls -a | while read f; do cat "$f"; done', 'while read -r f; do cat "$f"; done < <(ls -a)', "cat $(compgen -G '.e*')"]) {
+      assert.ok(words(c).includes('.env'), `${c}: ${words(c).join(' ')}`);
+    }
+    assert.ok(words("python3 <(echo \"open('.env')\")").includes('.env'), 'a program read from a process substitution');
+  });
+
+  it('resolve: programs that change their own folder, and programs run by variables, Git settings and hooks', () => {
+    const abs = path.join(dir, '.env');
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    for (const c of ['env -C sub cat ../.env', 'env --chdir=sub cat ../.env', 'cmake -E chdir sub cat ../.env', "make -C sub -f - <<< 'all: ; @cat ../.env'", 'tar -C sub -cf - ../.env']) {
+      assert.ok(words(c).some((w) => path.resolve(dir, w) === abs), `${c}: ${words(c).join(' ')}`);
+    }
+    assert.ok(CommandFlow.analyze('tar -C sub -czf /tmp/x.tgz .', { cwd: dir, env: {}, home: '/home/dev' }).trees.every((t) => t.dirs.every((d) => d === path.join(dir, 'sub'))), '. is the -C folder');
+    for (const c of ["GIT_EDITOR='cat .env;' git config --edit", 'git -c core.pager="cat .env" log', "git ls-remote 'ext::sh -c cat% .env'", 'export GIT_SSH_COMMAND="cat .env"; git fetch', "PS4='$(cat .env)' bash -xc :", "echo 'cat .env' > .git/hooks/pre-commit"]) {
+      assert.ok(words(c).includes('.env'), `${c}: ${words(c).join(' ')}`);
+    }
+  });
 });
