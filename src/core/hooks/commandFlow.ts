@@ -233,9 +233,12 @@ export class CommandFlow {
 
   /** A folder read as a whole, its folders resolved against the folder the line is in now (after `cd`). */
   private tree(t: TreeRead): void {
-    const dirs = t.dirs.map((d) => path.resolve(this.dir, expandTilde(this.vars.expand(d), this.home())));
+    this.folders(t, t.dirs.map((d) => path.resolve(this.dir, expandTilde(this.vars.expand(d), this.home()))));
+  }
+
+  /** A folder read with its folders resolved. A repository's .git folder (tar czf - .git) holds every stored version of every file: its history is read. */
+  private folders(t: TreeRead, dirs: string[]): void {
     this.reads.trees.push({ ...t, dirs });
-    // A repository's .git folder (tar czf - .git) holds every stored version of every file: its history is read.
     for (const d of dirs) if (/(^|[\\/])\.git([\\/]|$)/.test(d)) this.reads.git.push({ args: ['cat-file', '--batch-all-objects', '--batch'], cwd: d.slice(0, d.search(/[\\/]\.git(?:[\\/]|$)/)) || '/' });
   }
 
@@ -662,7 +665,7 @@ export class CommandFlow {
     // The -C value itself is no folder read (tar -C src -czf x . reads src/. only).
     const read = tree.dirs.filter((d) => !/^(-C|--directory)$/.test(args[args.indexOf(d) - 1] ?? ''));
     const dirs = read.map((d) => path.resolve(from(d), expandTilde(this.vars.expand(d), this.home())));
-    this.reads.trees.push({ ...tree, dirs });
+    this.folders(tree, dirs);
     for (const d of dirs) this.word(d);
   }
 
