@@ -108,9 +108,12 @@ export function hasPolicyHooks(harness: Harness, config: Json): boolean {
   return HOOK_EVENTS[harness].every((event) => Array.isArray(hooks[event]) && (hooks[event] as unknown[]).some((e) => entryCommands(e).some(isPolicyHookCommand)));
 }
 
-/** Quotes one word for POSIX sh (and PowerShell, which accepts single quotes the same way for paths). */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+/**
+ * Quotes one word for POSIX sh (and PowerShell, which accepts single quotes the same way for paths): bare when
+ * nothing in it is special, unless `always`.
+ */
+export function shellQuote(word: string, always = false): string {
+  return !always && /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import fs = require('node:fs');
 import os = require('node:os');
 import path = require('node:path');
+import { shellQuote } from './harnesses';
 import { fromPowerShell } from './powershell';
 import { expandTilde, procPath } from './shellExpand';
 import type { Destination, Harness, HookRequest } from './request';
@@ -85,11 +86,8 @@ function filesOf(input: Json, cwd: string): string[] {
 const SHELL_PROGRAMS = /^(?:sh|bash|dash|zsh|ksh|mksh|ash|fish|pwsh|powershell|cmd)(?:\.exe)?$/i;
 const LINE_OPTION = /^(?:-[a-z]*c|-command|\/c|\/k)$/i;
 
-/** One argv word as the shell reads it back: bare when nothing in it is special, else single-quoted. */
-function shellWord(w: string, first: boolean): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) && !(first && w.includes('='))) return w;
-  return `'${w.replace(/'/g, `'\\''`)}'`;
-}
+/** One argv word as the shell reads it back; a first word holding `=` is quoted, or it would be read as an assignment. */
+const shellWord = (w: string, first: boolean): string => shellQuote(w, first && w.includes('='));
 
 /**
  * An argv array as the shell line that runs it. `["bash", "-lc", LINE]` is LINE; any other array runs as given,
